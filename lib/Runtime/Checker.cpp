@@ -433,7 +433,7 @@ uint32_t Checker::describeWitness(const Activation &A, const SavedRegs *Regs,
              Root.Loc < 2 ? " (return value)" : " (callee-saved)");
     break;
   case RootKind::Global: {
-    const char *Mod = Root.Module && *Root.Module ? Root.Module : "program";
+    const char *Mod = Root.Module && *Root.Module ? Root.Module : "the program";
     if (describeAddress(Root.Loc, Sym, sizeof(Sym)))
       snprintf(RootText, sizeof(RootText), "global '%s' in %s", Sym, Mod);
     else
@@ -441,7 +441,7 @@ uint32_t Checker::describeWitness(const Activation &A, const SavedRegs *Regs,
     break;
   }
   case RootKind::TLS: {
-    const char *Mod = Root.Module && *Root.Module ? Root.Module : "program";
+    const char *Mod = Root.Module && *Root.Module ? Root.Module : "the program";
     snprintf(RootText, sizeof(RootText),
              "thread-local word 0x%lx (main thread) in %s",
              static_cast<unsigned long>(Root.Loc), Mod);

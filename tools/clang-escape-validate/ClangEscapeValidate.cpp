@@ -1,0 +1,268 @@
+//===- ClangEscapeValidate.cpp - Checks escape claims on real runs --------===//
+//
+// Part of clang-escape, under the Apache License v2.0 with LLVM Exceptions.
+//
+//===----------------------------------------------------------------------===//
+//
+// clang-escape-validate --claims=FILE [options] -- PROGRAM [ARGS...]
+//
+// Runs a program built with the validation runtime (see --print-cflags and
+// --print-ldflags), lets the runtime check each claimed function at its
+// return, and prints a verdict per claim. Exit status: 0 if no claim is
+// UNSOUND, 1 if some claim is UNSOUND, 2 on errors.
+//
+//===----------------------------------------------------------------------===//
+
+#include "ClaimsFile.h"
+#include "FrameLayout.h"
+#include "Observations.h"
+#include "ProgramRunner.h"
+#include "Report.h"
+#include "Verdicts.h"
+
+#include <cstdlib>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <unistd.h>
+
+using namespace escape::validate;
+namespace fs = std::filesystem;
+
+namespace {
+
+const char *const Usage =
+    "usage: clang-escape-validate --claims=FILE [options] -- PROGRAM "
+    "[ARGS...]\n"
+    "\n"
+    "Runs PROGRAM (built with the clang-escape validation runtime) and checks\n"
+    "each claim of FILE (written by clang-escape --emit-claims) when the\n"
+    "claimed function returns.\n"
+    "\n"
+    "options:\n"
+    "  --claims=FILE      the claims file (required)\n"
+    "  --runs=N           run the program N times (default 1)\n"
+    "  --sample=N         check one activation in N of each function\n"
+    "  --report=FILE      write the JSON report to FILE ('-' = stdout)\n"
+    "  --symbolizer=PATH  llvm-symbolizer to map allocation sites to lines\n"
+    "  --dwarfdump=PATH   llvm-dwarfdump to find locals' frame slots\n"
+    "  --keep-temps       keep the runtime's claim and observation files\n"
+    "  --print-cflags     print the compiler flags of a validation build\n"
+    "  --print-ldflags    print the linker flags of a validation build\n"
+    "  --help             show this text\n"
+    "\n"
+    "exit status: 0 no claim UNSOUND, 1 some claim UNSOUND, 2 error\n";
+
+struct Options {
+  std::string Claims, Report, Symbolizer, Dwarfdump;
+  unsigned Runs = 1, Sample = 1;
+  bool KeepTemps = false;
+  std::vector<std::string> Program;
+};
+
+[[noreturn]] void fail(const std::string &Message) {
+  std::cerr << "clang-escape-validate: error: " << Message << "\n";
+  std::exit(2);
+}
+
+unsigned parseCount(const std::string &Opt, const std::string &V) {
+  char *End = nullptr;
+  unsigned long N = std::strtoul(V.c_str(), &End, 10);
+  if (V.empty() || *End || N == 0 || N > 1000000)
+    fail("invalid value '" + V + "' for " + Opt + " (expected 1..1000000)");
+  return static_cast<unsigned>(N);
+}
+
+std::string findTool(const std::string &Given, const char *Name) {
+  if (!Given.empty())
+    return Given;
+  std::string Versioned = std::string(CLANG_ESCAPE_LLVM_TOOLS_DIR) + "/" + Name;
+  if (access(Versioned.c_str(), X_OK) == 0)
+    return Versioned;
+  return Name;
+}
+
+Options parseOptions(int Argc, char **Argv) {
+  Options O;
+  int I = 1;
+  for (; I < Argc; ++I) {
+    std::string A = Argv[I];
+    if (A == "--") {
+      ++I;
+      break;
+    }
+    auto Value = [&](const char *Name) -> std::optional<std::string> {
+      std::string Prefix = std::string(Name) + "=";
+      if (A.rfind(Prefix, 0) == 0)
+        return A.substr(Prefix.size());
+      if (A == Name) {
+        if (I + 1 >= Argc)
+          fail(std::string("missing value for ") + Name);
+        return std::string(Argv[++I]);
+      }
+      return std::nullopt;
+    };
+    if (A == "--help" || A == "-h") {
+      std::cout << Usage;
+      std::exit(0);
+    } else if (A == "--print-cflags") {
+      std::cout << "-O0 -g -fno-omit-frame-pointer -finstrument-functions "
+                   "-ftrivial-auto-var-init=zero\n";
+      std::exit(0);
+    } else if (A == "--print-ldflags") {
+      std::cout << CLANG_ESCAPE_RUNTIME_LIB_DIR
+          "/libclangEscapeRuntimeNew.a " CLANG_ESCAPE_RUNTIME_LIB_DIR
+          "/libclangEscapeRuntime.a -ldl -pthread\n";
+      std::exit(0);
+    } else if (A == "--keep-temps") {
+      O.KeepTemps = true;
+    } else if (auto V = Value("--claims")) {
+      O.Claims = *V;
+    } else if (auto V = Value("--report")) {
+      O.Report = *V;
+    } else if (auto V = Value("--symbolizer")) {
+      O.Symbolizer = *V;
+    } else if (auto V = Value("--dwarfdump")) {
+      O.Dwarfdump = *V;
+    } else if (auto V = Value("--runs")) {
+      O.Runs = parseCount("--runs", *V);
+    } else if (auto V = Value("--sample")) {
+      O.Sample = parseCount("--sample", *V);
+    } else if (!A.empty() && A[0] == '-') {
+      fail("unknown option '" + A + "' (see --help)");
+    } else {
+      break; // the program, without "--"
+    }
+  }
+  for (; I < Argc; ++I)
+    O.Program.push_back(Argv[I]);
+  if (O.Claims.empty())
+    fail("no claims file given (--claims=FILE)");
+  if (O.Program.empty())
+    fail("no program given (-- PROGRAM [ARGS...])");
+  return O;
+}
+
+int run(int Argc, char **Argv) {
+  Options Opt = parseOptions(Argc, Argv);
+  std::string Error;
+  std::optional<ClaimsFile> Claims = readClaimsFile(Opt.Claims, Error);
+  if (!Claims)
+    fail(Error);
+
+  // One runtime id per distinct mangled name with something to check.
+  std::vector<int> RuntimeId(Claims->Functions.size(), -1);
+  std::map<std::string, int> IdOf;
+  std::string RuntimeClaims = "escrt-claims 1\n";
+  std::vector<std::pair<bool, bool>> Kinds;
+  for (size_t I = 0; I < Claims->Functions.size(); ++I) {
+    const FunctionClaims &F = Claims->Functions[I];
+    if (F.Heap.empty() && F.Stack.empty())
+      continue;
+    if (F.Mangled.find_first_of(" \t\n") != std::string::npos)
+      fail(Opt.Claims + ": function '" + F.Name +
+           "': mangled name contains white space");
+    auto [It, New] = IdOf.try_emplace(F.Mangled, int(Kinds.size()));
+    if (New)
+      Kinds.push_back({false, false});
+    Kinds[It->second].first |= !F.Heap.empty();
+    Kinds[It->second].second |= !F.Stack.empty();
+    RuntimeId[I] = It->second;
+  }
+  for (auto &[Name, Id] : IdOf) {
+    const FunctionClaims *F = nullptr;
+    for (size_t I = 0; I < RuntimeId.size(); ++I)
+      if (RuntimeId[I] == Id)
+        F = &Claims->Functions[I];
+    RuntimeClaims += "fn " + std::to_string(Id) + " " + Name + " " +
+                     F->Returns + " " + (Kinds[Id].first ? "1" : "0") + " " +
+                     (Kinds[Id].second ? "1" : "0") + "\n";
+  }
+
+  const char *TmpEnv = getenv("TMPDIR");
+  std::string Tmpl = std::string(TmpEnv && *TmpEnv ? TmpEnv : "/tmp") +
+                     "/clang-escape-validate.XXXXXX";
+  std::vector<char> TmplBuf(Tmpl.begin(), Tmpl.end());
+  TmplBuf.push_back(0);
+  if (!mkdtemp(TmplBuf.data()))
+    fail("cannot create a temporary directory from " + Tmpl);
+  fs::path Tmp(TmplBuf.data());
+  fs::path ClaimsPath = Tmp / "claims.escrt";
+  {
+    std::ofstream Out(ClaimsPath);
+    Out << RuntimeClaims;
+    if (!Out)
+      fail("cannot write " + ClaimsPath.string());
+  }
+
+  Observations Obs;
+  Obs.Functions.resize(Kinds.size());
+  for (unsigned R = 0; R < Opt.Runs; ++R) {
+    fs::path Out = Tmp / ("observations." + std::to_string(R) + ".jsonl");
+    std::map<std::string, std::string> Env = {
+        {"ESCRT_CLAIMS", ClaimsPath.string()},
+        {"ESCRT_OUT", Out.string()},
+        {"ESCRT_SAMPLE", std::to_string(Opt.Sample)}};
+    Obs.Runs.emplace_back();
+    int Status = runProgram(Opt.Program, Env, Error);
+    if (Status < 0)
+      fail(Error);
+    Obs.Runs.back().ExitCode = Status;
+    if (!fs::exists(Out)) {
+      Obs.Runs.back().Problem =
+          "no observations (exit status " + std::to_string(Status) +
+          "): the program is not linked with the runtime, or it did not "
+          "reach exit() (crash, _exit, or abort)";
+      continue;
+    }
+    if (!mergeObservationFile(Out.string(), Obs, Error))
+      fail(Error);
+  }
+  if (!symbolizeSites(Obs, findTool(Opt.Symbolizer, "llvm-symbolizer"), Error))
+    fail(Error);
+  std::map<size_t, std::map<std::string, FrameSlot>> Slots = findFrameSlots(
+      *Claims, Opt.Program[0], findTool(Opt.Dwarfdump, "llvm-dwarfdump"));
+
+  std::vector<FunctionVerdicts> Verdicts =
+      judge(*Claims, RuntimeId, Obs, Slots);
+  ReportContext Ctx;
+  Ctx.Claims = &*Claims;
+  Ctx.Obs = &Obs;
+  Ctx.Program = Opt.Program;
+  Ctx.Sample = Opt.Sample;
+  writeSummary(std::cout, Ctx, Verdicts);
+  if (Opt.Report == "-") {
+    writeJsonReport(std::cout, Ctx, Verdicts);
+  } else if (!Opt.Report.empty()) {
+    std::ofstream Out(Opt.Report);
+    writeJsonReport(Out, Ctx, Verdicts);
+    if (!Out)
+      fail(Opt.Report + ": cannot write the report");
+  }
+  if (!Opt.KeepTemps) {
+    std::error_code EC;
+    fs::remove_all(Tmp, EC);
+  } else {
+    std::cerr << "clang-escape-validate: kept " << Tmp.string() << "\n";
+  }
+  for (const FunctionVerdicts &FV : Verdicts)
+    for (const ClaimVerdict &CV : FV.Claims)
+      if (CV.V == Verdict::Unsound)
+        return 1;
+  return 0;
+}
+
+} // namespace
+
+int main(int Argc, char **Argv) {
+  try {
+    return run(Argc, Argv);
+  } catch (const std::exception &E) {
+    std::cerr << "clang-escape-validate: error: " << E.what() << "\n";
+  } catch (...) {
+    std::cerr << "clang-escape-validate: error: unknown exception\n";
+  }
+  return 2;
+}

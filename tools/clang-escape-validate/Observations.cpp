@@ -1,0 +1,177 @@
+//===- Observations.cpp - What the runtime saw, across runs ---------------===//
+//
+// Part of clang-escape, under the Apache License v2.0 with LLVM Exceptions.
+//
+//===----------------------------------------------------------------------===//
+
+#include "Observations.h"
+
+#include <cstdio>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <sstream>
+
+using namespace escape::validate;
+using nlohmann::json;
+
+namespace {
+
+uint64_t num(const json &J, const char *Key) {
+  auto It = J.find(Key);
+  return It != J.end() && It->is_number() ? It->get<uint64_t>() : 0;
+}
+
+std::string str(const json &J, const char *Key) {
+  auto It = J.find(Key);
+  return It != J.end() && It->is_string() ? It->get<std::string>() : "";
+}
+
+std::string shellQuote(const std::string &S) {
+  std::string Out = "'";
+  for (char C : S)
+    Out += C == '\'' ? std::string("'\\''") : std::string(1, C);
+  return Out + "'";
+}
+
+} // namespace
+
+bool escape::validate::mergeObservationFile(const std::string &Path,
+                                            Observations &Obs,
+                                            std::string &Error) {
+  std::ifstream In(Path);
+  if (!In) {
+    Error = Path + ": cannot open the observation file";
+    return false;
+  }
+  std::string Line;
+  unsigned LineNo = 0;
+  RunRecord &Run = Obs.Runs.back();
+  try {
+    while (std::getline(In, Line)) {
+      ++LineNo;
+      if (Line.empty())
+        continue;
+      json J = json::parse(Line);
+      std::string Kind = str(J, "kind");
+      if (Kind == "run") {
+        Run.Observed = true;
+        Run.ThreadRefusals = num(J, "thread_refusals");
+        continue;
+      }
+      uint64_t Id = num(J, "id");
+      if (Id >= Obs.Functions.size())
+        throw std::runtime_error("function id " + std::to_string(Id) +
+                                 " out of range");
+      FunctionObservation &F = Obs.Functions[Id];
+      if (Kind == "function") {
+        F.Found |= J.value("found", false);
+        F.Activations += num(J, "activations");
+        F.SampledOut += num(J, "sampled_out");
+        F.Unhookable += num(J, "unhookable");
+        F.Inlined += num(J, "inlined");
+        F.OtherThread += num(J, "other_thread");
+        F.Threads += num(J, "threads");
+        F.Exception += num(J, "exception");
+        F.Abandoned += num(J, "abandoned");
+        F.Checked += num(J, "checked");
+        F.Traced += num(J, "traced");
+        F.SkippedNoCandidate += num(J, "skipped_no_candidate");
+        F.StackChecked += num(J, "stack_checked");
+        F.LogOverflow += num(J, "log_overflow");
+      } else if (Kind == "site") {
+        auto Key = std::make_pair(str(J, "module"), num(J, "pc"));
+        SiteObservation &S = F.Sites[Key];
+        S.Module = Key.first;
+        S.PC = Key.second;
+        S.Escaped += num(J, "escaped");
+        S.Freed += num(J, "freed");
+        S.Unreachable += num(J, "unreachable");
+        if (S.Witness.empty())
+          S.Witness = str(J, "witness");
+      } else if (Kind == "frame") {
+        long long Off = J.value("offset", 0LL);
+        FrameObservation &Fr = F.Frames[Off];
+        Fr.Offset = Off;
+        Fr.Count += num(J, "count");
+        if (Fr.Witness.empty())
+          Fr.Witness = str(J, "witness");
+      } else {
+        throw std::runtime_error("unknown record kind '" + Kind + "'");
+      }
+    }
+  } catch (const std::exception &E) {
+    Error = Path + ":" + std::to_string(LineNo) + ": " + E.what();
+    return false;
+  }
+  return true;
+}
+
+bool escape::validate::symbolizeSites(Observations &Obs,
+                                      const std::string &Symbolizer,
+                                      std::string &Error) {
+  std::map<std::string, std::set<uint64_t>> Wanted;
+  for (FunctionObservation &F : Obs.Functions)
+    for (auto &[Key, S] : F.Sites)
+      if (S.PC && !S.Module.empty())
+        Wanted[S.Module].insert(S.PC);
+  std::map<std::pair<std::string, uint64_t>, std::pair<std::string, unsigned>>
+      Lines;
+  for (auto &[Module, PCs] : Wanted) {
+    std::string Cmd = shellQuote(Symbolizer) +
+                      " --output-style=JSON --obj=" + shellQuote(Module);
+    for (uint64_t PC : PCs) {
+      char Hex[32];
+      snprintf(Hex, sizeof(Hex), " 0x%llx", (unsigned long long)PC);
+      Cmd += Hex;
+    }
+    Cmd += " 2>/dev/null";
+    FILE *P = popen(Cmd.c_str(), "r");
+    if (!P) {
+      Error = "cannot run the symbolizer '" + Symbolizer + "'";
+      return false;
+    }
+    std::string Out;
+    char Buf[4096];
+    size_t N;
+    while ((N = fread(Buf, 1, sizeof(Buf), P)) > 0)
+      Out.append(Buf, N);
+    int Status = pclose(P);
+    if (Status != 0 && Out.empty()) {
+      Error = "the symbolizer '" + Symbolizer + "' failed on " + Module;
+      return false;
+    }
+    std::istringstream Stream(Out);
+    std::string Line;
+    auto It = PCs.begin();
+    // One JSON document per address, in order.
+    while (std::getline(Stream, Line) && It != PCs.end()) {
+      if (Line.empty())
+        continue;
+      try {
+        json J = json::parse(Line);
+        const json &Entry = J.is_array() ? J.at(0) : J;
+        const json &Frames = Entry.at("Symbol");
+        if (Frames.is_array() && !Frames.empty()) {
+          // The last frame is the outermost: the claimed function itself
+          // when the allocating call was inlined into it.
+          const json &Outer = Frames.back();
+          Lines[{Module, *It}] = {Outer.value("FileName", ""),
+                                  Outer.value("Line", 0u)};
+        }
+      } catch (const std::exception &) {
+        // An unparsable answer leaves the site unknown.
+      }
+      ++It;
+    }
+  }
+  for (FunctionObservation &F : Obs.Functions)
+    for (auto &[Key, S] : F.Sites) {
+      auto L = Lines.find({S.Module, S.PC});
+      if (L != Lines.end()) {
+        S.File = L->second.first;
+        S.Line = L->second.second;
+      }
+    }
+  return true;
+}
