@@ -442,9 +442,16 @@ uint32_t Checker::describeWitness(const Activation &A, const SavedRegs *Regs,
   }
   case RootKind::TLS: {
     const char *Mod = Root.Module && *Root.Module ? Root.Module : "the program";
-    snprintf(RootText, sizeof(RootText),
-             "thread-local word 0x%lx (main thread) in %s",
-             static_cast<unsigned long>(Root.Loc), Mod);
+    const ProgramSymbol *Sym = nullptr;
+    if (!*Root.Module)
+      Sym = programTLSSymbolAt(Root.Loc - Root.RangeBegin);
+    if (Sym)
+      snprintf(RootText, sizeof(RootText),
+               "thread-local '%s' of the main thread in %s", Sym->Name, Mod);
+    else
+      snprintf(RootText, sizeof(RootText),
+               "thread-local word 0x%lx of the main thread in %s",
+               static_cast<unsigned long>(Root.Loc), Mod);
     break;
   }
   case RootKind::Stack: {
@@ -504,7 +511,8 @@ void Checker::finish() {
   Finished = true;
   // Activations still on the shadow stack never returned (exit() inside).
   for (size_t I = 0; I < Depth; ++I)
-    ++Acts[I].Fn->Abandoned;
+    if (!Acts[I].Abandoned)
+      ++Acts[I].Fn->Abandoned;
   if (!OutPath || !*OutPath)
     return;
   FILE *Out = fopen(OutPath, "w");

@@ -77,6 +77,7 @@ void Marker::scanRoots(uintptr_t Begin, uintptr_t End, RootKind Kind,
                        const char *Module) {
   Cur.Kind = Kind;
   Cur.Module = Module ? Module : "";
+  Cur.RangeBegin = Begin;
   Begin = (Begin + 7) & ~uintptr_t(7);
   for (uintptr_t P = Begin; P + sizeof(uintptr_t) <= End;
        P += sizeof(uintptr_t)) {

@@ -28,8 +28,9 @@ namespace escape::runtime {
 /// The root currently being scanned.
 struct RootCursor {
   RootKind Kind = RootKind::None;
-  uintptr_t Loc = 0;       ///< Address of the root word (register: index).
-  const char *Module = ""; ///< Global/TLS: the object file.
+  uintptr_t Loc = 0;        ///< Address of the root word (register: index).
+  const char *Module = "";  ///< Global/TLS: the object file.
+  uintptr_t RangeBegin = 0; ///< Start of the root range (TLS block start).
 };
 
 /// Observers used by escape checks; full collections pass none.
