@@ -397,9 +397,12 @@ void Checker::onFrameHit(const RootCursor &Root, uintptr_t Holder,
                          uintptr_t Loc, uintptr_t Value, void *Ctx) {
   auto *C = static_cast<Checker *>(Ctx);
   Activation &A = *C->CurAct;
+  // A pointer that was already there at entry (left by an earlier frame at
+  // the same depth) may or may not have been stored again by F.
+  bool Stale = false;
   for (unsigned I = 0; I < A.NumStale; ++I)
     if (A.Stale[I].Loc == Loc && A.Stale[I].Value == Value)
-      return; // was there before F started
+      Stale = true;
   FnRecord &F = *A.Fn;
   int64_t Off = static_cast<int64_t>(Value) - static_cast<int64_t>(A.Hi);
   FrameObs *Hit = nullptr;
@@ -410,9 +413,9 @@ void Checker::onFrameHit(const RootCursor &Root, uintptr_t Holder,
     if (F.NumFrameHits == FnRecord::MaxFrameHits)
       return;
     Hit = &F.FrameHits[F.NumFrameHits++];
-    *Hit = FrameObs{Off, 0, 0};
+    *Hit = FrameObs{Off, 0, 0, 0};
   }
-  ++Hit->Count;
+  ++(Stale ? Hit->Stale : Hit->Count);
   if (!Hit->Witness) {
     char What[128];
     snprintf(What, sizeof(What), "address CFA%+lld of the frame",
@@ -567,8 +570,10 @@ void Checker::finish() {
     for (unsigned J = 0; J < F.NumFrameHits; ++J) {
       FrameObs &Hit = F.FrameHits[J];
       fprintf(Out,
-              "{\"kind\":\"frame\",\"id\":%u,\"offset\":%lld,\"count\":%llu",
-              F.Id, (long long)Hit.Offset, (unsigned long long)Hit.Count);
+              "{\"kind\":\"frame\",\"id\":%u,\"offset\":%lld,\"count\":%llu,"
+              "\"stale\":%llu",
+              F.Id, (long long)Hit.Offset, (unsigned long long)Hit.Count,
+              (unsigned long long)Hit.Stale);
       if (Hit.Witness) {
         fputs(",\"witness\":", Out);
         jsonString(Out, Strings + Hit.Witness);

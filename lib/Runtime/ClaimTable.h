@@ -41,7 +41,8 @@ struct SiteObs {
 /// One dangling address into the dying frame, by offset from the CFA.
 struct FrameObs {
   int64_t Offset;
-  uint64_t Count;
+  uint64_t Count; ///< Pointers stored during the activation.
+  uint64_t Stale; ///< Same location and value as at entry: undecidable.
   uint32_t Witness;
 };
 

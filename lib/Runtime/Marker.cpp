@@ -57,6 +57,11 @@ inline void Marker::markValue(uintptr_t Loc, uintptr_t V, uintptr_t Holder) {
   R.Meta->Epoch = Epoch;
   if (R.Meta->CandIdx && Obs && Obs->OnCandidate)
     Obs->OnCandidate(Cur, Holder, R, Obs->Ctx);
+  // A deleted object's words are dead to an escape check: they keep nothing
+  // reachable and hold no live pointer into a frame. Full collections still
+  // scan them, which can only retain more.
+  if (Obs && R.Meta->State == ObjState::Quarantined)
+    return;
   // Scan only the requested bytes: the rest of the slot is zero.
   uintptr_t End = R.Base + ((R.Meta->Size + 7) & ~uint32_t(7));
   if (End > R.Base + R.SlotSize)

@@ -94,6 +94,7 @@ bool escape::validate::mergeObservationFile(const std::string &Path,
         FrameObservation &Fr = F.Frames[Off];
         Fr.Offset = Off;
         Fr.Count += num(J, "count");
+        Fr.Stale += num(J, "stale");
         if (Fr.Witness.empty())
           Fr.Witness = str(J, "witness");
       } else {

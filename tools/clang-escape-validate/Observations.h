@@ -38,7 +38,8 @@ struct SiteObservation {
 /// One dangling address into the function's frame, merged over runs.
 struct FrameObservation {
   long long Offset = 0; ///< From the CFA (negative: inside the frame).
-  uint64_t Count = 0;
+  uint64_t Count = 0;   ///< Stored during the activation.
+  uint64_t Stale = 0;   ///< Same location and value as at entry.
   std::string Witness;
 };
 

@@ -145,8 +145,8 @@ void judgeStack(const FunctionClaims &Fn, const FunctionObservation *O,
       if (It != Slots->end())
         Slot = &It->second;
     }
-    std::string Witness;
-    uint64_t Hits = 0, OtherHits = 0;
+    std::string Witness, StaleWitness;
+    uint64_t Hits = 0, StaleHits = 0;
     for (auto &[Off, Fr] : O->Frames) {
       bool Mine;
       if (Slot)
@@ -155,13 +155,14 @@ void judgeStack(const FunctionClaims &Fn, const FunctionObservation *O,
                          static_cast<long long>(Slot->Size ? Slot->Size : 1);
       else
         Mine = Fn.Stack.size() == 1 || AllNoEscape;
-      if (!Mine) {
-        OtherHits += Fr.Count;
+      if (!Mine)
         continue;
-      }
       Hits += Fr.Count;
-      if (Witness.empty())
+      StaleHits += Fr.Stale;
+      if (Fr.Count && Witness.empty())
         Witness = Fr.Witness;
+      if (Fr.Stale && StaleWitness.empty())
+        StaleWitness = Fr.Witness;
     }
     CV.EscapedCount = Hits;
     CV.NotEscapedCount = O->StackChecked;
@@ -175,10 +176,12 @@ void judgeStack(const FunctionClaims &Fn, const FunctionObservation *O,
       }
       if (!Slot && Fn.Stack.size() > 1)
         CV.Detail += " (frame-level match: the variable's slot is unknown)";
-    } else if (!Slot && OtherHits == 0 && !O->Frames.empty()) {
+    } else if (StaleHits) {
       CV.V = Verdict::Unverified;
-      CV.Detail = "addresses into the frame were seen but the variable's slot "
-                  "is unknown (no debug info)";
+      CV.Detail = "a pointer into the frame left by an earlier call was "
+                  "still there at return; a store of the same address by "
+                  "this call cannot be told apart: " +
+                  StaleWitness;
     } else if (!Slot && !O->Frames.empty()) {
       CV.V = Verdict::Unverified;
       CV.Detail = "addresses into the frame were seen but could not be "
