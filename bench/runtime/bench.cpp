@@ -62,7 +62,6 @@ int main(int Argc, char **Argv) {
       escaping(I);
   auto T1 = std::chrono::steady_clock::now();
   double Ns = std::chrono::duration<double, std::nano>(T1 - T0).count() / N;
-  printf("%s n=%ld live=%ld: %.1f ns/call (sum %ld)\n", Mode, N, Live, Ns,
-         Sum);
+  printf("%s n=%ld live=%ld: %.1f ns/call (sum %ld)\n", Mode, N, Live, Ns, Sum);
   return 0;
 }

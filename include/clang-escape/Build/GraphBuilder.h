@@ -1,0 +1,39 @@
+//===- GraphBuilder.h - Lower a translation unit to escape graphs -*- C++
+//-*-===//
+//
+// Part of clang-escape, under the Apache License v2.0 with LLVM Exceptions.
+//
+//===----------------------------------------------------------------------===//
+#ifndef CLANG_ESCAPE_BUILD_GRAPHBUILDER_H
+#define CLANG_ESCAPE_BUILD_GRAPHBUILDER_H
+
+#include "clang-escape/Graph/EscapeGraph.h"
+
+#include <cstdint>
+#include <vector>
+
+namespace clang {
+class ASTContext;
+} // namespace clang
+
+namespace escape {
+
+/// Limits and switches of the lowering.
+struct BuildOptions {
+  /// A local larger than this is an oversized-frame finding.
+  uint64_t MaxLocalBytes = 64 * 1024;
+  /// A frame larger than this is an oversized-frame finding.
+  uint64_t MaxFrameBytes = 128 * 1024;
+  /// Largest allocation reported as a stack candidate.
+  uint64_t MaxStackCandidateBytes = 64 * 1024;
+};
+
+/// Lowers every function defined in the main file of \p Ctx, and every
+/// function with a body in a non-system header that those call, to escape
+/// graphs. Library callees get model summaries attached to their call sites.
+std::vector<FunctionGraph> buildGraphs(clang::ASTContext &Ctx,
+                                       const BuildOptions &Opts);
+
+} // namespace escape
+
+#endif

@@ -1,0 +1,50 @@
+//===- Driver.h - Run the analysis over translation units ------*- C++ -*-===//
+//
+// Part of clang-escape, under the Apache License v2.0 with LLVM Exceptions.
+//
+//===----------------------------------------------------------------------===//
+#ifndef CLANG_ESCAPE_FRONTEND_DRIVER_H
+#define CLANG_ESCAPE_FRONTEND_DRIVER_H
+
+#include "clang-escape/Build/GraphBuilder.h"
+#include "clang-escape/Interproc/Program.h"
+#include "clang-escape/Report/Finding.h"
+
+#include "llvm/Support/Error.h"
+
+#include <string>
+#include <vector>
+
+namespace clang::tooling {
+class CompilationDatabase;
+} // namespace clang::tooling
+
+namespace escape {
+
+/// Everything that tunes one analysis run.
+struct AnalysisOptions {
+  BuildOptions Build;
+  ReportOptions Report;
+  /// Translation units parsed at once.
+  unsigned Jobs = 1;
+};
+
+/// The outcome of a run: the report, and the inputs that were not clean.
+struct AnalysisResult {
+  Program Prog;
+  Report Rep;
+  /// Files that did not compile cleanly; their findings are partial.
+  std::vector<std::string> FilesWithErrors;
+};
+
+/// Parses each of \p Files with the flags \p DB gives it, lowers its
+/// functions, links all of them into one program (so that a callee defined
+/// in another file is followed) and reports on them.
+llvm::Expected<AnalysisResult>
+analyzeFiles(const clang::tooling::CompilationDatabase &DB,
+             const std::vector<std::string> &Files,
+             const AnalysisOptions &Opts);
+
+} // namespace escape
+
+#endif

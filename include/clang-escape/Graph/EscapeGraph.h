@@ -1,0 +1,177 @@
+//===- EscapeGraph.h - Locations, edges and call sites ------*- C++ -*-===//
+//
+// Part of clang-escape, under the Apache License v2.0 with LLVM Exceptions.
+//
+//===----------------------------------------------------------------------===//
+//
+// The per-function escape graph, free of any Clang type so that it can be
+// solved, cached and linked across translation units. The model is Go's:
+// every assignment becomes an edge Dst <- Src weighted by "derefs", the
+// number of dereferences minus the number of address-of operations:
+//
+//   p = &q    // -1
+//   p = q     //  0
+//   p = *q    //  1
+//
+// A location whose address (derefs < 0) reaches a root that outlives it
+// escapes.
+//
+//===----------------------------------------------------------------------===//
+#ifndef CLANG_ESCAPE_GRAPH_ESCAPEGRAPH_H
+#define CLANG_ESCAPE_GRAPH_ESCAPEGRAPH_H
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "clang-escape/Graph/Summary.h"
+
+namespace escape {
+
+/// A position in a source file.
+struct SourcePos {
+  std::string File;
+  unsigned Line = 0;
+  unsigned Column = 0;
+  /// Byte offset in File; used to order uses against scope ends.
+  unsigned Offset = 0;
+
+  bool valid() const { return Line != 0; }
+};
+
+/// What a location stands for.
+enum class LocKind : uint8_t {
+  Heap,         ///< {heap}: globals, statics and anything unknown.
+  Thread,       ///< {thread}: what a detached thread or async task keeps.
+  CoroFrame,    ///< {coroutine frame}: what an outliving coroutine keeps.
+  Result,       ///< ~r0, the function's return value.
+  ParamContent, ///< {*p} / {*this}: the object a parameter refers to.
+  Param,        ///< a parameter (its storage, for by-value parameters).
+  Local,        ///< an automatic variable.
+  Temporary,    ///< a materialized temporary (full-expression lifetime).
+  Alloc,        ///< a heap allocation site (new, make_unique, malloc).
+  Flow,         ///< a flow-through node without storage (argument, result).
+  GlobalStore,  ///< a store into a global; may be undone by a later store.
+};
+
+/// One explanation step: what happened, why, and where (Go's hole notes).
+struct Note {
+  std::string Why;  ///< "address-of", "assign", "return", ...
+  std::string What; ///< the source text involved, e.g. "&u".
+  SourcePos Pos;
+};
+
+/// Size facts of a location (for stack-candidate and frame findings).
+struct SizeInfo {
+  uint64_t Bytes = 0;
+  bool Constant = true;
+};
+
+/// An allocation site's release facts.
+struct AllocInfo {
+  std::string TypeName;
+  std::string Spelling;     ///< "new Node", "std::make_unique<Matrix3>(...)".
+  bool InLoop = false;      ///< allocated in a loop body.
+  bool Released = false;    ///< released in the function (delete, owner).
+  bool CustomAlloc = false; ///< class operator new, nothrow, custom deleter.
+  bool OverAligned = false;
+};
+
+/// A node of the escape graph.
+struct Location {
+  LocKind Kind = LocKind::Flow;
+  std::string Name;
+  SourcePos Pos;
+  /// Index in FunctionGraph::Scopes; -1 for roots and flow nodes.
+  int Scope = -1;
+  /// For Param/ParamContent: the slot (0 = this for methods).
+  int Slot = -1;
+  SizeInfo Size;
+  AllocInfo Alloc;
+  /// Offset of the last read of this variable (for escape-scope).
+  unsigned LastUse = 0;
+  /// For Temporary: the temporary's type, e.g. "std::string".
+  std::string TypeName;
+  /// For GlobalStore: a later store overwrites it before the frame ends.
+  bool Killed = false;
+  /// The address was converted to an integer or otherwise hidden.
+  bool Exposed = false;
+};
+
+/// An edge Dst <- Src with Go's derefs weight.
+struct Edge {
+  int Dst = 0;
+  int Src = 0;
+  int Derefs = 0;
+  /// Set when the edge stands for a conservative assumption (unknown callee).
+  bool Maybe = false;
+  std::vector<Note> Notes;
+};
+
+/// A lexical scope; locals die at its end.
+struct Scope {
+  int Parent = -1;
+  bool Loop = false;     ///< a loop body: a new iteration ends it too.
+  bool FullExpr = false; ///< the scope of a full-expression's temporaries.
+  unsigned EndOffset = 0;
+};
+
+/// A call whose effect is decided once the callee's summary is known.
+struct CallSite {
+  std::string CalleeKey;  ///< USR of the callee, empty when indirect.
+  std::string CalleeName; ///< printable name.
+  SourcePos Pos;
+  std::string Spelling; ///< the call's source text (abbreviated).
+  /// One flow node per parameter slot (slot 0 = this for methods); -1 if
+  /// the argument carries nothing.
+  std::vector<int> Args;
+  /// Where a store through slot j lands in the caller (Go's content hole).
+  std::vector<int> ArgContent;
+  /// Flow node receiving the call's value.
+  int Result = -1;
+  bool Virtual = false;
+  /// Index into FunctionGraph::Models for library callees, or -1.
+  int Model = -1;
+};
+
+/// The escape graph of one function body.
+struct FunctionGraph {
+  std::string Key;        ///< USR.
+  std::string Name;       ///< qualified name for messages.
+  std::string Mangled;    ///< Itanium name (for the validation runtime).
+  SourcePos Pos;          ///< the declaration's name.
+  std::string ReturnKind; ///< void, value, pointer, reference.
+  bool IsConstructor = false;
+  bool IsCoroutine = false;
+  bool MainFile = false;              ///< defined in a file being reported on.
+  uint64_t FrameBytes = 0;            ///< estimated frame size.
+  bool VariableFrame = false;         ///< has a VLA or alloca.
+  std::vector<std::string> SlotNames; ///< parameter slot names.
+  std::vector<int> SlotLocs;          ///< Param location per slot, or -1.
+  std::vector<int> SlotContents;      ///< ParamContent location per slot.
+  std::vector<Location> Locs;
+  std::vector<Edge> Edges;
+  std::vector<Scope> Scopes;
+  std::vector<CallSite> Calls;
+  std::vector<FunctionSummary> Models;
+  /// Findings decided while lowering (frames, type erasure, coroutines).
+  struct LocalFinding {
+    std::string Check;
+    std::string Message;
+    std::string Subject;
+    SourcePos Pos;
+    std::vector<Note> Flow;
+  };
+  std::vector<LocalFinding> Local;
+
+  // Fixed root indices, created by the builder in this order.
+  static constexpr int HeapLoc = 0;
+  static constexpr int ThreadLoc = 1;
+  static constexpr int CoroLoc = 2;
+  static constexpr int ResultLoc = 3;
+};
+
+} // namespace escape
+
+#endif

@@ -1,0 +1,94 @@
+//===- Summary.h - Parameter leak tags of a function --------*- C++ -*-===//
+//
+// Part of clang-escape, under the Apache License v2.0 with LLVM Exceptions.
+//
+//===----------------------------------------------------------------------===//
+//
+// Go's param tags, extended with C++ sinks: where each pointer-carrying
+// parameter slot (slot 0 is `this` for methods) flows, with the least number
+// of dereferences ("level") on the way. Level 0 is the pointer itself, level
+// 1 what it points to.
+//
+//===----------------------------------------------------------------------===//
+#ifndef CLANG_ESCAPE_GRAPH_SUMMARY_H
+#define CLANG_ESCAPE_GRAPH_SUMMARY_H
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace escape {
+
+struct Note;
+
+/// One sink of a parameter slot with its level and explanation.
+struct Leak {
+  int Level = -1; ///< -1: no flow.
+  bool Maybe = false;
+  /// The callee-side steps, shown in the caller's -m=2 flow.
+  std::string Via;
+
+  bool present() const { return Level >= 0; }
+  /// Keeps the smaller level; returns true when this changed.
+  bool merge(int L, bool M, const std::string &V) {
+    if (L < 0)
+      return false;
+    if (Level < 0 || L < Level || (L == Level && Maybe && !M)) {
+      Level = L;
+      Maybe = M;
+      Via = V;
+      return true;
+    }
+    return false;
+  }
+};
+
+/// The tags of one parameter slot.
+struct ParamLeaks {
+  Leak Heap;
+  Leak Thread;
+  Leak Coro;
+  Leak Result;
+  /// Stored into what slot j refers to.
+  std::map<int, Leak> Content;
+
+  bool empty() const {
+    return !Heap.present() && !Thread.present() && !Coro.present() &&
+           !Result.present() && Content.empty();
+  }
+  bool operator==(const ParamLeaks &O) const;
+};
+
+/// A function's escape summary.
+struct FunctionSummary {
+  std::string Name;
+  std::vector<ParamLeaks> Slots;
+  /// The callee allocates and returns fresh storage (make_unique, malloc).
+  bool ReturnsAlloc = false;
+  /// Calls of it are conservative defaults, not facts (`via unknown 'f'`).
+  bool Unknown = false;
+
+  bool operator==(const FunctionSummary &O) const {
+    return Slots == O.Slots && ReturnsAlloc == O.ReturnsAlloc &&
+           Unknown == O.Unknown;
+  }
+};
+
+inline bool ParamLeaks::operator==(const ParamLeaks &O) const {
+  auto Same = [](const Leak &A, const Leak &B) {
+    return A.Level == B.Level && A.Maybe == B.Maybe;
+  };
+  if (!Same(Heap, O.Heap) || !Same(Thread, O.Thread) || !Same(Coro, O.Coro) ||
+      !Same(Result, O.Result) || Content.size() != O.Content.size())
+    return false;
+  for (auto &[K, V] : Content) {
+    auto It = O.Content.find(K);
+    if (It == O.Content.end() || !Same(V, It->second))
+      return false;
+  }
+  return true;
+}
+
+} // namespace escape
+
+#endif

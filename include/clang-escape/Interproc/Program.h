@@ -1,0 +1,45 @@
+//===- Program.h - Whole-program solving over the call graph ---*- C++ -*-===//
+//
+// Part of clang-escape, under the Apache License v2.0 with LLVM Exceptions.
+//
+//===----------------------------------------------------------------------===//
+#ifndef CLANG_ESCAPE_INTERPROC_PROGRAM_H
+#define CLANG_ESCAPE_INTERPROC_PROGRAM_H
+
+#include "clang-escape/Graph/EscapeGraph.h"
+#include "clang-escape/Solve/Solver.h"
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace escape {
+
+/// The graphs of every analyzed function, linked by USR, solved bottom-up
+/// over the strongly connected components of the call graph.
+class Program {
+public:
+  /// Adds one translation unit's graphs. A function already present (an
+  /// inline or template function seen in several TUs) keeps its first copy.
+  void add(std::vector<FunctionGraph> Graphs);
+
+  /// Solves every function; callees before callers, recursion to a fixpoint.
+  void solve();
+
+  const std::vector<FunctionGraph> &graphs() const { return Graphs; }
+  const std::vector<SolvedFunction> &solved() const { return Solved; }
+  /// The summary of the function with key \p Key, or null.
+  const FunctionSummary *summary(const std::string &Key) const;
+
+private:
+  std::vector<Edge> callEdges(const FunctionGraph &G) const;
+  std::vector<std::vector<int>> sccs() const;
+
+  std::vector<FunctionGraph> Graphs;
+  std::vector<SolvedFunction> Solved;
+  std::map<std::string, int> ByKey;
+};
+
+} // namespace escape
+
+#endif

@@ -1,0 +1,37 @@
+//===- Emitters.h - Output formats of a report ------------------*- C++ -*-===//
+//
+// Part of clang-escape, under the Apache License v2.0 with LLVM Exceptions.
+//
+//===----------------------------------------------------------------------===//
+//
+// One format per file: TextEmitter.cpp (clang-style diagnostics),
+// GoEmitter.cpp (-m, -m=2), JsonEmitter.cpp (the versioned JSON schema).
+//
+//===----------------------------------------------------------------------===//
+#ifndef CLANG_ESCAPE_OUTPUT_EMITTERS_H
+#define CLANG_ESCAPE_OUTPUT_EMITTERS_H
+
+#include "clang-escape/Report/Finding.h"
+
+namespace llvm {
+class raw_ostream;
+} // namespace llvm
+
+namespace escape {
+
+/// Version of the JSON output schema (docs/JSON.md).
+constexpr int JsonSchemaVersion = 1;
+
+/// clang-style diagnostics with caret, flow notes and the check name.
+void emitText(const Report &R, llvm::raw_ostream &OS, bool Color,
+              bool Caret = true);
+
+/// Go's -m (Level 1: decisions) and -m=2 (Level 2: with flows).
+void emitGoStyle(const Report &R, unsigned Level, llvm::raw_ostream &OS);
+
+/// The JSON document of docs/JSON.md.
+void emitJson(const Report &R, llvm::raw_ostream &OS);
+
+} // namespace escape
+
+#endif

@@ -1,0 +1,71 @@
+//===- Finding.h - What the analysis reports --------------------*- C++ -*-===//
+//
+// Part of clang-escape, under the Apache License v2.0 with LLVM Exceptions.
+//
+//===----------------------------------------------------------------------===//
+#ifndef CLANG_ESCAPE_REPORT_FINDING_H
+#define CLANG_ESCAPE_REPORT_FINDING_H
+
+#include "clang-escape/Graph/EscapeGraph.h"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace escape {
+
+class Program;
+
+/// bug: a dangling address; perf: an optimization opportunity.
+enum class FindingClass { Bug, Perf };
+
+/// One reported finding, rendered by every output format.
+struct Finding {
+  std::string Check; ///< escape-return, escape-stack-candidate, ...
+  FindingClass Class = FindingClass::Bug;
+  bool Maybe = false; ///< a conservative default is involved.
+  SourcePos Pos;      ///< the escaping statement.
+  std::string Function;
+  std::string Subject;  ///< the local, temporary, allocation or parameter.
+  SourcePos SubjectPos; ///< where the subject is declared.
+  std::string Sink;     ///< ~r0, {heap}, {global g}, {*this}, ...
+  std::string Message;
+  std::string Fingerprint; ///< line-independent identity, for baselines.
+  std::vector<Note> Flow;  ///< the explanation, innermost step first.
+
+  const char *className() const {
+    return Class == FindingClass::Bug ? "bug" : "perf";
+  }
+  const char *severity() const {
+    return Class == FindingClass::Bug ? "warning" : "remark";
+  }
+  const char *confidence() const { return Maybe ? "maybe" : "definite"; }
+};
+
+/// One Go-style -m decision line, with its -m=2 explanation.
+struct Remark {
+  SourcePos Pos;
+  std::string Message;
+  std::vector<std::string> Explain;
+};
+
+/// Options of the reporting step.
+struct ReportOptions {
+  /// Also report escapes that rest on a conservative assumption.
+  bool IncludeMaybe = false;
+  uint64_t MaxStackCandidateBytes = 64 * 1024;
+};
+
+/// Everything the analysis says about the files it reports on.
+struct Report {
+  std::vector<Finding> Findings;
+  std::vector<Remark> Remarks;
+};
+
+/// Turns a solved program into findings and -m remarks, for the functions
+/// defined in the files being reported on. Sorted by position.
+Report makeReport(const Program &P, const ReportOptions &Opts);
+
+} // namespace escape
+
+#endif

@@ -1,0 +1,43 @@
+//===- Solver.h - Go's walkAll over one escape graph -----------*- C++ -*-===//
+//
+// Part of clang-escape, under the Apache License v2.0 with LLVM Exceptions.
+//
+//===----------------------------------------------------------------------===//
+#ifndef CLANG_ESCAPE_SOLVE_SOLVER_H
+#define CLANG_ESCAPE_SOLVE_SOLVER_H
+
+#include "clang-escape/Graph/EscapeGraph.h"
+
+#include <vector>
+
+namespace escape {
+
+/// The address of location Loc reaches Root, which outlives it.
+struct EscapeFact {
+  int Loc = -1;
+  int Root = -1;
+  bool Maybe = false;
+  /// Edge indices from Loc to Root (into SolvedFunction::Edges).
+  std::vector<int> Path;
+};
+
+/// What solving one function found.
+struct SolvedFunction {
+  /// The function's edges plus those its calls contributed.
+  std::vector<Edge> Edges;
+  std::vector<EscapeFact> Escapes;
+  /// Per location: its address reaches an outliving root (maybe or not).
+  std::vector<bool> AddressEscapes;
+  FunctionSummary Summary;
+};
+
+/// Solves \p G with \p Edges (G's own edges and the call edges). Pure: no
+/// state outside its arguments, safe to run on many functions at once.
+SolvedFunction solveFunction(const FunctionGraph &G, std::vector<Edge> Edges);
+
+/// Renders a path step as Go's "what (why) at file:line:col".
+std::string describeNote(const Note &N);
+
+} // namespace escape
+
+#endif

@@ -1,0 +1,352 @@
+//===- BuildCall.cpp - Lowering of calls and constructions ----------------===//
+//
+// Part of clang-escape, under the Apache License v2.0 with LLVM Exceptions.
+//
+//===----------------------------------------------------------------------===//
+//
+// A call becomes a CallSite: one flow node per parameter slot (slot 0 is
+// `this` for methods), the place where a store through each slot lands in
+// the caller (Go's content hole), and a node for the result. The callee's
+// summary, known only after the callee is solved, turns these into edges.
+//
+//===----------------------------------------------------------------------===//
+#include "FunctionBuilder.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Attr.h"
+#include "clang/AST/DeclTemplate.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/Basic/Builtins.h"
+
+using namespace clang;
+
+namespace escape {
+
+static bool isNamed(const FunctionDecl *FD,
+                    std::initializer_list<llvm::StringRef> Names) {
+  const IdentifierInfo *II = FD->getIdentifier();
+  if (!II)
+    return false;
+  for (llvm::StringRef N : Names)
+    if (II->getName() == N)
+      return true;
+  return false;
+}
+
+static bool isCFunction(const FunctionDecl *FD) {
+  return FD->isExternC() || FD->getBuiltinID() != 0;
+}
+
+int FunctionBuilder::callSite(const FunctionDecl *Callee, const Expr *Call,
+                              const Expr *ThisArg, bool ThisIsPointer,
+                              llvm::ArrayRef<const Expr *> Args, int ThisDest,
+                              bool Virtual) {
+  const auto *MD = dyn_cast<CXXMethodDecl>(Callee);
+  bool HasThis = MD && MD->isInstance();
+  unsigned NParams = Callee->getNumParams();
+  unsigned NSlots = (HasThis ? 1 : 0) + NParams;
+  CallSite CS;
+  CS.CalleeKey = declKey(Callee);
+  CS.CalleeName = Callee->getQualifiedNameAsString();
+  CS.Pos = pos(Call->getExprLoc());
+  CS.Spelling = text(Call);
+  CS.Virtual = Virtual;
+  CS.Args.assign(NSlots, -1);
+  CS.ArgContent.assign(NSlots, -1);
+  Note N = note("call parameter", Call);
+  if (HasThis) {
+    int A = newLoc(LocKind::Flow, "{temp}", Call->getExprLoc());
+    if (ThisDest >= 0) {
+      flow(holeFor(A).shift(-1, N), ThisDest);
+      CS.ArgContent[0] = ThisDest;
+    } else if (ThisArg) {
+      if (ThisIsPointer) {
+        expr(holeFor(A).note(N), ThisArg);
+        CS.ArgContent[0] = pointeeHole(ThisArg).Dst;
+      } else {
+        expr(holeFor(A).shift(-1, N), ThisArg);
+        CS.ArgContent[0] = lvalueHole(ThisArg).Dst;
+      }
+    }
+    CS.Args[0] = A;
+  }
+  for (unsigned I = 0; I < Args.size(); ++I) {
+    const Expr *Arg = Args[I];
+    if (I >= NParams) { // variadic part
+      expr(Hole(), Arg);
+      continue;
+    }
+    QualType PT = Callee->getParamDecl(I)->getType();
+    bool Ref = PT->isReferenceType();
+    unsigned Slot = (HasThis ? 1 : 0) + I;
+    if (!Ref && !TU.Types.mayHoldAddress(PT)) {
+      expr(Hole(), Arg);
+      continue;
+    }
+    int A = newLoc(LocKind::Flow, "{temp}", Arg->getExprLoc());
+    CS.Args[Slot] = A;
+    if (Ref) {
+      expr(holeFor(A).shift(-1, N), Arg);
+      CS.ArgContent[Slot] = lvalueHole(Arg).Dst;
+    } else {
+      expr(holeFor(A).note(N), Arg);
+      if (PT->isPointerType())
+        CS.ArgContent[Slot] = pointeeHole(Arg).Dst;
+    }
+  }
+  if (!shouldAnalyzeBody(TU, Callee)) {
+    if (auto M = libraryModel(TU, Callee, NSlots, HasThis)) {
+      CS.Model = static_cast<int>(G.Models.size());
+      G.Models.push_back(std::move(*M));
+    }
+  } else {
+    const FunctionDecl *Def = nullptr;
+    if (Callee->hasBody(Def))
+      TU.Enqueue(Def);
+  }
+  QualType RT = Callee->getReturnType();
+  if (RT->isReferenceType() || TU.Types.mayHoldAddress(RT))
+    CS.Result = newLoc(LocKind::Flow, "{temp}", Call->getExprLoc());
+  G.Calls.push_back(std::move(CS));
+  return G.Calls.back().Result;
+}
+
+void FunctionBuilder::call(const Hole &K, const CallExpr *CE) {
+  const FunctionDecl *FD = CE->getDirectCallee();
+  const Expr *Obj = nullptr;
+  bool ObjIsPointer = false;
+  bool Virtual = false;
+  llvm::SmallVector<const Expr *, 8> Args;
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(CE)) {
+    FD = MC->getMethodDecl();
+    Obj = MC->getImplicitObjectArgument();
+    if (const auto *ME =
+            dyn_cast<MemberExpr>(MC->getCallee()->IgnoreParens())) {
+      ObjIsPointer = ME->isArrow();
+      if (const auto *MD = dyn_cast_or_null<CXXMethodDecl>(FD))
+        Virtual = MD->isVirtual() && !ME->hasQualifier() &&
+                  !MD->hasAttr<FinalAttr>() &&
+                  !MD->getParent()->hasAttr<FinalAttr>();
+    } else if (Obj) {
+      ObjIsPointer = Obj->getType()->isPointerType();
+    }
+    for (const Expr *A : MC->arguments())
+      Args.push_back(A);
+  } else if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(CE);
+             OC && isa_and_nonnull<CXXMethodDecl>(FD) &&
+             cast<CXXMethodDecl>(FD)->isInstance()) {
+    Obj = OC->getArg(0);
+    for (unsigned I = 1; I < OC->getNumArgs(); ++I)
+      Args.push_back(OC->getArg(I));
+  } else {
+    for (const Expr *A : CE->arguments())
+      Args.push_back(A);
+  }
+  if (!FD) {
+    // Through a function pointer or member pointer: an unknown callee keeps
+    // whatever it is given, as a maybe.
+    expr(Hole(), CE->getCallee());
+    for (const Expr *A : Args) {
+      if (!TU.Types.mayHoldAddress(A->getType()) && !A->isGLValue()) {
+        expr(Hole(), A);
+        continue;
+      }
+      Hole H = heapHole().note(note("call parameter (via unknown callee)", CE));
+      H.Maybe = true;
+      expr(H, A);
+    }
+    return;
+  }
+  // Identity functions need no call site.
+  if (isInStd(FD) && Args.size() == 1 && !Obj &&
+      isNamed(FD,
+              {"move", "forward", "as_const", "move_if_noexcept", "launder"})) {
+    if (FD->getReturnType()->isReferenceType())
+      return expr(K, Args[0]);
+    return expr(K, Args[0]);
+  }
+  // Allocation functions create an allocation site.
+  bool StdMake = isInStd(FD) &&
+                 isNamed(FD, {"make_unique", "make_shared", "allocate_shared",
+                              "make_unique_for_overwrite"});
+  bool CAlloc = !StdMake && isCFunction(FD) &&
+                isNamed(FD, {"malloc", "calloc", "aligned_alloc", "strdup",
+                             "realloc", "strndup"});
+  if (StdMake || CAlloc) {
+    QualType T;
+    std::string What;
+    if (StdMake) {
+      if (const TemplateArgumentList *TA = FD->getTemplateSpecializationArgs())
+        if (TA->size() > 0 && TA->get(0).getKind() == TemplateArgument::Type)
+          T = TA->get(0).getAsType();
+      What = "std::" + FD->getNameAsString() + "<" +
+             (T.isNull() ? std::string("?")
+                         : T.getAsString(Ctx.getPrintingPolicy())) +
+             ">";
+    } else {
+      What = FD->getNameAsString() + "(...)";
+    }
+    const Expr *SizeE = nullptr;
+    bool ArrayMake = !T.isNull() && T->isArrayType();
+    int A;
+    if (StdMake) {
+      A = allocSite(CE, ArrayMake ? QualType() : T, What);
+      if (ArrayMake)
+        G.Locs[A].Size.Constant = false;
+      for (const Expr *Arg : Args)
+        expr(holeFor(A).note(note("constructor argument", CE)), Arg);
+    } else {
+      A = allocSite(CE, QualType(), What);
+      G.Locs[A].Size.Constant = false;
+      if (isNamed(FD, {"malloc"}) && !Args.empty())
+        SizeE = Args[0];
+      if (SizeE) {
+        Expr::EvalResult R;
+        if (!SizeE->isValueDependent() && SizeE->EvaluateAsInt(R, Ctx)) {
+          G.Locs[A].Size.Bytes = R.Val.getInt().getLimitedValue();
+          G.Locs[A].Size.Constant = true;
+        }
+      }
+      for (const Expr *Arg : Args)
+        expr(Hole(), Arg);
+      G.Locs[A].Alloc.CustomAlloc = !isNamed(FD, {"malloc", "calloc"});
+    }
+    flow(K.shift(-1, note(StdMake ? "allocation" : "malloc", CE)), A);
+    return;
+  }
+  if (isCFunction(FD) && isNamed(FD, {"free"}) && Args.size() == 1) {
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(Args[0]->IgnoreParenCasts()))
+      if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
+        Deleted.push_back({VD, LoopDepth > 0});
+    return;
+  }
+  // A smart pointer giving up ownership.
+  if (Obj && isNamed(FD, {"release"}) &&
+      TU.Types.classify(Obj->getType()) == RecordClass::SmartPtr)
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(Obj->IgnoreParenImpCasts()))
+      if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
+        Released.insert(VD);
+  if (const auto *MD = dyn_cast<CXXMethodDecl>(FD))
+    if (MD->isInstance() && MD->getOverloadedOperator() == OO_Equal &&
+        TU.Types.classify(MD->getParent()) == RecordClass::Erased &&
+        !Args.empty())
+      typeErasureOf(MD->getParent(), Args[0], CE);
+  int R = callSite(FD, CE, Obj, ObjIsPointer, Args, -1, Virtual);
+  if (R < 0)
+    return;
+  if (FD->getReturnType()->isReferenceType())
+    flow(K.shift(1, note("reference result", CE)), R);
+  else
+    flow(K, R);
+}
+
+void FunctionBuilder::construct(const Hole &K, const CXXConstructExpr *CE) {
+  const CXXConstructorDecl *Ctor = CE->getConstructor();
+  if (!Ctor)
+    return exprChildren(CE);
+  const CXXRecordDecl *RD = Ctor->getParent();
+  // Trivial or defaulted copies and moves copy the fields.
+  if ((Ctor->isCopyOrMoveConstructor() &&
+       (Ctor->isTrivial() || Ctor->isDefaulted() || RD->isLambda())) ||
+      (Ctor->isCopyOrMoveConstructor() && isInStd(RD) &&
+       TU.Types.classify(RD) != RecordClass::Erased)) {
+    if (CE->getNumArgs() > 0)
+      return expr(K.note(note("copy", CE)), CE->getArg(0));
+    return;
+  }
+  if (CE->getNumArgs() == 0 && Ctor->isTrivial())
+    return;
+  if (TU.Types.classify(RD) == RecordClass::Erased && CE->getNumArgs() == 1)
+    typeErasureOf(RD, CE->getArg(0), CE);
+  llvm::SmallVector<const Expr *, 8> Args(CE->arguments());
+  int Dest = -1;
+  if (!K.discard() && K.Derefs == 0 && K.Notes.empty()) {
+    LocKind DK = G.Locs[K.Dst].Kind;
+    if (DK == LocKind::Local || DK == LocKind::Temporary ||
+        DK == LocKind::Alloc)
+      Dest = K.Dst;
+  }
+  bool InPlace = Dest >= 0;
+  if (!InPlace)
+    Dest = newLoc(LocKind::Flow, "{temp}", CE->getBeginLoc());
+  callSite(Ctor, CE, nullptr, false, Args, Dest, false);
+  if (!InPlace)
+    flow(K, Dest);
+}
+
+void FunctionBuilder::deleteExpr(const CXXDeleteExpr *DE) {
+  const Expr *Arg = DE->getArgument()->IgnoreParenImpCasts();
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(Arg))
+    if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
+      Deleted.push_back({VD, LoopDepth > 0});
+  expr(Hole(), DE->getArgument());
+}
+
+void FunctionBuilder::typeErasureOf(const CXXRecordDecl *Erased,
+                                    const Expr *Arg, const Expr *At) {
+  QualType F = Arg->getType().getNonReferenceType().getUnqualifiedType();
+  if (F.isNull() || F->isDependentType() || F->isIncompleteType())
+    return;
+  const CXXRecordDecl *FRD = F->getAsCXXRecordDecl();
+  if (FRD && FRD->getCanonicalDecl() == Erased->getCanonicalDecl())
+    return; // a copy or move of the wrapper itself
+  if (F->isPointerType() || F->isMemberPointerType() || F->isNullPtrType())
+    return;
+  if (FRD && isInStd(FRD) && FRD->getIdentifier() &&
+      (FRD->getName() == "nullptr_t" || FRD->getName() == "in_place_type_t"))
+    return;
+  llvm::StringRef Name =
+      Erased->getIdentifier() ? Erased->getName() : llvm::StringRef();
+  bool LibCxx = false;
+  for (const DeclContext *DC = Erased->getDeclContext(); DC;
+       DC = DC->getParent())
+    if (const auto *NS = dyn_cast<NamespaceDecl>(DC))
+      if (NS->getName() == "__1")
+        LibCxx = true;
+  uint64_t Size = Ctx.getTypeSizeInChars(F).getQuantity();
+  uint64_t Align = Ctx.getTypeAlignInChars(F).getQuantity();
+  bool Trivial = F.isTriviallyCopyableType(Ctx);
+  bool NothrowMove = Trivial;
+  if (FRD && !NothrowMove) {
+    NothrowMove = true;
+    for (const CXXConstructorDecl *C : FRD->ctors())
+      if (C->isMoveConstructor() ||
+          (C->isCopyConstructor() && !FRD->hasMoveConstructor())) {
+        const auto *FPT = C->getType()->getAs<FunctionProtoType>();
+        if (!FPT || !FPT->isNothrow())
+          NothrowMove = false;
+      }
+  }
+  bool Local;
+  uint64_t Buffer;
+  if (Name == "any") {
+    Buffer = LibCxx ? 3 * 8 : 8;
+    Local = NothrowMove && Size <= Buffer && Align <= 8;
+  } else if (Name == "function") {
+    Buffer = LibCxx ? 3 * 8 : 16;
+    Local = (LibCxx ? NothrowMove : Trivial) && Size <= Buffer && Align <= 8;
+  } else if (Name == "move_only_function" || Name == "copyable_function") {
+    Buffer = 3 * 8;
+    Local = NothrowMove && Size <= Buffer && Align <= 8;
+  } else {
+    return;
+  }
+  if (Local)
+    return;
+  FunctionGraph::LocalFinding LF;
+  LF.Check = "escape-type-erasure";
+  std::string FName = FRD && FRD->isLambda()
+                          ? "lambda expression"
+                          : "'" + F.getAsString(Ctx.getPrintingPolicy()) + "'";
+  std::string Why = Size > Buffer
+                        ? std::to_string(Size) + " bytes exceed the " +
+                              std::to_string(Buffer) + "-byte local buffer"
+                        : "it is not nothrow-movable";
+  LF.Message = "conversion of " + FName + " to std::" + Name.str() +
+               " allocates on the heap (" + Why + ")";
+  LF.Subject = FName;
+  LF.Pos = pos(At->getBeginLoc());
+  G.Local.push_back(std::move(LF));
+}
+
+} // namespace escape

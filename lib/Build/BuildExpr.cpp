@@ -1,0 +1,590 @@
+//===- BuildExpr.cpp - Lowering of expressions ----------------------------===//
+//
+// Part of clang-escape, under the Apache License v2.0 with LLVM Exceptions.
+//
+//===----------------------------------------------------------------------===//
+//
+// expr(K, E) sends the value of E into the hole K, Go's escape.expr. An
+// lvalue's "value" is the object's contents; `&` shifts the hole by -1, `*`
+// by +1. Reading a reference variable is a dereference, so binding a
+// reference is an address-of and `&r` nets zero.
+//
+//===----------------------------------------------------------------------===//
+#include "FunctionBuilder.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/StmtCXX.h"
+
+using namespace clang;
+
+namespace escape {
+
+void FunctionBuilder::exprChildren(const Stmt *S) {
+  if (!S)
+    return;
+  for (const Stmt *C : S->children()) {
+    if (!C)
+      continue;
+    if (const auto *E = dyn_cast<Expr>(C))
+      expr(Hole(), E);
+    else
+      stmt(C);
+  }
+}
+
+void FunctionBuilder::expr(const Hole &K, const Expr *E) {
+  if (!E)
+    return;
+  // Go: a value without pointers goes to the blank hole. Its parts are still
+  // lowered for their side effects (calls, assignments, lambdas).
+  if (!K.discard() && K.Derefs >= 0 && !E->isTypeDependent() &&
+      !TU.Types.mayHoldAddress(E->getType())) {
+    expr(Hole(), E);
+    return;
+  }
+  switch (E->getStmtClass()) {
+  case Stmt::ParenExprClass:
+    return expr(K, cast<ParenExpr>(E)->getSubExpr());
+  case Stmt::ExprWithCleanupsClass:
+  case Stmt::ConstantExprClass:
+    return expr(K, cast<FullExpr>(E)->getSubExpr());
+  case Stmt::CXXBindTemporaryExprClass:
+    return expr(K, cast<CXXBindTemporaryExpr>(E)->getSubExpr());
+  case Stmt::CXXDefaultArgExprClass:
+    return expr(K, cast<CXXDefaultArgExpr>(E)->getExpr());
+  case Stmt::CXXDefaultInitExprClass:
+    return expr(K, cast<CXXDefaultInitExpr>(E)->getExpr());
+  case Stmt::SubstNonTypeTemplateParmExprClass:
+    return expr(K, cast<SubstNonTypeTemplateParmExpr>(E)->getReplacement());
+  case Stmt::CXXRewrittenBinaryOperatorClass:
+    return expr(K, cast<CXXRewrittenBinaryOperator>(E)->getSemanticForm());
+  case Stmt::OpaqueValueExprClass:
+    if (const Expr *Src = cast<OpaqueValueExpr>(E)->getSourceExpr())
+      return expr(K, Src);
+    return;
+  case Stmt::CXXStdInitializerListExprClass:
+    // An initializer_list points at its backing array.
+    return expr(K.shift(-1, note("initializer list", E)),
+                cast<CXXStdInitializerListExpr>(E)->getSubExpr());
+  case Stmt::ArrayInitLoopExprClass:
+    return expr(K, cast<ArrayInitLoopExpr>(E)->getCommonExpr());
+  case Stmt::DeclRefExprClass:
+    return declRef(K, cast<DeclRefExpr>(E));
+  case Stmt::UnaryOperatorClass: {
+    const auto *UO = cast<UnaryOperator>(E);
+    switch (UO->getOpcode()) {
+    case UO_AddrOf:
+      return expr(K.shift(-1, note("address-of", E)), UO->getSubExpr());
+    case UO_Deref:
+      return expr(K.shift(1, note("indirection", E)), UO->getSubExpr());
+    case UO_PreInc:
+    case UO_PreDec:
+    case UO_PostInc:
+    case UO_PostDec:
+    case UO_Extension:
+      return expr(K, UO->getSubExpr());
+    default:
+      return exprChildren(E);
+    }
+  }
+  case Stmt::BinaryOperatorClass:
+  case Stmt::CompoundAssignOperatorClass: {
+    const auto *BO = cast<BinaryOperator>(E);
+    if (BO->getOpcode() == BO_Assign) {
+      assign(BO->getLHS(), BO->getRHS(), BO);
+      if (!K.discard())
+        expr(K, BO->getLHS());
+      return;
+    }
+    if (BO->getOpcode() == BO_Comma) {
+      expr(Hole(), BO->getLHS());
+      return expr(K, BO->getRHS());
+    }
+    if (BO->isAdditiveOp() || BO->isCompoundAssignmentOp()) {
+      // Pointer arithmetic keeps the pointee.
+      const Expr *L = BO->getLHS(), *R = BO->getRHS();
+      bool LP = L->getType()->isPointerType() || L->getType()->isArrayType();
+      bool RP = R->getType()->isPointerType() || R->getType()->isArrayType();
+      if (E->getType()->isPointerType() && (LP || RP)) {
+        expr(LP ? K.note(note("pointer arithmetic", E)) : Hole(), L);
+        expr(RP ? K.note(note("pointer arithmetic", E)) : Hole(), R);
+        return;
+      }
+    }
+    if (BO->getOpcode() == BO_PtrMemD || BO->getOpcode() == BO_PtrMemI) {
+      expr(Hole(), BO->getRHS());
+      return expr(BO->getOpcode() == BO_PtrMemI ? K.shift(1) : K, BO->getLHS());
+    }
+    return exprChildren(E);
+  }
+  case Stmt::ConditionalOperatorClass: {
+    const auto *CO = cast<ConditionalOperator>(E);
+    expr(Hole(), CO->getCond());
+    expr(K, CO->getTrueExpr());
+    return expr(K, CO->getFalseExpr());
+  }
+  case Stmt::BinaryConditionalOperatorClass: {
+    const auto *CO = cast<BinaryConditionalOperator>(E);
+    expr(K, CO->getCommon());
+    return expr(K, CO->getFalseExpr());
+  }
+  case Stmt::MemberExprClass: {
+    const auto *ME = cast<MemberExpr>(E);
+    const ValueDecl *M = ME->getMemberDecl();
+    if (isa<VarDecl>(M)) { // a static data member is a global
+      expr(Hole(), ME->getBase());
+      return;
+    }
+    Hole KM = K;
+    if (M->getType()->isReferenceType())
+      KM = KM.shift(1, note("reference member", E));
+    if (ME->isArrow())
+      return expr(KM.shift(1, note("dot of pointer", E)), ME->getBase());
+    return expr(KM, ME->getBase());
+  }
+  case Stmt::ArraySubscriptExprClass: {
+    const auto *AS = cast<ArraySubscriptExpr>(E);
+    expr(Hole(), AS->getIdx());
+    return expr(K.shift(1, note("index", E)), AS->getBase());
+  }
+  case Stmt::CallExprClass:
+  case Stmt::CXXMemberCallExprClass:
+  case Stmt::CXXOperatorCallExprClass:
+  case Stmt::UserDefinedLiteralClass:
+    return call(K, cast<CallExpr>(E));
+  case Stmt::CXXConstructExprClass:
+  case Stmt::CXXTemporaryObjectExprClass:
+    return construct(K, cast<CXXConstructExpr>(E));
+  case Stmt::CXXNewExprClass:
+    return newExpr(K, cast<CXXNewExpr>(E));
+  case Stmt::CXXDeleteExprClass:
+    return deleteExpr(cast<CXXDeleteExpr>(E));
+  case Stmt::LambdaExprClass:
+    return lambda(K, cast<LambdaExpr>(E));
+  case Stmt::MaterializeTemporaryExprClass:
+    return materialize(K, cast<MaterializeTemporaryExpr>(E));
+  case Stmt::InitListExprClass: {
+    // The semantic form carries the implicit conversions (array decay).
+    const auto *IL = cast<InitListExpr>(E);
+    if (!IL->isSemanticForm() && IL->getSemanticForm())
+      IL = IL->getSemanticForm();
+    if (const Expr *Filler = IL->getArrayFiller())
+      expr(K, Filler);
+    for (const Expr *Init : IL->inits())
+      expr(K, Init);
+    return;
+  }
+  case Stmt::CXXParenListInitExprClass:
+    for (const Expr *Init : cast<CXXParenListInitExpr>(E)->getInitExprs())
+      expr(K, Init);
+    return;
+  case Stmt::DesignatedInitExprClass:
+    return expr(K, cast<DesignatedInitExpr>(E)->getInit());
+  case Stmt::CXXThisExprClass: {
+    if (ThisSlot < 0)
+      return;
+    // In a lambda body `this` is the enclosing object's, kept in the closure.
+    if (IsLambdaBody)
+      return flow(K.shift(1, note("captured this", E)), G.SlotLocs[0]);
+    return flow(K, G.SlotLocs[ThisSlot]);
+  }
+  case Stmt::CompoundLiteralExprClass: {
+    const auto *CL = cast<CompoundLiteralExpr>(E);
+    int T = newLoc(LocKind::Temporary, "compound literal", E->getBeginLoc(),
+                   CurScope);
+    G.Locs[T].TypeName = E->getType().getAsString();
+    expr(holeFor(T), CL->getInitializer());
+    return flow(K, T);
+  }
+  case Stmt::CXXThrowExprClass:
+    return expr(heapHole().note(note("throw", E)),
+                cast<CXXThrowExpr>(E)->getSubExpr());
+  case Stmt::StmtExprClass:
+    return stmt(cast<StmtExpr>(E)->getSubStmt());
+  case Stmt::ChooseExprClass:
+    return expr(K, cast<ChooseExpr>(E)->getChosenSubExpr());
+  case Stmt::CoawaitExprClass:
+  case Stmt::CoyieldExprClass:
+    return expr(Hole(), cast<CoroutineSuspendExpr>(E)->getOperand());
+  case Stmt::StringLiteralClass:
+  case Stmt::PredefinedExprClass:
+  case Stmt::UnaryExprOrTypeTraitExprClass:
+  case Stmt::CXXTypeidExprClass:
+  case Stmt::CXXNoexceptExprClass:
+  case Stmt::IntegerLiteralClass:
+  case Stmt::FloatingLiteralClass:
+  case Stmt::CharacterLiteralClass:
+  case Stmt::CXXBoolLiteralExprClass:
+  case Stmt::CXXNullPtrLiteralExprClass:
+  case Stmt::ImplicitValueInitExprClass:
+  case Stmt::CXXScalarValueInitExprClass:
+  case Stmt::SizeOfPackExprClass:
+  case Stmt::TypeTraitExprClass:
+    return;
+  default:
+    break;
+  }
+  if (const auto *CE = dyn_cast<CastExpr>(E)) {
+    const Expr *Sub = CE->getSubExpr();
+    switch (CE->getCastKind()) {
+    case CK_ArrayToPointerDecay:
+      return expr(K.shift(-1, note("decay", E)), Sub);
+    case CK_FunctionToPointerDecay:
+    case CK_BuiltinFnToFnPtr:
+    case CK_NullToPointer:
+    case CK_IntegralToPointer:
+    case CK_ToVoid:
+    case CK_PointerToBoolean:
+    case CK_MemberPointerToBoolean:
+      return expr(Hole(), Sub);
+    case CK_PointerToIntegral:
+      // The address is hidden in an integer: assume the worst, as a maybe.
+      return expr(heapHole().note(note("converted to integer", E)).shift(0),
+                  Sub);
+    default:
+      return expr(K, Sub);
+    }
+  }
+  exprChildren(E);
+}
+
+void FunctionBuilder::declRef(const Hole &K, const DeclRefExpr *DRE) {
+  const ValueDecl *D = DRE->getDecl();
+  if (const auto *BD = dyn_cast<BindingDecl>(D)) {
+    if (const VarDecl *HV = BD->getHoldingVar()) {
+      D = HV;
+    } else if (const auto *DD =
+                   dyn_cast_or_null<VarDecl>(BD->getDecomposedDecl())) {
+      D = DD;
+    } else {
+      return;
+    }
+  }
+  const auto *VD = dyn_cast<VarDecl>(D);
+  if (!VD)
+    return;
+  if (IsLambdaBody && Closure && DRE->refersToEnclosingVariableOrCapture()) {
+    // A capture is a field of the closure, which `this` points to.
+    llvm::DenseMap<const ValueDecl *, FieldDecl *> Fields;
+    FieldDecl *ThisField = nullptr;
+    Closure->getCaptureFields(Fields, ThisField);
+    auto It = Fields.find(VD);
+    if (It == Fields.end())
+      return; // not captured (a constant, or a global)
+    int By = It->second->getType()->isReferenceType() ? 2 : 1;
+    if (VD->getType()->isReferenceType())
+      By += 1;
+    return flow(K.shift(By, note("captured variable", DRE)), G.SlotLocs[0]);
+  }
+  if (VD->hasGlobalStorage() || VD->isStaticLocal())
+    return; // Go's PEXTERN: a global's value carries nothing known.
+  int L = varLoc(VD);
+  unsigned Off = Ctx.getSourceManager().getFileOffset(
+      Ctx.getSourceManager().getExpansionLoc(DRE->getBeginLoc()));
+  if (Off > G.Locs[L].LastUse)
+    G.Locs[L].LastUse = Off;
+  if (VD->getType()->isReferenceType())
+    return flow(K.shift(1, note("reference read", DRE)), L);
+  flow(K, L);
+}
+
+Hole FunctionBuilder::pointeeHole(const Expr *P) {
+  P = P->IgnoreParens();
+  if (const auto *CE = dyn_cast<CastExpr>(P)) {
+    switch (CE->getCastKind()) {
+    case CK_ArrayToPointerDecay:
+      return lvalueHole(CE->getSubExpr());
+    case CK_LValueToRValue:
+    case CK_NoOp:
+    case CK_BitCast:
+    case CK_DerivedToBase:
+    case CK_UncheckedDerivedToBase:
+    case CK_BaseToDerived:
+      return pointeeHole(CE->getSubExpr());
+    default:
+      return heapHole();
+    }
+  }
+  if (const auto *UO = dyn_cast<UnaryOperator>(P))
+    if (UO->getOpcode() == UO_AddrOf)
+      return lvalueHole(UO->getSubExpr());
+  if (const auto *BO = dyn_cast<BinaryOperator>(P))
+    if (BO->isAdditiveOp())
+      return pointeeHole(BO->getLHS()->getType()->isPointerType()
+                             ? BO->getLHS()
+                             : BO->getRHS());
+  if (isa<CXXThisExpr>(P)) {
+    if (ThisSlot < 0 || IsLambdaBody)
+      return heapHole();
+    return holeFor(G.SlotContents[ThisSlot]);
+  }
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(P)) {
+    const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
+    if (!VD || VD->hasGlobalStorage() ||
+        (IsLambdaBody && DRE->refersToEnclosingVariableOrCapture()))
+      return heapHole();
+    if (Reassigned.count(VD))
+      return heapHole();
+    if (const auto *PVD = dyn_cast<ParmVarDecl>(VD)) {
+      auto It = SlotOfParam.find(PVD);
+      if (It != SlotOfParam.end() && G.SlotContents[It->second] >= 0)
+        return holeFor(G.SlotContents[It->second]);
+      return heapHole();
+    }
+    auto It = StableInit.find(VD);
+    if (It != StableInit.end() && !VD->getType()->isReferenceType())
+      return pointeeHole(It->second);
+    return heapHole();
+  }
+  if (const auto *NE = dyn_cast<CXXNewExpr>(P)) {
+    auto It = AllocOfNew.find(NE);
+    if (It != AllocOfNew.end())
+      return holeFor(It->second);
+  }
+  return heapHole();
+}
+
+Hole FunctionBuilder::lvalueHole(const Expr *LV) {
+  LV = LV->IgnoreParens();
+  if (const auto *CE = dyn_cast<CastExpr>(LV)) {
+    switch (CE->getCastKind()) {
+    case CK_NoOp:
+    case CK_DerivedToBase:
+    case CK_UncheckedDerivedToBase:
+    case CK_BaseToDerived:
+    case CK_LValueBitCast:
+      return lvalueHole(CE->getSubExpr());
+    default:
+      return heapHole();
+    }
+  }
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(LV)) {
+    const ValueDecl *D = DRE->getDecl();
+    if (const auto *BD = dyn_cast<BindingDecl>(D))
+      D = BD->getDecomposedDecl();
+    const auto *VD = dyn_cast_or_null<VarDecl>(D);
+    if (!VD)
+      return heapHole();
+    if (VD->hasGlobalStorage() || VD->isStaticLocal()) {
+      int S = newLoc(LocKind::GlobalStore, VD->getNameAsString(),
+                     DRE->getBeginLoc());
+      G.Locs[S].TypeName = VD->isStaticLocal() ? "static" : "global";
+      Hole H = heapHole();
+      flow(H.note(note("store to global", DRE)), S);
+      LastGlobalStore = S;
+      LastGlobalDecl = VD;
+      return holeFor(S);
+    }
+    if (IsLambdaBody && DRE->refersToEnclosingVariableOrCapture()) {
+      llvm::DenseMap<const ValueDecl *, FieldDecl *> Fields;
+      FieldDecl *ThisField = nullptr;
+      if (Closure)
+        Closure->getCaptureFields(Fields, ThisField);
+      auto It = Fields.find(VD);
+      if (It != Fields.end() && !It->second->getType()->isReferenceType())
+        return holeFor(G.SlotContents[0]);
+      return heapHole();
+    }
+    if (VD->getType()->isReferenceType()) {
+      if (const auto *PVD = dyn_cast<ParmVarDecl>(VD)) {
+        auto It = SlotOfParam.find(PVD);
+        if (It != SlotOfParam.end() && G.SlotContents[It->second] >= 0)
+          return holeFor(G.SlotContents[It->second]);
+        return heapHole();
+      }
+      auto It = StableInit.find(VD);
+      if (It != StableInit.end())
+        return lvalueHole(It->second);
+      return heapHole();
+    }
+    return holeFor(varLoc(VD));
+  }
+  if (const auto *ME = dyn_cast<MemberExpr>(LV)) {
+    const ValueDecl *M = ME->getMemberDecl();
+    if (const auto *SVD = dyn_cast<VarDecl>(M)) {
+      int S = newLoc(LocKind::GlobalStore, SVD->getNameAsString(),
+                     ME->getMemberLoc());
+      G.Locs[S].TypeName = "static member";
+      flow(heapHole().note(note("store to static member", ME)), S);
+      LastGlobalStore = S;
+      LastGlobalDecl = SVD;
+      return holeFor(S);
+    }
+    if (M->getType()->isReferenceType())
+      return heapHole();
+    Hole H =
+        ME->isArrow() ? pointeeHole(ME->getBase()) : lvalueHole(ME->getBase());
+    MemberStore = true;
+    return H;
+  }
+  if (const auto *UO = dyn_cast<UnaryOperator>(LV))
+    if (UO->getOpcode() == UO_Deref)
+      return pointeeHole(UO->getSubExpr());
+  if (const auto *AS = dyn_cast<ArraySubscriptExpr>(LV)) {
+    MemberStore = true;
+    return pointeeHole(AS->getBase());
+  }
+  if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(LV)) {
+    // v[i] = p on an owner stores into the owner.
+    if (OC->getOperator() == OO_Subscript && OC->getNumArgs() > 0 &&
+        TU.Types.isOwner(OC->getArg(0)->getType())) {
+      MemberStore = true;
+      return lvalueHole(OC->getArg(0));
+    }
+  }
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(LV)) {
+    const Expr *Obj = MC->getImplicitObjectArgument();
+    if (Obj && TU.Types.isOwner(Obj->getType()) &&
+        !Obj->getType()->isPointerType()) {
+      MemberStore = true;
+      return lvalueHole(Obj);
+    }
+  }
+  if (const auto *MTE = dyn_cast<MaterializeTemporaryExpr>(LV)) {
+    (void)MTE;
+    return Hole();
+  }
+  return heapHole();
+}
+
+void FunctionBuilder::assign(const Expr *LHS, const Expr *RHS,
+                             const Expr *Whole) {
+  if (!LHS->isTypeDependent() && !TU.Types.mayHoldAddress(LHS->getType())) {
+    expr(Hole(), LHS);
+    expr(Hole(), RHS);
+    return;
+  }
+  LastGlobalStore = -1;
+  MemberStore = false;
+  Hole H = lvalueHole(LHS);
+  int Store = LastGlobalStore;
+  H = H.note(note(MemberStore ? "assign to member" : "assign", Whole));
+  if (Store >= 0)
+    GlobalStores[Whole] = {Store, LastGlobalDecl};
+  if (LHS->getType()->isReferenceType())
+    H = H.shift(-1);
+  expr(H, RHS);
+}
+
+void FunctionBuilder::lambda(const Hole &K, const LambdaExpr *LE) {
+  const CXXRecordDecl *RD = LE->getLambdaClass();
+  if (const CXXMethodDecl *Call = LE->getCallOperator()) {
+    if (const FunctionTemplateDecl *FT = Call->getDescribedFunctionTemplate()) {
+      for (const FunctionDecl *Spec : FT->specializations())
+        TU.Enqueue(Spec);
+    } else {
+      TU.Enqueue(Call);
+    }
+  }
+  auto Field = RD->field_begin();
+  auto Init = LE->capture_init_begin();
+  for (const LambdaCapture &C : LE->captures()) {
+    if (Field == RD->field_end() || Init == LE->capture_init_end())
+      break;
+    const FieldDecl *F = *Field;
+    const Expr *IE = *Init;
+    ++Field;
+    ++Init;
+    if (!IE)
+      continue;
+    std::string Name = C.capturesVariable() && C.getCapturedVar()
+                           ? C.getCapturedVar()->getNameAsString()
+                           : std::string("this");
+    if (F->getType()->isReferenceType()) {
+      expr(K.shift(-1,
+                   note("captured by reference", C.getLocation(), "&" + Name)),
+           IE);
+    } else if (TU.Types.mayHoldAddress(F->getType())) {
+      expr(K.note(note("captured by value", C.getLocation(), Name)), IE);
+    } else {
+      expr(Hole(), IE);
+    }
+  }
+}
+
+void FunctionBuilder::materialize(const Hole &K,
+                                  const MaterializeTemporaryExpr *MTE) {
+  const Expr *Sub = MTE->getSubExpr();
+  if (MTE->getStorageDuration() == SD_Static ||
+      MTE->getStorageDuration() == SD_Thread) {
+    expr(heapHole(), Sub);
+    return;
+  }
+  int Sc = CurScope;
+  if (MTE->getStorageDuration() == SD_FullExpression) {
+    Sc = static_cast<int>(G.Scopes.size());
+    escape::Scope S;
+    S.Parent = CurScope;
+    S.FullExpr = true;
+    S.EndOffset = Ctx.getSourceManager().getFileOffset(
+        Ctx.getSourceManager().getExpansionLoc(MTE->getEndLoc()));
+    G.Scopes.push_back(S);
+  }
+  int T = newLoc(LocKind::Temporary, "temporary", MTE->getBeginLoc(), Sc);
+  G.Locs[T].TypeName =
+      MTE->getType().getNonReferenceType().getUnqualifiedType().getAsString(
+          Ctx.getPrintingPolicy());
+  G.Locs[T].Name = "temporary '" + G.Locs[T].TypeName + "'";
+  expr(holeFor(T), Sub);
+  flow(K, T);
+}
+
+int FunctionBuilder::allocSite(const Expr *E, QualType T, llvm::StringRef What,
+                               const Expr *Size) {
+  int A = newLoc(LocKind::Alloc, What.str(), E->getBeginLoc(), CurScope);
+  Location &L = G.Locs[A];
+  L.Alloc.Spelling = What.str();
+  L.Alloc.TypeName = T.getAsString(Ctx.getPrintingPolicy());
+  L.Alloc.InLoop = LoopDepth > 0;
+  if (!T.isNull() && !T->isIncompleteType() && !T->isDependentType()) {
+    uint64_t Bytes = Ctx.getTypeSizeInChars(T).getQuantity();
+    L.Size.Bytes = Bytes;
+    if (Ctx.getTypeAlignInChars(T).getQuantity() > 16)
+      L.Alloc.OverAligned = true;
+    if (Size) {
+      Expr::EvalResult R;
+      if (!Size->isValueDependent() && Size->EvaluateAsInt(R, Ctx))
+        L.Size.Bytes = Bytes * R.Val.getInt().getLimitedValue();
+      else
+        L.Size.Constant = false;
+    }
+  } else {
+    L.Size.Constant = false;
+  }
+  return A;
+}
+
+void FunctionBuilder::newExpr(const Hole &K, const CXXNewExpr *NE) {
+  const FunctionDecl *OpNew = NE->getOperatorNew();
+  if (NE->getNumPlacementArgs() > 0 && OpNew &&
+      OpNew->isReservedGlobalPlacementOperator()) {
+    const Expr *Place = NE->getPlacementArg(0);
+    if (const Expr *Init = NE->getInitializer())
+      expr(pointeeHole(Place), Init);
+    expr(K.note(note("placement new", NE)), Place);
+    return;
+  }
+  std::string What =
+      "new " + NE->getAllocatedType().getAsString(Ctx.getPrintingPolicy());
+  const Expr *Size = nullptr;
+  if (NE->isArray()) {
+    What += "[]";
+    if (auto S = NE->getArraySize())
+      Size = *S;
+  }
+  int A = allocSite(NE, NE->getAllocatedType(), What, Size);
+  if (NE->isArray() && !Size)
+    G.Locs[A].Size.Constant = false;
+  if (NE->getNumPlacementArgs() > 0 ||
+      (OpNew && !OpNew->isReplaceableGlobalAllocationFunction()))
+    G.Locs[A].Alloc.CustomAlloc = true;
+  AllocOfNew[NE] = A;
+  for (const Expr *PA : NE->placement_arguments())
+    expr(Hole(), PA);
+  if (const Expr *Init = NE->getInitializer())
+    expr(holeFor(A), Init);
+  flow(K.shift(-1, note("new", NE)), A);
+}
+
+} // namespace escape

@@ -1,0 +1,455 @@
+//===- BuildStmt.cpp - Lowering of statements and scopes ------------------===//
+//
+// Part of clang-escape, under the Apache License v2.0 with LLVM Exceptions.
+//
+//===----------------------------------------------------------------------===//
+//
+// Statements give the scope tree (C++ ends a lifetime at every block, not
+// only at loop iterations as Go does), declarations and returns.
+//
+//===----------------------------------------------------------------------===//
+#include "FunctionBuilder.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/AST/StmtCXX.h"
+
+using namespace clang;
+
+namespace escape {
+
+int FunctionBuilder::pushScope(bool Loop, const Stmt *S) {
+  int Saved = CurScope;
+  Scope Sc;
+  Sc.Parent = CurScope;
+  Sc.Loop = Loop;
+  if (S)
+    Sc.EndOffset = Ctx.getSourceManager().getFileOffset(
+        Ctx.getSourceManager().getExpansionLoc(S->getEndLoc()));
+  CurScope = static_cast<int>(G.Scopes.size());
+  G.Scopes.push_back(Sc);
+  return Saved;
+}
+
+void FunctionBuilder::stmt(const Stmt *S) {
+  if (!S)
+    return;
+  if (const auto *E = dyn_cast<Expr>(S))
+    return expr(Hole(), E);
+  switch (S->getStmtClass()) {
+  case Stmt::CompoundStmtClass: {
+    int Saved = pushScope(false, S);
+    for (const Stmt *C : cast<CompoundStmt>(S)->body())
+      stmt(C);
+    popScope(Saved);
+    return;
+  }
+  case Stmt::DeclStmtClass:
+    for (const Decl *D : cast<DeclStmt>(S)->decls())
+      if (const auto *VD = dyn_cast<VarDecl>(D))
+        varDecl(VD);
+    return;
+  case Stmt::ReturnStmtClass:
+    return returnStmt(cast<ReturnStmt>(S));
+  case Stmt::IfStmtClass: {
+    const auto *If = cast<IfStmt>(S);
+    int Saved = pushScope(false, S);
+    stmt(If->getInit());
+    if (const VarDecl *CV = If->getConditionVariable())
+      varDecl(CV);
+    else
+      expr(Hole(), If->getCond());
+    stmt(If->getThen());
+    stmt(If->getElse());
+    popScope(Saved);
+    return;
+  }
+  case Stmt::ForStmtClass: {
+    const auto *For = cast<ForStmt>(S);
+    int Saved = pushScope(false, S);
+    stmt(For->getInit());
+    ++LoopDepth;
+    int Body = pushScope(true, For->getBody());
+    if (const VarDecl *CV = For->getConditionVariable())
+      varDecl(CV);
+    else
+      expr(Hole(), For->getCond());
+    expr(Hole(), For->getInc());
+    stmt(For->getBody());
+    popScope(Body);
+    --LoopDepth;
+    popScope(Saved);
+    return;
+  }
+  case Stmt::WhileStmtClass: {
+    const auto *W = cast<WhileStmt>(S);
+    ++LoopDepth;
+    int Saved = pushScope(true, S);
+    if (const VarDecl *CV = W->getConditionVariable())
+      varDecl(CV);
+    else
+      expr(Hole(), W->getCond());
+    stmt(W->getBody());
+    popScope(Saved);
+    --LoopDepth;
+    return;
+  }
+  case Stmt::DoStmtClass: {
+    const auto *D = cast<DoStmt>(S);
+    ++LoopDepth;
+    int Saved = pushScope(true, S);
+    stmt(D->getBody());
+    expr(Hole(), D->getCond());
+    popScope(Saved);
+    --LoopDepth;
+    return;
+  }
+  case Stmt::CXXForRangeStmtClass: {
+    const auto *FR = cast<CXXForRangeStmt>(S);
+    int Saved = pushScope(false, S);
+    stmt(FR->getInit());
+    stmt(FR->getRangeStmt());
+    stmt(FR->getBeginStmt());
+    stmt(FR->getEndStmt());
+    ++LoopDepth;
+    int Body = pushScope(true, FR->getBody());
+    expr(Hole(), FR->getCond());
+    expr(Hole(), FR->getInc());
+    stmt(FR->getLoopVarStmt());
+    stmt(FR->getBody());
+    popScope(Body);
+    --LoopDepth;
+    popScope(Saved);
+    return;
+  }
+  case Stmt::SwitchStmtClass: {
+    const auto *Sw = cast<SwitchStmt>(S);
+    int Saved = pushScope(false, S);
+    stmt(Sw->getInit());
+    if (const VarDecl *CV = Sw->getConditionVariable())
+      varDecl(CV);
+    else
+      expr(Hole(), Sw->getCond());
+    stmt(Sw->getBody());
+    popScope(Saved);
+    return;
+  }
+  case Stmt::CXXTryStmtClass: {
+    const auto *Try = cast<CXXTryStmt>(S);
+    stmt(Try->getTryBlock());
+    for (unsigned I = 0; I < Try->getNumHandlers(); ++I) {
+      const CXXCatchStmt *H = Try->getHandler(I);
+      int Saved = pushScope(false, H);
+      if (const VarDecl *EV = H->getExceptionDecl())
+        varDecl(EV);
+      stmt(H->getHandlerBlock());
+      popScope(Saved);
+    }
+    return;
+  }
+  case Stmt::CoroutineBodyStmtClass: {
+    const auto *CB = cast<CoroutineBodyStmt>(S);
+    coroutine(CB);
+    return stmt(CB->getBody());
+  }
+  case Stmt::CoreturnStmtClass:
+    return expr(Hole(), cast<CoreturnStmt>(S)->getOperand());
+  case Stmt::GCCAsmStmtClass:
+  case Stmt::MSAsmStmtClass: {
+    // Inline assembly may keep any address it is given.
+    const auto *A = cast<AsmStmt>(S);
+    for (const Stmt *C : A->children())
+      if (const auto *E = dyn_cast_or_null<Expr>(C)) {
+        Hole H = heapHole().note(note("inline assembly", A));
+        H.Maybe = true;
+        expr(H.shift(-1), E);
+      }
+    return;
+  }
+  default:
+    for (const Stmt *C : S->children())
+      stmt(C);
+  }
+}
+
+void FunctionBuilder::varDecl(const VarDecl *VD) {
+  if (const auto *DD = dyn_cast<DecompositionDecl>(VD))
+    for (const BindingDecl *B : DD->bindings())
+      if (const VarDecl *HV = B->getHoldingVar())
+        varDecl(HV);
+  const Expr *Init = VD->getInit();
+  if (VD->hasGlobalStorage() || VD->isStaticLocal()) {
+    if (Init)
+      expr(heapHole().note(note("static initialization", VD->getLocation(),
+                                VD->getNameAsString())),
+           Init);
+    return;
+  }
+  int L = varLoc(VD);
+  QualType T = VD->getType();
+  if (T->isReferenceType()) {
+    if (Init) {
+      StableInit[VD] = Init;
+      expr(holeFor(L).shift(-1, note("reference binding", VD->getLocation(),
+                                     VD->getNameAsString())),
+           Init);
+    }
+    return;
+  }
+  if (Init) {
+    if ((T->isPointerType() || TU.Types.isPointerLike(T)) &&
+        !Reassigned.count(VD))
+      StableInit[VD] = Init;
+    Hole H = holeFor(L);
+    if (!isa<CXXConstructExpr>(Init->IgnoreImplicit()))
+      H = H.note(note("assign", VD->getLocation(),
+                      VD->getNameAsString() + " = " + text(Init)));
+    expr(H, Init);
+  }
+}
+
+void FunctionBuilder::returnStmt(const ReturnStmt *RS) {
+  const Expr *E = RS->getRetValue();
+  if (!E)
+    return;
+  Hole K = holeFor(FunctionGraph::ResultLoc).note(note("return", RS));
+  QualType RT = FD->getReturnType();
+  if (const auto *LM = dyn_cast<CXXMethodDecl>(FD); LM && IsLambdaBody)
+    RT = LM->getReturnType();
+  if (RT->isReferenceType())
+    K = K.shift(-1);
+  expr(K, E);
+}
+
+void FunctionBuilder::coroutine(const CoroutineBodyStmt *CB) {
+  G.IsCoroutine = true;
+  // The frame keeps the parameters; the returned object owns the frame.
+  for (unsigned S = 0; S < G.SlotLocs.size(); ++S) {
+    int P = G.SlotLocs[S];
+    if (P < 0)
+      continue;
+    Hole H = holeFor(FunctionGraph::ResultLoc);
+    H.Notes.push_back(
+        note("kept in coroutine frame", FD->getLocation(), G.SlotNames[S]));
+    flow(H, P);
+  }
+  // Is there a suspension before the body ends? A lazy coroutine suspends
+  // at once; an eager one at its first co_await or co_yield.
+  bool Lazy = false;
+  unsigned FirstSuspend = ~0u;
+  if (const auto *Init = dyn_cast_or_null<CoroutineSuspendExpr>(
+          cast<Expr>(CB->getInitSuspendStmt())->IgnoreImplicit())) {
+    QualType AT = Init->getOperand()->getType();
+    if (const CXXRecordDecl *RD = AT->getAsCXXRecordDecl())
+      Lazy = RD->getName() != "suspend_never";
+  }
+  struct Finder : RecursiveASTVisitor<Finder> {
+    const SourceManager &SM;
+    unsigned First = ~0u;
+    llvm::DenseMap<const ParmVarDecl *, unsigned> LastUse;
+    explicit Finder(const SourceManager &SM) : SM(SM) {}
+    bool VisitCoroutineSuspendExpr(CoroutineSuspendExpr *E) {
+      if (E->getBeginLoc().isValid())
+        First = std::min(
+            First, SM.getFileOffset(SM.getExpansionLoc(E->getBeginLoc())));
+      return true;
+    }
+    bool VisitDeclRefExpr(DeclRefExpr *E) {
+      if (const auto *P = dyn_cast<ParmVarDecl>(E->getDecl())) {
+        unsigned O = SM.getFileOffset(SM.getExpansionLoc(E->getBeginLoc()));
+        LastUse[P] = std::max(LastUse[P], O);
+      }
+      return true;
+    }
+  } F(Ctx.getSourceManager());
+  F.TraverseStmt(CB->getBody());
+  FirstSuspend = F.First;
+  for (const ParmVarDecl *P : FD->parameters()) {
+    if (!P->getType()->isReferenceType())
+      continue;
+    auto It = F.LastUse.find(P);
+    if (It == F.LastUse.end())
+      continue;
+    if (!Lazy && (FirstSuspend == ~0u || It->second < FirstSuspend))
+      continue;
+    FunctionGraph::LocalFinding LF;
+    LF.Check = "escape-coroutine";
+    LF.Subject = P->getNameAsString();
+    LF.Message = "reference parameter '" + LF.Subject + "' of coroutine '" +
+                 FD->getNameAsString() +
+                 "' is used after a suspension point; it dangles when the "
+                 "coroutine outlives the argument (a temporary, or a local of "
+                 "the caller)";
+    LF.Pos = pos(P->getLocation());
+    LF.Flow.push_back(note(Lazy ? "lazy coroutine: suspends before its body"
+                                : "first suspension point",
+                           CB->getBeginLoc(), FD->getNameAsString()));
+    G.Local.push_back(std::move(LF));
+  }
+}
+
+void FunctionBuilder::collectReassigned(const Stmt *Body) {
+  // A pointer variable used as an lvalue other than by being read may be
+  // re-pointed, so stores through it cannot be resolved statically.
+  struct Collector : RecursiveASTVisitor<Collector> {
+    llvm::DenseMap<const VarDecl *, unsigned> Refs, Reads;
+    bool shouldVisitLambdaExpressions() const { return false; }
+    bool VisitDeclRefExpr(DeclRefExpr *E) {
+      if (const auto *VD = dyn_cast<VarDecl>(E->getDecl()))
+        ++Refs[VD];
+      return true;
+    }
+    bool VisitImplicitCastExpr(ImplicitCastExpr *E) {
+      if (E->getCastKind() == CK_LValueToRValue)
+        if (const auto *DRE =
+                dyn_cast<DeclRefExpr>(E->getSubExpr()->IgnoreParens()))
+          if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
+            ++Reads[VD];
+      return true;
+    }
+  } C;
+  C.TraverseStmt(const_cast<Stmt *>(Body));
+  for (auto &[VD, N] : C.Refs)
+    if (!VD->getType()->isReferenceType() && C.Reads.lookup(VD) < N)
+      Reassigned.insert(VD);
+}
+
+static bool leavesFrame(const Stmt *S) {
+  if (!S)
+    return false;
+  if (isa<ReturnStmt>(S) || isa<CXXThrowExpr>(S) || isa<GotoStmt>(S) ||
+      isa<BreakStmt>(S) || isa<ContinueStmt>(S) || isa<CoreturnStmt>(S) ||
+      isa<CoroutineSuspendExpr>(S))
+    return true;
+  if (isa<LambdaExpr>(S))
+    return false;
+  for (const Stmt *C : S->children())
+    if (leavesFrame(C))
+      return true;
+  return false;
+}
+
+static const BinaryOperator *asAssignment(const Stmt *S) {
+  if (const auto *E = dyn_cast_or_null<Expr>(S))
+    if (const auto *BO = dyn_cast<BinaryOperator>(E->IgnoreImplicit()))
+      if (BO->getOpcode() == BO_Assign)
+        return BO;
+  return nullptr;
+}
+
+/// True if A and B name the same global lvalue: g, g.f, C::s.
+static bool sameLValue(const Expr *A, const Expr *B) {
+  A = A->IgnoreParenImpCasts();
+  B = B->IgnoreParenImpCasts();
+  if (const auto *DA = dyn_cast<DeclRefExpr>(A)) {
+    const auto *DB = dyn_cast<DeclRefExpr>(B);
+    return DB && DA->getDecl() == DB->getDecl();
+  }
+  if (const auto *MA = dyn_cast<MemberExpr>(A)) {
+    const auto *MB = dyn_cast<MemberExpr>(B);
+    return MB && MA->getMemberDecl() == MB->getMemberDecl() &&
+           MA->isArrow() == MB->isArrow() &&
+           sameLValue(MA->getBase(), MB->getBase());
+  }
+  return false;
+}
+
+static const VarDecl *storedGlobal(const Expr *LHS) {
+  LHS = LHS->IgnoreParenImpCasts();
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(LHS))
+    return dyn_cast<VarDecl>(DRE->getDecl());
+  if (const auto *ME = dyn_cast<MemberExpr>(LHS)) {
+    if (const auto *VD = dyn_cast<VarDecl>(ME->getMemberDecl()))
+      return VD; // a static data member
+    if (!ME->isArrow())
+      return storedGlobal(ME->getBase());
+  }
+  return nullptr;
+}
+
+void FunctionBuilder::killOverwrittenGlobalStores(const Stmt *Body) {
+  if (GlobalStores.empty())
+    return;
+  // Within one block, a store of a local's address into a global that is
+  // overwritten later in the same block, with no exit in between, never
+  // outlives the frame ("set, use, clear").
+  struct Walker : RecursiveASTVisitor<Walker> {
+    FunctionBuilder &B;
+    explicit Walker(FunctionBuilder &B) : B(B) {}
+    bool VisitCompoundStmt(CompoundStmt *CS) {
+      auto Body = CS->body();
+      std::vector<const Stmt *> Stmts(Body.begin(), Body.end());
+      for (size_t I = 0; I < Stmts.size(); ++I) {
+        const BinaryOperator *BO = asAssignment(Stmts[I]);
+        if (!BO)
+          continue;
+        auto It = B.GlobalStores.find(BO);
+        if (It == B.GlobalStores.end())
+          continue;
+        const VarDecl *GV = It->second.second;
+        for (size_t J = I + 1; J < Stmts.size(); ++J) {
+          const BinaryOperator *Later = asAssignment(Stmts[J]);
+          if (Later && storedGlobal(Later->getLHS()) == GV &&
+              sameLValue(Later->getLHS(), BO->getLHS())) {
+            B.G.Locs[It->second.first].Killed = true;
+            break;
+          }
+          if (leavesFrame(Stmts[J]))
+            break;
+        }
+      }
+      return true;
+    }
+  } W(*this);
+  W.TraverseStmt(const_cast<Stmt *>(Body));
+}
+
+void FunctionBuilder::frames() {
+  // The frame estimate: the largest sum of local sizes along a path of the
+  // scope tree (sibling blocks can share storage).
+  std::vector<uint64_t> Own(G.Scopes.size(), 0);
+  bool Variable = false;
+  for (const Location &L : G.Locs) {
+    if ((L.Kind != LocKind::Local && L.Kind != LocKind::Param) || L.Scope < 0)
+      continue;
+    Own[L.Scope] += L.Size.Bytes;
+    Variable |= !L.Size.Constant;
+    if (L.Size.Bytes > TU.Opts.MaxLocalBytes) {
+      FunctionGraph::LocalFinding LF;
+      LF.Check = "escape-oversized-frame";
+      LF.Subject = L.Name;
+      LF.Message = "'" + L.Name + "' is too large for the stack (" +
+                   std::to_string(L.Size.Bytes) + " bytes > " +
+                   std::to_string(TU.Opts.MaxLocalBytes) + ")";
+      LF.Pos = L.Pos;
+      G.Local.push_back(std::move(LF));
+    }
+  }
+  std::vector<uint64_t> Path(G.Scopes.size(), 0);
+  uint64_t Max = 0;
+  for (size_t S = 0; S < G.Scopes.size(); ++S) {
+    int P = G.Scopes[S].Parent;
+    Path[S] = Own[S] + (P >= 0 ? Path[P] : 0);
+    Max = std::max(Max, Path[S]);
+  }
+  G.FrameBytes = Max;
+  G.VariableFrame = Variable;
+  if (Max > TU.Opts.MaxFrameBytes) {
+    bool Reported = false;
+    for (const auto &LF : G.Local)
+      Reported |= LF.Check == "escape-oversized-frame";
+    if (!Reported) {
+      FunctionGraph::LocalFinding LF;
+      LF.Check = "escape-oversized-frame";
+      LF.Subject = G.Name;
+      LF.Message = "frame of '" + G.Name + "' is about " + std::to_string(Max) +
+                   " bytes (threshold " +
+                   std::to_string(TU.Opts.MaxFrameBytes) + ")";
+      LF.Pos = G.Pos;
+      G.Local.push_back(std::move(LF));
+    }
+  }
+}
+
+} // namespace escape

@@ -1,0 +1,167 @@
+//===- FunctionBuilder.h - Lowering of one function body --------*- C++ -*-===//
+//
+// Part of clang-escape, under the Apache License v2.0 with LLVM Exceptions.
+//
+//===----------------------------------------------------------------------===//
+//
+// Go's holes over the Clang AST. A Hole is "the value of this expression
+// flows into Dst after Derefs dereferences"; expr(K, E) lowers E into K.
+// The lowering is split by syntax kind: BuildExpr.cpp, BuildCall.cpp,
+// BuildStmt.cpp; library callees are modelled in LibraryModels.cpp.
+//
+//===----------------------------------------------------------------------===//
+#ifndef CLANG_ESCAPE_BUILD_FUNCTIONBUILDER_H
+#define CLANG_ESCAPE_BUILD_FUNCTIONBUILDER_H
+
+#include "TypeClass.h"
+#include "clang-escape/Build/GraphBuilder.h"
+#include "clang-escape/Graph/EscapeGraph.h"
+
+#include "clang/AST/Decl.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/Expr.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/Stmt.h"
+#include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/SmallVector.h"
+
+#include <functional>
+#include <optional>
+
+namespace escape {
+
+/// Where a value goes: Go's hole.
+struct Hole {
+  int Dst = -1; ///< -1: discarded.
+  int Derefs = 0;
+  bool Maybe = false;
+  std::vector<Note> Notes;
+
+  bool discard() const { return Dst < 0; }
+  Hole shift(int By, Note N = {}) const {
+    Hole H = *this;
+    H.Derefs += By;
+    if (!N.Why.empty())
+      H.Notes.push_back(std::move(N));
+    return H;
+  }
+  Hole note(Note N) const { return shift(0, std::move(N)); }
+};
+
+/// State shared by the builders of one translation unit.
+struct TUContext {
+  clang::ASTContext &Ctx;
+  const BuildOptions &Opts;
+  TypeClassifier Types;
+  /// Callees with bodies outside the main file that must be lowered too.
+  std::function<void(const clang::FunctionDecl *)> Enqueue;
+
+  TUContext(clang::ASTContext &Ctx, const BuildOptions &Opts)
+      : Ctx(Ctx), Opts(Opts), Types(Ctx) {}
+};
+
+/// Summary of a library callee, or nullopt when its body is analyzed.
+std::optional<FunctionSummary> libraryModel(TUContext &TU,
+                                            const clang::FunctionDecl *FD,
+                                            unsigned NumSlots,
+                                            bool HasThisSlot);
+
+/// True if the callee's own body should be lowered rather than modelled.
+bool shouldAnalyzeBody(TUContext &TU, const clang::FunctionDecl *FD);
+
+/// The USR of D (its key across translation units).
+std::string declKey(const clang::Decl *D);
+
+class FunctionBuilder {
+public:
+  FunctionBuilder(TUContext &TU, const clang::FunctionDecl *FD);
+  FunctionGraph build();
+
+  // Locations and edges.
+  int newLoc(LocKind K, std::string Name, clang::SourceLocation L,
+             int Scope = -1);
+  void flow(const Hole &K, int Src, bool Maybe = false);
+  Hole holeFor(int Loc) const {
+    Hole H;
+    H.Dst = Loc;
+    return H;
+  }
+  Hole heapHole() const { return holeFor(FunctionGraph::HeapLoc); }
+  Note note(llvm::StringRef Why, const clang::Stmt *S) const;
+  Note note(llvm::StringRef Why, clang::SourceLocation L,
+            llvm::StringRef What) const;
+  SourcePos pos(clang::SourceLocation L) const;
+  std::string text(const clang::Stmt *S) const;
+  int varLoc(const clang::VarDecl *VD);
+
+  // Expressions (BuildExpr.cpp).
+  void expr(const Hole &K, const clang::Expr *E);
+  void exprChildren(const clang::Stmt *S);
+  void declRef(const Hole &K, const clang::DeclRefExpr *DRE);
+  /// Where a store into the lvalue LV lands.
+  Hole lvalueHole(const clang::Expr *LV);
+  /// Where a store through the pointer value P lands.
+  Hole pointeeHole(const clang::Expr *P);
+  void assign(const clang::Expr *LHS, const clang::Expr *RHS,
+              const clang::Expr *Whole);
+  void lambda(const Hole &K, const clang::LambdaExpr *LE);
+  void materialize(const Hole &K, const clang::MaterializeTemporaryExpr *MTE);
+  void newExpr(const Hole &K, const clang::CXXNewExpr *NE);
+  int allocSite(const clang::Expr *E, clang::QualType T, llvm::StringRef What,
+                const clang::Expr *Size = nullptr);
+
+  // Calls (BuildCall.cpp).
+  void call(const Hole &K, const clang::CallExpr *CE);
+  void construct(const Hole &K, const clang::CXXConstructExpr *CE);
+  void deleteExpr(const clang::CXXDeleteExpr *DE);
+  int callSite(const clang::FunctionDecl *FD, const clang::Expr *Call,
+               const clang::Expr *ThisArg, bool ThisIsPointer,
+               llvm::ArrayRef<const clang::Expr *> Args, int ThisDest,
+               bool Virtual);
+  void typeErasureOf(const clang::CXXRecordDecl *Erased, const clang::Expr *Arg,
+                     const clang::Expr *At);
+
+  // Statements (BuildStmt.cpp).
+  void stmt(const clang::Stmt *S);
+  void varDecl(const clang::VarDecl *VD);
+  void returnStmt(const clang::ReturnStmt *RS);
+  int pushScope(bool Loop, const clang::Stmt *S);
+  void popScope(int Saved) { CurScope = Saved; }
+  void frames();
+  void finish();
+  void coroutine(const clang::CoroutineBodyStmt *CB);
+  void collectReassigned(const clang::Stmt *Body);
+  void killOverwrittenGlobalStores(const clang::Stmt *Body);
+
+  TUContext &TU;
+  clang::ASTContext &Ctx;
+  const clang::FunctionDecl *FD;
+  FunctionGraph G;
+  llvm::DenseMap<const clang::VarDecl *, int> VarLocs;
+  /// Never-reassigned pointer and reference locals, with their initializer.
+  llvm::DenseMap<const clang::VarDecl *, const clang::Expr *> StableInit;
+  llvm::DenseSet<const clang::VarDecl *> Reassigned;
+  /// Local pointer variables deleted in this function.
+  llvm::SmallVector<std::pair<const clang::VarDecl *, bool>, 4> Deleted;
+  /// Global stores by assignment expression, for the store-then-clear rule.
+  llvm::DenseMap<const clang::Expr *, std::pair<int, const clang::VarDecl *>>
+      GlobalStores;
+  llvm::DenseMap<const clang::ParmVarDecl *, int> SlotOfParam;
+  llvm::DenseMap<const clang::CXXNewExpr *, int> AllocOfNew;
+  /// Local smart pointers whose ownership is given up (release()).
+  llvm::DenseSet<const clang::VarDecl *> Released;
+  int LastGlobalStore = -1;
+  const clang::VarDecl *LastGlobalDecl = nullptr;
+  bool MemberStore = false;
+  int CurScope = 0;
+  int LoopDepth = 0;
+  int ThisSlot = -1;
+  bool IsLambdaBody = false;
+  const clang::CXXRecordDecl *Closure = nullptr;
+};
+
+} // namespace escape
+
+#endif

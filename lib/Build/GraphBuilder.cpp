@@ -1,0 +1,391 @@
+//===- GraphBuilder.cpp - Lower a translation unit to escape graphs -------===//
+//
+// Part of clang-escape, under the Apache License v2.0 with LLVM Exceptions.
+//
+//===----------------------------------------------------------------------===//
+#include "clang-escape/Build/GraphBuilder.h"
+#include "FunctionBuilder.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Attr.h"
+#include "clang/AST/Mangle.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/Basic/SourceManager.h"
+#include "clang/Index/USRGeneration.h"
+#include "clang/Lex/Lexer.h"
+
+#include <deque>
+
+using namespace clang;
+
+namespace escape {
+
+std::string declKey(const Decl *D) {
+  llvm::SmallString<128> Buf;
+  if (!index::generateUSRForDecl(D, Buf))
+    return std::string(Buf);
+  if (const auto *ND = dyn_cast<NamedDecl>(D))
+    return ND->getQualifiedNameAsString();
+  return "";
+}
+
+bool shouldAnalyzeBody(TUContext &TU, const FunctionDecl *FD) {
+  const FunctionDecl *Def = nullptr;
+  if (!FD->hasBody(Def) || !Def)
+    return false;
+  if (isInStd(Def) || Def->isDependentContext())
+    return false;
+  const SourceManager &SM = TU.Ctx.getSourceManager();
+  return !SM.isInSystemHeader(SM.getExpansionLoc(Def->getLocation()));
+}
+
+FunctionBuilder::FunctionBuilder(TUContext &TU, const FunctionDecl *FD)
+    : TU(TU), Ctx(TU.Ctx), FD(FD) {}
+
+SourcePos FunctionBuilder::pos(SourceLocation L) const {
+  SourcePos P;
+  if (L.isInvalid())
+    return P;
+  const SourceManager &SM = Ctx.getSourceManager();
+  L = SM.getExpansionLoc(L);
+  std::pair<FileID, unsigned> Dec = SM.getDecomposedLoc(L);
+  if (OptionalFileEntryRef FE = SM.getFileEntryRefForID(Dec.first))
+    P.File = std::string(FE->getName());
+  P.Line = SM.getLineNumber(Dec.first, Dec.second);
+  P.Column = SM.getColumnNumber(Dec.first, Dec.second);
+  P.Offset = Dec.second;
+  return P;
+}
+
+std::string FunctionBuilder::text(const Stmt *S) const {
+  if (!S)
+    return "";
+  const SourceManager &SM = Ctx.getSourceManager();
+  CharSourceRange R = CharSourceRange::getTokenRange(
+      SM.getExpansionRange(S->getSourceRange()).getAsRange());
+  StringRef T = Lexer::getSourceText(R, SM, Ctx.getLangOpts());
+  std::string Out;
+  Out.reserve(std::min<size_t>(T.size(), 64));
+  bool Space = false;
+  for (char C : T) {
+    if (C == '\n' || C == '\t' || C == ' ' || C == '\r') {
+      Space = !Out.empty();
+      continue;
+    }
+    if (Space)
+      Out.push_back(' ');
+    Space = false;
+    Out.push_back(C);
+    if (Out.size() > 60) {
+      Out += "...";
+      break;
+    }
+  }
+  return Out;
+}
+
+Note FunctionBuilder::note(StringRef Why, const Stmt *S) const {
+  return Note{Why.str(), text(S), pos(S->getBeginLoc())};
+}
+
+Note FunctionBuilder::note(StringRef Why, SourceLocation L,
+                           StringRef What) const {
+  return Note{Why.str(), What.str(), pos(L)};
+}
+
+int FunctionBuilder::newLoc(LocKind K, std::string Name, SourceLocation L,
+                            int Scope) {
+  Location Loc;
+  Loc.Kind = K;
+  Loc.Name = std::move(Name);
+  Loc.Pos = pos(L);
+  Loc.Scope = Scope;
+  G.Locs.push_back(std::move(Loc));
+  return static_cast<int>(G.Locs.size()) - 1;
+}
+
+void FunctionBuilder::flow(const Hole &K, int Src, bool Maybe) {
+  if (K.discard() || Src < 0)
+    return;
+  if (K.Dst == Src && K.Derefs >= 0)
+    return;
+  Edge E;
+  E.Dst = K.Dst;
+  E.Src = Src;
+  E.Derefs = K.Derefs;
+  E.Maybe = K.Maybe || Maybe;
+  E.Notes = K.Notes;
+  G.Edges.push_back(std::move(E));
+}
+
+int FunctionBuilder::varLoc(const VarDecl *VD) {
+  auto It = VarLocs.find(VD);
+  if (It != VarLocs.end())
+    return It->second;
+  int L = newLoc(isa<ParmVarDecl>(VD) ? LocKind::Param : LocKind::Local,
+                 VD->getNameAsString(), VD->getLocation(), CurScope);
+  QualType T = VD->getType();
+  if (!T->isReferenceType() && !T->isDependentType()) {
+    if (T->isVariableArrayType() || T->isIncompleteType()) {
+      G.Locs[L].Size.Constant = false;
+    } else {
+      G.Locs[L].Size.Bytes = Ctx.getTypeSizeInChars(T).getQuantity();
+    }
+  }
+  VarLocs[VD] = L;
+  return L;
+}
+
+static std::string mangledName(MangleContext &MC, const FunctionDecl *FD) {
+  if (!MC.shouldMangleDeclName(FD))
+    return FD->getNameAsString();
+  std::string S;
+  llvm::raw_string_ostream OS(S);
+  if (const auto *CD = dyn_cast<CXXConstructorDecl>(FD))
+    MC.mangleName(GlobalDecl(CD, Ctor_Complete), OS);
+  else if (const auto *DD = dyn_cast<CXXDestructorDecl>(FD))
+    MC.mangleName(GlobalDecl(DD, Dtor_Complete), OS);
+  else
+    MC.mangleName(GlobalDecl(FD), OS);
+  return OS.str();
+}
+
+static std::string functionName(const FunctionDecl *FD,
+                                const SourceManager &SM) {
+  if (const auto *MD = dyn_cast<CXXMethodDecl>(FD))
+    if (MD->getParent()->isLambda()) {
+      SourceLocation L = SM.getExpansionLoc(MD->getParent()->getLocation());
+      std::string Outer;
+      if (const auto *Enc =
+              dyn_cast<FunctionDecl>(MD->getParent()->getDeclContext()))
+        Outer = functionName(Enc, SM) + "::";
+      return Outer + "lambda@" + std::to_string(SM.getExpansionLineNumber(L));
+    }
+  return FD->getQualifiedNameAsString();
+}
+
+FunctionGraph FunctionBuilder::build() {
+  const SourceManager &SM = Ctx.getSourceManager();
+  G.Key = declKey(FD);
+  G.Name = functionName(FD, SM);
+  G.Pos = pos(FD->getLocation());
+  QualType RT = FD->getReturnType();
+  G.ReturnKind = RT->isVoidType()        ? "void"
+                 : RT->isReferenceType() ? "reference"
+                 : RT->isPointerType()   ? "pointer"
+                                         : "value";
+  G.IsConstructor = isa<CXXConstructorDecl>(FD);
+  G.MainFile = SM.isInMainFile(SM.getExpansionLoc(FD->getLocation()));
+  newLoc(LocKind::Heap, "{heap}", SourceLocation());
+  newLoc(LocKind::Thread, "{thread}", SourceLocation());
+  newLoc(LocKind::CoroFrame, "{coroutine frame}", SourceLocation());
+  newLoc(LocKind::Result, "~r0", SourceLocation());
+  pushScope(false, FD->getBody());
+  CurScope = 0;
+  G.Scopes[0].Parent = -1;
+
+  const auto *MD = dyn_cast<CXXMethodDecl>(FD);
+  if (MD && MD->isInstance()) {
+    ThisSlot = 0;
+    IsLambdaBody = MD->getParent()->isLambda();
+    Closure = MD->getParent();
+    G.SlotNames.push_back("this");
+    G.SlotLocs.push_back(newLoc(LocKind::Param, "this", FD->getLocation(), 0));
+    G.Locs[G.SlotLocs.back()].Slot = 0;
+    G.SlotContents.push_back(
+        newLoc(LocKind::ParamContent, "{*this}", FD->getLocation()));
+    G.Locs[G.SlotContents.back()].Slot = 0;
+  }
+  for (const ParmVarDecl *P : FD->parameters()) {
+    int Slot = static_cast<int>(G.SlotLocs.size());
+    int L = varLoc(P);
+    G.Locs[L].Slot = Slot;
+    SlotOfParam[P] = Slot;
+    std::string Name = P->getName().empty()
+                           ? "#" + std::to_string(P->getFunctionScopeIndex())
+                           : P->getNameAsString();
+    G.Locs[L].Name = Name;
+    G.Locs[L].Size.Bytes = 0; // by-value parameters live in the caller
+    G.SlotNames.push_back(Name);
+    G.SlotLocs.push_back(L);
+    int C = -1;
+    if (P->getType()->isReferenceType() || P->getType()->isPointerType()) {
+      C = newLoc(LocKind::ParamContent, "{*" + Name + "}", P->getLocation());
+      G.Locs[C].Slot = Slot;
+    }
+    G.SlotContents.push_back(C);
+  }
+  const Stmt *Body = FD->getBody();
+  collectReassigned(Body);
+  if (const auto *CD = dyn_cast<CXXConstructorDecl>(FD)) {
+    for (const CXXCtorInitializer *I : CD->inits()) {
+      if (!I->getInit() || ThisSlot < 0)
+        continue;
+      Hole H = holeFor(G.SlotContents[ThisSlot]);
+      if (I->isMemberInitializer()) {
+        const FieldDecl *F = I->getMember();
+        H = H.note(note("member initializer", I->getMemberLocation(),
+                        F->getNameAsString() + "(" + text(I->getInit()) + ")"));
+        if (F->getType()->isReferenceType())
+          H = H.shift(-1);
+      }
+      expr(H, I->getInit());
+    }
+  }
+  stmt(Body);
+  killOverwrittenGlobalStores(Body);
+  finish();
+  frames();
+  return std::move(G);
+}
+
+void FunctionBuilder::finish() {
+  // RAII guards: a constructor's store into a global that the destructor
+  // restores lasts only as long as the guard object.
+  if (const auto *CD = dyn_cast<CXXConstructorDecl>(FD);
+      CD && ThisSlot >= 0 && !GlobalStores.empty()) {
+    llvm::DenseSet<const VarDecl *> Restored;
+    const FunctionDecl *Dtor = nullptr;
+    if (const CXXDestructorDecl *D = CD->getParent()->getDestructor())
+      D->hasBody(Dtor);
+    struct Finder : RecursiveASTVisitor<Finder> {
+      llvm::DenseSet<const VarDecl *> &Out;
+      explicit Finder(llvm::DenseSet<const VarDecl *> &Out) : Out(Out) {}
+      bool VisitBinaryOperator(BinaryOperator *BO) {
+        if (BO->getOpcode() == BO_Assign)
+          if (const auto *DRE =
+                  dyn_cast<DeclRefExpr>(BO->getLHS()->IgnoreParenImpCasts()))
+            if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
+              if (VD->hasGlobalStorage())
+                Out.insert(VD);
+        return true;
+      }
+    } F(Restored);
+    if (Dtor && Dtor->getBody())
+      F.TraverseStmt(Dtor->getBody());
+    for (auto &[E, Store] : GlobalStores)
+      if (Restored.count(Store.second)) {
+        G.Locs[Store.first].Killed = true;
+        flow(holeFor(G.SlotContents[ThisSlot])
+                 .note(note("kept until the destructor restores it",
+                            Dtor->getLocation(),
+                            Store.second->getNameAsString())),
+             Store.first);
+      }
+  }
+  // A store overwritten before the frame ends does not reach the heap.
+  G.Edges.erase(std::remove_if(G.Edges.begin(), G.Edges.end(),
+                               [&](const Edge &E) {
+                                 return E.Dst == FunctionGraph::HeapLoc &&
+                                        G.Locs[E.Src].Kind ==
+                                            LocKind::GlobalStore &&
+                                        G.Locs[E.Src].Killed;
+                               }),
+                G.Edges.end());
+
+  // Which allocations are released in this frame: deleted through a local
+  // pointer, or owned by a local smart pointer.
+  std::vector<std::vector<int>> In(G.Locs.size());
+  for (size_t I = 0; I < G.Edges.size(); ++I)
+    In[G.Edges[I].Dst].push_back(static_cast<int>(I));
+  auto AllocsInto = [&](int L, auto &&Fn) {
+    std::vector<std::pair<int, int>> Work{{L, 0}};
+    llvm::DenseSet<int> Seen;
+    while (!Work.empty()) {
+      auto [Cur, D] = Work.back();
+      Work.pop_back();
+      if (!Seen.insert(Cur).second)
+        continue;
+      for (int EI : In[Cur]) {
+        const Edge &E = G.Edges[EI];
+        int ND = D + E.Derefs;
+        const Location &S = G.Locs[E.Src];
+        if (S.Kind == LocKind::Alloc && ND == -1)
+          Fn(E.Src);
+        else if (ND == 0 &&
+                 (S.Kind == LocKind::Flow || S.Kind == LocKind::Temporary ||
+                  S.Kind == LocKind::Local))
+          Work.push_back({E.Src, ND});
+      }
+    }
+  };
+  for (auto &[VD, InLoop] : Deleted) {
+    auto It = VarLocs.find(VD);
+    if (It == VarLocs.end())
+      continue;
+    bool DelInLoop = InLoop;
+    AllocsInto(It->second, [&](int A) {
+      if (!G.Locs[A].Alloc.InLoop || DelInLoop)
+        G.Locs[A].Alloc.Released = true;
+    });
+  }
+  for (auto &[VD, L] : VarLocs) {
+    if (isa<ParmVarDecl>(VD) || Released.count(VD) ||
+        TU.Types.classify(VD->getType()) != RecordClass::SmartPtr)
+      continue;
+    AllocsInto(L, [&](int A) { G.Locs[A].Alloc.Released = true; });
+  }
+}
+
+namespace {
+/// Finds the function definitions of the main file, template
+/// instantiations included, without walking into headers.
+class MainFileFunctions : public RecursiveASTVisitor<MainFileFunctions> {
+public:
+  MainFileFunctions(const SourceManager &SM,
+                    std::function<void(const FunctionDecl *)> Fn)
+      : SM(SM), Fn(std::move(Fn)) {}
+  bool shouldVisitTemplateInstantiations() const { return true; }
+  bool shouldVisitLambdaExpressions() const { return false; }
+  bool TraverseDecl(Decl *D) {
+    if (!D)
+      return true;
+    if (!isa<TranslationUnitDecl>(D) && !isa<NamespaceDecl>(D) &&
+        !isa<LinkageSpecDecl>(D)) {
+      SourceLocation L = D->getLocation();
+      if (L.isValid() && !SM.isInMainFile(SM.getExpansionLoc(L)))
+        return true;
+    }
+    return RecursiveASTVisitor::TraverseDecl(D);
+  }
+  bool TraverseStmt(Stmt *) { return true; } // bodies are lowered elsewhere
+  bool VisitFunctionDecl(FunctionDecl *FD) {
+    if (FD->doesThisDeclarationHaveABody() && !FD->isDependentContext() &&
+        !FD->isInvalidDecl())
+      Fn(FD);
+    return true;
+  }
+
+private:
+  const SourceManager &SM;
+  std::function<void(const FunctionDecl *)> Fn;
+};
+} // namespace
+
+std::vector<FunctionGraph> buildGraphs(ASTContext &Ctx,
+                                       const BuildOptions &Opts) {
+  TUContext TU(Ctx, Opts);
+  std::unique_ptr<MangleContext> MC(Ctx.createMangleContext());
+  std::deque<const FunctionDecl *> Work;
+  llvm::DenseSet<const FunctionDecl *> Seen;
+  TU.Enqueue = [&](const FunctionDecl *FD) {
+    const FunctionDecl *Def = nullptr;
+    if (!FD || !FD->hasBody(Def) || !Def || Def->isDependentContext())
+      return;
+    if (Seen.insert(Def).second)
+      Work.push_back(Def);
+  };
+  MainFileFunctions Finder(Ctx.getSourceManager(), TU.Enqueue);
+  Finder.TraverseDecl(Ctx.getTranslationUnitDecl());
+  std::vector<FunctionGraph> Graphs;
+  while (!Work.empty()) {
+    const FunctionDecl *FD = Work.front();
+    Work.pop_front();
+    FunctionBuilder B(TU, FD);
+    Graphs.push_back(B.build());
+    Graphs.back().Mangled = mangledName(*MC, FD);
+  }
+  return Graphs;
+}
+
+} // namespace escape

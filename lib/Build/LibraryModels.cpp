@@ -1,0 +1,389 @@
+//===- LibraryModels.cpp - Summaries of library callees -------------------===//
+//
+// Part of clang-escape, under the Apache License v2.0 with LLVM Exceptions.
+//
+//===----------------------------------------------------------------------===//
+//
+// The standard library and libc are modelled, not analyzed: their bodies
+// are large, full of allocator plumbing, and mostly absent (libc). The
+// models follow the owner/view classification of TypeClass.h:
+//
+//  - an owner's members store their arguments into the owner (`push_back`)
+//    and return references into it (`operator[]`, `data()`, `begin()`);
+//  - a view's members return what the view points to (`substr`, `*it`);
+//  - a smart pointer owns the pointer it is constructed from;
+//  - std::thread's `detach` hands what the thread holds to {thread};
+//  - free functions return what they are given when the types say so
+//    (`std::min`, `std::lower_bound`, `std::ref`, `std::bind`).
+//
+// Functions declared without a body anywhere get Go's conservative default,
+// marked unknown so that what it causes is only ever a maybe.
+//
+//===----------------------------------------------------------------------===//
+#include "FunctionBuilder.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Attr.h"
+#include "clang/AST/DeclTemplate.h"
+#include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/StringSet.h"
+
+using namespace clang;
+
+namespace escape {
+
+namespace {
+
+struct ModelBuilder {
+  TUContext &TU;
+  const FunctionDecl *FD;
+  bool HasThis;
+  FunctionSummary S;
+
+  QualType paramType(unsigned Slot) const {
+    return FD->getParamDecl(Slot - (HasThis ? 1 : 0))->getType();
+  }
+  unsigned firstParam() const { return HasThis ? 1 : 0; }
+  ParamLeaks &slot(unsigned I) { return S.Slots[I]; }
+  bool holds(QualType T) { return TU.Types.mayHoldAddress(T); }
+  static QualType bare(QualType T) {
+    return T.getNonReferenceType().getUnqualifiedType().getCanonicalType();
+  }
+  static const Decl *templateOf(QualType T) {
+    const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
+    if (!RD)
+      return nullptr;
+    if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(RD))
+      return Spec->getSpecializedTemplate()->getCanonicalDecl();
+    return RD->getCanonicalDecl();
+  }
+  bool sameTemplate(QualType A, QualType B) const {
+    const Decl *TA = templateOf(bare(A)), *TB = templateOf(bare(B));
+    return TA && TA == TB;
+  }
+  bool isAllocatorOrCallable(QualType T) const {
+    const CXXRecordDecl *RD = bare(T)->getAsCXXRecordDecl();
+    if (!RD)
+      return false;
+    if (RD->isLambda())
+      return true;
+    if (RD->getIdentifier() &&
+        (RD->getName().contains("allocator") || RD->getName() == "less" ||
+         RD->getName() == "hash" || RD->getName() == "equal_to" ||
+         RD->getName() == "default_delete"))
+      return true;
+    return false;
+  }
+};
+
+bool named(const FunctionDecl *FD, std::initializer_list<StringRef> Names) {
+  if (!FD->getIdentifier())
+    return false;
+  for (StringRef N : Names)
+    if (FD->getName() == N)
+      return true;
+  return false;
+}
+
+// libc: what each known function does with its pointer arguments.
+void libcModel(ModelBuilder &M) {
+  const FunctionDecl *FD = M.FD;
+  unsigned N = FD->getNumParams();
+  auto ToResult = [&](unsigned P) {
+    if (P < N)
+      M.slot(P).Result.merge(0, false, "");
+  };
+  if (named(FD, {"memcpy", "memmove", "mempcpy", "strcpy", "strncpy", "stpcpy",
+                 "strcat", "strncat", "memset"})) {
+    ToResult(0);
+    if (N > 1 && !named(FD, {"memset"}))
+      M.slot(1).Content[0].merge(1, false, "");
+    return;
+  }
+  if (named(FD, {"strchr", "strrchr", "strstr", "strpbrk", "memchr", "memrchr",
+                 "rawmemchr", "strchrnul", "fgets", "gets", "realpath",
+                 "strcasestr"})) {
+    ToResult(0);
+    return;
+  }
+  if (named(FD, {"bsearch"})) {
+    ToResult(1);
+    return;
+  }
+  if (named(FD, {"strtok", "setvbuf", "setbuf", "putenv", "pthread_setspecific",
+                 "atexit", "at_quick_exit", "on_exit"})) {
+    for (unsigned I = 0; I < N; ++I)
+      if (M.holds(FD->getParamDecl(I)->getType()))
+        M.slot(I).Heap.merge(0, false, "");
+    return;
+  }
+  if (named(FD, {"pthread_create"}) && N >= 4) {
+    M.slot(3).Thread.merge(0, false, "");
+    return;
+  }
+  if (named(FD, {"thrd_create"}) && N >= 3) {
+    M.slot(2).Thread.merge(0, false, "");
+    return;
+  }
+  // Other C functions: a pointer result of the same type as a pointer
+  // parameter may be that parameter (fgets-like); nothing is kept.
+  QualType RT = FD->getReturnType();
+  if (RT->isPointerType())
+    for (unsigned I = 0; I < N; ++I) {
+      QualType PT = FD->getParamDecl(I)->getType();
+      if (PT->isPointerType() && ModelBuilder::bare(PT->getPointeeType()) ==
+                                     ModelBuilder::bare(RT->getPointeeType()))
+        ToResult(I);
+    }
+}
+
+void storeArgsIntoThis(ModelBuilder &M, bool OwnerCopy, bool PointerLevel0) {
+  for (unsigned I = M.firstParam(); I < M.S.Slots.size(); ++I) {
+    QualType PT = M.paramType(I);
+    if (M.isAllocatorOrCallable(PT) && !OwnerCopy)
+      continue;
+    int Level;
+    if (PT->isReferenceType())
+      Level = 1;
+    else if (PT->isPointerType())
+      Level = PointerLevel0 ? 0 : 1;
+    else if (!M.holds(PT))
+      continue;
+    else if (OwnerCopy && M.TU.Types.isPointerLike(PT))
+      Level = 1; // iterator ranges and views are copied element-wise
+    else
+      Level = 0;
+    M.slot(I).Content[0].merge(Level, false, "");
+  }
+}
+
+void methodModel(ModelBuilder &M, const CXXMethodDecl *MD) {
+  RecordClass RC = M.TU.Types.classify(MD->getParent());
+  QualType RT = MD->getReturnType();
+  QualType Self = M.TU.Ctx.getRecordType(MD->getParent());
+  bool Ctor = isa<CXXConstructorDecl>(MD);
+  StringRef Name = MD->getIdentifier() ? MD->getName() : "";
+  ParamLeaks &This = M.slot(0);
+
+  if (RC == RecordClass::Thread) {
+    if (Ctor)
+      storeArgsIntoThis(M, false, true);
+    if (Name == "detach")
+      This.Thread.merge(1, false, "std::thread::detach");
+    return;
+  }
+  if (RC == RecordClass::Erased) {
+    if (Ctor || MD->getOverloadedOperator() == OO_Equal || Name == "emplace") {
+      for (unsigned I = 1; I < M.S.Slots.size(); ++I) {
+        QualType PT = M.paramType(I);
+        if (PT->isReferenceType())
+          M.slot(I).Content[0].merge(1, false, "");
+        else if (M.holds(PT))
+          M.slot(I).Content[0].merge(0, false, "");
+      }
+      return;
+    }
+    if (MD->getOverloadedOperator() == OO_Call) {
+      // The stored callable is unknown: it may keep its arguments.
+      for (unsigned I = 1; I < M.S.Slots.size(); ++I)
+        if (M.paramType(I)->isReferenceType() || M.holds(M.paramType(I)))
+          M.slot(I).Heap.merge(0, true, "call through std::function");
+      if (RT->isReferenceType() || M.holds(RT))
+        This.Result.merge(1, true, "");
+      return;
+    }
+    if (RT->isReferenceType() || RT->isPointerType())
+      This.Result.merge(0, false, "");
+    return;
+  }
+  if (RC == RecordClass::SmartPtr) {
+    if (Ctor || MD->getOverloadedOperator() == OO_Equal || Name == "reset") {
+      for (unsigned I = 1; I < M.S.Slots.size(); ++I) {
+        QualType PT = M.paramType(I);
+        if (PT->isPointerType())
+          M.slot(I).Content[0].merge(0, false, "");
+        else if (PT->isReferenceType() && M.sameTemplate(PT, Self))
+          M.slot(I).Content[0].merge(1, false, "");
+        else if (PT->isReferenceType() &&
+                 M.TU.Types.classify(PT) == RecordClass::SmartPtr)
+          M.slot(I).Content[0].merge(1, false, "");
+      }
+    }
+    if (Name == "swap" && M.S.Slots.size() > 1) {
+      M.slot(1).Content[0].merge(1, false, "");
+      This.Content[1].merge(1, false, "");
+    }
+    if (MD->getOverloadedOperator() == OO_Equal)
+      This.Result.merge(0, false, "");
+    else if (RT->isReferenceType() || RT->isPointerType() || M.holds(RT))
+      This.Result.merge(1, false, "");
+    return;
+  }
+  if (RC == RecordClass::View) {
+    if (Ctor) {
+      for (unsigned I = 1; I < M.S.Slots.size(); ++I) {
+        QualType PT = M.paramType(I);
+        if (PT->isReferenceType()) {
+          bool Copy = M.sameTemplate(PT, Self) ||
+                      M.TU.Types.isPointerLike(PT.getNonReferenceType());
+          M.slot(I).Content[0].merge(Copy ? 1 : 0, false, "");
+        } else if (M.holds(PT)) {
+          M.slot(I).Content[0].merge(0, false, "");
+        }
+      }
+      return;
+    }
+    if (MD->getOverloadedOperator() == OO_Equal) {
+      if (M.S.Slots.size() > 1)
+        M.slot(1).Content[0].merge(1, false, "");
+      This.Result.merge(0, false, "");
+      return;
+    }
+    if (RT->isReferenceType()) {
+      bool Itself = M.sameTemplate(RT, Self);
+      This.Result.merge(Itself ? 0 : 1, false, "");
+    } else if (RT->isPointerType() || M.holds(RT)) {
+      This.Result.merge(1, false, "");
+    }
+    return;
+  }
+  // Owners and plain library classes (pair, tuple, atomic, ...).
+  bool Owner = RC == RecordClass::Owner;
+  if (Ctor || MD->getOverloadedOperator() == OO_Equal ||
+      MD->getOverloadedOperator() == OO_PlusEqual ||
+      (Owner && !MD->isConst() && Name != "find" && Name != "count" &&
+       Name != "contains" && Name != "at" && Name != "equal_range" &&
+       Name != "lower_bound" && Name != "upper_bound"))
+    storeArgsIntoThis(M, Owner, !Owner);
+  if (Name == "swap" && M.S.Slots.size() > 1)
+    This.Content[1].merge(1, false, "");
+  if (Ctor)
+    return;
+  if (RT->isReferenceType() || RT->isPointerType()) {
+    This.Result.merge(0, false, "");
+  } else if (M.holds(RT)) {
+    bool Copy = M.TU.Types.isOwner(RT) && !M.TU.Types.isPointerLike(RT);
+    This.Result.merge(Owner && !Copy ? 0 : 1, false, "");
+  }
+}
+
+void freeStdModel(ModelBuilder &M) {
+  const FunctionDecl *FD = M.FD;
+  QualType RT = FD->getReturnType();
+  unsigned N = M.S.Slots.size();
+  if (named(FD, {"ref", "cref", "addressof", "any_cast", "get", "get_if", "tie",
+                 "forward_as_tuple", "data", "begin", "end", "cbegin", "cend",
+                 "rbegin", "rend", "as_const", "launder", "to_address"})) {
+    for (unsigned I = 0; I < N; ++I) {
+      QualType PT = M.paramType(I);
+      if (PT->isReferenceType() || PT->isPointerType() ||
+          M.TU.Types.isPointerLike(PT))
+        M.slot(I).Result.merge(0, false, "");
+    }
+    return;
+  }
+  if (named(FD, {"async"})) {
+    for (unsigned I = 0; I < N; ++I)
+      if (M.paramType(I)->isReferenceType())
+        M.slot(I).Result.merge(1, false, "");
+    return;
+  }
+  if (named(FD, {"atexit", "at_quick_exit", "signal", "set_terminate",
+                 "set_new_handler"}))
+    return;
+  if (RT->isVoidType())
+    return;
+  if (RT->isReferenceType() || RT->isPointerType()) {
+    QualType U = RT->isReferenceType() ? M.bare(RT.getNonReferenceType())
+                                       : M.bare(RT->getPointeeType());
+    for (unsigned I = 0; I < N; ++I) {
+      QualType PT = M.paramType(I);
+      if (M.isAllocatorOrCallable(PT))
+        continue;
+      QualType V = PT->isReferenceType() ? M.bare(PT.getNonReferenceType())
+                   : PT->isPointerType() ? M.bare(PT->getPointeeType())
+                                         : QualType();
+      if (V.isNull())
+        continue;
+      bool Same = V == U;
+      if (!Same)
+        if (const CXXRecordDecl *VR = V->getAsCXXRecordDecl())
+          if (const CXXRecordDecl *UR = U->getAsCXXRecordDecl())
+            Same = VR->isDerivedFrom(UR);
+      if (Same)
+        M.slot(I).Result.merge(0, false, "");
+    }
+    return;
+  }
+  if (!M.holds(RT))
+    return;
+  if (M.TU.Types.isPointerLike(RT)) {
+    for (unsigned I = 0; I < N; ++I) {
+      QualType PT = M.paramType(I);
+      if (M.isAllocatorOrCallable(PT))
+        continue;
+      if (!PT->isReferenceType() && M.TU.Types.isPointerLike(PT))
+        M.slot(I).Result.merge(0, false, "");
+      else if (PT->isPointerType())
+        M.slot(I).Result.merge(0, false, "");
+      else if (PT->isReferenceType() && M.TU.Types.isOwner(PT))
+        M.slot(I).Result.merge(0, false, "");
+      else if (PT->isReferenceType() && M.TU.Types.isPointerLike(PT))
+        M.slot(I).Result.merge(1, false, "");
+    }
+    return;
+  }
+  // A class returned by value that holds addresses (bind, pair, tuple):
+  // it copies what it is given.
+  for (unsigned I = 0; I < N; ++I) {
+    QualType PT = M.paramType(I);
+    if (PT->isReferenceType())
+      M.slot(I).Result.merge(1, false, "");
+    else if (M.holds(PT))
+      M.slot(I).Result.merge(0, false, "");
+  }
+}
+
+void applyAttributes(ModelBuilder &M) {
+  for (unsigned I = M.firstParam(); I < M.S.Slots.size(); ++I) {
+    const ParmVarDecl *P = M.FD->getParamDecl(I - M.firstParam());
+    if (P->hasAttr<NoEscapeAttr>())
+      M.slot(I) = ParamLeaks();
+    if (P->hasAttr<LifetimeBoundAttr>())
+      M.slot(I).Result.merge(0, false, "[[clang::lifetimebound]]");
+  }
+}
+
+} // namespace
+
+std::optional<FunctionSummary> libraryModel(TUContext &TU,
+                                            const FunctionDecl *FD,
+                                            unsigned NumSlots, bool HasThis) {
+  ModelBuilder M{TU, FD, HasThis, {}};
+  M.S.Name = FD->getQualifiedNameAsString();
+  M.S.Slots.resize(NumSlots);
+  const SourceManager &SM = TU.Ctx.getSourceManager();
+  bool System = SM.isInSystemHeader(SM.getExpansionLoc(FD->getLocation()));
+  if (isInStd(FD)) {
+    if (const auto *MD = dyn_cast<CXXMethodDecl>(FD); MD && HasThis)
+      methodModel(M, MD);
+    else
+      freeStdModel(M);
+  } else if (FD->isExternC() || FD->getBuiltinID() || System) {
+    libcModel(M);
+  } else {
+    // Declared here, defined elsewhere (or nowhere we can see): Go's
+    // conservative default, as a maybe.
+    M.S.Unknown = true;
+    for (unsigned I = 0; I < NumSlots; ++I) {
+      QualType T = (HasThis && I == 0) ? TU.Ctx.getPointerType(TU.Ctx.VoidTy)
+                                       : M.paramType(I);
+      if (T->isReferenceType() || TU.Types.mayHoldAddress(T))
+        M.slot(I).Heap.merge(0, true, "");
+    }
+  }
+  applyAttributes(M);
+  return M.S;
+}
+
+} // namespace escape

@@ -1,0 +1,168 @@
+//===- TypeClass.cpp - What a C++ type can hold ---------------------------===//
+//
+// Part of clang-escape, under the Apache License v2.0 with LLVM Exceptions.
+//
+//===----------------------------------------------------------------------===//
+#include "TypeClass.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/Attr.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/DeclTemplate.h"
+#include "llvm/ADT/StringSwitch.h"
+
+using namespace clang;
+
+namespace escape {
+
+bool isInStd(const Decl *D) {
+  for (const DeclContext *DC = D->getDeclContext(); DC; DC = DC->getParent())
+    if (const auto *NS = dyn_cast<NamespaceDecl>(DC))
+      if (NS->isStdNamespace() ||
+          (NS->getParent() && NS->getParent()->isTranslationUnit() &&
+           (NS->getName() == "std" || NS->getName() == "__gnu_cxx")))
+        return true;
+  return false;
+}
+
+static std::optional<RecordClass> classifyStdName(StringRef Name) {
+  auto C =
+      llvm::StringSwitch<std::optional<RecordClass>>(Name)
+          .Cases("basic_string", "vector", "deque", "list", "forward_list",
+                 RecordClass::Owner)
+          .Cases("map", "multimap", "set", "multiset", "unordered_map",
+                 RecordClass::Owner)
+          .Cases("unordered_multimap", "unordered_set", "unordered_multiset",
+                 "array", "optional", RecordClass::Owner)
+          .Cases("variant", "priority_queue", "queue", "stack", "valarray",
+                 RecordClass::Owner)
+          .Cases("basic_string_view", "span", "reference_wrapper",
+                 "initializer_list", "coroutine_handle", RecordClass::View)
+          .Cases("unique_ptr", "shared_ptr", "weak_ptr", "__shared_ptr",
+                 "auto_ptr", RecordClass::SmartPtr)
+          .Cases("function", "move_only_function", "copyable_function", "any",
+                 "packaged_task", RecordClass::Erased)
+          .Cases("thread", "jthread", RecordClass::Thread)
+          .Default(std::nullopt);
+  if (C)
+    return C;
+  if (Name.ends_with("iterator") || Name.ends_with("_iterator") ||
+      Name.contains("_Iterator") || Name.contains("_iterator") ||
+      Name.starts_with("_Rb_tree_iterator") ||
+      Name.starts_with("_Rb_tree_const_iterator") ||
+      Name.starts_with("_List_iterator") ||
+      Name.starts_with("_List_const_iterator") ||
+      Name.starts_with("_Node_iterator") ||
+      Name.starts_with("_Node_const_iterator") ||
+      Name.starts_with("_Deque_iterator") || Name == "_Bit_iterator" ||
+      Name == "_Bit_const_iterator")
+    return RecordClass::View;
+  return std::nullopt;
+}
+
+RecordClass TypeClassifier::classify(const CXXRecordDecl *RD) {
+  if (!RD)
+    return RecordClass::Plain;
+  RD = RD->getCanonicalDecl();
+  auto It = ClassCache.find(RD);
+  if (It != ClassCache.end())
+    return It->second;
+  RecordClass C = RecordClass::Plain;
+  const CXXRecordDecl *Def = RD->getDefinition() ? RD->getDefinition() : RD;
+  if (Def->hasAttr<OwnerAttr>())
+    C = RecordClass::Owner;
+  else if (Def->hasAttr<PointerAttr>())
+    C = RecordClass::View;
+  if (RD->getIdentifier() && isInStd(RD))
+    if (auto S = classifyStdName(RD->getName()))
+      C = *S;
+  ClassCache[RD] = C;
+  return C;
+}
+
+RecordClass TypeClassifier::classify(QualType T) {
+  T = T.getNonReferenceType().getCanonicalType();
+  return classify(T->getAsCXXRecordDecl());
+}
+
+bool TypeClassifier::isPointerLike(QualType T) {
+  T = T.getNonReferenceType().getCanonicalType();
+  if (T->isPointerType() || T->isBlockPointerType())
+    return true;
+  RecordClass C = classify(T);
+  return C == RecordClass::View || C == RecordClass::SmartPtr;
+}
+
+bool TypeClassifier::mayHoldAddress(QualType T) {
+  if (T.isNull())
+    return true;
+  T = T.getCanonicalType();
+  const Type *Ty = T.getTypePtr();
+  if (Ty->isReferenceType() || Ty->isPointerType() || Ty->isBlockPointerType())
+    return true;
+  if (Ty->isDependentType())
+    return true;
+  if (Ty->isBuiltinType() || Ty->isEnumeralType() || Ty->isAnyComplexType() ||
+      Ty->isVectorType() || Ty->isMemberPointerType() || Ty->isFunctionType() ||
+      Ty->isNullPtrType())
+    return false;
+  if (const auto *AT = dyn_cast<ArrayType>(Ty))
+    return mayHoldAddress(AT->getElementType());
+  auto It = HoldCache.find(Ty);
+  if (It != HoldCache.end())
+    return It->second;
+  // Recursive types hold a pointer to themselves anyway; assume yes while
+  // the answer is being computed.
+  HoldCache[Ty] = true;
+  bool Holds = true;
+  if (const CXXRecordDecl *RD = Ty->getAsCXXRecordDecl()) {
+    const CXXRecordDecl *Def = RD->getDefinition();
+    switch (classify(RD)) {
+    case RecordClass::View:
+    case RecordClass::SmartPtr:
+    case RecordClass::Erased:
+    case RecordClass::Thread:
+      Holds = true;
+      break;
+    case RecordClass::Owner: {
+      Holds = false;
+      if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(RD)) {
+        for (const TemplateArgument &A : Spec->getTemplateArgs().asArray())
+          if (A.getKind() == TemplateArgument::Type &&
+              mayHoldAddress(A.getAsType()))
+            Holds = true;
+      } else if (!Def) {
+        Holds = true;
+      }
+      break;
+    }
+    case RecordClass::Plain:
+      if (!Def) {
+        Holds = true;
+        break;
+      }
+      Holds = false;
+      for (const FieldDecl *F : Def->fields())
+        if (mayHoldAddress(F->getType())) {
+          Holds = true;
+          break;
+        }
+      if (!Holds)
+        for (const CXXBaseSpecifier &B : Def->bases())
+          if (mayHoldAddress(B.getType())) {
+            Holds = true;
+            break;
+          }
+      break;
+    }
+  } else if (const auto *RT = Ty->getAs<RecordType>()) {
+    Holds = false;
+    for (const FieldDecl *F : RT->getDecl()->fields())
+      if (mayHoldAddress(F->getType()))
+        Holds = true;
+  }
+  HoldCache[Ty] = Holds;
+  return Holds;
+}
+
+} // namespace escape

@@ -1,0 +1,59 @@
+//===- TypeClass.h - What a C++ type can hold -------------------*- C++ -*-===//
+//
+// Part of clang-escape, under the Apache License v2.0 with LLVM Exceptions.
+//
+//===----------------------------------------------------------------------===//
+//
+// Go sends values without pointers to the blank hole; C++ needs the same
+// question answered for class types, plus the owner/view distinction: an
+// owner (std::string, std::vector) absorbs the storage it owns, a view
+// (std::string_view, iterators, smart pointers) points at someone else's.
+//
+//===----------------------------------------------------------------------===//
+#ifndef CLANG_ESCAPE_BUILD_TYPECLASS_H
+#define CLANG_ESCAPE_BUILD_TYPECLASS_H
+
+#include "clang/AST/Type.h"
+#include "llvm/ADT/DenseMap.h"
+
+namespace clang {
+class CXXRecordDecl;
+class ASTContext;
+} // namespace clang
+
+namespace escape {
+
+enum class RecordClass {
+  Plain,    ///< an ordinary struct: holds what its fields hold.
+  Owner,    ///< owns its storage: containers, strings, optional.
+  View,     ///< borrows: string_view, span, iterators, reference_wrapper.
+  SmartPtr, ///< owns one heap object through a pointer.
+  Erased,   ///< std::function, std::any: owns a copy of anything.
+  Thread,   ///< std::thread, std::jthread.
+};
+
+/// Classifies types, with a cache per translation unit.
+class TypeClassifier {
+public:
+  explicit TypeClassifier(clang::ASTContext &Ctx) : Ctx(Ctx) {}
+
+  /// True if a value of type T may hold the address of another object.
+  bool mayHoldAddress(clang::QualType T);
+  RecordClass classify(const clang::CXXRecordDecl *RD);
+  RecordClass classify(clang::QualType T);
+  /// True for class types that behave as a pointer (views, smart pointers).
+  bool isPointerLike(clang::QualType T);
+  bool isOwner(clang::QualType T) { return classify(T) == RecordClass::Owner; }
+
+private:
+  clang::ASTContext &Ctx;
+  llvm::DenseMap<const clang::Type *, bool> HoldCache;
+  llvm::DenseMap<const clang::CXXRecordDecl *, RecordClass> ClassCache;
+};
+
+/// True if D is declared in namespace std (at any depth).
+bool isInStd(const clang::Decl *D);
+
+} // namespace escape
+
+#endif

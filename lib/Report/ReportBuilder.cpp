@@ -1,0 +1,356 @@
+//===- ReportBuilder.cpp - Findings and remarks from a solved program -----===//
+//
+// Part of clang-escape, under the Apache License v2.0 with LLVM Exceptions.
+//
+//===----------------------------------------------------------------------===//
+//
+// Every finding is placed at the escaping statement: the outermost step of
+// the last edge of its flow (the return, the assignment, the call that
+// keeps the address), never at the closing brace.
+//
+//===----------------------------------------------------------------------===//
+#include "clang-escape/Interproc/Program.h"
+#include "clang-escape/Report/Finding.h"
+
+#include <algorithm>
+#include <set>
+#include <tuple>
+
+namespace escape {
+
+namespace {
+
+std::string hex64(uint64_t V) {
+  static const char *Digits = "0123456789abcdef";
+  std::string S(16, '0');
+  for (int I = 15; I >= 0; --I, V >>= 4)
+    S[I] = Digits[V & 15];
+  return S;
+}
+
+/// FNV-1a: stable across runs, platforms and builds.
+uint64_t fnv1a(const std::string &S) {
+  uint64_t H = 1469598103934665603ULL;
+  for (unsigned char C : S) {
+    H ^= C;
+    H *= 1099511628211ULL;
+  }
+  return H;
+}
+
+std::string baseName(const std::string &Path) {
+  size_t Slash = Path.find_last_of('/');
+  return Slash == std::string::npos ? Path : Path.substr(Slash + 1);
+}
+
+std::string subjectName(const Location &L) {
+  switch (L.Kind) {
+  case LocKind::Temporary:
+    return L.Name;
+  case LocKind::Param:
+    return "parameter '" + L.Name + "'";
+  case LocKind::Alloc:
+    return L.Name;
+  default:
+    return "local '" + L.Name + "'";
+  }
+}
+
+std::string rootName(const FunctionGraph &G, int Root) {
+  const Location &R = G.Locs[Root];
+  switch (R.Kind) {
+  case LocKind::ParamContent:
+  case LocKind::Heap:
+  case LocKind::Thread:
+  case LocKind::CoroFrame:
+  case LocKind::Result:
+    return R.Name;
+  default:
+    return R.Name;
+  }
+}
+
+/// The explanation of a path, innermost step first.
+std::vector<Note> flowOf(const SolvedFunction &S,
+                         const std::vector<int> &Path) {
+  std::vector<Note> Out;
+  for (int EI : Path) {
+    const Edge &E = S.Edges[EI];
+    for (auto It = E.Notes.rbegin(); It != E.Notes.rend(); ++It)
+      Out.push_back(*It);
+  }
+  return Out;
+}
+
+/// Go's -m=2 explanation lines for a path.
+std::vector<std::string> explain(const FunctionGraph &G,
+                                 const SolvedFunction &S,
+                                 const std::vector<int> &Path) {
+  std::vector<std::string> Lines;
+  for (int EI : Path) {
+    const Edge &E = S.Edges[EI];
+    std::string Op = E.Derefs < 0 ? "&" : std::string(E.Derefs, '*');
+    Lines.push_back("  flow: " + G.Locs[E.Dst].Name + " = " + Op +
+                    G.Locs[E.Src].Name + ":");
+    for (auto It = E.Notes.rbegin(); It != E.Notes.rend(); ++It)
+      Lines.push_back("    from " + describeNote(*It));
+  }
+  return Lines;
+}
+
+bool pathHas(const SolvedFunction &S, const std::vector<int> &Path,
+             const char *Why) {
+  for (int EI : Path)
+    for (const Note &N : S.Edges[EI].Notes)
+      if (N.Why.find(Why) != std::string::npos)
+        return true;
+  return false;
+}
+
+void escapeFinding(const FunctionGraph &G, const SolvedFunction &S,
+                   const EscapeFact &F, const ReportOptions &Opts,
+                   Report &Out) {
+  const Location &X = G.Locs[F.Loc];
+  if (X.Kind == LocKind::Alloc)
+    return;
+  if (F.Maybe && !Opts.IncludeMaybe)
+    return;
+  const Location &R = G.Locs[F.Root];
+  Finding Fi;
+  Fi.Function = G.Name;
+  Fi.Subject = X.Name;
+  Fi.SubjectPos = X.Pos;
+  Fi.Maybe = F.Maybe;
+  Fi.Flow = flowOf(S, F.Path);
+  Fi.Sink = rootName(G, F.Root);
+  const Edge *Last = F.Path.empty() ? nullptr : &S.Edges[F.Path.back()];
+  Fi.Pos = Last && !Last->Notes.empty() && Last->Notes.front().Pos.valid()
+               ? Last->Notes.front().Pos
+               : X.Pos;
+  std::string Who = subjectName(X);
+  std::string Dangles =
+      X.Kind == LocKind::Temporary
+          ? "it is destroyed at the end of the full-expression"
+          : "'" + X.Name + "' dangles when '" + G.Name + "' returns";
+  bool Lambda = pathHas(S, F.Path, "captured by");
+  std::string Global;
+  for (int EI : F.Path)
+    if (G.Locs[S.Edges[EI].Src].Kind == LocKind::GlobalStore)
+      Global = G.Locs[S.Edges[EI].Src].Name;
+  std::string AddrOf = X.Kind == LocKind::Temporary ? Who : "address of " + Who;
+  switch (R.Kind) {
+  case LocKind::Result:
+    Fi.Check = "escape-return";
+    Fi.Message = AddrOf + " escapes to the caller; " + Dangles;
+    break;
+  case LocKind::ParamContent:
+    if (R.Slot == 0 && G.SlotNames.size() > 0 && G.SlotNames[0] == "this") {
+      Fi.Check = "escape-member";
+      Fi.Message =
+          AddrOf + " is stored into *this, which outlives it; " + Dangles;
+    } else {
+      std::string P = R.Slot >= 0 && R.Slot < (int)G.SlotNames.size()
+                          ? G.SlotNames[R.Slot]
+                          : "?";
+      bool Member = Last && !Last->Notes.empty() &&
+                    Last->Notes.front().Why == "assign to member";
+      Fi.Check = Member ? "escape-member" : "escape-return";
+      Fi.Message = AddrOf +
+                   (Member ? " is stored into the object parameter '" + P +
+                                 "' refers to; "
+                           : " escapes to the caller through "
+                             "parameter '" +
+                                 P + "'; ") +
+                   Dangles;
+    }
+    break;
+  case LocKind::Heap:
+    if (!Global.empty()) {
+      Fi.Check = "escape-global";
+      Fi.Sink = "{global " + Global + "}";
+      Fi.Message = AddrOf + " is stored in global '" + Global + "'; " + Dangles;
+    } else {
+      Fi.Check = "escape-heap";
+      std::string Via;
+      for (int EI : F.Path)
+        for (const Note &N : S.Edges[EI].Notes)
+          if (N.Why.rfind("kept via", 0) == 0)
+            Via = N.Why.substr(5);
+      Fi.Message = AddrOf + " escapes to the heap" +
+                   (Via.empty() ? "" : " (" + Via + " keeps it)") + "; " +
+                   Dangles;
+    }
+    break;
+  case LocKind::Thread:
+    Fi.Check = "escape-thread";
+    Fi.Message =
+        AddrOf + " is handed to a thread that may outlive it; " + Dangles;
+    break;
+  case LocKind::CoroFrame:
+    Fi.Check = "escape-coroutine";
+    Fi.Message =
+        AddrOf + " is kept in a coroutine frame that outlives it; " + Dangles;
+    break;
+  case LocKind::Local:
+    Fi.Check = "escape-scope";
+    Fi.Sink = R.Name;
+    Fi.Message =
+        X.Kind == LocKind::Temporary
+            ? Who + " is destroyed at the end of the full-expression, but '" +
+                  R.Name + "' keeps its address and is used later"
+            : AddrOf + " is kept in '" + R.Name +
+                  "', which is used after the scope of '" + X.Name + "' ends";
+    break;
+  default:
+    return;
+  }
+  if (Lambda && R.Kind != LocKind::Thread && R.Kind != LocKind::Local) {
+    Fi.Check = "escape-lambda-capture";
+    Fi.Message = "lambda expression captures " + Who +
+                 " by reference and outlives it (sink " + Fi.Sink + "); " +
+                 Dangles;
+  }
+  if (F.Maybe)
+    Fi.Message += " (maybe: a callee's effect is assumed)";
+  Out.Findings.push_back(std::move(Fi));
+}
+
+void perfFindings(const FunctionGraph &G, const SolvedFunction &S,
+                  const ReportOptions &Opts, Report &Out) {
+  for (size_t L = 0; L < G.Locs.size(); ++L) {
+    const Location &A = G.Locs[L];
+    if (A.Kind != LocKind::Alloc)
+      continue;
+    bool Escapes = S.AddressEscapes[L] || A.Exposed;
+    std::string Decision =
+        A.Name + (Escapes ? " escapes to heap" : " does not escape");
+    Out.Remarks.push_back(Remark{A.Pos, Decision, {}});
+    if (Escapes || !A.Alloc.Released || !A.Size.Constant ||
+        A.Size.Bytes > Opts.MaxStackCandidateBytes || A.Alloc.CustomAlloc ||
+        A.Alloc.OverAligned)
+      continue;
+    Finding Fi;
+    Fi.Check = "escape-stack-candidate";
+    Fi.Class = FindingClass::Perf;
+    Fi.Pos = A.Pos;
+    Fi.Function = G.Name;
+    Fi.Subject = A.Name;
+    Fi.SubjectPos = A.Pos;
+    Fi.Sink = "";
+    Fi.Message = "stack candidate: " + A.Name + " (" +
+                 std::to_string(A.Size.Bytes) + " bytes) never escapes '" +
+                 G.Name + "' and is released in it; it can live on the stack";
+    Out.Findings.push_back(std::move(Fi));
+  }
+  for (const FunctionGraph::LocalFinding &LF : G.Local) {
+    Finding Fi;
+    Fi.Check = LF.Check;
+    Fi.Class =
+        LF.Check == "escape-coroutine" ? FindingClass::Bug : FindingClass::Perf;
+    Fi.Pos = LF.Pos;
+    Fi.Function = G.Name;
+    Fi.Subject = LF.Subject;
+    Fi.SubjectPos = LF.Pos;
+    Fi.Sink = LF.Check == "escape-coroutine" ? "{coroutine frame}" : "";
+    Fi.Message = LF.Message;
+    Fi.Flow = LF.Flow;
+    Out.Findings.push_back(std::move(Fi));
+  }
+}
+
+void paramRemarks(const FunctionGraph &G, const SolvedFunction &S,
+                  Report &Out) {
+  for (size_t I = 0; I < G.SlotLocs.size(); ++I) {
+    int L = G.SlotLocs[I];
+    if (L < 0)
+      continue;
+    const ParamLeaks &P = S.Summary.Slots[I];
+    bool Pointer = G.SlotContents[I] >= 0;
+    if (P.empty() && !Pointer)
+      continue;
+    const std::string &N = G.SlotNames[I];
+    SourcePos Pos = G.Locs[L].Pos;
+    auto Add = [&](std::string M) {
+      Out.Remarks.push_back(Remark{Pos, std::move(M), {}});
+    };
+    if (P.empty()) {
+      Add(N + " does not escape");
+      continue;
+    }
+    std::string Maybe;
+    if (P.Heap.present())
+      Add(std::string(P.Heap.Level == 0 ? "leaking param: " + N
+                                        : "leaking param content: " + N) +
+          (P.Heap.Maybe ? " (via unknown callee)" : ""));
+    if (P.Result.present())
+      Add("leaking param: " + N +
+          " to result ~r0 level=" + std::to_string(P.Result.Level));
+    for (auto &[J, Lk] : P.Content)
+      Add("leaking param: " + N + " to " +
+          (J >= 0 && J < (int)G.SlotNames.size()
+               ? (G.SlotNames[J] == "this" ? std::string("*this")
+                                           : "*" + G.SlotNames[J])
+               : std::string("*?")) +
+          " level=" + std::to_string(Lk.Level));
+    if (P.Thread.present())
+      Add("leaking param: " + N +
+          " to {thread} level=" + std::to_string(P.Thread.Level));
+    if (P.Coro.present())
+      Add("leaking param: " + N +
+          " to {coroutine frame} level=" + std::to_string(P.Coro.Level));
+  }
+}
+
+} // namespace
+
+Report makeReport(const Program &P, const ReportOptions &Opts) {
+  Report Out;
+  const auto &Graphs = P.graphs();
+  const auto &Solved = P.solved();
+  for (size_t I = 0; I < Graphs.size() && I < Solved.size(); ++I) {
+    const FunctionGraph &G = Graphs[I];
+    if (!G.MainFile)
+      continue;
+    const SolvedFunction &S = Solved[I];
+    for (const EscapeFact &F : S.Escapes) {
+      escapeFinding(G, S, F, Opts, Out);
+      const Location &X = G.Locs[F.Loc];
+      if (X.Kind == LocKind::Alloc || (F.Maybe && !Opts.IncludeMaybe))
+        continue;
+      Remark R{X.Pos, X.Name + " escapes to " + G.Locs[F.Root].Name + ":",
+               explain(G, S, F.Path)};
+      R.Message = (X.Kind == LocKind::Temporary ? X.Name : X.Name) +
+                  " escapes to " + G.Locs[F.Root].Name;
+      Out.Remarks.push_back(std::move(R));
+    }
+    perfFindings(G, S, Opts, Out);
+    paramRemarks(G, S, Out);
+  }
+  // One finding per statement, subject and check.
+  std::set<
+      std::tuple<std::string, unsigned, unsigned, std::string, std::string>>
+      Seen;
+  std::vector<Finding> Unique;
+  for (Finding &F : Out.Findings) {
+    if (!Seen.insert({F.Pos.File, F.Pos.Line, F.Pos.Column, F.Subject, F.Check})
+             .second)
+      continue;
+    F.Fingerprint = hex64(fnv1a(F.Check + "|" + baseName(F.Pos.File) + "|" +
+                                F.Function + "|" + F.Subject + "|" + F.Sink));
+    Unique.push_back(std::move(F));
+  }
+  Out.Findings = std::move(Unique);
+  auto ByPos = [](const SourcePos &A, const SourcePos &B) {
+    return std::tie(A.File, A.Line, A.Column) <
+           std::tie(B.File, B.Line, B.Column);
+  };
+  std::stable_sort(
+      Out.Findings.begin(), Out.Findings.end(),
+      [&](const Finding &A, const Finding &B) { return ByPos(A.Pos, B.Pos); });
+  std::stable_sort(
+      Out.Remarks.begin(), Out.Remarks.end(),
+      [&](const Remark &A, const Remark &B) { return ByPos(A.Pos, B.Pos); });
+  return Out;
+}
+
+} // namespace escape

@@ -1,0 +1,224 @@
+//===- Solver.cpp - Go's walkAll over one escape graph --------------------===//
+//
+// Part of clang-escape, under the Apache License v2.0 with LLVM Exceptions.
+//
+//===----------------------------------------------------------------------===//
+//
+// For each root (heap, thread, coroutine frame, the result, what each
+// parameter refers to, and each local that may hold an address) a
+// Bellman-Ford walk over incoming edges computes the least derefs from
+// every location to the root. A location reached with derefs < 0 has its
+// address flow there; once its address is taken the walk continues with
+// derefs clamped to 0 (in `root = &l; l = x`, the address of x does not
+// flow). Edges standing for conservative assumptions are walked in a second
+// pass, so that what they add is a maybe.
+//
+// The result is flow-, path- and field-insensitive, as Go's is; lifetimes
+// come from C++'s scope tree rather than Go's loop depth.
+//
+//===----------------------------------------------------------------------===//
+#include "clang-escape/Solve/Solver.h"
+
+#include <algorithm>
+#include <climits>
+#include <deque>
+
+namespace escape {
+
+namespace {
+
+constexpr int MaxLevel = 6;
+
+bool isRoot(LocKind K) {
+  return K == LocKind::Heap || K == LocKind::Thread ||
+         K == LocKind::CoroFrame || K == LocKind::Result ||
+         K == LocKind::ParamContent;
+}
+
+bool isStorage(LocKind K) {
+  return K == LocKind::Local || K == LocKind::Param ||
+         K == LocKind::Temporary || K == LocKind::Alloc;
+}
+
+class Walker {
+public:
+  Walker(const FunctionGraph &G, const std::vector<Edge> &Edges)
+      : G(G), Edges(Edges), In(G.Locs.size()), Derefs(G.Locs.size()),
+        Pred(G.Locs.size()) {
+    for (size_t I = 0; I < Edges.size(); ++I)
+      In[Edges[I].Dst].push_back(static_cast<int>(I));
+  }
+
+  /// Walks from Root; calls Visit(loc, derefs) for every location reached.
+  template <typename Fn> void walk(int Root, bool WithMaybe, Fn &&Visit) {
+    std::fill(Derefs.begin(), Derefs.end(), INT_MAX);
+    std::fill(Pred.begin(), Pred.end(), -1);
+    std::deque<int> Work;
+    Derefs[Root] = 0;
+    Work.push_back(Root);
+    while (!Work.empty()) {
+      int L = Work.front();
+      Work.pop_front();
+      int D = Derefs[L];
+      if (L != Root)
+        Visit(L, D);
+      if (D < 0)
+        D = 0;
+      for (int EI : In[L]) {
+        const Edge &E = Edges[EI];
+        if (E.Maybe && !WithMaybe)
+          continue;
+        int ND = D + E.Derefs;
+        if (ND > MaxLevel || E.Src == Root)
+          continue;
+        if (ND < Derefs[E.Src]) {
+          Derefs[E.Src] = ND;
+          Pred[E.Src] = EI;
+          Work.push_back(E.Src);
+        }
+      }
+    }
+  }
+
+  std::vector<int> pathFrom(int L, int Root) const {
+    std::vector<int> Path;
+    int Cur = L;
+    for (size_t Guard = 0; Cur != Root && Guard <= G.Locs.size(); ++Guard) {
+      int EI = Pred[Cur];
+      if (EI < 0)
+        break;
+      Path.push_back(EI);
+      Cur = Edges[EI].Dst;
+    }
+    return Path;
+  }
+
+  const FunctionGraph &G;
+  const std::vector<Edge> &Edges;
+  std::vector<std::vector<int>> In;
+  std::vector<int> Derefs;
+  std::vector<int> Pred;
+};
+
+/// True if scope Inner is Outer or nested in it.
+bool within(const FunctionGraph &G, int Inner, int Outer) {
+  for (int S = Inner; S >= 0; S = G.Scopes[S].Parent)
+    if (S == Outer)
+      return true;
+  return false;
+}
+
+} // namespace
+
+std::string describeNote(const Note &N) {
+  std::string S = N.What.empty() ? N.Why : N.What + " (" + N.Why + ")";
+  if (N.Pos.valid())
+    S += " at " + N.Pos.File + ":" + std::to_string(N.Pos.Line) + ":" +
+         std::to_string(N.Pos.Column);
+  return S;
+}
+
+SolvedFunction solveFunction(const FunctionGraph &G, std::vector<Edge> Edges) {
+  SolvedFunction R;
+  R.Edges = std::move(Edges);
+  R.AddressEscapes.assign(G.Locs.size(), false);
+  R.Summary.Name = G.Name;
+  R.Summary.Slots.resize(G.SlotLocs.size());
+  Walker W(G, R.Edges);
+
+  std::vector<int> SlotOf(G.Locs.size(), -1);
+  for (size_t S = 0; S < G.SlotLocs.size(); ++S)
+    if (G.SlotLocs[S] >= 0)
+      SlotOf[G.SlotLocs[S]] = static_cast<int>(S);
+
+  // Findings already recorded, per (loc, root).
+  std::vector<std::pair<int, int>> Seen;
+  for (int Root = 0; Root < static_cast<int>(G.Locs.size()); ++Root) {
+    LocKind RK = G.Locs[Root].Kind;
+    if (!isRoot(RK))
+      continue;
+    for (int Pass = 0; Pass < 2; ++Pass) {
+      bool Maybe = Pass == 1;
+      W.walk(Root, Maybe, [&](int L, int D) {
+        const Location &Loc = G.Locs[L];
+        if (D < 0 && isStorage(Loc.Kind)) {
+          R.AddressEscapes[L] = true;
+          auto Key = std::make_pair(L, Root);
+          if (std::find(Seen.begin(), Seen.end(), Key) == Seen.end()) {
+            Seen.push_back(Key);
+            EscapeFact F;
+            F.Loc = L;
+            F.Root = Root;
+            F.Maybe = Maybe;
+            F.Path = W.pathFrom(L, Root);
+            R.Escapes.push_back(std::move(F));
+          }
+        }
+        int Slot = SlotOf[L];
+        if (Slot < 0)
+          return;
+        int Level = std::max(D, 0);
+        std::vector<int> Path = W.pathFrom(L, Root);
+        std::string Via;
+        if (!Path.empty() && !R.Edges[Path.back()].Notes.empty())
+          Via =
+              G.Name + ": " + describeNote(R.Edges[Path.back()].Notes.front());
+        ParamLeaks &PL = R.Summary.Slots[Slot];
+        switch (RK) {
+        case LocKind::Heap:
+          PL.Heap.merge(Level, Maybe, Via);
+          break;
+        case LocKind::Thread:
+          PL.Thread.merge(Level, Maybe, Via);
+          break;
+        case LocKind::CoroFrame:
+          PL.Coro.merge(Level, Maybe, Via);
+          break;
+        case LocKind::Result:
+          PL.Result.merge(Level, Maybe, Via);
+          break;
+        case LocKind::ParamContent:
+          PL.Content[G.Locs[Root].Slot].merge(Level, Maybe, Via);
+          break;
+        default:
+          break;
+        }
+      });
+    }
+  }
+
+  // Locals that hold the address of a shorter-lived local or temporary and
+  // are used after it dies.
+  if (G.Locs.size() <= 4000) {
+    std::vector<bool> HasIn(G.Locs.size(), false);
+    for (const Edge &E : R.Edges)
+      HasIn[E.Dst] = true;
+    for (int H = 0; H < static_cast<int>(G.Locs.size()); ++H) {
+      const Location &Holder = G.Locs[H];
+      if (Holder.Kind != LocKind::Local || !HasIn[H] || Holder.Scope < 0)
+        continue;
+      W.walk(H, false, [&](int L, int D) {
+        const Location &X = G.Locs[L];
+        if (D >= 0 || X.Scope < 0 || X.Scope == Holder.Scope ||
+            (X.Kind != LocKind::Local && X.Kind != LocKind::Temporary))
+          return;
+        if (!within(G, X.Scope, Holder.Scope))
+          return;
+        if (Holder.LastUse <= G.Scopes[X.Scope].EndOffset)
+          return;
+        auto Key = std::make_pair(L, H);
+        if (std::find(Seen.begin(), Seen.end(), Key) != Seen.end())
+          return;
+        Seen.push_back(Key);
+        EscapeFact F;
+        F.Loc = L;
+        F.Root = H;
+        F.Path = W.pathFrom(L, H);
+        R.Escapes.push_back(std::move(F));
+      });
+    }
+  }
+  return R;
+}
+
+} // namespace escape

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# The README's two commands.
+#   scripts/quickstart.sh run    set up, build, analyze the bundled examples
+#   scripts/quickstart.sh test   set up, build, run every test suite
+set -euo pipefail
+here=$(cd "$(dirname "$0")/.." && pwd)
+build=${BUILD_DIR:-$here/build}
+mode=${1:-run}
+"$here/scripts/setup.sh" "$build"
+case $mode in
+  run)
+    cd "$here/examples"
+    for f in *.cpp; do
+      echo "== clang-escape $f -- -std=c++20"
+      "$build/bin/clang-escape" "$f" -- -std=c++20 || true
+    done
+    echo "== clang-escape -m=2 returns.cpp -- -std=c++20"
+    "$build/bin/clang-escape" -m=2 returns.cpp -- -std=c++20
+    ;;
+  test)
+    log=$(mktemp)
+    status=0
+    python3 /usr/lib/llvm-19/build/utils/lit/lit.py -sv \
+      "$build/test" "$build/test/Unit" 2>&1 | tee "$log" || status=$?
+    passed=$(grep -E '^ *Passed *:' "$log" | grep -oE '[0-9]+' | head -1)
+    failed=$(grep -E '^ *Failed *:' "$log" | grep -oE '[0-9]+' | head -1)
+    xfail=$(grep -E '^ *Expectedly Failed *:' "$log" | grep -oE '[0-9]+' | head -1)
+    rm -f "$log"
+    echo "${passed:-0} passed, ${failed:-0} failed, ${xfail:-0} skipped"
+    exit $status
+    ;;
+  *)
+    echo "usage: $0 run|test" >&2
+    exit 2
+    ;;
+esac

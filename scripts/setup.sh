@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Installs what clang-escape needs on Debian 12 and configures + builds it.
+#   usage: scripts/setup.sh [BUILD_DIR]
+set -euo pipefail
+here=$(cd "$(dirname "$0")/.." && pwd)
+build=${1:-$here/build}
+pkgs=(clang-19 libclang-19-dev llvm-19-dev llvm-19-tools clang-tidy-19 clangd-19
+      clang-format-19 nlohmann-json3-dev googletest libgtest-dev cmake ninja-build
+      python3)
+missing=()
+for p in "${pkgs[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "setup: installing ${missing[*]}"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  else
+    echo "setup: missing packages: ${missing[*]}" >&2
+    echo "setup: install them as root: apt-get install ${missing[*]}" >&2
+    exit 2
+  fi
+fi
+cmake -S "$here" -B "$build" -G Ninja \
+  -DCMAKE_BUILD_TYPE=Release \
+  -DCMAKE_C_COMPILER=clang-19 -DCMAKE_CXX_COMPILER=clang++-19 \
+  -DLLVM_DIR=/usr/lib/llvm-19/lib/cmake/llvm \
+  -DClang_DIR=/usr/lib/llvm-19/lib/cmake/clang >/dev/null
+cmake --build "$build"

@@ -1,0 +1,36 @@
+# lit configuration for clang-escape's end-to-end suites.
+import os
+import shutil
+
+import lit.formats
+
+config.name = "clang-escape"
+config.test_format = lit.formats.ShTest(execute_external=False)
+config.suffixes = [".cpp", ".test", ".c"]
+config.excludes = ["Inputs", "Unit", "CMakeLists.txt", "lit.cfg.py", "lit.site.cfg.py"]
+config.test_source_root = os.path.dirname(__file__)
+config.test_exec_root = os.path.join(config.clang_escape_obj_root, "test")
+
+tools = config.clang_escape_tools_dir
+config.environment["PATH"] = os.pathsep.join(
+    [tools, config.llvm_tools_dir, config.environment.get("PATH", os.environ.get("PATH", ""))])
+config.environment["LC_ALL"] = "C"
+
+headers = os.path.join(config.test_source_root, "Inputs", "Headers")
+config.substitutions.append(("%clang-escape", os.path.join(tools, "clang-escape")))
+config.substitutions.append(("%mockstd", "-nostdinc++ -isystem " + headers))
+config.substitutions.append(("%inputs", os.path.join(config.test_source_root, "Inputs")))
+config.substitutions.append(("%clangxx", "clang++-" + config.llvm_major))
+config.substitutions.append(("%python", "python3"))
+
+if shutil.which("clang-tidy-" + config.llvm_major):
+    config.available_features.add("clang-tidy")
+config.available_features.add("llvm-" + config.llvm_major)
+
+# Validation runtime (issue 5): build test programs against the runtime.
+_escrt_libdir = os.path.join(config.clang_escape_obj_root, "lib")
+config.substitutions.append(("%escrt_include", "-I" + os.path.join(config.clang_escape_src_root, "include")))
+config.substitutions.append(("%escrt_cflags", "-O0 -g -fno-omit-frame-pointer -finstrument-functions -ftrivial-auto-var-init=zero"))
+config.substitutions.append(("%escrt_lib", " ".join([
+    os.path.join(_escrt_libdir, "libclangEscapeRuntimeNew.a"),
+    os.path.join(_escrt_libdir, "libclangEscapeRuntime.a"), "-ldl", "-pthread"])))

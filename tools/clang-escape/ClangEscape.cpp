@@ -1,0 +1,184 @@
+//===- ClangEscape.cpp - The clang-escape command line --------------------===//
+//
+// Part of clang-escape, under the Apache License v2.0 with LLVM Exceptions.
+//
+//===----------------------------------------------------------------------===//
+//
+// Option parsing and output only; the analysis lives in lib/.
+//
+//===----------------------------------------------------------------------===//
+#include "clang-escape/Frontend/Driver.h"
+#include "clang-escape/Output/Emitters.h"
+#include "clang-escape/Support/AtomicFile.h"
+#include "clang-escape/Support/Version.h"
+
+#include "clang/Tooling/CommonOptionsParser.h"
+#include "clang/Tooling/CompilationDatabase.h"
+#include "llvm/Support/CommandLine.h"
+#include "llvm/Support/Process.h"
+#include "llvm/Support/Threading.h"
+#include "llvm/Support/WithColor.h"
+#include "llvm/Support/raw_ostream.h"
+
+using namespace llvm;
+using namespace clang::tooling;
+
+static cl::OptionCategory Category("clang-escape options");
+
+static cl::extrahelp MoreHelp(R"(
+clang-escape reports where the address of a stack object outlives the object
+(returned, stored in a global, a member, the heap, a thread, a coroutine
+frame), heap allocations that could live on the stack, type erasure that
+allocates, and oversized frames. Callees in other files given on the same
+command line, or in the same compilation database, are followed.
+
+Examples:
+  clang-escape file.cpp -- -std=c++20       analyze one file with these flags
+  clang-escape -p build                     every file of build/compile_commands.json
+  clang-escape -p build src/a.cpp           one file, flags from the database
+  clang-escape -m=2 a.cpp b.cpp -- -std=c++20
+                                            Go-style decisions with their flows
+
+Exit status: 0 no bug-class finding, 1 bug-class findings, 2 usage or input
+errors (missing file, missing database, code that does not compile).
+Documentation: docs/ in the source tree (CLI.md, checks/, JSON.md).
+)");
+
+static cl::opt<std::string>
+    GoLevel("m", cl::ValueOptional, cl::value_desc("level"),
+            cl::desc("Print Go-style escape decisions (-m), and the flow that "
+                     "explains each one (-m=2), instead of diagnostics"),
+            cl::cat(Category));
+static cl::opt<std::string>
+    Format("format", cl::init("text"), cl::value_desc("text|json"),
+           cl::desc("Output format: clang-style text (default) or the JSON "
+                    "document of docs/JSON.md"),
+           cl::cat(Category));
+static cl::opt<std::string> Output("o", cl::value_desc("file"),
+                                   cl::desc("Write the report to <file> "
+                                            "(atomically) instead of stdout"),
+                                   cl::cat(Category));
+static cl::opt<unsigned>
+    Jobs("j", cl::init(1), cl::value_desc("N"),
+         cl::desc("Parse N translation units in parallel (0: one per core)"),
+         cl::cat(Category));
+static cl::opt<bool> ReportMaybe(
+    "report-maybe",
+    cl::desc("Also report escapes that rest on a conservative assumption about "
+             "a callee without a body (confidence 'maybe')"),
+    cl::cat(Category));
+static cl::opt<uint64_t>
+    MaxLocal("max-local-bytes", cl::init(64 * 1024),
+             cl::desc("A local larger than this is an oversized-frame finding "
+                      "(default 65536)"),
+             cl::cat(Category));
+static cl::opt<uint64_t>
+    MaxFrame("max-frame-bytes", cl::init(128 * 1024),
+             cl::desc("A frame larger than this is an oversized-frame finding "
+                      "(default 131072)"),
+             cl::cat(Category));
+static cl::opt<uint64_t> MaxCandidate(
+    "max-stack-candidate-bytes", cl::init(64 * 1024),
+    cl::desc("Largest allocation reported as a stack candidate (default "
+             "65536)"),
+    cl::cat(Category));
+static cl::opt<bool>
+    Caret("caret", cl::init(true),
+          cl::desc("Show the source line and a caret under each finding "
+                   "(default true; --caret=false for one line per finding "
+                   "plus notes)"),
+          cl::cat(Category));
+static cl::opt<cl::boolOrDefault>
+    Color("colors",
+          cl::desc("Use colors in text output (default: when the "
+                   "output is a terminal)"),
+          cl::cat(Category));
+
+static void printVersion(raw_ostream &OS) {
+  OS << "clang-escape version " << CLANG_ESCAPE_VERSION << " (LLVM "
+     << CLANG_ESCAPE_LLVM_MAJOR << ")\n";
+}
+
+int main(int Argc, const char **Argv) {
+  cl::SetVersionPrinter(printVersion);
+  auto Parser =
+      CommonOptionsParser::create(Argc, Argv, Category, cl::ZeroOrMore,
+                                  "clang-escape: escape analysis for "
+                                  "C++, in the style of Go's -m");
+  if (!Parser) {
+    WithColor::error(errs(), "clang-escape") << toString(Parser.takeError());
+    return 2;
+  }
+  unsigned Level = 0;
+  if (GoLevel.getNumOccurrences()) {
+    if (GoLevel.empty())
+      Level = 1;
+    else if (StringRef(GoLevel).getAsInteger(10, Level) || Level == 0) {
+      WithColor::error(errs(), "clang-escape")
+          << "-m takes 1 or 2, not '" << GoLevel << "'\n";
+      return 2;
+    }
+  }
+  if (Format != "text" && Format != "json") {
+    WithColor::error(errs(), "clang-escape")
+        << "unknown --format '" << Format << "' (use text or json)\n";
+    return 2;
+  }
+  std::vector<std::string> Files = Parser->getSourcePathList();
+  if (Files.empty())
+    Files = Parser->getCompilations().getAllFiles();
+  if (Files.empty()) {
+    WithColor::error(errs(), "clang-escape")
+        << "no input files (give files, or -p <build-dir> with a "
+           "compile_commands.json that lists some)\n";
+    return 2;
+  }
+
+  escape::AnalysisOptions Opts;
+  Opts.Build.MaxLocalBytes = MaxLocal;
+  Opts.Build.MaxFrameBytes = MaxFrame;
+  Opts.Build.MaxStackCandidateBytes = MaxCandidate;
+  Opts.Report.MaxStackCandidateBytes = MaxCandidate;
+  Opts.Report.IncludeMaybe = ReportMaybe;
+  Opts.Jobs = Jobs == 0 ? llvm::hardware_concurrency().compute_thread_count()
+                        : unsigned(Jobs);
+
+  auto Result = escape::analyzeFiles(Parser->getCompilations(), Files, Opts);
+  if (!Result) {
+    WithColor::error(errs(), "clang-escape")
+        << toString(Result.takeError()) << "\n";
+    return 2;
+  }
+
+  std::string Text;
+  raw_string_ostream OS(Text);
+  bool UseColor =
+      Output.empty() && Format == "text" && Level == 0 &&
+      (Color == cl::BOU_TRUE || (Color == cl::BOU_UNSET &&
+                                 llvm::sys::Process::StandardOutIsDisplayed()));
+  if (Format == "json")
+    escape::emitJson(Result->Rep, OS);
+  else if (Level > 0)
+    escape::emitGoStyle(Result->Rep, Level, OS);
+  else
+    escape::emitText(Result->Rep, OS, UseColor, Caret);
+  OS.flush();
+  if (Output.empty()) {
+    outs() << Text;
+    outs().flush();
+  } else if (Error E = escape::writeFileAtomically(Output, Text)) {
+    WithColor::error(errs(), "clang-escape") << toString(std::move(E)) << "\n";
+    return 2;
+  }
+
+  if (!Result->FilesWithErrors.empty()) {
+    WithColor::error(errs(), "clang-escape")
+        << Result->FilesWithErrors.size()
+        << " file(s) did not compile cleanly; their findings are partial\n";
+    return 2;
+  }
+  for (const escape::Finding &F : Result->Rep.Findings)
+    if (F.Class == escape::FindingClass::Bug)
+      return 1;
+  return 0;
+}
