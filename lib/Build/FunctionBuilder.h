@@ -131,6 +131,7 @@ public:
   void popScope(int Saved) { CurScope = Saved; }
   void frames();
   void finish();
+  void annotations();
   void coroutine(const clang::CoroutineBodyStmt *CB);
   void collectReassigned(const clang::Stmt *Body);
   void killOverwrittenGlobalStores(const clang::Stmt *Body);

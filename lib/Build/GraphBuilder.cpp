@@ -215,6 +215,7 @@ FunctionGraph FunctionBuilder::build() {
     }
     G.SlotContents.push_back(C);
   }
+  annotations();
   const Stmt *Body = FD->getBody();
   collectReassigned(Body);
   if (const auto *CD = dyn_cast<CXXConstructorDecl>(FD)) {
@@ -237,6 +238,42 @@ FunctionGraph FunctionBuilder::build() {
   finish();
   frames();
   return std::move(G);
+}
+
+void FunctionBuilder::annotations() {
+  const SourceManager &SM = Ctx.getSourceManager();
+  G.OdrHash = const_cast<FunctionDecl *>(FD)->getODRHash();
+  if (const auto *MD = dyn_cast<CXXMethodDecl>(FD)) {
+    llvm::SmallVector<const CXXMethodDecl *, 4> Work(
+        MD->overridden_methods().begin(), MD->overridden_methods().end());
+    while (!Work.empty()) {
+      const CXXMethodDecl *O = Work.pop_back_val();
+      G.Overrides.push_back(declKey(O));
+      Work.append(O->overridden_methods().begin(),
+                  O->overridden_methods().end());
+    }
+  }
+  if (ThisSlot >= 0) {
+    G.SlotAnnotate.push_back(SourcePos());
+    G.SlotKinds.push_back('t');
+  }
+  bool Editable = G.MainFile && !isa<CXXMethodDecl>(FD)
+                      ? true
+                      : G.MainFile && !cast<CXXMethodDecl>(FD)->isVirtual() &&
+                            !cast<CXXMethodDecl>(FD)->getParent()->isLambda();
+  for (const ParmVarDecl *P : FD->parameters()) {
+    QualType T = P->getType();
+    G.SlotKinds.push_back(T->isReferenceType() ? 'r'
+                          : T->isPointerType() ? 'p'
+                                               : 'v');
+    SourcePos At;
+    SourceLocation L = P->getLocation();
+    if (Editable && !P->getName().empty() && L.isFileID() &&
+        !P->hasAttr<LifetimeBoundAttr>() && !P->hasAttr<NoEscapeAttr>() &&
+        !FD->isTemplateInstantiation())
+      At = pos(Lexer::getLocForEndOfToken(L, 0, SM, Ctx.getLangOpts()));
+    G.SlotAnnotate.push_back(At);
+  }
 }
 
 void FunctionBuilder::finish() {

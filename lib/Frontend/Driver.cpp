@@ -3,20 +3,31 @@
 // Part of clang-escape, under the Apache License v2.0 with LLVM Exceptions.
 //
 //===----------------------------------------------------------------------===//
+//
+// ThinLTO-shaped: each translation unit is extracted on its own (in
+// parallel, and from the cache when none of its inputs changed), then the
+// whole program is linked by USR and solved once, then reported per file.
+//
+//===----------------------------------------------------------------------===//
 #include "clang-escape/Frontend/Driver.h"
+#include "clang-escape/Graph/GraphIO.h"
+#include "clang-escape/Support/AtomicFile.h"
 #include "clang-escape/Support/Version.h"
 
 #include "clang/AST/ASTConsumer.h"
 #include "clang/AST/ASTContext.h"
+#include "clang/Basic/SourceManager.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendAction.h"
 #include "clang/Tooling/ArgumentsAdjusters.h"
 #include "clang/Tooling/CompilationDatabase.h"
 #include "clang/Tooling/Tooling.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
 #include "llvm/Support/ThreadPool.h"
+#include "llvm/Support/xxhash.h"
 
-#include <atomic>
 #include <mutex>
 
 using namespace clang;
@@ -25,60 +36,94 @@ namespace escape {
 
 namespace {
 
-struct Collector {
-  std::mutex Lock;
-  Program &Prog;
-  std::vector<std::string> &Errors;
-};
+uint64_t hashFile(llvm::StringRef Path) {
+  auto Buf = llvm::MemoryBuffer::getFile(Path);
+  if (!Buf)
+    return 0;
+  return llvm::xxh3_64bits((*Buf)->getBuffer());
+}
+
+std::string hex(uint64_t V) {
+  char B[17];
+  snprintf(B, sizeof B, "%016llx", static_cast<unsigned long long>(V));
+  return B;
+}
 
 class EscapeConsumer : public ASTConsumer {
 public:
-  EscapeConsumer(Collector &C, const AnalysisOptions &Opts, std::string File,
-                 CompilerInstance &CI)
-      : C(C), Opts(Opts), File(std::move(File)), CI(CI) {}
+  EscapeConsumer(ExtractedTU &Out, const AnalysisOptions &Opts,
+                 CompilerInstance &CI, bool WantDeps)
+      : Out(Out), Opts(Opts), CI(CI), WantDeps(WantDeps) {}
   void HandleTranslationUnit(ASTContext &Ctx) override {
     // Like clang-tidy: a file that does not fully parse is still analyzed
     // as far as the AST goes.
-    std::vector<FunctionGraph> Graphs = buildGraphs(Ctx, Opts.Build);
-    bool Errors = CI.getDiagnostics().hasErrorOccurred();
-    std::lock_guard<std::mutex> G(C.Lock);
-    C.Prog.add(std::move(Graphs));
-    if (Errors)
-      C.Errors.push_back(File);
+    Out.Graphs = buildGraphs(Ctx, Opts.Build);
+    Out.HadErrors = CI.getDiagnostics().hasErrorOccurred();
+    if (!WantDeps)
+      return;
+    const SourceManager &SM = Ctx.getSourceManager();
+    for (auto It = SM.fileinfo_begin(); It != SM.fileinfo_end(); ++It) {
+      llvm::StringRef Name = It->getFirst().getName();
+      if (Name.empty() || Name.starts_with("<"))
+        continue;
+      Out.Deps.push_back({Name.str(), 0});
+    }
   }
 
 private:
-  Collector &C;
+  ExtractedTU &Out;
   const AnalysisOptions &Opts;
-  std::string File;
   CompilerInstance &CI;
+  bool WantDeps;
 };
 
 class EscapeAction : public ASTFrontendAction {
 public:
-  EscapeAction(Collector &C, const AnalysisOptions &Opts) : C(C), Opts(Opts) {}
+  EscapeAction(ExtractedTU &Out, const AnalysisOptions &Opts, bool WantDeps)
+      : Out(Out), Opts(Opts), WantDeps(WantDeps) {}
   std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
-                                                 StringRef InFile) override {
-    return std::make_unique<EscapeConsumer>(C, Opts, InFile.str(), CI);
+                                                 StringRef) override {
+    return std::make_unique<EscapeConsumer>(Out, Opts, CI, WantDeps);
   }
 
 private:
-  Collector &C;
+  ExtractedTU &Out;
   const AnalysisOptions &Opts;
+  bool WantDeps;
 };
 
 class EscapeActionFactory : public tooling::FrontendActionFactory {
 public:
-  EscapeActionFactory(Collector &C, const AnalysisOptions &Opts)
-      : C(C), Opts(Opts) {}
+  EscapeActionFactory(ExtractedTU &Out, const AnalysisOptions &Opts,
+                      bool WantDeps)
+      : Out(Out), Opts(Opts), WantDeps(WantDeps) {}
   std::unique_ptr<FrontendAction> create() override {
-    return std::make_unique<EscapeAction>(C, Opts);
+    return std::make_unique<EscapeAction>(Out, Opts, WantDeps);
   }
 
 private:
-  Collector &C;
+  ExtractedTU &Out;
   const AnalysisOptions &Opts;
+  bool WantDeps;
 };
+
+/// The cache entry of a TU: keyed by its path, its compile command and the
+/// tool's version; valid while every file it read hashes the same.
+std::string cacheKey(const tooling::CompilationDatabase &DB,
+                     const std::string &File) {
+  std::string Key = File;
+  Key += '\0';
+  for (const tooling::CompileCommand &C : DB.getCompileCommands(File)) {
+    Key += C.Directory;
+    for (const std::string &A : C.CommandLine) {
+      Key += '\0';
+      Key += A;
+    }
+  }
+  Key += CLANG_ESCAPE_VERSION;
+  Key += std::to_string(GraphFormatVersion);
+  return hex(llvm::xxh3_64bits(Key));
+}
 
 } // namespace
 
@@ -94,37 +139,88 @@ analyzeFiles(const tooling::CompilationDatabase &DB,
       return llvm::createStringError(std::errc::is_a_directory,
                                      "'%s' is a directory, not a source file",
                                      F.c_str());
+  bool UseCache = !Opts.CacheDir.empty();
+  if (UseCache)
+    if (std::error_code EC = llvm::sys::fs::create_directories(Opts.CacheDir))
+      return llvm::createStringError(
+          EC, "cannot create cache directory '%s': %s", Opts.CacheDir.c_str(),
+          EC.message().c_str());
+
   AnalysisResult R;
-  Collector C{{}, R.Prog, R.FilesWithErrors};
-  std::atomic<bool> Failed{false};
-  auto RunOne = [&](const std::string &File) {
-    tooling::ClangTool Tool(DB, {File});
-    // Our binary does not sit next to Clang's headers: point the frontend at
-    // the resource directory of the Clang we link. -w: the compiler's own
-    // warnings are not ours to print.
-    Tool.appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(
-        {"-resource-dir=" CLANG_ESCAPE_RESOURCE_DIR, "-w"},
-        tooling::ArgumentInsertPosition::END));
-    Tool.appendArgumentsAdjuster(tooling::getClangSyntaxOnlyAdjuster());
-    Tool.appendArgumentsAdjuster(tooling::getClangStripOutputAdjuster());
-    EscapeActionFactory Factory(C, Opts);
-    if (Tool.run(&Factory) != 0)
-      Failed = true;
+  std::mutex Lock;
+  std::vector<ExtractedTU> TUs(Files.size());
+  unsigned Done = 0;
+  auto RunOne = [&](size_t I) {
+    const std::string &File = Files[I];
+    ExtractedTU &TU = TUs[I];
+    TU.File = File;
+    std::string CachePath;
+    bool Hit = false;
+    if (UseCache) {
+      llvm::SmallString<256> P(Opts.CacheDir);
+      llvm::sys::path::append(P, cacheKey(DB, File) + ".json");
+      CachePath = std::string(P);
+      if (auto Buf = llvm::MemoryBuffer::getFile(CachePath)) {
+        auto Old = readExtractedTU((*Buf)->getBuffer(), CachePath);
+        if (!Old) {
+          std::lock_guard<std::mutex> G(Lock);
+          R.Warnings.push_back(llvm::toString(Old.takeError()) +
+                               " (ignored; the file is re-analyzed)");
+        } else {
+          Hit = !Old->Deps.empty();
+          for (const Dependency &D : Old->Deps)
+            if (hashFile(D.Path) != D.Hash) {
+              Hit = false;
+              break;
+            }
+          if (Hit)
+            TU = std::move(*Old);
+        }
+      }
+    }
+    if (!Hit) {
+      tooling::ClangTool Tool(DB, {File});
+      // Our binary does not sit next to Clang's headers: point the frontend
+      // at the resource directory of the Clang we link. -w: the compiler's
+      // own warnings are not ours to print.
+      Tool.appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(
+          {"-resource-dir=" CLANG_ESCAPE_RESOURCE_DIR, "-w"},
+          tooling::ArgumentInsertPosition::END));
+      Tool.appendArgumentsAdjuster(tooling::getClangSyntaxOnlyAdjuster());
+      Tool.appendArgumentsAdjuster(tooling::getClangStripOutputAdjuster());
+      EscapeActionFactory Factory(TU, Opts, UseCache);
+      if (Tool.run(&Factory) != 0)
+        TU.HadErrors = true;
+      if (UseCache && !TU.HadErrors) {
+        for (Dependency &D : TU.Deps)
+          D.Hash = hashFile(D.Path);
+        if (llvm::Error E =
+                writeFileAtomically(CachePath, writeExtractedTU(TU))) {
+          std::lock_guard<std::mutex> G(Lock);
+          R.Warnings.push_back(llvm::toString(std::move(E)));
+        }
+      }
+    }
+    std::lock_guard<std::mutex> G(Lock);
+    ++(Hit ? R.Cached : R.Extracted);
+    ++Done;
+    if (Opts.Progress)
+      Opts.Progress(Done, static_cast<unsigned>(Files.size()), File);
   };
   if (Opts.Jobs <= 1 || Files.size() <= 1) {
-    for (const std::string &F : Files)
-      RunOne(F);
+    for (size_t I = 0; I < Files.size(); ++I)
+      RunOne(I);
   } else {
     llvm::DefaultThreadPool Pool(llvm::hardware_concurrency(Opts.Jobs));
-    for (const std::string &F : Files)
-      Pool.async([&, F] { RunOne(F); });
+    for (size_t I = 0; I < Files.size(); ++I)
+      Pool.async([&, I] { RunOne(I); });
     Pool.wait();
   }
-  if (Failed) {
-    // Files that produced no AST at all are errors as well.
-    std::lock_guard<std::mutex> G(C.Lock);
-    if (R.FilesWithErrors.empty())
-      R.FilesWithErrors.push_back("(unknown)");
+  // Link in command-line order, so that the result does not depend on -j.
+  for (ExtractedTU &TU : TUs) {
+    if (TU.HadErrors)
+      R.FilesWithErrors.push_back(TU.File);
+    R.Prog.add(std::move(TU.Graphs));
   }
   R.Prog.solve();
   R.Rep = makeReport(R.Prog, Opts.Report);

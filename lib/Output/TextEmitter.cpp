@@ -92,9 +92,8 @@ void emitText(const Report &R, llvm::raw_ostream &OS, bool Color, bool Caret) {
       OS << "note: '" << F.Subject << "' declared here\n";
     }
     for (const Note &N : F.Flow) {
-      if (!N.Pos.valid())
-        continue;
-      location(OS, N.Pos, Color);
+      // A callee's step carries its own position in its text.
+      location(OS, N.Pos.valid() ? N.Pos : F.Pos, Color);
       OS << "note: " << N.Why;
       if (!N.What.empty())
         OS << ": " << N.What;

@@ -160,9 +160,14 @@ SolvedFunction solveFunction(const FunctionGraph &G, std::vector<Edge> Edges) {
         int Level = std::max(D, 0);
         std::vector<int> Path = W.pathFrom(L, Root);
         std::string Via;
-        if (!Path.empty() && !R.Edges[Path.back()].Notes.empty())
-          Via =
-              G.Name + ": " + describeNote(R.Edges[Path.back()].Notes.front());
+        // The statement that keeps it: a store into a global is explained
+        // by the assignment before it.
+        int Step = Path.empty() ? -1 : Path.back();
+        if (Path.size() >= 2 &&
+            G.Locs[R.Edges[Step].Src].Kind == LocKind::GlobalStore)
+          Step = Path[Path.size() - 2];
+        if (Step >= 0 && !R.Edges[Step].Notes.empty())
+          Via = G.Name + ": " + describeNote(R.Edges[Step].Notes.front());
         ParamLeaks &PL = R.Summary.Slots[Slot];
         switch (RK) {
         case LocKind::Heap:

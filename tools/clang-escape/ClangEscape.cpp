@@ -82,6 +82,20 @@ static cl::opt<uint64_t> MaxCandidate(
     cl::desc("Largest allocation reported as a stack candidate (default "
              "65536)"),
     cl::cat(Category));
+static cl::opt<std::string> CacheDir(
+    "cache-dir", cl::value_desc("dir"),
+    cl::desc("Keep each translation unit's extracted graphs in <dir> and reuse "
+             "them while none of its inputs changed (default with -p: "
+             "<build-dir>/.clang-escape-cache)"),
+    cl::cat(Category));
+static cl::opt<bool> NoCache("no-cache",
+                             cl::desc("Do not read or write the cache"),
+                             cl::cat(Category));
+static cl::opt<bool>
+    Stats("cache-stats",
+          cl::desc("Print how many translation units were parsed and how "
+                   "many came from the cache, on stderr"),
+          cl::cat(Category));
 static cl::opt<bool>
     Caret("caret", cl::init(true),
           cl::desc("Show the source line and a caret under each finding "
@@ -93,6 +107,21 @@ static cl::opt<cl::boolOrDefault>
           cl::desc("Use colors in text output (default: when the "
                    "output is a terminal)"),
           cl::cat(Category));
+
+/// The value of -p, which CommonOptionsParser does not expose.
+static std::optional<std::string> buildDirArgument(int Argc,
+                                                   const char **Argv) {
+  for (int I = 1; I < Argc; ++I) {
+    StringRef A = Argv[I];
+    if (A == "--")
+      break;
+    if ((A == "-p" || A == "--p") && I + 1 < Argc)
+      return std::string(Argv[I + 1]);
+    if (A.consume_front("-p=") || A.consume_front("--p="))
+      return A.str();
+  }
+  return std::nullopt;
+}
 
 static void printVersion(raw_ostream &OS) {
   OS << "clang-escape version " << CLANG_ESCAPE_VERSION << " (LLVM "
@@ -125,8 +154,28 @@ int main(int Argc, const char **Argv) {
     return 2;
   }
   std::vector<std::string> Files = Parser->getSourcePathList();
-  if (Files.empty())
-    Files = Parser->getCompilations().getAllFiles();
+  // With no files, CommonOptionsParser loads no database: every file of the
+  // one named by -p is analyzed.
+  std::unique_ptr<CompilationDatabase> AllDB;
+  if (Files.empty()) {
+    std::optional<std::string> Build = buildDirArgument(Argc, Argv);
+    if (!Build) {
+      WithColor::error(errs(), "clang-escape")
+          << "no input files (give files, or -p <build-dir> with a "
+             "compile_commands.json)\n";
+      return 2;
+    }
+    std::string Err;
+    AllDB = CompilationDatabase::loadFromDirectory(*Build, Err);
+    if (!AllDB) {
+      WithColor::error(errs(), "clang-escape")
+          << "cannot load a compilation database from '" << *Build
+          << "': " << Err << "\n";
+      return 2;
+    }
+    Files = AllDB->getAllFiles();
+  }
+  const CompilationDatabase &DB = AllDB ? *AllDB : Parser->getCompilations();
   if (Files.empty()) {
     WithColor::error(errs(), "clang-escape")
         << "no input files (give files, or -p <build-dir> with a "
@@ -143,12 +192,33 @@ int main(int Argc, const char **Argv) {
   Opts.Jobs = Jobs == 0 ? llvm::hardware_concurrency().compute_thread_count()
                         : unsigned(Jobs);
 
-  auto Result = escape::analyzeFiles(Parser->getCompilations(), Files, Opts);
+  if (!NoCache) {
+    Opts.CacheDir = CacheDir;
+    if (Opts.CacheDir.empty())
+      if (std::optional<std::string> Build = buildDirArgument(Argc, Argv))
+        Opts.CacheDir = *Build + "/.clang-escape-cache";
+  }
+  // A progress line on a terminal only; nothing when stderr is redirected.
+  if (llvm::sys::Process::StandardErrIsDisplayed() && Files.size() > 1)
+    Opts.Progress = [](unsigned Done, unsigned Total, const std::string &F) {
+      errs() << "\r\033[K[" << Done << "/" << Total << "] " << F;
+      if (Done == Total)
+        errs() << "\r\033[K";
+      errs().flush();
+    };
+
+  auto Result = escape::analyzeFiles(DB, Files, Opts);
   if (!Result) {
     WithColor::error(errs(), "clang-escape")
         << toString(Result.takeError()) << "\n";
     return 2;
   }
+
+  for (const std::string &W : Result->Warnings)
+    WithColor::warning(errs(), "clang-escape") << W << "\n";
+  if (Stats)
+    errs() << "clang-escape: " << Result->Extracted << " parsed, "
+           << Result->Cached << " from cache\n";
 
   std::string Text;
   raw_string_ostream OS(Text);

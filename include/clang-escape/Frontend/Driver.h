@@ -12,6 +12,7 @@
 
 #include "llvm/Support/Error.h"
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -27,6 +28,11 @@ struct AnalysisOptions {
   ReportOptions Report;
   /// Translation units parsed at once.
   unsigned Jobs = 1;
+  /// Where extracted graphs are cached between runs; empty: no cache.
+  std::string CacheDir;
+  /// Called after each translation unit (done, total, file), from any
+  /// thread but never concurrently.
+  std::function<void(unsigned, unsigned, const std::string &)> Progress;
 };
 
 /// The outcome of a run: the report, and the inputs that were not clean.
@@ -35,6 +41,11 @@ struct AnalysisResult {
   Report Rep;
   /// Files that did not compile cleanly; their findings are partial.
   std::vector<std::string> FilesWithErrors;
+  /// Translation units parsed in this run, and those taken from the cache.
+  unsigned Extracted = 0;
+  unsigned Cached = 0;
+  /// Problems that did not stop the run (an unreadable cache entry).
+  std::vector<std::string> Warnings;
 };
 
 /// Parses each of \p Files with the flags \p DB gives it, lowers its

@@ -155,6 +155,17 @@ struct FunctionGraph {
   std::vector<Scope> Scopes;
   std::vector<CallSite> Calls;
   std::vector<FunctionSummary> Models;
+  /// ODR hash of the definition: copies of an inline function from several
+  /// translation units merge when their hashes agree.
+  uint64_t OdrHash = 0;
+  /// USRs of the virtual methods this one overrides (for devirtualization).
+  std::vector<std::string> Overrides;
+  /// Per slot: where an annotation ([[clang::lifetimebound]],
+  /// [[clang::noescape]]) would go, after the parameter's name; invalid
+  /// when the parameter cannot take one.
+  std::vector<SourcePos> SlotAnnotate;
+  /// Per slot: 'v' by value, 'p' pointer, 'r' reference, 't' this.
+  std::string SlotKinds;
   /// Findings decided while lowering (frames, type erasure, coroutines).
   struct LocalFinding {
     std::string Check;
