@@ -28,6 +28,7 @@
 #include "llvm/Support/ThreadPool.h"
 #include "llvm/Support/xxhash.h"
 
+#include <algorithm>
 #include <mutex>
 
 using namespace clang;
@@ -111,11 +112,22 @@ private:
 /// tool's version; valid while every file it read hashes the same.
 std::string cacheKey(const tooling::CompilationDatabase &DB,
                      const std::string &File) {
-  std::string Key = File;
+  llvm::SmallString<256> Abs(File);
+  llvm::sys::fs::make_absolute(Abs);
+  llvm::sys::path::remove_dots(Abs, true);
+  std::string Key(Abs);
   Key += '\0';
+  // The same command reaches us in different shapes (with or without "--"
+  // before the file, "-c" moved): key on the flags as a multiset.
   for (const tooling::CompileCommand &C : DB.getCompileCommands(File)) {
     Key += C.Directory;
-    for (const std::string &A : C.CommandLine) {
+    std::vector<std::string> Args;
+    for (const std::string &A : C.CommandLine)
+      if (A != "--" && A != "-c" && A != C.Filename && A != File &&
+          llvm::sys::path::filename(A) != llvm::sys::path::filename(File))
+        Args.push_back(A);
+    std::sort(Args.begin(), Args.end());
+    for (const std::string &A : Args) {
       Key += '\0';
       Key += A;
     }
@@ -123,6 +135,34 @@ std::string cacheKey(const tooling::CompilationDatabase &DB,
   Key += CLANG_ESCAPE_VERSION;
   Key += std::to_string(GraphFormatVersion);
   return hex(llvm::xxh3_64bits(Key));
+}
+
+std::string cachePath(const std::string &Dir,
+                      const tooling::CompilationDatabase &DB,
+                      const std::string &File) {
+  llvm::SmallString<256> P(Dir);
+  llvm::sys::path::append(P, cacheKey(DB, File) + ".json");
+  return std::string(P);
+}
+
+/// The cached extraction at Path if every file it read is unchanged.
+std::optional<ExtractedTU> readCache(const std::string &Path,
+                                     std::string &Warning) {
+  auto Buf = llvm::MemoryBuffer::getFile(Path);
+  if (!Buf)
+    return std::nullopt;
+  auto Old = readExtractedTU((*Buf)->getBuffer(), Path);
+  if (!Old) {
+    Warning =
+        llvm::toString(Old.takeError()) + " (ignored; the file is re-analyzed)";
+    return std::nullopt;
+  }
+  if (Old->Deps.empty())
+    return std::nullopt;
+  for (const Dependency &D : Old->Deps)
+    if (hashFile(D.Path) != D.Hash)
+      return std::nullopt;
+  return std::move(*Old);
 }
 
 } // namespace
@@ -154,28 +194,16 @@ analyzeFiles(const tooling::CompilationDatabase &DB,
     const std::string &File = Files[I];
     ExtractedTU &TU = TUs[I];
     TU.File = File;
-    std::string CachePath;
+    std::string CachePath = UseCache ? cachePath(Opts.CacheDir, DB, File) : "";
     bool Hit = false;
     if (UseCache) {
-      llvm::SmallString<256> P(Opts.CacheDir);
-      llvm::sys::path::append(P, cacheKey(DB, File) + ".json");
-      CachePath = std::string(P);
-      if (auto Buf = llvm::MemoryBuffer::getFile(CachePath)) {
-        auto Old = readExtractedTU((*Buf)->getBuffer(), CachePath);
-        if (!Old) {
-          std::lock_guard<std::mutex> G(Lock);
-          R.Warnings.push_back(llvm::toString(Old.takeError()) +
-                               " (ignored; the file is re-analyzed)");
-        } else {
-          Hit = !Old->Deps.empty();
-          for (const Dependency &D : Old->Deps)
-            if (hashFile(D.Path) != D.Hash) {
-              Hit = false;
-              break;
-            }
-          if (Hit)
-            TU = std::move(*Old);
-        }
+      std::string Warning;
+      if (auto Old = readCache(CachePath, Warning)) {
+        Hit = true;
+        TU = std::move(*Old);
+      } else if (!Warning.empty()) {
+        std::lock_guard<std::mutex> G(Lock);
+        R.Warnings.push_back(Warning);
       }
     }
     if (!Hit) {
@@ -222,6 +250,19 @@ analyzeFiles(const tooling::CompilationDatabase &DB,
       R.FilesWithErrors.push_back(TU.File);
     R.Prog.add(std::move(TU.Graphs));
   }
+  // The rest of the program, as far as the cache knows it: followed, not
+  // reported on.
+  if (UseCache)
+    for (const std::string &File : Opts.LinkFromCache) {
+      std::string Warning;
+      auto Old = readCache(cachePath(Opts.CacheDir, DB, File), Warning);
+      if (!Old)
+        continue;
+      for (FunctionGraph &G : Old->Graphs)
+        G.MainFile = false;
+      R.Prog.add(std::move(Old->Graphs));
+      ++R.Linked;
+    }
   R.Prog.solve();
   R.Rep = makeReport(R.Prog, Opts.Report);
   return R;

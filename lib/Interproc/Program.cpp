@@ -38,17 +38,58 @@ const FunctionSummary *Program::summary(const std::string &Key) const {
   return &Solved[It->second].Summary;
 }
 
+void Program::index() {
+  ByKey.clear();
+  Overriders.clear();
+  for (size_t I = 0; I < Graphs.size(); ++I) {
+    ByKey.emplace(Graphs[I].Key, static_cast<int>(I));
+    for (const std::string &O : Graphs[I].Overrides)
+      Overriders[O].push_back(static_cast<int>(I));
+  }
+}
+
+std::vector<int> Program::targets(const CallSite &C) const {
+  std::vector<int> T;
+  auto It = ByKey.find(C.CalleeKey);
+  if (It != ByKey.end())
+    T.push_back(It->second);
+  if (C.Virtual) {
+    auto O = Overriders.find(C.CalleeKey);
+    if (O != Overriders.end())
+      T.insert(T.end(), O->second.begin(), O->second.end());
+  }
+  return T;
+}
+
+static void mergeLeak(Leak &Dst, const Leak &Src) {
+  Dst.merge(Src.Level, Src.Maybe, Src.Via);
+}
+
+static void mergeSummary(FunctionSummary &Dst, const FunctionSummary &Src) {
+  if (Dst.Slots.size() < Src.Slots.size())
+    Dst.Slots.resize(Src.Slots.size());
+  for (size_t I = 0; I < Src.Slots.size(); ++I) {
+    ParamLeaks &D = Dst.Slots[I];
+    const ParamLeaks &S = Src.Slots[I];
+    mergeLeak(D.Heap, S.Heap);
+    mergeLeak(D.Thread, S.Thread);
+    mergeLeak(D.Coro, S.Coro);
+    mergeLeak(D.Result, S.Result);
+    for (auto &[J, L] : S.Content)
+      mergeLeak(D.Content[J], L);
+  }
+  Dst.Unknown |= Src.Unknown;
+}
+
 std::vector<std::vector<int>> Program::sccs() const {
   // Tarjan's algorithm, iteratively: a 10,000-deep call chain must not
   // overflow the stack.
   int N = static_cast<int>(Graphs.size());
   std::vector<std::vector<int>> Succ(N);
   for (int I = 0; I < N; ++I)
-    for (const CallSite &C : Graphs[I].Calls) {
-      auto It = ByKey.find(C.CalleeKey);
-      if (It != ByKey.end())
-        Succ[I].push_back(It->second);
-    }
+    for (const CallSite &C : Graphs[I].Calls)
+      for (int T : targets(C))
+        Succ[I].push_back(T);
   std::vector<int> Index(N, -1), Low(N, 0), Stack;
   std::vector<bool> OnStack(N, false);
   std::vector<std::vector<int>> Out;
@@ -102,13 +143,19 @@ std::vector<Edge> Program::callEdges(const FunctionGraph &G) const {
   std::vector<Edge> Out = G.Edges;
   for (const CallSite &C : G.Calls) {
     const FunctionSummary *S = nullptr;
-    FunctionSummary Unknown;
-    auto It = ByKey.find(C.CalleeKey);
-    if (It != ByKey.end()) {
-      if (It->second < static_cast<int>(Solved.size()))
-        S = &Solved[It->second].Summary;
-      else
+    FunctionSummary Unknown, Merged;
+    std::vector<int> Ts = targets(C);
+    if (!Ts.empty()) {
+      bool Any = false;
+      for (int T : Ts)
+        if (T < static_cast<int>(Solved.size())) {
+          mergeSummary(Merged, Solved[T].Summary);
+          Any = true;
+        }
+      if (!Any)
         continue; // same component, not yet solved: optimistic start
+      Merged.Name = C.CalleeName;
+      S = &Merged;
     } else if (C.Model >= 0) {
       S = &G.Models[C.Model];
     } else {
@@ -118,7 +165,9 @@ std::vector<Edge> Program::callEdges(const FunctionGraph &G) const {
         P.Heap.merge(0, true, "");
       S = &Unknown;
     }
-    bool Maybe = S->Unknown || C.Virtual;
+    // A virtual call merges every overrider seen: a fact about the program,
+    // but one that a new overrider elsewhere could change.
+    bool Maybe = S->Unknown;
     std::string Who = S->Unknown ? "via unknown '" + C.CalleeName + "'"
                                  : "via '" + C.CalleeName + "'";
     auto Add = [&](int Dst, int Src, const Leak &L, const char *Why) {
@@ -157,10 +206,9 @@ std::vector<Edge> Program::callEdges(const FunctionGraph &G) const {
 }
 
 void Program::solve() {
+  index();
   Solved.clear();
   Solved.reserve(Graphs.size());
-  std::vector<SolvedFunction> Result(Graphs.size());
-  std::vector<bool> Done(Graphs.size(), false);
   // Solved is indexed like Graphs; entries become valid as components are
   // finished. callEdges() treats indices >= Solved.size() as "not yet", so
   // solve in an order that keeps Solved a prefix: remap by component order.
@@ -175,9 +223,7 @@ void Program::solve() {
   for (int V : Order)
     Sorted.push_back(std::move(Graphs[V]));
   Graphs = std::move(Sorted);
-  ByKey.clear();
-  for (size_t I = 0; I < Graphs.size(); ++I)
-    ByKey.emplace(Graphs[I].Key, static_cast<int>(I));
+  index();
 
   size_t Base = 0;
   for (auto &C : Comps) {
@@ -207,8 +253,6 @@ void Program::solve() {
     }
     Base += N;
   }
-  (void)Result;
-  (void)Done;
 }
 
 } // namespace escape

@@ -15,6 +15,8 @@
 #include "clang/Tooling/CommonOptionsParser.h"
 #include "clang/Tooling/CompilationDatabase.h"
 #include "llvm/Support/CommandLine.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
 #include "llvm/Support/Process.h"
 #include "llvm/Support/Threading.h"
 #include "llvm/Support/WithColor.h"
@@ -194,9 +196,23 @@ int main(int Argc, const char **Argv) {
 
   if (!NoCache) {
     Opts.CacheDir = CacheDir;
-    if (Opts.CacheDir.empty())
-      if (std::optional<std::string> Build = buildDirArgument(Argc, Argv))
-        Opts.CacheDir = *Build + "/.clang-escape-cache";
+    std::optional<std::string> Build = buildDirArgument(Argc, Argv);
+    if (Opts.CacheDir.empty() && Build)
+      Opts.CacheDir = *Build + "/.clang-escape-cache";
+    // With -p and some files, the rest of the database is followed through
+    // what the cache holds of it.
+    if (Build && !AllDB) {
+      std::vector<std::string> Given;
+      for (const std::string &F : Files) {
+        llvm::SmallString<256> Abs(F);
+        llvm::sys::fs::make_absolute(Abs);
+        llvm::sys::path::remove_dots(Abs, true);
+        Given.push_back(std::string(Abs));
+      }
+      for (const std::string &F : DB.getAllFiles())
+        if (std::find(Given.begin(), Given.end(), F) == Given.end())
+          Opts.LinkFromCache.push_back(F);
+    }
   }
   // A progress line on a terminal only; nothing when stderr is redirected.
   if (llvm::sys::Process::StandardErrIsDisplayed() && Files.size() > 1)
@@ -218,7 +234,8 @@ int main(int Argc, const char **Argv) {
     WithColor::warning(errs(), "clang-escape") << W << "\n";
   if (Stats)
     errs() << "clang-escape: " << Result->Extracted << " parsed, "
-           << Result->Cached << " from cache\n";
+           << Result->Cached << " from cache, " << Result->Linked
+           << " linked from cache\n";
 
   std::string Text;
   raw_string_ostream OS(Text);

@@ -30,6 +30,10 @@ struct AnalysisOptions {
   unsigned Jobs = 1;
   /// Where extracted graphs are cached between runs; empty: no cache.
   std::string CacheDir;
+  /// Other files of the program whose cached graphs (if current) are linked
+  /// in, so that their functions are followed, without parsing or
+  /// reporting them.
+  std::vector<std::string> LinkFromCache;
   /// Called after each translation unit (done, total, file), from any
   /// thread but never concurrently.
   std::function<void(unsigned, unsigned, const std::string &)> Progress;
@@ -44,6 +48,8 @@ struct AnalysisResult {
   /// Translation units parsed in this run, and those taken from the cache.
   unsigned Extracted = 0;
   unsigned Cached = 0;
+  /// Other files of the program linked in from the cache.
+  unsigned Linked = 0;
   /// Problems that did not stop the run (an unreadable cache entry).
   std::vector<std::string> Warnings;
 };

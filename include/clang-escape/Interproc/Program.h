@@ -34,10 +34,15 @@ public:
 private:
   std::vector<Edge> callEdges(const FunctionGraph &G) const;
   std::vector<std::vector<int>> sccs() const;
+  /// The graphs a call may reach: its static callee and, for a virtual
+  /// call, every overrider in the program (closed world).
+  std::vector<int> targets(const CallSite &C) const;
+  void index();
 
   std::vector<FunctionGraph> Graphs;
   std::vector<SolvedFunction> Solved;
   std::map<std::string, int> ByKey;
+  std::map<std::string, std::vector<int>> Overriders;
 };
 
 } // namespace escape
