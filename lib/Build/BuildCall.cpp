@@ -48,7 +48,7 @@ int FunctionBuilder::callSite(const FunctionDecl *Callee, const Expr *Call,
   CallSite CS;
   CS.CalleeKey = declKey(Callee);
   CS.CalleeName = Callee->getQualifiedNameAsString();
-  CS.Pos = pos(Call->getExprLoc());
+  CS.Pos = pos(Call->getBeginLoc());
   CS.Spelling = text(Call);
   CS.Virtual = Virtual;
   CS.Args.assign(NSlots, -1);

@@ -21,6 +21,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "FunctionBuilder.h"
+#include "clang-escape/Build/ModelTable.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Attr.h"
@@ -356,12 +357,45 @@ void applyAttributes(ModelBuilder &M) {
 
 } // namespace
 
+std::string modelName(const FunctionDecl *FD) {
+  std::string Name = FD->getNameAsString();
+  for (const DeclContext *DC = FD->getDeclContext(); DC; DC = DC->getParent()) {
+    if (const auto *NS = dyn_cast<NamespaceDecl>(DC)) {
+      if (NS->isInline() || NS->isAnonymousNamespace())
+        continue;
+      Name = NS->getName().str() + "::" + Name;
+    } else if (const auto *RD = dyn_cast<RecordDecl>(DC)) {
+      if (RD->getIdentifier())
+        Name = RD->getName().str() + "::" + Name;
+    }
+  }
+  return Name;
+}
+
 std::optional<FunctionSummary> libraryModel(TUContext &TU,
                                             const FunctionDecl *FD,
                                             unsigned NumSlots, bool HasThis) {
   ModelBuilder M{TU, FD, HasThis, {}};
   M.S.Name = FD->getQualifiedNameAsString();
   M.S.Slots.resize(NumSlots);
+  if (TU.Opts.Models)
+    if (const FunctionModel *FM = TU.Opts.Models->find(modelName(FD))) {
+      // A model overrides the built-in rules.
+      auto SlotOf = [&](int I) { return I < 0 ? 0 : I + (HasThis ? 1 : 0); };
+      for (auto &[I, PM] : FM->Params) {
+        int S = SlotOf(I);
+        if ((I < 0 && !HasThis) || S >= static_cast<int>(NumSlots) ||
+            PM.NoEscape)
+          continue;
+        ParamLeaks L = PM.Leaks;
+        L.Content.clear();
+        for (auto &[J, Lk] : PM.Leaks.Content)
+          if (!(J < 0 && !HasThis) && SlotOf(J) < static_cast<int>(NumSlots))
+            L.Content[SlotOf(J)] = Lk;
+        M.S.Slots[S] = L;
+      }
+      return M.S;
+    }
   const SourceManager &SM = TU.Ctx.getSourceManager();
   bool System = SM.isInSystemHeader(SM.getExpansionLoc(FD->getLocation()));
   if (isInStd(FD)) {

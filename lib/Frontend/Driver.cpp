@@ -67,7 +67,10 @@ public:
       llvm::StringRef Name = It->getFirst().getName();
       if (Name.empty() || Name.starts_with("<"))
         continue;
-      Out.Deps.push_back({Name.str(), 0});
+      // Relative to the compile command's directory, not to ours.
+      llvm::SmallString<256> Abs(Name);
+      SM.getFileManager().makeAbsolutePath(Abs);
+      Out.Deps.push_back({std::string(Abs), 0});
     }
   }
 

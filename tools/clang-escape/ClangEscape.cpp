@@ -7,6 +7,7 @@
 // Option parsing and output only; the analysis lives in lib/.
 //
 //===----------------------------------------------------------------------===//
+#include "clang-escape/Build/ModelTable.h"
 #include "clang-escape/Frontend/Driver.h"
 #include "clang-escape/Output/Emitters.h"
 #include "clang-escape/Support/AtomicFile.h"
@@ -83,6 +84,17 @@ static cl::opt<uint64_t> MaxCandidate(
     "max-stack-candidate-bytes", cl::init(64 * 1024),
     cl::desc("Largest allocation reported as a stack candidate (default "
              "65536)"),
+    cl::cat(Category));
+static cl::list<std::string>
+    ModelFiles("models", cl::value_desc("file"),
+               cl::desc("Load escape models of library functions from <file> "
+                        "(JSON, docs/Models.md), after the shipped one; may be "
+                        "repeated"),
+               cl::cat(Category));
+static cl::opt<bool> NoDefaultModels(
+    "no-default-models",
+    cl::desc("Do not load the shipped model file (share/clang-escape/"
+             "models.json)"),
     cl::cat(Category));
 static cl::opt<std::string> CacheDir(
     "cache-dir", cl::value_desc("dir"),
@@ -185,7 +197,29 @@ int main(int Argc, const char **Argv) {
     return 2;
   }
 
+  escape::ModelTable Models;
+  if (!NoDefaultModels) {
+    std::string Exe =
+        llvm::sys::fs::getMainExecutable(Argv[0], (void *)&printVersion);
+    llvm::SmallString<256> Shipped(
+        llvm::sys::path::parent_path(llvm::sys::path::parent_path(Exe)));
+    llvm::sys::path::append(Shipped, "share", "clang-escape", "models.json");
+    if (llvm::sys::fs::exists(Shipped))
+      if (Error E = Models.loadFile(Shipped)) {
+        WithColor::error(errs(), "clang-escape")
+            << toString(std::move(E)) << "\n";
+        return 2;
+      }
+  }
+  for (const std::string &F : ModelFiles)
+    if (Error E = Models.loadFile(F)) {
+      WithColor::error(errs(), "clang-escape")
+          << toString(std::move(E)) << "\n";
+      return 2;
+    }
+
   escape::AnalysisOptions Opts;
+  Opts.Build.Models = &Models;
   Opts.Build.MaxLocalBytes = MaxLocal;
   Opts.Build.MaxFrameBytes = MaxFrame;
   Opts.Build.MaxStackCandidateBytes = MaxCandidate;

@@ -18,6 +18,8 @@ class ASTContext;
 
 namespace escape {
 
+class ModelTable;
+
 /// Limits and switches of the lowering.
 struct BuildOptions {
   /// A local larger than this is an oversized-frame finding.
@@ -26,6 +28,8 @@ struct BuildOptions {
   uint64_t MaxFrameBytes = 128 * 1024;
   /// Largest allocation reported as a stack candidate.
   uint64_t MaxStackCandidateBytes = 64 * 1024;
+  /// Models of functions whose bodies are not analyzed; may be null.
+  const ModelTable *Models = nullptr;
 };
 
 /// Lowers every function defined in the main file of \p Ctx, and every

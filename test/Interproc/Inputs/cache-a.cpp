@@ -1,0 +1,4 @@
+void keep(int *p);
+void f() { int x = 0;
+  keep(&x);
+}

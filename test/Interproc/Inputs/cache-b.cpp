@@ -1,0 +1,2 @@
+int *g_kept;
+void keep(int *p) { g_kept = p; }
