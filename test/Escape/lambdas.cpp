@@ -128,21 +128,18 @@ void storeCopyOnHeap() {
 
 struct Timer {
   Callback onTick;
-  // FIXME: reported at the '=' of the operator call (column 12); the
-  // statement starts at column 5, where plain member stores are reported.
   void arm() {
     int ticks = 0;
-    onTick = [&ticks] { return ticks; }; // CHECK: lambdas.cpp:[[@LINE]]:12: warning: lambda expression captures local 'ticks' by reference and outlives it (sink {*this}){{.*}}[escape-lambda-capture]
+    onTick = [&ticks] { return ticks; }; // CHECK: lambdas.cpp:[[@LINE]]:5: warning: lambda expression captures local 'ticks' by reference and outlives it (sink {*this}){{.*}}[escape-lambda-capture]
   }
   void armWithParam(int *p) {
     onTick = [p] { return *p; };
   }
 };
 
-// FIXME: same as Timer::arm, reported at the '=' (column 7), not at column 3.
 void storeInParam(Callback &out) {
   int n = 0;
-  out = Callback([&n] { return n; }); // CHECK: lambdas.cpp:[[@LINE]]:7: warning: lambda expression captures local 'n' by reference and outlives it (sink {*out}){{.*}}[escape-lambda-capture]
+  out = Callback([&n] { return n; }); // CHECK: lambdas.cpp:[[@LINE]]:3: warning: lambda expression captures local 'n' by reference and outlives it (sink {*out}){{.*}}[escape-lambda-capture]
 }
 
 // --- Not escaping -------------------------------------------------------------

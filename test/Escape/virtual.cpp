@@ -31,23 +31,21 @@ void finalClass(FinalReader &r) {
 }
 
 // The static type's only overrider keeps the pointer.
-// FIXME: reported at 'accept' (column 5); non-virtual calls are reported at
-// the start of the call (column 3).
 void staticTypeKeeper(Keeper &k) {
   int x = 0;
-  k.accept(&x); // CHECK: virtual.cpp:[[@LINE]]:5: warning: address of local 'x' escapes to the heap (via 'Keeper::accept' keeps it); 'x' dangles when 'staticTypeKeeper' returns [escape-heap]
+  k.accept(&x); // CHECK: virtual.cpp:[[@LINE]]:3: warning: address of local 'x' escapes to the heap (via 'Keeper::accept' keeps it); 'x' dangles when 'staticTypeKeeper' returns [escape-heap]
 }
 
 void qualifiedCall(Keeper &k) {
   int x = 0;
-  k.Keeper::accept(&x); // CHECK: virtual.cpp:[[@LINE]]:13: warning: address of local 'x' escapes to the heap (via 'Keeper::accept' keeps it){{.*}}[escape-heap]
+  k.Keeper::accept(&x); // CHECK: virtual.cpp:[[@LINE]]:3: warning: address of local 'x' escapes to the heap (via 'Keeper::accept' keeps it){{.*}}[escape-heap]
 }
 
 // The dynamic type is known: a local Keeper.
 void localKeeper() {
   Keeper k;
   int x = 0;
-  k.accept(&x); // CHECK: virtual.cpp:[[@LINE]]:5: warning: address of local 'x' escapes to the heap (via 'Keeper::accept' keeps it){{.*}}[escape-heap]
+  k.accept(&x); // CHECK: virtual.cpp:[[@LINE]]:3: warning: address of local 'x' escapes to the heap (via 'Keeper::accept' keeps it){{.*}}[escape-heap]
 }
 
 void localReader() {
@@ -62,7 +60,7 @@ void localReader() {
 // that keeps it is 'Keeper::accept'.
 void throughBase(Sink &s) {
   int x = 0;
-  s.accept(&x); // CHECK: virtual.cpp:[[@LINE]]:5: warning: address of local 'x' escapes to the heap (via 'Sink::accept' keeps it); 'x' dangles when 'throughBase' returns [escape-heap]
+  s.accept(&x); // CHECK: virtual.cpp:[[@LINE]]:3: warning: address of local 'x' escapes to the heap (via 'Sink::accept' keeps it); 'x' dangles when 'throughBase' returns [escape-heap]
 }
 
 // FIXME: false positive; the dynamic type is the local Reader (B4:
@@ -71,7 +69,7 @@ void localReaderThroughBase() {
   Reader r;
   Sink &s = r;
   int x = 0;
-  s.accept(&x); // CHECK: virtual.cpp:[[@LINE]]:5: warning: address of local 'x' escapes to the heap (via 'Sink::accept' keeps it){{.*}}[escape-heap]
+  s.accept(&x); // CHECK: virtual.cpp:[[@LINE]]:3: warning: address of local 'x' escapes to the heap (via 'Sink::accept' keeps it){{.*}}[escape-heap]
 }
 
 // Return through a virtual: the base returns its argument, the override does not.

@@ -8,19 +8,13 @@
 #include <string_view>
 #include <vector>
 
-// Findings whose sink is *this or a parameter's object are placed at the
-// member name of the call ('push_back'), not at the start of the
-// statement as stores into globals are.
-// FIXME: every [[@LINE]]:N below with N past the statement start is that
-// misplacement (e.g. 'items.push_back(&x)' reported at 'push_back').
-
 // --- push_back of &local into a container that outlives it --------------------
 
 struct Registry {
   std::vector<int *> items;
   void addLocal() {
     int x = 0;
-    items.push_back(&x); // CHECK: containers.cpp:[[@LINE]]:11: warning: address of local 'x' is stored into *this, which outlives it; 'x' dangles when 'Registry::addLocal' returns [escape-member]
+    items.push_back(&x); // CHECK: containers.cpp:[[@LINE]]:5: warning: address of local 'x' is stored into *this, which outlives it; 'x' dangles when 'Registry::addLocal' returns [escape-member]
   }
   void addParam(int *p) { items.push_back(p); }
 };
@@ -37,22 +31,22 @@ void pushIntoGlobal() {
 // sink should give the same check and message.
 void pushIntoParam(std::vector<int *> &v) {
   int x = 0;
-  v.push_back(&x); // CHECK: containers.cpp:[[@LINE]]:5: warning: address of local 'x' escapes to the caller through parameter 'v'; 'x' dangles when 'pushIntoParam' returns [escape-return]
+  v.push_back(&x); // CHECK: containers.cpp:[[@LINE]]:3: warning: address of local 'x' escapes to the caller through parameter 'v'; 'x' dangles when 'pushIntoParam' returns [escape-return]
 }
 
 void emplaceIntoParam(std::vector<int *> &v) {
   int x = 0;
-  v.emplace_back(&x); // CHECK: containers.cpp:[[@LINE]]:5: warning: address of local 'x' escapes to the caller through parameter 'v'{{.*}}[escape-return]
+  v.emplace_back(&x); // CHECK: containers.cpp:[[@LINE]]:3: warning: address of local 'x' escapes to the caller through parameter 'v'{{.*}}[escape-return]
 }
 
 void insertIntoParam(std::vector<int *> &v) {
   int x = 0;
-  v.insert(v.begin(), &x); // CHECK: containers.cpp:[[@LINE]]:5: warning: address of local 'x' escapes to the caller through parameter 'v'{{.*}}[escape-return]
+  v.insert(v.begin(), &x); // CHECK: containers.cpp:[[@LINE]]:3: warning: address of local 'x' escapes to the caller through parameter 'v'{{.*}}[escape-return]
 }
 
 void assignIntoParam(std::vector<int *> &v) {
   int x = 0;
-  v.assign(3, &x); // CHECK: containers.cpp:[[@LINE]]:5: warning: address of local 'x' escapes to the caller through parameter 'v'{{.*}}[escape-return]
+  v.assign(3, &x); // CHECK: containers.cpp:[[@LINE]]:3: warning: address of local 'x' escapes to the caller through parameter 'v'{{.*}}[escape-return]
 }
 
 void indexAssignIntoParam(std::vector<int *> &v) {

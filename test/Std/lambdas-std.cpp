@@ -30,12 +30,11 @@ void functionInGlobalContainer() {
   g_callbacks.push_back([&x] { return x; }); // CHECK: lambdas-std.cpp:[[@LINE]]:3: warning: lambda expression captures local 'x' by reference and outlives it (sink {global g_callbacks}){{.*}}[escape-lambda-capture]
 }
 
-// FIXME: reported at the '=' (column 12), not at the statement (column 5).
 struct Button {
   std::function<void()> onClick;
   void arm() {
     int clicks = 0;
-    onClick = [&clicks] { ++clicks; }; // CHECK: lambdas-std.cpp:[[@LINE]]:13: warning: lambda expression captures local 'clicks' by reference and outlives it (sink {*this}){{.*}}[escape-lambda-capture]
+    onClick = [&clicks] { ++clicks; }; // CHECK: lambdas-std.cpp:[[@LINE]]:5: warning: lambda expression captures local 'clicks' by reference and outlives it (sink {*this}){{.*}}[escape-lambda-capture]
   }
   void armByValue() {
     int clicks = 0;
