@@ -5,7 +5,7 @@ set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 build=${1:-$here/build}
 pkgs=(clang-19 libclang-19-dev llvm-19-dev llvm-19-tools clang-tidy-19 clangd-19
-      clang-format-19 nlohmann-json3-dev googletest libgtest-dev cmake ninja-build
+      clang-format-19 clang-tools-19 nlohmann-json3-dev googletest libgtest-dev cmake ninja-build
       python3)
 missing=()
 for p in "${pkgs[@]}"; do

@@ -301,6 +301,39 @@ void paramRemarks(const FunctionGraph &G, const SolvedFunction &S,
   }
 }
 
+/// Annotations the summary proves: a parameter that reaches only the
+/// result (level 0) is lifetimebound; a pointer that reaches nothing is
+/// noescape. Only definite facts, and never for coroutines.
+void annotationFixIts(const FunctionGraph &G, const SolvedFunction &S,
+                      Report &Out) {
+  if (G.IsCoroutine)
+    return;
+  for (size_t I = 0; I < G.SlotAnnotate.size() && I < S.Summary.Slots.size();
+       ++I) {
+    const SourcePos &At = G.SlotAnnotate[I];
+    if (!At.valid() || I >= G.SlotKinds.size())
+      continue;
+    char K = G.SlotKinds[I];
+    const ParamLeaks &P = S.Summary.Slots[I];
+    const std::string &N = G.SlotNames[I];
+    bool OnlyResult = P.Result.present() && P.Result.Level == 0 &&
+                      !P.Result.Maybe && !P.Heap.present() &&
+                      !P.Thread.present() && !P.Coro.present() &&
+                      P.Content.empty();
+    if ((K == 'r' || K == 'p') && OnlyResult && G.ReturnKind != "void") {
+      Out.FixIts.push_back(
+          {"escape-annotate-lifetimebound", At, " [[clang::lifetimebound]]",
+           "parameter '" + N + "' of '" + G.Name +
+               "' only leaks to the result; mark it [[clang::lifetimebound]]"});
+    } else if (K == 'p' && P.empty()) {
+      Out.FixIts.push_back(
+          {"escape-annotate-noescape", At, " [[clang::noescape]]",
+           "pointer parameter '" + N + "' of '" + G.Name +
+               "' does not escape; mark it [[clang::noescape]]"});
+    }
+  }
+}
+
 } // namespace
 
 Report makeReport(const Program &P, const ReportOptions &Opts) {
@@ -325,6 +358,7 @@ Report makeReport(const Program &P, const ReportOptions &Opts) {
     }
     perfFindings(G, S, Opts, Out);
     paramRemarks(G, S, Out);
+    annotationFixIts(G, S, Out);
   }
   // One finding per statement, subject and check.
   std::set<

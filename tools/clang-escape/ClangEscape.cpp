@@ -85,6 +85,17 @@ static cl::opt<uint64_t> MaxCandidate(
     cl::desc("Largest allocation reported as a stack candidate (default "
              "65536)"),
     cl::cat(Category));
+static cl::opt<std::string> ExportFixes(
+    "export-fixes", cl::value_desc("file"),
+    cl::desc("Write the annotations the analysis proves ([[clang::"
+             "lifetimebound]], [[clang::noescape]]) to <file> as clang-tidy "
+             "export-fixes YAML, for clang-apply-replacements"),
+    cl::cat(Category));
+static cl::opt<bool> SuggestAnnotations(
+    "suggest-annotations",
+    cl::desc("Also print those annotations as remarks with their fix-it "
+             "(text output)"),
+    cl::cat(Category));
 static cl::list<std::string>
     ModelFiles("models", cl::value_desc("file"),
                cl::desc("Load escape models of library functions from <file> "
@@ -281,8 +292,11 @@ int main(int Argc, const char **Argv) {
     escape::emitJson(Result->Rep, OS);
   else if (Level > 0)
     escape::emitGoStyle(Result->Rep, Level, OS);
-  else
+  else {
     escape::emitText(Result->Rep, OS, UseColor, Caret);
+    if (SuggestAnnotations)
+      escape::emitFixItRemarks(Result->Rep, OS);
+  }
   OS.flush();
   if (Output.empty()) {
     outs() << Text;
@@ -290,6 +304,18 @@ int main(int Argc, const char **Argv) {
   } else if (Error E = escape::writeFileAtomically(Output, Text)) {
     WithColor::error(errs(), "clang-escape") << toString(std::move(E)) << "\n";
     return 2;
+  }
+
+  if (!ExportFixes.empty()) {
+    std::string Yaml;
+    raw_string_ostream YS(Yaml);
+    escape::emitFixesYaml(Result->Rep, YS);
+    YS.flush();
+    if (Error E = escape::writeFileAtomically(ExportFixes, Yaml)) {
+      WithColor::error(errs(), "clang-escape")
+          << toString(std::move(E)) << "\n";
+      return 2;
+    }
   }
 
   if (!Result->FilesWithErrors.empty()) {

@@ -29,6 +29,13 @@ void emitText(const Report &R, llvm::raw_ostream &OS, bool Color,
 /// Go's -m (Level 1: decisions) and -m=2 (Level 2: with flows).
 void emitGoStyle(const Report &R, unsigned Level, llvm::raw_ostream &OS);
 
+/// Proven annotations as clang-style remarks with the text to insert.
+void emitFixItRemarks(const Report &R, llvm::raw_ostream &OS);
+
+/// Proven annotations in clang-tidy's export-fixes YAML, which
+/// clang-apply-replacements applies.
+void emitFixesYaml(const Report &R, llvm::raw_ostream &OS);
+
 /// The JSON document of docs/JSON.md.
 void emitJson(const Report &R, llvm::raw_ostream &OS);
 

@@ -49,6 +49,14 @@ struct Remark {
   std::vector<std::string> Explain;
 };
 
+/// An annotation the analysis proved right: a text to insert.
+struct FixIt {
+  std::string Check; ///< escape-annotate-lifetimebound, ...-noescape
+  SourcePos At;      ///< the insertion point (after the parameter name)
+  std::string Text;  ///< " [[clang::lifetimebound]]"
+  std::string Message;
+};
+
 /// Options of the reporting step.
 struct ReportOptions {
   /// Also report escapes that rest on a conservative assumption.
@@ -60,6 +68,7 @@ struct ReportOptions {
 struct Report {
   std::vector<Finding> Findings;
   std::vector<Remark> Remarks;
+  std::vector<FixIt> FixIts;
 };
 
 /// Turns a solved program into findings and -m remarks, for the functions
