@@ -239,17 +239,47 @@ void Program::solve() {
       Empty.Summary.Slots.resize(Graphs[Base + I].SlotLocs.size());
       Solved.push_back(std::move(Empty));
     }
-    for (int Iter = 0; Iter < (Recursive ? 12 : 1); ++Iter) {
-      bool Changed = false;
-      for (size_t I = 0; I < N; ++I) {
-        const FunctionGraph &G = Graphs[Base + I];
-        SolvedFunction S = solveFunction(G, callEdges(G));
-        if (!(S.Summary == Solved[Base + I].Summary))
-          Changed = true;
-        Solved[Base + I] = std::move(S);
-      }
-      if (!Changed)
+    if (!Recursive) {
+      const FunctionGraph &G = Graphs[Base];
+      Solved[Base] = solveFunction(G, callEdges(G));
+      Base += N;
+      continue;
+    }
+    // A worklist over the component: a member is solved again when a
+    // callee's summary grew. Summaries only grow and their lattice is
+    // finite, so this ends; a generous budget guards the rest.
+    std::vector<std::vector<size_t>> Callers(N);
+    for (size_t I = 0; I < N; ++I)
+      for (const CallSite &CS : Graphs[Base + I].Calls)
+        for (int T : targets(CS))
+          if (T >= static_cast<int>(Base) && T < static_cast<int>(Base + N))
+            Callers[T - Base].push_back(I);
+    std::vector<size_t> Work;
+    std::vector<bool> Queued(N, true);
+    for (size_t I = N; I-- > 0;)
+      Work.push_back(I);
+    size_t Budget = 64 * N + 64;
+    while (!Work.empty()) {
+      size_t I = Work.back();
+      Work.pop_back();
+      Queued[I] = false;
+      const FunctionGraph &G = Graphs[Base + I];
+      SolvedFunction S = solveFunction(G, callEdges(G));
+      bool Changed = !(S.Summary == Solved[Base + I].Summary);
+      Solved[Base + I] = std::move(S);
+      if (Changed)
+        for (size_t C : Callers[I])
+          if (!Queued[C]) {
+            Queued[C] = true;
+            Work.push_back(C);
+          }
+      if (Budget-- == 0) {
+        // Give up precision, not soundness: every parameter may leak.
+        for (size_t J = 0; J < N; ++J)
+          for (ParamLeaks &P : Solved[Base + J].Summary.Slots)
+            P.Heap.merge(0, true, "recursion too deep to summarize");
         break;
+      }
     }
     Base += N;
   }
