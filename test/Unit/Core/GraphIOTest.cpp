@@ -1,0 +1,54 @@
+//===- GraphIOTest.cpp - Graphs survive the cache -------------------------===//
+//
+// Part of clang-escape, under the Apache License v2.0 with LLVM Exceptions.
+//
+//===----------------------------------------------------------------------===//
+#include "clang-escape/Graph/GraphIO.h"
+#include "GraphFixture.h"
+
+#include "gtest/gtest.h"
+
+using namespace escape;
+using escape::test::GraphMaker;
+
+namespace {
+
+TEST(GraphIOTest, RoundTrip) {
+  GraphMaker M("f");
+  int X = M.local("x"), P = M.param("p");
+  M.edge(FunctionGraph::ResultLoc, X, -1);
+  M.edge(FunctionGraph::HeapLoc, P, 1, /*Maybe=*/true);
+  FunctionSummary Model;
+  Model.Slots.resize(1);
+  Model.Slots[0].Content[0].merge(1, false, "model");
+  M.G.Models.push_back(Model);
+  ExtractedTU TU;
+  TU.File = "/src/f.cpp";
+  TU.Deps.push_back({"/src/f.h", 42});
+  TU.Graphs.push_back(M.G);
+  auto Back = readExtractedTU(writeExtractedTU(TU), "cache.json");
+  ASSERT_TRUE(static_cast<bool>(Back)) << llvm::toString(Back.takeError());
+  ASSERT_EQ(Back->Graphs.size(), 1u);
+  const FunctionGraph &G = Back->Graphs[0];
+  EXPECT_EQ(G.Name, "f");
+  EXPECT_EQ(G.Locs.size(), M.G.Locs.size());
+  ASSERT_EQ(G.Edges.size(), 2u);
+  EXPECT_EQ(G.Edges[0].Derefs, -1);
+  EXPECT_TRUE(G.Edges[1].Maybe);
+  EXPECT_EQ(G.Edges[0].Notes[0].What, M.G.Edges[0].Notes[0].What);
+  EXPECT_EQ(G.Models[0].Slots[0].Content.at(0).Level, 1);
+  EXPECT_EQ(Back->Deps[0].Hash, 42u);
+}
+
+TEST(GraphIOTest, MalformedInputIsAnErrorNamingTheFile) {
+  auto Bad = readExtractedTU("{\"format\": 1, \"file\": ", "cache.json");
+  ASSERT_FALSE(static_cast<bool>(Bad));
+  EXPECT_NE(llvm::toString(Bad.takeError()).find("cache.json"),
+            std::string::npos);
+  auto Old = readExtractedTU("{\"format\": 999}", "old.json");
+  ASSERT_FALSE(static_cast<bool>(Old));
+  EXPECT_NE(llvm::toString(Old.takeError()).find("cache format"),
+            std::string::npos);
+}
+
+} // namespace
