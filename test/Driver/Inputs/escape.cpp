@@ -1,0 +1,5 @@
+// One escape-return.
+int *addressOfLocal(int salt) {
+  int seed = salt * 31;
+  return &seed;
+}
