@@ -61,6 +61,11 @@ static cl::opt<std::string> Output("o", cl::value_desc("file"),
                                    cl::desc("Write the report to <file> "
                                             "(atomically) instead of stdout"),
                                    cl::cat(Category));
+static cl::opt<std::string> EmitClaims(
+    "emit-claims", cl::value_desc("file"),
+    cl::desc("Also write the claims that clang-escape-validate checks on real "
+             "runs to <file> (docs/Runtime.md)"),
+    cl::cat(Category));
 static cl::opt<unsigned>
     Jobs("j", cl::init(1), cl::value_desc("N"),
          cl::desc("Parse N translation units in parallel (0: one per core)"),
@@ -304,6 +309,16 @@ int main(int Argc, const char **Argv) {
   } else if (Error E = escape::writeFileAtomically(Output, Text)) {
     WithColor::error(errs(), "clang-escape") << toString(std::move(E)) << "\n";
     return 2;
+  }
+  if (!EmitClaims.empty()) {
+    std::string Claims;
+    raw_string_ostream CS(Claims);
+    escape::emitClaims(Result->Prog, CS);
+    if (Error E = escape::writeFileAtomically(EmitClaims, CS.str())) {
+      WithColor::error(errs(), "clang-escape")
+          << toString(std::move(E)) << "\n";
+      return 2;
+    }
   }
 
   if (!ExportFixes.empty()) {

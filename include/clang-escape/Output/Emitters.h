@@ -5,7 +5,8 @@
 //===----------------------------------------------------------------------===//
 //
 // One format per file: TextEmitter.cpp (clang-style diagnostics),
-// GoEmitter.cpp (-m, -m=2), JsonEmitter.cpp (the versioned JSON schema).
+// GoEmitter.cpp (-m, -m=2), JsonEmitter.cpp (the versioned JSON schema),
+// ClaimsEmitter.cpp (claims for the validation runtime, docs/Runtime.md).
 //
 //===----------------------------------------------------------------------===//
 #ifndef CLANG_ESCAPE_OUTPUT_EMITTERS_H
@@ -18,6 +19,8 @@ class raw_ostream;
 } // namespace llvm
 
 namespace escape {
+
+class Program;
 
 /// Version of the JSON output schema (docs/JSON.md).
 constexpr int JsonSchemaVersion = 1;
@@ -38,6 +41,14 @@ void emitFixesYaml(const Report &R, llvm::raw_ostream &OS);
 
 /// The JSON document of docs/JSON.md.
 void emitJson(const Report &R, llvm::raw_ostream &OS);
+
+/// Version of the claims file read by clang-escape-validate (docs/Runtime.md).
+constexpr int ClaimsSchemaVersion = 1;
+
+/// The claims file of docs/Runtime.md: for each function of the main files,
+/// whether each allocation site and each local whose address is taken
+/// escapes it, and what it returns.
+void emitClaims(const Program &P, llvm::raw_ostream &OS);
 
 } // namespace escape
 
