@@ -176,8 +176,15 @@ int run(int Argc, char **Argv) {
     for (size_t I = 0; I < RuntimeId.size(); ++I)
       if (RuntimeId[I] == Id)
         F = &Claims->Functions[I];
-    RuntimeClaims += "fn " + std::to_string(Id) + " " + Name + " " +
-                     F->Returns + " " + (Kinds[Id].first ? "1" : "0") + " " +
+    // A `value` that cannot be an address (a double, an int) is returned
+    // with no return register as a root: rax may hold a stale pointer.
+    std::string Returns = F->Returns;
+    if (Returns == "value" &&
+        returnsNoAddress(Name, Opt.Program[0],
+                         findTool(Opt.Dwarfdump, "llvm-dwarfdump")))
+      Returns = "void";
+    RuntimeClaims += "fn " + std::to_string(Id) + " " + Name + " " + Returns +
+                     " " + (Kinds[Id].first ? "1" : "0") + " " +
                      (Kinds[Id].second ? "1" : "0") + "\n";
   }
 

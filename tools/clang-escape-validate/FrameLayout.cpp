@@ -84,6 +84,42 @@ std::map<std::string, FrameSlot> parseSubprogram(const std::string &Dump) {
 
 } // namespace
 
+bool escape::validate::returnsNoAddress(const std::string &Mangled,
+                                        const std::string &Program,
+                                        const std::string &Dwarfdump) {
+  // The first DIE named Mangled is the subprogram (or, for a method, its
+  // declaration in the class, which carries the type).
+  std::string Dump = capture(shellQuote(Dwarfdump) +
+                             " --debug-info --name=" + shellQuote(Mangled) +
+                             " " + shellQuote(Program) + " 2>/dev/null");
+  static const std::regex Type(R"re(DW_AT_type\s+\(0x[0-9a-f]+ "([^"]*)"\))re");
+  static const std::regex Tag(R"(^0x[0-9a-f]+:\s+DW_TAG_(\w+))");
+  std::istringstream In(Dump);
+  std::string Line;
+  std::smatch M;
+  bool InSubprogram = false;
+  while (std::getline(In, Line)) {
+    if (std::regex_search(Line, M, Tag)) {
+      if (InSubprogram)
+        return false; // no DW_AT_type: void, or only on a declaration
+      InSubprogram = M[1] == "subprogram";
+      continue;
+    }
+    if (InSubprogram && std::regex_search(Line, M, Type)) {
+      static const char *const Narrow[] = {
+          "bool",    "char",           "signed char", "unsigned char",
+          "short",   "unsigned short", "int",         "unsigned int",
+          "float",   "double",         "long double", "wchar_t",
+          "char8_t", "char16_t",       "char32_t"};
+      for (const char *N : Narrow)
+        if (M[1] == N)
+          return true;
+      return false;
+    }
+  }
+  return false;
+}
+
 std::map<size_t, std::map<std::string, FrameSlot>>
 escape::validate::findFrameSlots(const ClaimsFile &Claims,
                                  const std::string &Program,

@@ -29,6 +29,14 @@ std::map<size_t, std::map<std::string, FrameSlot>>
 findFrameSlots(const ClaimsFile &Claims, const std::string &Program,
                const std::string &Dwarfdump);
 
+/// True if the DWARF of \p Program says that the function \p Mangled
+/// returns a floating-point value or an integer narrower than a pointer:
+/// then rax and rdx hold no returned address (a double is returned in xmm0,
+/// and rax keeps whatever the body left there), so a claim's `value` is
+/// checked with no return register as a root.
+bool returnsNoAddress(const std::string &Mangled, const std::string &Program,
+                      const std::string &Dwarfdump);
+
 } // namespace escape::validate
 
 #endif // CLANG_ESCAPE_TOOLS_VALIDATE_FRAMELAYOUT_H

@@ -119,11 +119,13 @@ bool escape::validate::symbolizeSites(Observations &Obs,
   std::map<std::pair<std::string, uint64_t>, std::pair<std::string, unsigned>>
       Lines;
   for (auto &[Module, PCs] : Wanted) {
+    // A site's PC is a return address: the call is the instruction before
+    // it, and the return address can already belong to the next line.
     std::string Cmd = shellQuote(Symbolizer) +
                       " --output-style=JSON --obj=" + shellQuote(Module);
     for (uint64_t PC : PCs) {
       char Hex[32];
-      snprintf(Hex, sizeof(Hex), " 0x%llx", (unsigned long long)PC);
+      snprintf(Hex, sizeof(Hex), " 0x%llx", (unsigned long long)(PC - 1));
       Cmd += Hex;
     }
     Cmd += " 2>/dev/null";
@@ -142,28 +144,41 @@ bool escape::validate::symbolizeSites(Observations &Obs,
       Error = "the symbolizer '" + Symbolizer + "' failed on " + Module;
       return false;
     }
+    // llvm-symbolizer prints one JSON array with an entry per address when
+    // given several (older versions: one document per line). Entries are
+    // matched by their "Address", not by their order.
+    std::vector<json> Entries;
     std::istringstream Stream(Out);
     std::string Line;
-    auto It = PCs.begin();
-    // One JSON document per address, in order.
-    while (std::getline(Stream, Line) && It != PCs.end()) {
+    while (std::getline(Stream, Line)) {
       if (Line.empty())
         continue;
       try {
         json J = json::parse(Line);
-        const json &Entry = J.is_array() ? J.at(0) : J;
-        const json &Frames = Entry.at("Symbol");
-        if (Frames.is_array() && !Frames.empty()) {
-          // The last frame is the outermost: the claimed function itself
-          // when the allocating call was inlined into it.
-          const json &Outer = Frames.back();
-          Lines[{Module, *It}] = {Outer.value("FileName", ""),
-                                  Outer.value("Line", 0u)};
-        }
+        if (J.is_array())
+          for (json &E : J)
+            Entries.push_back(std::move(E));
+        else
+          Entries.push_back(std::move(J));
       } catch (const std::exception &) {
-        // An unparsable answer leaves the site unknown.
+        // An unparsable answer leaves its sites unknown.
       }
-      ++It;
+    }
+    for (const json &Entry : Entries) {
+      try {
+        uint64_t Addr =
+            std::stoull(Entry.at("Address").get<std::string>(), nullptr, 16);
+        const json &Frames = Entry.at("Symbol");
+        if (!PCs.count(Addr + 1) || !Frames.is_array() || Frames.empty())
+          continue;
+        // The last frame is the outermost: the claimed function itself
+        // when the allocating call was inlined into it.
+        const json &Outer = Frames.back();
+        Lines[{Module, Addr + 1}] = {Outer.value("FileName", ""),
+                                     Outer.value("Line", 0u)};
+      } catch (const std::exception &) {
+        // An entry without an address or frames leaves its site unknown.
+      }
     }
   }
   for (FunctionObservation &F : Obs.Functions)
