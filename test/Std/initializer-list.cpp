@@ -1,0 +1,35 @@
+// Real libstdc++ headers: the backing array of an initializer_list.
+// RUN: not %clang-escape --caret=false %s -- -std=c++20 | FileCheck %s --implicit-check-not=warning:
+
+#include <initializer_list>
+#include <vector>
+
+// --- initializer_list --------------------------------------------------------------------
+
+int sumOf(std::initializer_list<int> values) {
+  int s = 0;
+  for (int v : values)
+    s += v;
+  return s;
+}
+int passedToCallee() {
+  int a = 1, b = 2;
+  return sumOf({a, b});
+}
+
+std::initializer_list<int> returnedList() {
+  return {1, 2, 3}; // CHECK: initializer-list.cpp:[[@LINE]]:3: warning: temporary 'const int[3]' escapes to the caller; it is destroyed at the end of the full-expression [escape-return]
+}
+
+// FIXME: the backing array is lifetime-extended to the end of the function;
+// the message says it "is destroyed at the end of the full-expression".
+const int *beginOfLocalList() {
+  std::initializer_list<int> list = {1, 2, 3};
+  return list.begin(); // CHECK: initializer-list.cpp:[[@LINE]]:3: warning: temporary 'const int[3]' escapes to the caller; it is destroyed at the end of the full-expression [escape-return]
+}
+
+std::vector<int> vectorFromList() { return {1, 2, 3}; }
+int firstOfVectorBuiltFromList() {
+  std::vector<int> v = {1, 2, 3};
+  return v.front();
+}
