@@ -16,6 +16,7 @@
 #include "clang/AST/Attr.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
+#include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/Builtins.h"
 
 using namespace clang;
@@ -51,6 +52,7 @@ int FunctionBuilder::callSite(const FunctionDecl *Callee, const Expr *Call,
   CS.Pos = pos(Call->getBeginLoc());
   CS.Spelling = text(Call);
   CS.Virtual = Virtual;
+  CS.Method = HasThis;
   CS.Args.assign(NSlots, -1);
   CS.ArgContent.assign(NSlots, -1);
   Note N = note("call parameter", Call);
@@ -94,10 +96,54 @@ int FunctionBuilder::callSite(const FunctionDecl *Callee, const Expr *Call,
         CS.ArgContent[Slot] = pointeeHole(Arg).Dst;
     }
   }
+  // A call on a local object whose destructor does work (RAII
+  // registration: the constructor registers, the destructor unregisters).
+  if (HasThis) {
+    int Obj = CS.ArgContent[0];
+    if (Obj >= 0 && G.Locs[Obj].Kind == LocKind::Local && G.Locs[Obj].CleansUp)
+      CS.ScopedBy = G.Locs[Obj].Name;
+  }
+  std::vector<CallSite> Callables;
   if (!shouldAnalyzeBody(TU, Callee)) {
     if (auto M = libraryModel(TU, Callee, NSlots, HasThis)) {
+      // A thread created and joined in the same function does not outlive
+      // it.
+      if (Callee->getIdentifier() && Callee->getName() == "pthread_create" &&
+          joinsThreads())
+        for (ParamLeaks &P : M->Slots)
+          P = ParamLeaks();
       CS.Model = static_cast<int>(G.Models.size());
       G.Models.push_back(std::move(*M));
+    }
+    // The library calls the lambdas it is given (std::thread, algorithms):
+    // their bodies' effects apply, with `this` the closure passed.
+    for (unsigned I = 0; I < Args.size() && I < NParams; ++I) {
+      const CXXRecordDecl *RD =
+          Args[I]->getType().getNonReferenceType()->getAsCXXRecordDecl();
+      unsigned Slot = (HasThis ? 1 : 0) + I;
+      if (!RD || !RD->isLambda() || CS.Args[Slot] < 0)
+        continue;
+      const CXXMethodDecl *Op = RD->getLambdaCallOperator();
+      if (!Op || Op->getDescribedFunctionTemplate())
+        continue;
+      bool Ref = Callee->getParamDecl(I)->getType()->isReferenceType();
+      int This = CS.Args[Slot];
+      if (!Ref) {
+        This = newLoc(LocKind::Flow, "{temp}", Args[I]->getBeginLoc());
+        flow(holeFor(This).shift(-1), CS.Args[Slot]);
+      }
+      CallSite In;
+      In.CalleeKey = declKey(Op);
+      In.CalleeName = "lambda called by " + CS.CalleeName;
+      In.Pos = CS.Pos;
+      In.Spelling = CS.Spelling;
+      In.Method = true;
+      In.Args.assign(1 + Op->getNumParams(), -1);
+      In.ArgContent.assign(1 + Op->getNumParams(), -1);
+      In.Args[0] = This;
+      In.ArgContent[0] = Ref ? CS.ArgContent[Slot] : -1;
+      Callables.push_back(std::move(In));
+      TU.Enqueue(Op);
     }
   } else {
     const FunctionDecl *Def = nullptr;
@@ -108,7 +154,10 @@ int FunctionBuilder::callSite(const FunctionDecl *Callee, const Expr *Call,
   if (RT->isReferenceType() || TU.Types.mayHoldAddress(RT))
     CS.Result = newLoc(LocKind::Flow, "{temp}", Call->getExprLoc());
   G.Calls.push_back(std::move(CS));
-  return G.Calls.back().Result;
+  int Result = G.Calls.back().Result;
+  for (CallSite &In : Callables)
+    G.Calls.push_back(std::move(In));
+  return Result;
 }
 
 void FunctionBuilder::call(const Hole &K, const CallExpr *CE) {
@@ -217,15 +266,18 @@ void FunctionBuilder::call(const Hole &K, const CallExpr *CE) {
   if (isCFunction(FD) && isNamed(FD, {"free"}) && Args.size() == 1) {
     if (const auto *DRE = dyn_cast<DeclRefExpr>(Args[0]->IgnoreParenCasts()))
       if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
-        Deleted.push_back({VD, LoopDepth > 0});
+        Deleted.push_back(
+            {VD, LoopDepth > 0, CurScope, pos(CE->getBeginLoc()).Offset});
     return;
   }
   // A smart pointer giving up ownership.
   if (Obj && isNamed(FD, {"release"}) &&
       TU.Types.classify(Obj->getType()) == RecordClass::SmartPtr)
     if (const auto *DRE = dyn_cast<DeclRefExpr>(Obj->IgnoreParenImpCasts()))
-      if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
+      if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl())) {
         Released.insert(VD);
+        G.Locs[varLoc(VD)].SmartOwner = false;
+      }
   if (const auto *MD = dyn_cast<CXXMethodDecl>(FD))
     if (MD->isInstance() && MD->getOverloadedOperator() == OO_Equal &&
         TU.Types.classify(MD->getParent()) == RecordClass::Erased &&
@@ -274,11 +326,29 @@ void FunctionBuilder::construct(const Hole &K, const CXXConstructExpr *CE) {
     flow(K, Dest);
 }
 
+bool FunctionBuilder::joinsThreads() {
+  if (JoinsThreadsCache < 0) {
+    struct Finder : RecursiveASTVisitor<Finder> {
+      bool Found = false;
+      bool VisitCallExpr(CallExpr *CE) {
+        if (const FunctionDecl *F = CE->getDirectCallee())
+          if (F->getIdentifier() && F->getName() == "pthread_join")
+            Found = true;
+        return !Found;
+      }
+    } F;
+    F.TraverseStmt(FD->getBody());
+    JoinsThreadsCache = F.Found;
+  }
+  return JoinsThreadsCache == 1;
+}
+
 void FunctionBuilder::deleteExpr(const CXXDeleteExpr *DE) {
   const Expr *Arg = DE->getArgument()->IgnoreParenImpCasts();
   if (const auto *DRE = dyn_cast<DeclRefExpr>(Arg))
     if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
-      Deleted.push_back({VD, LoopDepth > 0});
+      Deleted.push_back(
+          {VD, LoopDepth > 0, CurScope, pos(DE->getBeginLoc()).Offset});
   expr(Hole(), DE->getArgument());
 }
 
@@ -290,7 +360,8 @@ void FunctionBuilder::typeErasureOf(const CXXRecordDecl *Erased,
   const CXXRecordDecl *FRD = F->getAsCXXRecordDecl();
   if (FRD && FRD->getCanonicalDecl() == Erased->getCanonicalDecl())
     return; // a copy or move of the wrapper itself
-  if (F->isPointerType() || F->isMemberPointerType() || F->isNullPtrType())
+  if (F->isPointerType() || F->isMemberPointerType() || F->isNullPtrType() ||
+      F->isFunctionType())
     return;
   if (FRD && isInStd(FRD) && FRD->getIdentifier() &&
       (FRD->getName() == "nullptr_t" || FRD->getName() == "in_place_type_t"))
@@ -338,10 +409,11 @@ void FunctionBuilder::typeErasureOf(const CXXRecordDecl *Erased,
   std::string FName = FRD && FRD->isLambda()
                           ? "lambda expression"
                           : "'" + F.getAsString(Ctx.getPrintingPolicy()) + "'";
-  std::string Why = Size > Buffer
-                        ? std::to_string(Size) + " bytes exceed the " +
-                              std::to_string(Buffer) + "-byte local buffer"
-                        : "it is not nothrow-movable";
+  std::string Why =
+      Size > Buffer ? std::to_string(Size) + " bytes exceed the " +
+                          std::to_string(Buffer) + "-byte local buffer"
+      : (Name == "function" && !LibCxx) ? "it is not trivially copyable"
+                                        : "it is not nothrow-movable";
   LF.Message = "conversion of " + FName + " to std::" + Name.str() +
                " allocates on the heap (" + Why + ")";
   LF.Subject = FName;

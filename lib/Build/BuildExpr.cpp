@@ -38,8 +38,10 @@ void FunctionBuilder::expr(const Hole &K, const Expr *E) {
     return;
   // Go: a value without pointers goes to the blank hole. Its parts are still
   // lowered for their side effects (calls, assignments, lambdas).
+  // A construction keeps its destination: `this` may be registered.
   if (!K.discard() && K.Derefs >= 0 && !E->isTypeDependent() &&
-      !TU.Types.mayHoldAddress(E->getType())) {
+      !TU.Types.mayHoldAddress(E->getType()) &&
+      !isa<CXXConstructExpr>(E->IgnoreImplicit())) {
     expr(Hole(), E);
     return;
   }
@@ -171,13 +173,12 @@ void FunctionBuilder::expr(const Hole &K, const Expr *E) {
       IL = IL->getSemanticForm();
     if (const Expr *Filler = IL->getArrayFiller())
       expr(K, Filler);
-    for (const Expr *Init : IL->inits())
-      expr(K, Init);
+    aggregateInits(K, E->getType(), IL->inits());
     return;
   }
   case Stmt::CXXParenListInitExprClass:
-    for (const Expr *Init : cast<CXXParenListInitExpr>(E)->getInitExprs())
-      expr(K, Init);
+    aggregateInits(K, E->getType(),
+                   cast<CXXParenListInitExpr>(E)->getInitExprs());
     return;
   case Stmt::DesignatedInitExprClass:
     return expr(K, cast<DesignatedInitExpr>(E)->getInit());
@@ -238,15 +239,38 @@ void FunctionBuilder::expr(const Hole &K, const Expr *E) {
     case CK_PointerToBoolean:
     case CK_MemberPointerToBoolean:
       return expr(Hole(), Sub);
-    case CK_PointerToIntegral:
+    case CK_PointerToIntegral: {
       // The address is hidden in an integer: assume the worst, as a maybe.
-      return expr(heapHole().note(note("converted to integer", E)).shift(0),
-                  Sub);
+      Hole H = heapHole().note(note("converted to integer", E));
+      H.Maybe = true;
+      return expr(H, Sub);
+    }
     default:
       return expr(K, Sub);
     }
   }
   exprChildren(E);
+}
+
+void FunctionBuilder::aggregateInits(const Hole &K, QualType T,
+                                     llvm::ArrayRef<Expr *> Inits) {
+  // A reference member binds the address of its initializer.
+  const RecordDecl *RD = T->getAsRecordDecl();
+  llvm::SmallVector<const FieldDecl *, 8> Fields;
+  if (RD && !T->isUnionType()) {
+    if (const auto *CRD = dyn_cast<CXXRecordDecl>(RD);
+        CRD && CRD->getNumBases() > 0)
+      RD = nullptr; // base subobjects come first: keep it simple
+    else
+      for (const FieldDecl *F : RD->fields())
+        Fields.push_back(F);
+  }
+  for (size_t I = 0; I < Inits.size(); ++I) {
+    if (RD && I < Fields.size() && Fields[I]->getType()->isReferenceType())
+      expr(K.shift(-1, note("reference member", Inits[I])), Inits[I]);
+    else
+      expr(K, Inits[I]);
+  }
 }
 
 void FunctionBuilder::declRef(const Hole &K, const DeclRefExpr *DRE) {
@@ -442,8 +466,8 @@ Hole FunctionBuilder::lvalueHole(const Expr *LV) {
     }
   }
   if (const auto *MTE = dyn_cast<MaterializeTemporaryExpr>(LV)) {
-    (void)MTE;
-    return Hole();
+    auto It = TempOfMTE.find(MTE);
+    return It == TempOfMTE.end() ? Hole() : holeFor(It->second);
   }
   return heapHole();
 }
@@ -522,6 +546,7 @@ void FunctionBuilder::materialize(const Hole &K,
     G.Scopes.push_back(S);
   }
   int T = newLoc(LocKind::Temporary, "temporary", MTE->getBeginLoc(), Sc);
+  TempOfMTE[MTE] = T;
   G.Locs[T].TypeName =
       MTE->getType().getNonReferenceType().getUnqualifiedType().getAsString(
           Ctx.getPrintingPolicy());

@@ -188,6 +188,17 @@ void FunctionBuilder::varDecl(const VarDecl *VD) {
   }
   int L = varLoc(VD);
   QualType T = VD->getType();
+  if (VD->isExceptionVariable() && T->isReferenceType()) {
+    // catch (const E &e): e refers to the exception object, which dies at
+    // the end of the handler.
+    int X =
+        newLoc(LocKind::Local, "exception object", VD->getLocation(), CurScope);
+    G.Locs[X].Name = "exception object '" + VD->getNameAsString() + "'";
+    flow(holeFor(L).shift(-1, note("catch by reference", VD->getLocation(),
+                                   VD->getNameAsString())),
+         X);
+    return;
+  }
   if (T->isReferenceType()) {
     if (Init) {
       StableInit[VD] = Init;
@@ -210,6 +221,7 @@ void FunctionBuilder::varDecl(const VarDecl *VD) {
 }
 
 void FunctionBuilder::returnStmt(const ReturnStmt *RS) {
+  Returns.push_back(pos(RS->getBeginLoc()).Offset);
   const Expr *E = RS->getRetValue();
   if (!E)
     return;

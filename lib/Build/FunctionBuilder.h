@@ -100,6 +100,8 @@ public:
   void expr(const Hole &K, const clang::Expr *E);
   void exprChildren(const clang::Stmt *S);
   void declRef(const Hole &K, const clang::DeclRefExpr *DRE);
+  void aggregateInits(const Hole &K, clang::QualType T,
+                      llvm::ArrayRef<clang::Expr *> Inits);
   /// Where a store into the lvalue LV lands.
   Hole lvalueHole(const clang::Expr *LV);
   /// Where a store through the pointer value P lands.
@@ -120,6 +122,7 @@ public:
                const clang::Expr *ThisArg, bool ThisIsPointer,
                llvm::ArrayRef<const clang::Expr *> Args, int ThisDest,
                bool Virtual);
+  bool joinsThreads();
   void typeErasureOf(const clang::CXXRecordDecl *Erased, const clang::Expr *Arg,
                      const clang::Expr *At);
 
@@ -145,17 +148,27 @@ public:
   llvm::DenseMap<const clang::VarDecl *, const clang::Expr *> StableInit;
   llvm::DenseSet<const clang::VarDecl *> Reassigned;
   /// Local pointer variables deleted in this function.
-  llvm::SmallVector<std::pair<const clang::VarDecl *, bool>, 4> Deleted;
+  struct Release {
+    const clang::VarDecl *Var;
+    bool InLoop;
+    int Scope;
+    unsigned Offset;
+  };
+  llvm::SmallVector<Release, 4> Deleted;
+  /// Offsets of the return statements, for "released on every path".
+  llvm::SmallVector<unsigned, 8> Returns;
   /// Global stores by assignment expression, for the store-then-clear rule.
   llvm::DenseMap<const clang::Expr *, std::pair<int, const clang::VarDecl *>>
       GlobalStores;
   llvm::DenseMap<const clang::ParmVarDecl *, int> SlotOfParam;
   llvm::DenseMap<const clang::CXXNewExpr *, int> AllocOfNew;
+  llvm::DenseMap<const clang::MaterializeTemporaryExpr *, int> TempOfMTE;
   /// Local smart pointers whose ownership is given up (release()).
   llvm::DenseSet<const clang::VarDecl *> Released;
   int LastGlobalStore = -1;
   const clang::VarDecl *LastGlobalDecl = nullptr;
   bool MemberStore = false;
+  int JoinsThreadsCache = -1;
   int CurScope = 0;
   int LoopDepth = 0;
   int ThisSlot = -1;

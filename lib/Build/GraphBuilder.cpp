@@ -122,8 +122,15 @@ int FunctionBuilder::varLoc(const VarDecl *VD) {
   auto It = VarLocs.find(VD);
   if (It != VarLocs.end())
     return It->second;
-  int L = newLoc(isa<ParmVarDecl>(VD) ? LocKind::Param : LocKind::Local,
-                 VD->getNameAsString(), VD->getLocation(), CurScope);
+  std::string Name = VD->getNameAsString();
+  if (const auto *DD = dyn_cast<DecompositionDecl>(VD)) {
+    Name = "[";
+    for (const BindingDecl *B : DD->bindings())
+      Name += (Name.size() > 1 ? ", " : "") + B->getNameAsString();
+    Name += "]";
+  }
+  int L = newLoc(isa<ParmVarDecl>(VD) ? LocKind::Param : LocKind::Local, Name,
+                 VD->getLocation(), CurScope);
   QualType T = VD->getType();
   if (!T->isReferenceType() && !T->isDependentType()) {
     if (T->isVariableArrayType() || T->isIncompleteType()) {
@@ -131,6 +138,10 @@ int FunctionBuilder::varLoc(const VarDecl *VD) {
     } else {
       G.Locs[L].Size.Bytes = Ctx.getTypeSizeInChars(T).getQuantity();
     }
+  }
+  if (!isa<ParmVarDecl>(VD) && !T->isReferenceType()) {
+    G.Locs[L].SmartOwner = TU.Types.classify(T) == RecordClass::SmartPtr;
+    G.Locs[L].CleansUp = TU.Types.cleansUp(T);
   }
   VarLocs[VD] = L;
   return L;
@@ -346,14 +357,27 @@ void FunctionBuilder::finish() {
       }
     }
   };
-  for (auto &[VD, InLoop] : Deleted) {
-    auto It = VarLocs.find(VD);
+  // Released exactly once on every path (approximately): the delete comes
+  // after the allocation, in its block or an enclosing one, with no return
+  // in between, and once per iteration when the allocation is in a loop.
+  auto Encloses = [&](int Outer, int Inner) {
+    for (int S = Inner; S >= 0; S = G.Scopes[S].Parent)
+      if (S == Outer)
+        return true;
+    return false;
+  };
+  for (const Release &D : Deleted) {
+    auto It = VarLocs.find(D.Var);
     if (It == VarLocs.end())
       continue;
-    bool DelInLoop = InLoop;
     AllocsInto(It->second, [&](int A) {
-      if (!G.Locs[A].Alloc.InLoop || DelInLoop)
-        G.Locs[A].Alloc.Released = true;
+      Location &L = G.Locs[A];
+      unsigned From = L.Pos.Offset;
+      bool Exits = llvm::any_of(
+          this->Returns, [&](unsigned R) { return R > From && R < D.Offset; });
+      if (D.Offset > From && !Exits && L.Scope >= 0 &&
+          Encloses(D.Scope, L.Scope) && (!L.Alloc.InLoop || D.InLoop))
+        L.Alloc.Released = true;
     });
   }
   for (auto &[VD, L] : VarLocs) {

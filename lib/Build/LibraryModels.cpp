@@ -167,8 +167,15 @@ void methodModel(ModelBuilder &M, const CXXMethodDecl *MD) {
   ParamLeaks &This = M.slot(0);
 
   if (RC == RecordClass::Thread) {
+    // The thread object holds copies of the callable and its arguments.
     if (Ctor)
-      storeArgsIntoThis(M, false, true);
+      for (unsigned I = 1; I < M.S.Slots.size(); ++I) {
+        QualType PT = M.paramType(I);
+        if (PT->isReferenceType())
+          M.slot(I).Content[0].merge(1, false, "");
+        else if (M.holds(PT))
+          M.slot(I).Content[0].merge(0, false, "");
+      }
     if (Name == "detach")
       This.Thread.merge(1, false, "std::thread::detach");
     return;
@@ -350,8 +357,13 @@ void applyAttributes(ModelBuilder &M) {
     const ParmVarDecl *P = M.FD->getParamDecl(I - M.firstParam());
     if (P->hasAttr<NoEscapeAttr>())
       M.slot(I) = ParamLeaks();
-    if (P->hasAttr<LifetimeBoundAttr>())
+    if (P->hasAttr<LifetimeBoundAttr>()) {
+      // The attribute documents the parameter: it reaches the result and,
+      // for a function we cannot see, nothing else is assumed.
+      if (M.S.Unknown)
+        M.slot(I) = ParamLeaks();
       M.slot(I).Result.merge(0, false, "[[clang::lifetimebound]]");
+    }
   }
 }
 

@@ -93,6 +93,34 @@ bool TypeClassifier::isPointerLike(QualType T) {
   return C == RecordClass::View || C == RecordClass::SmartPtr;
 }
 
+bool TypeClassifier::cleansUp(QualType T) {
+  T = T.getNonReferenceType().getCanonicalType();
+  while (const auto *AT = dyn_cast<ArrayType>(T.getTypePtr()))
+    T = AT->getElementType().getCanonicalType();
+  const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
+  if (!RD || !(RD = RD->getDefinition()) || isInStd(RD))
+    return false;
+  auto It = CleanCache.find(RD);
+  if (It != CleanCache.end())
+    return It->second;
+  CleanCache[RD] = false; // recursion guard
+  bool Cleans = false;
+  if (const CXXDestructorDecl *D = RD->getDestructor()) {
+    const FunctionDecl *Def = nullptr;
+    if (D->isUserProvided() && D->hasBody(Def))
+      if (const auto *Body = dyn_cast_or_null<CompoundStmt>(Def->getBody()))
+        Cleans = !Body->body_empty();
+  }
+  for (const FieldDecl *F : RD->fields())
+    if (!Cleans && F->getType()->isRecordType())
+      Cleans = cleansUp(F->getType());
+  for (const CXXBaseSpecifier &B : RD->bases())
+    if (!Cleans)
+      Cleans = cleansUp(B.getType());
+  CleanCache[RD] = Cleans;
+  return Cleans;
+}
+
 bool TypeClassifier::mayHoldAddress(QualType T) {
   if (T.isNull())
     return true;

@@ -44,11 +44,15 @@ public:
   /// True for class types that behave as a pointer (views, smart pointers).
   bool isPointerLike(clang::QualType T);
   bool isOwner(clang::QualType T) { return classify(T) == RecordClass::Owner; }
+  /// True if destroying a T runs user code that does something (outside
+  /// the standard library): a destructor that may unregister the object.
+  bool cleansUp(clang::QualType T);
 
 private:
   clang::ASTContext &Ctx;
   llvm::DenseMap<const clang::Type *, bool> HoldCache;
   llvm::DenseMap<const clang::CXXRecordDecl *, RecordClass> ClassCache;
+  llvm::DenseMap<const clang::CXXRecordDecl *, bool> CleanCache;
 };
 
 /// True if D is declared in namespace std (at any depth).

@@ -26,6 +26,7 @@
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/ThreadPool.h"
+#include "llvm/Support/VirtualFileSystem.h"
 #include "llvm/Support/xxhash.h"
 
 #include <algorithm>
@@ -183,8 +184,11 @@ analyzeFiles(const tooling::CompilationDatabase &DB,
                                      "'%s' is a directory, not a source file",
                                      F.c_str());
   bool UseCache = !Opts.CacheDir.empty();
+  llvm::SmallString<256> CacheDir(Opts.CacheDir);
   if (UseCache)
-    if (std::error_code EC = llvm::sys::fs::create_directories(Opts.CacheDir))
+    llvm::sys::fs::make_absolute(CacheDir);
+  if (UseCache)
+    if (std::error_code EC = llvm::sys::fs::create_directories(CacheDir))
       return llvm::createStringError(
           EC, "cannot create cache directory '%s': %s", Opts.CacheDir.c_str(),
           EC.message().c_str());
@@ -197,7 +201,8 @@ analyzeFiles(const tooling::CompilationDatabase &DB,
     const std::string &File = Files[I];
     ExtractedTU &TU = TUs[I];
     TU.File = File;
-    std::string CachePath = UseCache ? cachePath(Opts.CacheDir, DB, File) : "";
+    std::string CachePath =
+        UseCache ? cachePath(std::string(CacheDir), DB, File) : "";
     bool Hit = false;
     if (UseCache) {
       std::string Warning;
@@ -210,7 +215,11 @@ analyzeFiles(const tooling::CompilationDatabase &DB,
       }
     }
     if (!Hit) {
-      tooling::ClangTool Tool(DB, {File});
+      // A file system of its own: the real one's working directory is
+      // process-wide, which parallel tools must not change under each other.
+      tooling::ClangTool Tool(DB, {File},
+                              std::make_shared<PCHContainerOperations>(),
+                              llvm::vfs::createPhysicalFileSystem());
       // Our binary does not sit next to Clang's headers: point the frontend
       // at the resource directory of the Clang we link. -w: the compiler's
       // own warnings are not ours to print.
@@ -258,7 +267,7 @@ analyzeFiles(const tooling::CompilationDatabase &DB,
   if (UseCache)
     for (const std::string &File : Opts.LinkFromCache) {
       std::string Warning;
-      auto Old = readCache(cachePath(Opts.CacheDir, DB, File), Warning);
+      auto Old = readCache(cachePath(std::string(CacheDir), DB, File), Warning);
       if (!Old)
         continue;
       for (FunctionGraph &G : Old->Graphs)

@@ -65,20 +65,23 @@ static void from_json(const json &J, FunctionSummary &S) {
   S.Unknown = J.at("unknown").get<bool>();
 }
 static void to_json(json &J, const Location &L) {
-  J = json{{"k", static_cast<int>(L.Kind)},
-           {"n", L.Name},
-           {"p", L.Pos},
-           {"s", L.Scope},
-           {"slot", L.Slot},
-           {"b", L.Size.Bytes},
-           {"bc", L.Size.Constant},
-           {"use", L.LastUse},
-           {"ty", L.TypeName},
-           {"kill", L.Killed},
-           {"exp", L.Exposed},
-           {"a", json::array({L.Alloc.TypeName, L.Alloc.Spelling,
-                              L.Alloc.InLoop, L.Alloc.Released,
-                              L.Alloc.CustomAlloc, L.Alloc.OverAligned})}};
+  J = json{
+      {"k", static_cast<int>(L.Kind)},
+      {"n", L.Name},
+      {"p", L.Pos},
+      {"s", L.Scope},
+      {"slot", L.Slot},
+      {"b", L.Size.Bytes},
+      {"bc", L.Size.Constant},
+      {"use", L.LastUse},
+      {"ty", L.TypeName},
+      {"kill", L.Killed},
+      {"exp", L.Exposed},
+      {"own", L.SmartOwner},
+      {"clean", L.CleansUp},
+      {"a", json::array({L.Alloc.TypeName, L.Alloc.Spelling, L.Alloc.InLoop,
+                         L.Alloc.Released, L.Alloc.CustomAlloc,
+                         L.Alloc.OverAligned, L.Alloc.Owner})}};
 }
 static void from_json(const json &J, Location &L) {
   L.Kind = static_cast<LocKind>(J.at("k").get<int>());
@@ -92,6 +95,8 @@ static void from_json(const json &J, Location &L) {
   L.TypeName = J.at("ty").get<std::string>();
   L.Killed = J.at("kill").get<bool>();
   L.Exposed = J.at("exp").get<bool>();
+  L.SmartOwner = J.at("own").get<bool>();
+  L.CleansUp = J.at("clean").get<bool>();
   const json &A = J.at("a");
   L.Alloc.TypeName = A.at(0).get<std::string>();
   L.Alloc.Spelling = A.at(1).get<std::string>();
@@ -99,6 +104,7 @@ static void from_json(const json &J, Location &L) {
   L.Alloc.Released = A.at(3).get<bool>();
   L.Alloc.CustomAlloc = A.at(4).get<bool>();
   L.Alloc.OverAligned = A.at(5).get<bool>();
+  L.Alloc.Owner = A.at(6).get<std::string>();
 }
 static void to_json(json &J, const Edge &E) {
   J = json::array({E.Dst, E.Src, E.Derefs, E.Maybe, E.Notes});
@@ -123,7 +129,8 @@ static void to_json(json &J, const CallSite &C) {
   J = json{
       {"key", C.CalleeKey}, {"name", C.CalleeName}, {"p", C.Pos},
       {"text", C.Spelling}, {"args", C.Args},       {"content", C.ArgContent},
-      {"r", C.Result},      {"virt", C.Virtual},    {"model", C.Model}};
+      {"r", C.Result},      {"virt", C.Virtual},    {"model", C.Model},
+      {"method", C.Method}, {"scoped", C.ScopedBy}};
 }
 static void from_json(const json &J, CallSite &C) {
   C.CalleeKey = J.at("key").get<std::string>();
@@ -135,6 +142,8 @@ static void from_json(const json &J, CallSite &C) {
   C.Result = J.at("r").get<int>();
   C.Virtual = J.at("virt").get<bool>();
   C.Model = J.at("model").get<int>();
+  C.Method = J.at("method").get<bool>();
+  C.ScopedBy = J.at("scoped").get<std::string>();
 }
 static void to_json(json &J, const FunctionGraph::LocalFinding &F) {
   J = json{{"check", F.Check},

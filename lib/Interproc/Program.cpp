@@ -167,7 +167,9 @@ std::vector<Edge> Program::callEdges(const FunctionGraph &G) const {
     }
     // A virtual call merges every overrider seen: a fact about the program,
     // but one that a new overrider elsewhere could change.
-    bool Maybe = S->Unknown;
+    // Unknown callees' default leaks carry their own maybe; attributes on
+    // them ([[clang::lifetimebound]]) are facts.
+    bool Maybe = false;
     std::string Who = S->Unknown ? "via unknown '" + C.CalleeName + "'"
                                  : "via '" + C.CalleeName + "'";
     auto Add = [&](int Dst, int Src, const Leak &L, const char *Why) {
@@ -178,7 +180,15 @@ std::vector<Edge> Program::callEdges(const FunctionGraph &G) const {
       E.Src = Src;
       E.Derefs = L.Level;
       E.Maybe = Maybe || L.Maybe;
-      Note N{std::string(Why) + " " + Who, C.Spelling, C.Pos};
+      // What a call on a local RAII object registers, its destructor may
+      // unregister: a maybe.
+      bool Scoped = !C.ScopedBy.empty() && (Dst == FunctionGraph::HeapLoc ||
+                                            Dst == FunctionGraph::ThreadLoc);
+      E.Maybe |= Scoped;
+      Note N{std::string(Why) + " " + Who +
+                 (Scoped ? " until the destructor of '" + C.ScopedBy + "'"
+                         : std::string()),
+             C.Spelling, C.Pos};
       E.Notes.push_back(std::move(N));
       if (!L.Via.empty())
         E.Notes.push_back(Note{"in callee", L.Via, SourcePos()});
@@ -198,7 +208,8 @@ std::vector<Edge> Program::callEdges(const FunctionGraph &G) const {
         int Dst = J >= 0 && J < static_cast<int>(C.ArgContent.size())
                       ? C.ArgContent[J]
                       : -1;
-        Add(Dst >= 0 ? Dst : FunctionGraph::HeapLoc, A, L, "stored");
+        Add(Dst >= 0 ? Dst : FunctionGraph::HeapLoc, A, L,
+            J == 0 && C.Method ? "stored into the object" : "stored");
       }
     }
   }

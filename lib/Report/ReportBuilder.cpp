@@ -13,6 +13,7 @@
 #include "clang-escape/Report/Finding.h"
 
 #include <algorithm>
+#include <map>
 #include <set>
 #include <tuple>
 
@@ -128,9 +129,13 @@ void escapeFinding(const FunctionGraph &G, const SolvedFunction &S,
                ? Last->Notes.front().Pos
                : X.Pos;
   std::string Who = subjectName(X);
+  bool FullExpr = X.Kind == LocKind::Temporary && X.Scope >= 0 &&
+                  X.Scope < static_cast<int>(G.Scopes.size()) &&
+                  G.Scopes[X.Scope].FullExpr;
   std::string Dangles =
-      X.Kind == LocKind::Temporary
-          ? "it is destroyed at the end of the full-expression"
+      FullExpr ? "it is destroyed at the end of the full-expression"
+      : X.Kind == LocKind::Temporary
+          ? "it is destroyed when its scope in '" + G.Name + "' ends"
           : "'" + X.Name + "' dangles when '" + G.Name + "' returns";
   bool Lambda = pathHas(S, F.Path, "captured by");
   std::string Global;
@@ -152,8 +157,10 @@ void escapeFinding(const FunctionGraph &G, const SolvedFunction &S,
       std::string P = R.Slot >= 0 && R.Slot < (int)G.SlotNames.size()
                           ? G.SlotNames[R.Slot]
                           : "?";
-      bool Member = Last && !Last->Notes.empty() &&
-                    Last->Notes.front().Why == "assign to member";
+      bool Member =
+          Last && !Last->Notes.empty() &&
+          (Last->Notes.front().Why == "assign to member" ||
+           Last->Notes.front().Why.rfind("stored into the object", 0) == 0);
       Fi.Check = Member ? "escape-member" : "escape-return";
       Fi.Message = AddrOf +
                    (Member ? " is stored into the object parameter '" + P +
@@ -206,21 +213,116 @@ void escapeFinding(const FunctionGraph &G, const SolvedFunction &S,
   }
   if (Lambda && R.Kind != LocKind::Thread && R.Kind != LocKind::Local) {
     Fi.Check = "escape-lambda-capture";
-    Fi.Message = "lambda expression captures " + Who +
-                 " by reference and outlives it (sink " + Fi.Sink + "); " +
-                 Dangles;
+    bool ByRef = pathHas(S, F.Path, "captured by reference");
+    Fi.Message = "lambda expression captures " +
+                 (ByRef ? Who + " by reference" : "a pointer to " + Who) +
+                 " and outlives it (sink " + Fi.Sink + "); " + Dangles;
+  }
+  // RAII registration: an object whose destructor does work may remove
+  // itself from where it was stored.
+  if (X.CleansUp && R.Kind == LocKind::Heap && !F.Maybe) {
+    if (!Opts.IncludeMaybe)
+      return;
+    Fi.Maybe = true;
+    Fi.Message += " (maybe: its destructor may unregister it)";
   }
   if (F.Maybe)
     Fi.Message += " (maybe: a callee's effect is assumed)";
   Out.Findings.push_back(std::move(Fi));
 }
 
+/// Allocations owned by local smart pointers, with the owner's name: what
+/// reaches the owner's value directly (make_unique) or through its
+/// constructor (unique_ptr<T> p(new T)).
+std::map<int, std::string> ownedAllocs(const FunctionGraph &G,
+                                       const SolvedFunction &S) {
+  std::map<int, std::string> Owned;
+  std::vector<std::vector<int>> In;
+  for (size_t L = 0; L < G.Locs.size(); ++L) {
+    if (!G.Locs[L].SmartOwner)
+      continue;
+    if (In.empty()) {
+      In.resize(G.Locs.size());
+      for (size_t I = 0; I < S.Edges.size(); ++I)
+        In[S.Edges[I].Dst].push_back(static_cast<int>(I));
+    }
+    std::vector<int> Work{static_cast<int>(L)};
+    std::set<int> Seen;
+    while (!Work.empty()) {
+      int Cur = Work.back();
+      Work.pop_back();
+      if (!Seen.insert(Cur).second)
+        continue;
+      for (int EI : In[Cur]) {
+        const Edge &E = S.Edges[EI];
+        LocKind K = G.Locs[E.Src].Kind;
+        if (K == LocKind::Alloc && E.Derefs == -1)
+          Owned.emplace(E.Src, G.Locs[L].Name);
+        else if (E.Derefs == 0 &&
+                 (K == LocKind::Flow || K == LocKind::Temporary))
+          Work.push_back(E.Src);
+      }
+    }
+  }
+  return Owned;
+}
+
+/// A path that borrows from a smart pointer: get(), operator->, operator*.
+bool borrowsFromOwner(const SolvedFunction &S, const std::vector<int> &Path) {
+  for (int EI : Path)
+    for (const Note &N : S.Edges[EI].Notes)
+      if (N.Why.rfind("returned via '", 0) == 0 &&
+          (N.Why.find("_ptr<") != std::string::npos) &&
+          (N.Why.find("::get'") != std::string::npos ||
+           N.Why.find("::operator->'") != std::string::npos ||
+           N.Why.find("::operator*'") != std::string::npos))
+        return true;
+  return false;
+}
+
+/// The object a local smart pointer owns dies with it: a raw pointer or
+/// reference to it that outlives the owner dangles.
+void ownedObjectFindings(const FunctionGraph &G, const SolvedFunction &S,
+                         const std::map<int, std::string> &Owned, Report &Out) {
+  for (const EscapeFact &F : S.Escapes) {
+    auto It = Owned.find(F.Loc);
+    if (It == Owned.end() || F.Maybe || !borrowsFromOwner(S, F.Path))
+      continue;
+    const Location &R = G.Locs[F.Root];
+    if (R.Kind != LocKind::Result && R.Kind != LocKind::ParamContent &&
+        R.Kind != LocKind::Heap)
+      continue;
+    const Edge &Last = S.Edges[F.Path.back()];
+    Finding Fi;
+    Fi.Check = R.Kind == LocKind::Result         ? "escape-return"
+               : R.Kind == LocKind::ParamContent ? "escape-member"
+                                                 : "escape-heap";
+    Fi.Function = G.Name;
+    Fi.Subject = G.Locs[F.Loc].Name;
+    Fi.SubjectPos = G.Locs[F.Loc].Pos;
+    Fi.Sink = R.Name;
+    Fi.Pos = !Last.Notes.empty() && Last.Notes.front().Pos.valid()
+                 ? Last.Notes.front().Pos
+                 : G.Locs[F.Loc].Pos;
+    Fi.Flow = flowOf(S, F.Path);
+    Fi.Message = "the object owned by local smart pointer '" + It->second +
+                 "' (" + G.Locs[F.Loc].Name + ") escapes through a raw " +
+                 "pointer or reference (sink " + R.Name +
+                 "); it is destroyed when '" + It->second + "' is";
+    Out.Findings.push_back(std::move(Fi));
+  }
+}
+
 void perfFindings(const FunctionGraph &G, const SolvedFunction &S,
                   const ReportOptions &Opts, Report &Out) {
+  std::map<int, std::string> Owned = ownedAllocs(G, S);
+  ownedObjectFindings(G, S, Owned, Out);
   for (size_t L = 0; L < G.Locs.size(); ++L) {
-    const Location &A = G.Locs[L];
+    Location A = G.Locs[L];
     if (A.Kind != LocKind::Alloc)
       continue;
+    if (Owned.count(static_cast<int>(L)))
+      A.Alloc.Released = true;
     bool Escapes = S.AddressEscapes[L] || A.Exposed;
     std::string Decision =
         A.Name + (Escapes ? " escapes to heap" : " does not escape");

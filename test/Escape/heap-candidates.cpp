@@ -135,23 +135,20 @@ int neverReleased() {
   return p->x;
 }
 
-// --- Known gaps (ALGORITHM.md B7 rules 4 and 5) -----------------------------
+// --- ALGORITHM.md B7 rules 4 and 5 -----------------------------------------
 
-// FIXME: released on one path only; B7 rule 4 requires a release on all paths,
-// so this should not be a stack candidate.
+// Released on one path only: B7 rule 4 requires a release on all paths.
 int releasedOnOnePath(bool c) {
-  Point *p = new Point{1, 2}; // CHECK: heap-candidates.cpp:[[@LINE]]:14: remark: stack candidate: new Point (8 bytes) never escapes 'releasedOnOnePath'{{.*}}[escape-stack-candidate]
-                              // LIMIT8: heap-candidates.cpp:[[@LINE-1]]:14: remark: stack candidate
+  Point *p = new Point{1, 2};
   int r = p->x;
   if (c)
     delete p;
   return r;
 }
 
-// FIXME: an early return skips the delete; not a stack candidate (B7 rule 4).
+// An early return skips the delete: not a stack candidate (B7 rule 4).
 int earlyReturnSkipsDelete(bool c) {
-  Point *p = new Point{1, 2}; // CHECK: heap-candidates.cpp:[[@LINE]]:14: remark: stack candidate: new Point (8 bytes) never escapes 'earlyReturnSkipsDelete'{{.*}}[escape-stack-candidate]
-                              // LIMIT8: heap-candidates.cpp:[[@LINE-1]]:14: remark: stack candidate
+  Point *p = new Point{1, 2};
   if (c)
     return 0;
   int r = p->x;
@@ -159,14 +156,13 @@ int earlyReturnSkipsDelete(bool c) {
   return r;
 }
 
-// FIXME: each allocation is freed in the next iteration or after the loop, so
-// it outlives its iteration scope; B7 rule 5 says not a stack candidate.
+// Each allocation is freed in the next iteration or after the loop, so it
+// outlives its iteration scope: not a stack candidate (B7 rule 5).
 int freedInNextIteration(int n) {
   Point *p = nullptr;
   for (int i = 0; i < n; ++i) {
     delete p;
-    p = new Point{i, i}; // CHECK: heap-candidates.cpp:[[@LINE]]:9: remark: stack candidate: new Point (8 bytes) never escapes 'freedInNextIteration'{{.*}}[escape-stack-candidate]
-                         // LIMIT8: heap-candidates.cpp:[[@LINE-1]]:9: remark: stack candidate
+    p = new Point{i, i};
   }
   delete p;
   return 0;

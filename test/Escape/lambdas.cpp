@@ -46,7 +46,7 @@ auto returnedInStructByValue() {
 auto copiesPointerToLocal() {
   int x = 1;
   int *p = &x;
-  return [=] { return *p; }; // CHECK: lambdas.cpp:[[@LINE]]:3: warning: lambda expression captures local 'x' by reference{{.*}}'x' dangles when 'copiesPointerToLocal' returns [escape-lambda-capture]
+  return [=] { return *p; }; // CHECK: lambdas.cpp:[[@LINE]]:3: warning: lambda expression captures a pointer to local 'x'{{.*}}'x' dangles when 'copiesPointerToLocal' returns [escape-lambda-capture]
 }
 
 auto copiesValue() {
@@ -65,7 +65,7 @@ auto initCaptureByRef() {
 
 auto initCaptureAddress() {
   int y = 2;
-  return [q = &y] { return *q; }; // CHECK: lambdas.cpp:[[@LINE]]:3: warning: lambda expression captures local 'y'{{.*}}[escape-lambda-capture]
+  return [q = &y] { return *q; }; // CHECK: lambdas.cpp:[[@LINE]]:3: warning: lambda expression captures a pointer to local 'y'{{.*}}[escape-lambda-capture]
 }
 
 auto initCaptureCopy() {

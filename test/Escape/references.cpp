@@ -50,11 +50,9 @@ const int &literalTemporary() {
 }
 
 // Lifetime extension ends with r's scope, the function body.
-// FIXME: the message says the temporary "is destroyed at the end of the
-// full-expression"; it is lifetime-extended and dies when the function returns.
 const int &extendedTemporary() {
   const int &r = 5;
-  return r; // CHECK: references.cpp:[[@LINE]]:3: warning: temporary 'int' escapes to the caller; it is destroyed at the end of the full-expression [escape-return]
+  return r; // CHECK: references.cpp:[[@LINE]]:3: warning: temporary 'int' escapes to the caller; it is destroyed when its scope in 'extendedTemporary' ends [escape-return]
 }
 
 int &&rvalueReference() {
@@ -130,11 +128,8 @@ void passLocalToReader(int &out) {
   readRef(v, out);
 }
 
-// --- Known misses ---------------------------------------------------------------
-
 // An aggregate with a reference member, initialised with a local.
-// FIXME: missed; each of these returns (or stores) a reference to 'x' and
-// should be an escape-return (escape-global for the heap Holder).
+// Each of these returns (or stores) a reference to 'x'.
 struct Holder {
   int &r;
 };
@@ -143,19 +138,19 @@ struct ConstHolder {
 };
 Holder aggregateWithReference() {
   int x = 0;
-  return Holder{x};
+  return Holder{x}; // CHECK: references.cpp:[[@LINE]]:3: warning: address of local 'x' escapes to the caller{{.*}}[escape-return]
 }
 Holder aggregateCopied() {
   int x = 0;
   Holder h{x};
-  return h;
+  return h; // CHECK: references.cpp:[[@LINE]]:3: warning: address of local 'x' escapes to the caller{{.*}}[escape-return]
 }
 ConstHolder bracedReturn() {
   int x = 0;
-  return {x};
+  return {x}; // CHECK: references.cpp:[[@LINE]]:3: warning: address of local 'x' escapes to the caller{{.*}}[escape-return]
 }
 Holder *g_holder;
 void aggregateOnHeap() {
   int x = 0;
-  g_holder = new Holder{x};
+  g_holder = new Holder{x}; // CHECK: references.cpp:[[@LINE]]:3: warning: address of local 'x' is stored in global 'g_holder'{{.*}}[escape-global]
 }

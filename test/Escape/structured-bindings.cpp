@@ -50,24 +50,21 @@ int *pointerMembers() {
 }
 
 // auto [x, y] = e copies e into a hidden local; &x points into the copy.
-// FIXME: the hidden copy is named '' in the message; it should be named after
-// its bindings (e.g. "'[x, y]'").
+// The hidden copy is named after its bindings.
 int *copyBinding() {
   Pair pr{1, 2};
   auto [x, y] = pr;
-  return &y; // CHECK: structured-bindings.cpp:[[@LINE]]:3: warning: address of local '' escapes to the caller; '' dangles when 'copyBinding' returns [escape-return]
+  return &y; // CHECK: structured-bindings.cpp:[[@LINE]]:3: warning: address of local '[x, y]' escapes to the caller; '[x, y]' dangles when 'copyBinding' returns [escape-return]
 }
 int *copyOfParameter(Pair &pr) {
   auto [x, y] = pr;
-  return &x; // CHECK: structured-bindings.cpp:[[@LINE]]:3: warning: address of local '' escapes to the caller{{.*}}[escape-return]
+  return &x; // CHECK: structured-bindings.cpp:[[@LINE]]:3: warning: address of local '[x, y]' escapes to the caller{{.*}}[escape-return]
 }
 
 // The temporary is lifetime-extended to the end of the function, then dies.
-// FIXME: the message says the temporary "is destroyed at the end of the
-// full-expression"; it is lifetime-extended and dies when the function returns.
 const int &boundTemporary() {
   const auto &[x, y] = Pair{1, 2};
-  return x; // CHECK: structured-bindings.cpp:[[@LINE]]:3: warning: temporary 'Pair' escapes to the caller; it is destroyed at the end of the full-expression [escape-return]
+  return x; // CHECK: structured-bindings.cpp:[[@LINE]]:3: warning: temporary 'Pair' escapes to the caller; it is destroyed when its scope in 'boundTemporary' ends [escape-return]
 }
 
 // --- Not escaping ---------------------------------------------------------------

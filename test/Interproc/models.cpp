@@ -36,5 +36,5 @@ public:
 
 void binds(lib::View &v) {
   int x = 0;
-  v.bind(&x); // CHECK: models.cpp:[[@LINE]]:3: warning: address of local 'x' escapes to the caller through parameter 'v'{{.*}}[escape-return]
+  v.bind(&x); // CHECK: models.cpp:[[@LINE]]:3: warning: address of local 'x' is stored into the object parameter 'v' refers to{{.*}}[escape-member]
 }

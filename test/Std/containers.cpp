@@ -25,28 +25,26 @@ void pushIntoGlobal() {
   g_items.push_back(&x); // CHECK: containers.cpp:[[@LINE]]:3: warning: address of local 'x' is stored in global 'g_items'; 'x' dangles when 'pushIntoGlobal' returns [escape-global]
 }
 
-// FIXME: push_back/emplace_back/insert/assign into a parameter's container are
-// [escape-return] "escapes to the caller through parameter 'v'", while 'v[0] ='
-// is [escape-member] "stored into the object parameter 'v' refers to"; the same
-// sink should give the same check and message.
+// push_back/emplace_back/insert/assign into a parameter's container, like
+// 'v[0] =', store into the object the parameter refers to.
 void pushIntoParam(std::vector<int *> &v) {
   int x = 0;
-  v.push_back(&x); // CHECK: containers.cpp:[[@LINE]]:3: warning: address of local 'x' escapes to the caller through parameter 'v'; 'x' dangles when 'pushIntoParam' returns [escape-return]
+  v.push_back(&x); // CHECK: containers.cpp:[[@LINE]]:3: warning: address of local 'x' is stored into the object parameter 'v' refers to; 'x' dangles when 'pushIntoParam' returns [escape-member]
 }
 
 void emplaceIntoParam(std::vector<int *> &v) {
   int x = 0;
-  v.emplace_back(&x); // CHECK: containers.cpp:[[@LINE]]:3: warning: address of local 'x' escapes to the caller through parameter 'v'{{.*}}[escape-return]
+  v.emplace_back(&x); // CHECK: containers.cpp:[[@LINE]]:3: warning: address of local 'x' is stored into the object parameter 'v' refers to{{.*}}[escape-member]
 }
 
 void insertIntoParam(std::vector<int *> &v) {
   int x = 0;
-  v.insert(v.begin(), &x); // CHECK: containers.cpp:[[@LINE]]:3: warning: address of local 'x' escapes to the caller through parameter 'v'{{.*}}[escape-return]
+  v.insert(v.begin(), &x); // CHECK: containers.cpp:[[@LINE]]:3: warning: address of local 'x' is stored into the object parameter 'v' refers to{{.*}}[escape-member]
 }
 
 void assignIntoParam(std::vector<int *> &v) {
   int x = 0;
-  v.assign(3, &x); // CHECK: containers.cpp:[[@LINE]]:3: warning: address of local 'x' escapes to the caller through parameter 'v'{{.*}}[escape-return]
+  v.assign(3, &x); // CHECK: containers.cpp:[[@LINE]]:3: warning: address of local 'x' is stored into the object parameter 'v' refers to{{.*}}[escape-member]
 }
 
 void indexAssignIntoParam(std::vector<int *> &v) {

@@ -21,11 +21,10 @@ std::initializer_list<int> returnedList() {
   return {1, 2, 3}; // CHECK: initializer-list.cpp:[[@LINE]]:3: warning: temporary 'const int[3]' escapes to the caller; it is destroyed at the end of the full-expression [escape-return]
 }
 
-// FIXME: the backing array is lifetime-extended to the end of the function;
-// the message says it "is destroyed at the end of the full-expression".
+// The backing array is lifetime-extended to the end of the function.
 const int *beginOfLocalList() {
   std::initializer_list<int> list = {1, 2, 3};
-  return list.begin(); // CHECK: initializer-list.cpp:[[@LINE]]:3: warning: temporary 'const int[3]' escapes to the caller; it is destroyed at the end of the full-expression [escape-return]
+  return list.begin(); // CHECK: initializer-list.cpp:[[@LINE]]:3: warning: temporary 'const int[3]' escapes to the caller; it is destroyed when its scope in{{.*}}[escape-return]
 }
 
 std::vector<int> vectorFromList() { return {1, 2, 3}; }

@@ -69,47 +69,45 @@ int asyncWaited() {
   return x;
 }
 
-// --- Known misses and false positives ----------------------------------------------
+// --- Lambdas on detached threads ----------------------------------------------------
 
-// FIXME: missed; a lambda capturing 'x' by reference runs on a detached thread
-// (the core escape-thread case). Expected: escape-thread on each t.detach()
-// below (and at the return of returnedThread: the caller joins after 'x' died).
+// A lambda capturing 'x' by reference runs on a detached thread (and the
+// returned thread is joined by the caller after 'x' died).
 void detachedLambdaByRef() {
   int x = 0;
   std::thread t([&x] { x = 1; });
-  t.detach();
+  t.detach(); // CHECK: threads.cpp:[[@LINE]]:3: warning: address of local 'x' is handed to a thread that may outlive it{{.*}}[escape-thread]
 }
 void detachedLambdaDefaultRef() {
   int x = 0;
   std::thread t([&] { x = 1; });
-  t.detach();
+  t.detach(); // CHECK: threads.cpp:[[@LINE]]:3: warning: address of local 'x' is handed to a thread that may outlive it{{.*}}[escape-thread]
 }
 void detachedNamedLambda() {
   int x = 0;
   auto f = [&x] { x = 1; };
   std::thread t(f);
-  t.detach();
+  t.detach(); // CHECK: threads.cpp:[[@LINE]]:3: warning: address of local 'x' is handed to a thread that may outlive it{{.*}}[escape-thread]
 }
 void detachedLambdaCopyingPointer() {
   int x = 0;
   int *p = &x;
   std::thread t([p] { *p = 1; });
-  t.detach();
+  t.detach(); // CHECK: threads.cpp:[[@LINE]]:3: warning: address of local 'x' is handed to a thread that may outlive it{{.*}}[escape-thread]
 }
 void detachedTemporaryThread() {
   int x = 0;
-  std::thread([&x] { x = 1; }).detach();
+  std::thread([&x] { x = 1; }).detach(); // CHECK: threads.cpp:[[@LINE]]:3: warning: address of local 'x' is handed to a thread that may outlive it{{.*}}[escape-thread]
 }
 std::thread returnedThread() {
   int x = 0;
-  return std::thread([&x] { x = 1; });
+  return std::thread([&x] { x = 1; }); // CHECK: threads.cpp:[[@LINE]]:3: warning: lambda expression captures local 'x' by reference and outlives it (sink ~r0){{.*}}[escape-lambda-capture]
 }
 
-// FIXME: false positive; the thread is joined before 'x' dies (ALGORITHM.md B9
-// pitfall 8). Expected: no finding.
+// The thread is joined before 'x' dies (ALGORITHM.md B9 pitfall 8).
 void pthreadJoined() {
   int x = 0;
   pthread_t t;
-  pthread_create(&t, nullptr, routine, &x); // CHECK: threads.cpp:[[@LINE]]:3: warning: address of local 'x' is handed to a thread that may outlive it{{.*}}[escape-thread]
+  pthread_create(&t, nullptr, routine, &x);
   pthread_join(t, nullptr);
 }

@@ -75,17 +75,14 @@ std::any dbl() { return 1.5; }
 
 // --- Known false positives / bad messages ---------------------------------------------
 
-// FIXME: false positive; a function name converts to a function pointer (8
-// bytes, trivially copyable), stored locally like '&function' above. The
-// message also claims "it is not nothrow-movable".
+// A function name converts to a function pointer (8 bytes, trivially
+// copyable), stored locally like '&function' above.
 std::function<int()> functionName() {
-  return function; // CHECK: type-erasure.cpp:[[@LINE]]:10: remark: conversion of 'int ()' to std::function allocates on the heap (it is not nothrow-movable) [escape-type-erasure]
+  return function;
 }
 
 // A bind expression holds a std::tuple: not trivially copyable, so it is
-// heap-allocated (correct); but it is nothrow-movable.
-// FIXME: the reason should be "not trivially copyable", not "not
-// nothrow-movable".
+// heap-allocated.
 std::function<int()> bindExpression(int x) {
-  return std::bind([](int r) { return r; }, x); // CHECK: type-erasure.cpp:[[@LINE]]:10: remark: conversion of {{.*}} to std::function allocates on the heap (it is not nothrow-movable) [escape-type-erasure]
+  return std::bind([](int r) { return r; }, x); // CHECK: type-erasure.cpp:[[@LINE]]:10: remark: conversion of {{.*}} to std::function allocates on the heap (it is not trivially copyable) [escape-type-erasure]
 }

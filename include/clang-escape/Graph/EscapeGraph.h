@@ -76,6 +76,8 @@ struct AllocInfo {
   bool Released = false;    ///< released in the function (delete, owner).
   bool CustomAlloc = false; ///< class operator new, nothrow, custom deleter.
   bool OverAligned = false;
+  /// The local smart pointer that owns it, if any.
+  std::string Owner;
 };
 
 /// A node of the escape graph.
@@ -97,6 +99,10 @@ struct Location {
   bool Killed = false;
   /// The address was converted to an integer or otherwise hidden.
   bool Exposed = false;
+  /// A local smart pointer that owns what it points to (not released).
+  bool SmartOwner = false;
+  /// A local whose class's destructor does work (may unregister it).
+  bool CleansUp = false;
 };
 
 /// An edge Dst <- Src with Go's derefs weight.
@@ -133,6 +139,11 @@ struct CallSite {
   bool Virtual = false;
   /// Index into FunctionGraph::Models for library callees, or -1.
   int Model = -1;
+  /// Slot 0 is `this`.
+  bool Method = false;
+  /// The call is made on a local object whose destructor may undo what
+  /// the call registers (RAII): what it keeps is only a maybe.
+  std::string ScopedBy;
 };
 
 /// The escape graph of one function body.

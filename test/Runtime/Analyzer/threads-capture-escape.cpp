@@ -1,13 +1,6 @@
-// KNOWN ANALYZER BUG (XFAIL): the callable given to std::thread is not
-// followed. What its captures hold is neither routed to {thread} nor through
-// the lambda body's summary, so a heap object captured by value and stored
-// into a global by the thread is claimed not to escape. The same happens
-// with a detached thread and a reference capture: `std::thread([&X] { ... })
-// .detach()` gets no escape-thread finding, while `std::thread(F, &X)
-// .detach()` does. Minimal repro: `clang-escape -m` on the function below
-// prints "new Node does not escape". Remove the XFAIL when it is fixed.
-//
-// XFAIL: *
+// The callable given to std::thread is followed: what its captures hold goes
+// through the lambda body's summary, so a heap object captured by value and
+// stored into a global by the thread escapes (it used to be claimed not to).
 // RUN: rm -f %t.claims.json
 // RUN: %clang-escape --emit-claims=%t.claims.json %s -- > %t.report
 // RUN: %clangxx %escrt_cflags %s %escrt_lib -o %t
