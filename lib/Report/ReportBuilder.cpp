@@ -360,11 +360,31 @@ void perfFindings(const FunctionGraph &G, const SolvedFunction &S,
   }
 }
 
+/// Go's "x does not escape" for the locals whose address is taken.
+void localRemarks(const FunctionGraph &G, const SolvedFunction &S,
+                  Report &Out) {
+  std::vector<bool> Taken(G.Locs.size(), false);
+  for (const Edge &E : S.Edges)
+    if (E.Derefs < 0)
+      Taken[E.Src] = true;
+  for (size_t L = 0; L < G.Locs.size(); ++L) {
+    const Location &X = G.Locs[L];
+    if (Taken[L] && !S.AddressEscapes[L] &&
+        (X.Kind == LocKind::Local ||
+         (X.Kind == LocKind::Param && X.Slot >= 0 &&
+          G.SlotKinds.size() > (size_t)X.Slot && G.SlotKinds[X.Slot] == 'v')))
+      Out.Remarks.push_back(Remark{X.Pos, X.Name + " does not escape", {}});
+  }
+}
+
 void paramRemarks(const FunctionGraph &G, const SolvedFunction &S,
                   Report &Out) {
+  // A lambda's `this` is its closure: its captures, not a parameter anyone
+  // passes.
+  bool Lambda = G.Name.find("lambda@") != std::string::npos;
   for (size_t I = 0; I < G.SlotLocs.size(); ++I) {
     int L = G.SlotLocs[I];
-    if (L < 0)
+    if (L < 0 || (Lambda && I == 0))
       continue;
     const ParamLeaks &P = S.Summary.Slots[I];
     bool Pointer = G.SlotContents[I] >= 0;
@@ -460,6 +480,7 @@ Report makeReport(const Program &P, const ReportOptions &Opts) {
     }
     perfFindings(G, S, Opts, Out);
     paramRemarks(G, S, Out);
+    localRemarks(G, S, Out);
     annotationFixIts(G, S, Out);
   }
   // One finding per statement, subject and check.

@@ -160,6 +160,17 @@ static void printVersion(raw_ostream &OS) {
 
 int main(int Argc, const char **Argv) {
   cl::SetVersionPrinter(printVersion);
+  // A -p that names no database is an error, not a reason to look for one
+  // elsewhere (CommonOptionsParser would search the parents of the files).
+  if (std::optional<std::string> Build = buildDirArgument(Argc, Argv)) {
+    std::string Err;
+    if (!CompilationDatabase::loadFromDirectory(*Build, Err)) {
+      WithColor::error(errs(), "clang-escape")
+          << "cannot load a compilation database from '" << *Build
+          << "': " << Err << "\n";
+      return 2;
+    }
+  }
   auto Parser =
       CommonOptionsParser::create(Argc, Argv, Category, cl::ZeroOrMore,
                                   "clang-escape: escape analysis for "
@@ -172,7 +183,8 @@ int main(int Argc, const char **Argv) {
   if (GoLevel.getNumOccurrences()) {
     if (GoLevel.empty())
       Level = 1;
-    else if (StringRef(GoLevel).getAsInteger(10, Level) || Level == 0) {
+    else if (StringRef(GoLevel).getAsInteger(10, Level) || Level == 0 ||
+             Level > 2) {
       WithColor::error(errs(), "clang-escape")
           << "-m takes 1 or 2, not '" << GoLevel << "'\n";
       return 2;
