@@ -191,6 +191,8 @@ void FunctionBuilder::call(const Hole &K, const CallExpr *CE) {
     for (const Expr *A : CE->arguments())
       Args.push_back(A);
   }
+  if (!FD)
+    FD = staticTarget(CE->getCallee());
   if (!FD) {
     // Through a function pointer or member pointer: an unknown callee keeps
     // whatever it is given, as a maybe.
@@ -324,6 +326,30 @@ void FunctionBuilder::construct(const Hole &K, const CXXConstructExpr *CE) {
   callSite(Ctor, CE, nullptr, false, Args, Dest, false);
   if (!InPlace)
     flow(K, Dest);
+}
+
+/// Go's ReassignOracle: a function pointer variable that is never assigned
+/// after its initialization to a function calls that function.
+const FunctionDecl *FunctionBuilder::staticTarget(const Expr *Callee) {
+  Callee = Callee->IgnoreParenImpCasts();
+  if (const auto *UO = dyn_cast<UnaryOperator>(Callee))
+    if (UO->getOpcode() == UO_Deref)
+      Callee = UO->getSubExpr()->IgnoreParenImpCasts();
+  const auto *DRE = dyn_cast<DeclRefExpr>(Callee);
+  if (!DRE)
+    return nullptr;
+  const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
+  if (!VD || Reassigned.count(VD) || !VD->getInit() ||
+      !VD->getType()->isPointerType() ||
+      (VD->hasGlobalStorage() && !VD->getType().isConstQualified()))
+    return nullptr;
+  const Expr *Init = VD->getInit()->IgnoreParenImpCasts();
+  if (const auto *UO = dyn_cast<UnaryOperator>(Init))
+    if (UO->getOpcode() == UO_AddrOf)
+      Init = UO->getSubExpr()->IgnoreParenImpCasts();
+  if (const auto *F = dyn_cast<DeclRefExpr>(Init))
+    return dyn_cast<FunctionDecl>(F->getDecl());
+  return nullptr;
 }
 
 bool FunctionBuilder::joinsThreads() {

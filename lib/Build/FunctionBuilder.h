@@ -123,6 +123,7 @@ public:
                llvm::ArrayRef<const clang::Expr *> Args, int ThisDest,
                bool Virtual);
   bool joinsThreads();
+  const clang::FunctionDecl *staticTarget(const clang::Expr *Callee);
   void typeErasureOf(const clang::CXXRecordDecl *Erased, const clang::Expr *Arg,
                      const clang::Expr *At);
 

@@ -28,32 +28,31 @@ void callParameter(void (*f)(int *)) {
   f(&x); // MAYBE: function-pointers.cpp:[[@LINE]]:3: warning: address of local 'x'{{.*}}(maybe: a callee's effect is assumed) [escape-heap]
 }
 
-// --- Known gaps: the never-reassigned pointer is not resolved -------------------------
+// --- A never-reassigned pointer is resolved to its function ------------------------
 
-// FIXME: 'f' is never reassigned and is initialized with 'read', which keeps
-// nothing: expected no finding, even with --report-maybe.
+// 'f' is initialized with 'read', which keeps nothing.
 void constPointerToReader() {
   void (*const f)(int *) = read;
   int x = 0;
-  f(&x); // MAYBE: function-pointers.cpp:[[@LINE]]:3: warning: address of local 'x'{{.*}}(maybe: a callee's effect is assumed) [escape-heap]
+  f(&x);
 }
 void neverReassignedPointerToReader() {
   void (*f)(int *) = read;
   int x = 0;
-  f(&x); // MAYBE: function-pointers.cpp:[[@LINE]]:3: warning: address of local 'x'{{.*}}(maybe: a callee's effect is assumed) [escape-heap]
+  f(&x);
 }
 
-// FIXME: 'f' is never reassigned and is 'keep': expected a definite escape-heap
-// "via 'keep' keeps it", reported by default; today only a maybe.
+// 'f' is 'keep': a definite escape, reported by default.
 void neverReassignedPointerToKeeper() {
   void (*f)(int *) = keep;
   int x = 0;
-  f(&x); // MAYBE: function-pointers.cpp:[[@LINE]]:3: warning: address of local 'x'{{.*}}(maybe: a callee's effect is assumed) [escape-heap]
+  f(&x); // CHECK: function-pointers.cpp:[[@LINE]]:3: warning: address of local 'x' escapes to the heap (via 'keep' keeps it){{.*}}[escape-heap]
 }
 
 // FIXME: member-function pointers initialized with a known member and never
-// reassigned: 'set' keeps the pointer in *s (expected escape-member), 'get'
-// keeps nothing (expected nothing); both are maybe escape-heap today.
+// reassigned are not resolved yet: 'set' keeps the pointer in *s (expected
+// escape-member), 'get' keeps nothing (expected nothing); both are maybe
+// escape-heap today.
 struct Store {
   int *m;
   void set(int *p) { m = p; }
