@@ -290,6 +290,18 @@ void freeStdModel(ModelBuilder &M) {
     }
     return;
   }
+  if (named(FD, {"swap", "iter_swap"}) && N == 2) {
+    // Each side receives what the other held.
+    M.slot(0).Content[1].merge(1, false, "");
+    M.slot(1).Content[0].merge(1, false, "");
+    return;
+  }
+  if (named(FD, {"exchange"}) && N == 2) {
+    QualType New = M.paramType(1);
+    M.slot(1).Content[0].merge(New->isReferenceType() ? 1 : 0, false, "");
+    M.slot(0).Result.merge(1, false, "");
+    return;
+  }
   if (named(FD, {"async"})) {
     for (unsigned I = 0; I < N; ++I)
       if (M.paramType(I)->isReferenceType())
