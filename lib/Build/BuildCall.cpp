@@ -55,6 +55,13 @@ int FunctionBuilder::callSite(const FunctionDecl *Callee, const Expr *Call,
   CS.Method = HasThis;
   CS.Args.assign(NSlots, -1);
   CS.ArgContent.assign(NSlots, -1);
+  CS.ArgConst.assign(NSlots, -1);
+  for (unsigned I = 0; I < Args.size() && I < NParams; ++I) {
+    bool B;
+    if (Args[I]->getType()->isBooleanType() && !Args[I]->isValueDependent() &&
+        Args[I]->EvaluateAsBooleanCondition(B, Ctx))
+      CS.ArgConst[(HasThis ? 1 : 0) + I] = B;
+  }
   Note N = note("call parameter", Call);
   if (HasThis) {
     int A = newLoc(LocKind::Flow, "{temp}", Call->getExprLoc());

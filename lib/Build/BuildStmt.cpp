@@ -60,8 +60,31 @@ void FunctionBuilder::stmt(const Stmt *S) {
       varDecl(CV);
     else
       expr(Hole(), If->getCond());
+    // `if (p)` on a bool parameter: what the branches do happens only for
+    // that value of p, which a caller may pass as a constant.
+    int Slot = -1;
+    bool Value = true;
+    if (!If->getConditionVariable() && GuardSlot < 0) {
+      const Expr *C = If->getCond()->IgnoreParenImpCasts();
+      if (const auto *UO = dyn_cast<UnaryOperator>(C);
+          UO && UO->getOpcode() == UO_LNot) {
+        C = UO->getSubExpr()->IgnoreParenImpCasts();
+        Value = false;
+      }
+      if (const auto *DRE = dyn_cast<DeclRefExpr>(C))
+        if (const auto *P = dyn_cast<ParmVarDecl>(DRE->getDecl()))
+          if (P->getType()->isBooleanType() && !Reassigned.count(P)) {
+            auto It = SlotOfParam.find(P);
+            if (It != SlotOfParam.end())
+              Slot = It->second;
+          }
+    }
+    GuardSlot = Slot;
+    GuardValue = Value;
     stmt(If->getThen());
+    GuardValue = !Value;
     stmt(If->getElse());
+    GuardSlot = -1;
     popScope(Saved);
     return;
   }

@@ -170,6 +170,9 @@ public:
   const clang::VarDecl *LastGlobalDecl = nullptr;
   bool MemberStore = false;
   int JoinsThreadsCache = -1;
+  /// The bool parameter the current statement is conditional on.
+  int GuardSlot = -1;
+  bool GuardValue = false;
   int CurScope = 0;
   int LoopDepth = 0;
   int ThisSlot = -1;

@@ -115,6 +115,8 @@ void FunctionBuilder::flow(const Hole &K, int Src, bool Maybe) {
   E.Derefs = K.Derefs;
   E.Maybe = K.Maybe || Maybe;
   E.Notes = K.Notes;
+  E.GuardSlot = GuardSlot;
+  E.GuardValue = GuardValue;
   G.Edges.push_back(std::move(E));
 }
 

@@ -30,12 +30,14 @@ static void from_json(const json &J, Note &N) {
   N.Pos = J.at(2).get<SourcePos>();
 }
 static void to_json(json &J, const Leak &L) {
-  J = json::array({L.Level, L.Maybe, L.Via});
+  J = json::array({L.Level, L.Maybe, L.Via, L.GuardSlot, L.GuardValue});
 }
 static void from_json(const json &J, Leak &L) {
   L.Level = J.at(0).get<int>();
   L.Maybe = J.at(1).get<bool>();
   L.Via = J.at(2).get<std::string>();
+  L.GuardSlot = J.at(3).get<int>();
+  L.GuardValue = J.at(4).get<bool>();
 }
 static void to_json(json &J, const ParamLeaks &P) {
   json C = json::array();
@@ -107,7 +109,8 @@ static void from_json(const json &J, Location &L) {
   L.Alloc.Owner = A.at(6).get<std::string>();
 }
 static void to_json(json &J, const Edge &E) {
-  J = json::array({E.Dst, E.Src, E.Derefs, E.Maybe, E.Notes});
+  J = json::array(
+      {E.Dst, E.Src, E.Derefs, E.Maybe, E.Notes, E.GuardSlot, E.GuardValue});
 }
 static void from_json(const json &J, Edge &E) {
   E.Dst = J.at(0).get<int>();
@@ -115,6 +118,8 @@ static void from_json(const json &J, Edge &E) {
   E.Derefs = J.at(2).get<int>();
   E.Maybe = J.at(3).get<bool>();
   E.Notes = J.at(4).get<std::vector<Note>>();
+  E.GuardSlot = J.at(5).get<int>();
+  E.GuardValue = J.at(6).get<bool>();
 }
 static void to_json(json &J, const Scope &S) {
   J = json::array({S.Parent, S.Loop, S.FullExpr, S.EndOffset});
@@ -130,7 +135,7 @@ static void to_json(json &J, const CallSite &C) {
       {"key", C.CalleeKey}, {"name", C.CalleeName}, {"p", C.Pos},
       {"text", C.Spelling}, {"args", C.Args},       {"content", C.ArgContent},
       {"r", C.Result},      {"virt", C.Virtual},    {"model", C.Model},
-      {"method", C.Method}, {"scoped", C.ScopedBy}};
+      {"method", C.Method}, {"scoped", C.ScopedBy}, {"const", C.ArgConst}};
 }
 static void from_json(const json &J, CallSite &C) {
   C.CalleeKey = J.at("key").get<std::string>();
@@ -144,6 +149,7 @@ static void from_json(const json &J, CallSite &C) {
   C.Model = J.at("model").get<int>();
   C.Method = J.at("method").get<bool>();
   C.ScopedBy = J.at("scoped").get<std::string>();
+  C.ArgConst = J.at("const").get<std::vector<int>>();
 }
 static void to_json(json &J, const FunctionGraph::LocalFinding &F) {
   J = json{{"check", F.Check},

@@ -62,7 +62,14 @@ std::vector<int> Program::targets(const CallSite &C) const {
 }
 
 static void mergeLeak(Leak &Dst, const Leak &Src) {
-  Dst.merge(Src.Level, Src.Maybe, Src.Via);
+  if (Dst.merge(Src.Level, Src.Maybe, Src.Via)) {
+    Dst.GuardSlot = Src.GuardSlot;
+    Dst.GuardValue = Src.GuardValue;
+  } else if (Src.present() && Src.Level == Dst.Level &&
+             (Src.GuardSlot != Dst.GuardSlot ||
+              Src.GuardValue != Dst.GuardValue)) {
+    Dst.GuardSlot = -1; // two overriders, two conditions: unconditional
+  }
 }
 
 static void mergeSummary(FunctionSummary &Dst, const FunctionSummary &Src) {
@@ -174,6 +181,11 @@ std::vector<Edge> Program::callEdges(const FunctionGraph &G) const {
                                  : "via '" + C.CalleeName + "'";
     auto Add = [&](int Dst, int Src, const Leak &L, const char *Why) {
       if (!L.present() || Src < 0 || Dst < 0)
+        return;
+      // `store(p, false)` where the store happens only `if (persist)`.
+      if (L.GuardSlot >= 0 &&
+          L.GuardSlot < static_cast<int>(C.ArgConst.size()) &&
+          C.ArgConst[L.GuardSlot] == static_cast<int>(!L.GuardValue))
         return;
       Edge E;
       E.Dst = Dst;

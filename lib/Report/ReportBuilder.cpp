@@ -403,7 +403,12 @@ void paramRemarks(const FunctionGraph &G, const SolvedFunction &S,
     if (P.Heap.present())
       Add(std::string(P.Heap.Level == 0 ? "leaking param: " + N
                                         : "leaking param content: " + N) +
-          (P.Heap.Maybe ? " (via unknown callee)" : ""));
+          (P.Heap.Maybe ? " (via unknown callee)" : "") +
+          (P.Heap.GuardSlot >= 0 &&
+                   P.Heap.GuardSlot < static_cast<int>(G.SlotNames.size())
+               ? std::string(" (only if ") + (P.Heap.GuardValue ? "" : "!") +
+                     G.SlotNames[P.Heap.GuardSlot] + ")"
+               : std::string()));
     if (P.Result.present())
       Add("leaking param: " + N +
           " to result ~r0 level=" + std::to_string(P.Result.Level));

@@ -22,6 +22,7 @@
 #include <algorithm>
 #include <climits>
 #include <deque>
+#include <map>
 
 namespace escape {
 
@@ -50,7 +51,9 @@ public:
   }
 
   /// Walks from Root; calls Visit(loc, derefs) for every location reached.
-  template <typename Fn> void walk(int Root, bool WithMaybe, Fn &&Visit) {
+  /// SkipGuarded leaves out edges that hold only under a parameter's value.
+  template <typename Fn>
+  void walk(int Root, bool WithMaybe, Fn &&Visit, bool SkipGuarded = false) {
     std::fill(Derefs.begin(), Derefs.end(), INT_MAX);
     std::fill(Pred.begin(), Pred.end(), -1);
     std::deque<int> Work;
@@ -66,7 +69,7 @@ public:
         D = 0;
       for (int EI : In[L]) {
         const Edge &E = Edges[EI];
-        if (E.Maybe && !WithMaybe)
+        if ((E.Maybe && !WithMaybe) || (SkipGuarded && E.GuardSlot >= 0))
           continue;
         int ND = D + E.Derefs;
         if (ND > MaxLevel || E.Src == Root)
@@ -99,6 +102,22 @@ public:
   std::vector<int> Derefs;
   std::vector<int> Pred;
 };
+
+/// The sink of parameter leaks that a root stands for.
+Leak &sinkOf(ParamLeaks &P, const FunctionGraph &G, int Root) {
+  switch (G.Locs[Root].Kind) {
+  case LocKind::Thread:
+    return P.Thread;
+  case LocKind::CoroFrame:
+    return P.Coro;
+  case LocKind::Result:
+    return P.Result;
+  case LocKind::ParamContent:
+    return P.Content[G.Locs[Root].Slot];
+  default:
+    return P.Heap;
+  }
+}
 
 /// True if scope Inner is Outer or nested in it.
 bool within(const FunctionGraph &G, int Inner, int Outer) {
@@ -133,6 +152,8 @@ SolvedFunction solveFunction(const FunctionGraph &G, std::vector<Edge> Edges) {
 
   // Findings already recorded, per (loc, root).
   std::vector<std::pair<int, int>> Seen;
+  // The guard of the path behind each leak of the summary.
+  std::map<const Leak *, std::pair<int, bool>> Guards;
   for (int Root = 0; Root < static_cast<int>(G.Locs.size()); ++Root) {
     LocKind RK = G.Locs[Root].Kind;
     if (!isRoot(RK))
@@ -168,27 +189,60 @@ SolvedFunction solveFunction(const FunctionGraph &G, std::vector<Edge> Edges) {
           Step = Path[Path.size() - 2];
         if (Step >= 0 && !R.Edges[Step].Notes.empty())
           Via = G.Name + ": " + describeNote(R.Edges[Step].Notes.front());
-        ParamLeaks &PL = R.Summary.Slots[Slot];
-        switch (RK) {
-        case LocKind::Heap:
-          PL.Heap.merge(Level, Maybe, Via);
-          break;
-        case LocKind::Thread:
-          PL.Thread.merge(Level, Maybe, Via);
-          break;
-        case LocKind::CoroFrame:
-          PL.Coro.merge(Level, Maybe, Via);
-          break;
-        case LocKind::Result:
-          PL.Result.merge(Level, Maybe, Via);
-          break;
-        case LocKind::ParamContent:
-          PL.Content[G.Locs[Root].Slot].merge(Level, Maybe, Via);
-          break;
-        default:
-          break;
+        Leak &Lk = sinkOf(R.Summary.Slots[Slot], G, Root);
+        if (Lk.merge(Level, Maybe, Via)) {
+          // Remember the first parameter guard on the way, if any.
+          auto It = std::find_if(Path.begin(), Path.end(), [&](int EI) {
+            return R.Edges[EI].GuardSlot >= 0;
+          });
+          Guards[&Lk] = It == Path.end()
+                            ? std::make_pair(-1, false)
+                            : std::make_pair(R.Edges[*It].GuardSlot,
+                                             R.Edges[*It].GuardValue);
         }
       });
+    }
+  }
+
+  // A leak that needs a guarded edge holds only under that parameter's
+  // value: what is left without guarded edges is unconditional.
+  bool Guarded = std::any_of(R.Edges.begin(), R.Edges.end(),
+                             [](const Edge &E) { return E.GuardSlot >= 0; });
+  if (Guarded) {
+    FunctionSummary Always;
+    Always.Slots.resize(G.SlotLocs.size());
+    for (int Root = 0; Root < static_cast<int>(G.Locs.size()); ++Root) {
+      if (!isRoot(G.Locs[Root].Kind))
+        continue;
+      W.walk(
+          Root, /*WithMaybe=*/true,
+          [&](int L, int D) {
+            if (SlotOf[L] >= 0)
+              sinkOf(Always.Slots[SlotOf[L]], G, Root)
+                  .merge(std::max(D, 0), false, "");
+          },
+          /*SkipGuarded=*/true);
+    }
+    for (size_t S = 0; S < R.Summary.Slots.size(); ++S) {
+      auto Apply = [&](Leak &Lk, const Leak &A) {
+        if (!Lk.present() || (A.present() && A.Level <= Lk.Level))
+          return;
+        auto It = Guards.find(&Lk);
+        if (It != Guards.end() && It->second.first >= 0) {
+          Lk.GuardSlot = It->second.first;
+          Lk.GuardValue = It->second.second;
+        }
+      };
+      ParamLeaks &P = R.Summary.Slots[S];
+      const ParamLeaks &A = Always.Slots[S];
+      Apply(P.Heap, A.Heap);
+      Apply(P.Thread, A.Thread);
+      Apply(P.Coro, A.Coro);
+      Apply(P.Result, A.Result);
+      for (auto &[J, Lk] : P.Content) {
+        auto AI = A.Content.find(J);
+        Apply(Lk, AI == A.Content.end() ? Leak() : AI->second);
+      }
     }
   }
 

@@ -112,6 +112,10 @@ struct Edge {
   int Derefs = 0;
   /// Set when the edge stands for a conservative assumption (unknown callee).
   bool Maybe = false;
+  /// Lowered under `if (p)` (GuardValue true) or `if (!p)` for a bool
+  /// parameter in slot GuardSlot; -1: unconditional.
+  int GuardSlot = -1;
+  bool GuardValue = false;
   std::vector<Note> Notes;
 };
 
@@ -141,6 +145,8 @@ struct CallSite {
   int Model = -1;
   /// Slot 0 is `this`.
   bool Method = false;
+  /// Per slot: the argument's constant truth value (0, 1), or -1.
+  std::vector<int> ArgConst;
   /// The call is made on a local object whose destructor may undo what
   /// the call registers (RAII): what it keeps is only a maybe.
   std::string ScopedBy;

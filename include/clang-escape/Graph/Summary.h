@@ -25,6 +25,10 @@ struct Note;
 struct Leak {
   int Level = -1; ///< -1: no flow.
   bool Maybe = false;
+  /// The flow happens only when parameter slot GuardSlot is GuardValue
+  /// (`if (persist) store(p);`); -1: always.
+  int GuardSlot = -1;
+  bool GuardValue = false;
   /// The callee-side steps, shown in the caller's -m=2 flow.
   std::string Via;
 
@@ -37,6 +41,7 @@ struct Leak {
       Level = L;
       Maybe = M;
       Via = V;
+      GuardSlot = -1;
       return true;
     }
     return false;
@@ -76,7 +81,8 @@ struct FunctionSummary {
 
 inline bool ParamLeaks::operator==(const ParamLeaks &O) const {
   auto Same = [](const Leak &A, const Leak &B) {
-    return A.Level == B.Level && A.Maybe == B.Maybe;
+    return A.Level == B.Level && A.Maybe == B.Maybe &&
+           A.GuardSlot == B.GuardSlot && A.GuardValue == B.GuardValue;
   };
   if (!Same(Heap, O.Heap) || !Same(Thread, O.Thread) || !Same(Coro, O.Coro) ||
       !Same(Result, O.Result) || Content.size() != O.Content.size())
