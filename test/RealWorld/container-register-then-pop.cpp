@@ -1,0 +1,64 @@
+// RUN: not %clang-escape --caret=false %s -- -std=c++20 | FileCheck %s --implicit-check-not=warning:
+
+// Found in google/leveldb (db/db_impl.cc, DBImpl::Write): a writer registers
+// the address of its stack 'Writer' in a member queue, and the entry is popped
+// before the function returns. Callers passing '&batch' (DB::Put, DB::Delete,
+// tests calling db->Write(&batch)) are reported through the same summary.
+
+#include <deque>
+#include <vector>
+
+struct Writer {
+  const int *batch;
+  bool done;
+};
+
+struct Queue {
+  std::vector<int *> stack_;
+  std::deque<Writer *> writers_;
+
+  // A pointer stored and never removed: reported, correctly.
+  void pushOnly(int v) {
+    int w = v;
+    stack_.push_back(&w); // CHECK: container-register-then-pop.cpp:[[@LINE]]:5: warning: address of local 'w' is stored into *this, which outlives it; 'w' dangles when 'Queue::pushOnly' returns [escape-member]
+  }
+
+  // FIXME: false positive: the element pushed is popped again (LIFO) on every
+  // path before 'w' dies; 'stack_' never holds '&w' after the return.
+  // Expected: no finding.
+  int pushThenPopBack(int v) {
+    int w = v;
+    stack_.push_back(&w); // CHECK: container-register-then-pop.cpp:[[@LINE]]:5: warning: address of local 'w' is stored into *this, which outlives it; 'w' dangles when 'Queue::pushThenPopBack' returns [escape-member]
+    int r = *stack_.back();
+    stack_.pop_back();
+    return r;
+  }
+
+  // FIXME: false positive: leveldb's shape. '&w' is appended, the function
+  // waits until it is at the front, then pops up to and including it (or
+  // another writer popped it and set 'done'). Expected: no finding (or a
+  // 'maybe' at most: proving it needs the queue discipline).
+  int write(const int *batch) {
+    Writer w{batch, false};
+    writers_.push_back(&w); // CHECK: container-register-then-pop.cpp:[[@LINE]]:5: warning: address of local 'w' is stored into *this, which outlives it; 'w' dangles when 'Queue::write' returns [escape-member]
+    if (w.done)
+      return 0;
+    Writer *last = &w;
+    while (true) {
+      Writer *ready = writers_.front();
+      writers_.pop_front();
+      if (ready != &w)
+        ready->done = true;
+      if (ready == last)
+        break;
+    }
+    return *batch;
+  }
+};
+
+// FIXME: false positive, through the summary of 'Queue::write' above: 'batch'
+// is only reachable from 'w' while 'w' is queued. Expected: no finding.
+int put(Queue &q) {
+  int batch = 1;
+  return q.write(&batch); // CHECK: container-register-then-pop.cpp:[[@LINE]]:10: warning: address of local 'batch' is stored into the object parameter 'q' refers to{{.*}}[escape-member]
+}

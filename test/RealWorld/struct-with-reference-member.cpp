@@ -1,0 +1,47 @@
+// RUN: not %clang-escape --caret=false %s -- -std=c++20 | FileCheck %s --implicit-check-not=warning:
+
+// Found in fmtlib/fmt (test/args-test.cc with include/fmt/args.h:
+// store.push_back(fmt::arg("a1", 42)) and fmt::arg("a2", std::cref(str))):
+// 'named_arg' holds a name pointer and a 'const T &value'. The store copies
+// the name pointer into one vector and the value (an int) into another; the
+// reference to the temporary is never kept. Because the struct is one
+// location, storing 'a.name' also stores what 'a.value' refers to.
+
+#include <vector>
+
+template <typename T> struct named {
+  const char *name;
+  const T &value;
+};
+
+struct Store {
+  std::vector<const char *> names_;
+  std::vector<int> values_;
+  std::vector<const int *> refs_;
+  void push(const named<int> &a) {
+    names_.push_back(a.name);
+    values_.push_back(a.value);
+  }
+  void pushRef(const named<int> &a) { refs_.push_back(&a.value); }
+};
+
+// FIXME: false positive: only the name pointer (a literal) and a copy of the
+// int are kept; the temporary '42' is not referenced after the statement.
+// Expected: no finding.
+unsigned long temporaryValue() {
+  Store s;
+  s.push(named<int>{"a1", 42}); // CHECK: struct-with-reference-member.cpp:[[@LINE]]:3: warning: temporary 'int' is destroyed at the end of the full-expression, but 's' keeps its address and is used later [escape-scope]
+  return s.names_.size();
+}
+
+// FIXME: false positive: 'v' is copied. Expected: no finding.
+void intoParam(Store &s) {
+  int v = 42;
+  s.push(named<int>{"a1", v}); // CHECK: struct-with-reference-member.cpp:[[@LINE]]:3: warning: address of local 'v' is stored into the object parameter 's' refers to{{.*}}[escape-member]
+}
+
+// Keeping the reference itself does dangle: reported, correctly.
+void refIntoParam(Store &s) {
+  int v = 42;
+  s.pushRef(named<int>{"a1", v}); // CHECK: struct-with-reference-member.cpp:[[@LINE]]:3: warning: address of local 'v' is stored into the object parameter 's' refers to{{.*}}[escape-member]
+}
