@@ -133,6 +133,17 @@ void FunctionBuilder::stmt(const Stmt *S) {
     int Saved = pushScope(false, S);
     stmt(FR->getInit());
     stmt(FR->getRangeStmt());
+    // The hidden range reference is used by every iteration; before C++23
+    // the temporaries of its initializer die before the first one.
+    if (const VarDecl *Range =
+            FR->getRangeStmt()
+                ? dyn_cast_or_null<VarDecl>(FR->getRangeStmt()->getSingleDecl())
+                : nullptr;
+        Range && !Ctx.getLangOpts().CPlusPlus23) {
+      Location &L = G.Locs[varLoc(Range)];
+      L.LastUse = std::max(L.LastUse, G.Scopes[CurScope].EndOffset);
+      L.Name = "range of the for loop";
+    }
     stmt(FR->getBeginStmt());
     stmt(FR->getEndStmt());
     ++LoopDepth;
