@@ -22,9 +22,10 @@ case $mode in
     status=0
     python3 /usr/lib/llvm-19/build/utils/lit/lit.py -sv \
       "$build/test" "$build/test/Unit" 2>&1 | tee "$log" || status=$?
-    passed=$(grep -E '^ *Passed *:' "$log" | grep -oE '[0-9]+' | head -1)
-    failed=$(grep -E '^ *Failed *:' "$log" | grep -oE '[0-9]+' | head -1)
-    xfail=$(grep -E '^ *Expectedly Failed *:' "$log" | grep -oE '[0-9]+' | head -1)
+    count() { grep -E "^ *$1 *:" "$log" | grep -oE '[0-9]+' | head -1 || true; }
+    passed=$(count Passed)
+    failed=$(count Failed)
+    xfail=$(count "Expectedly Failed")
     rm -f "$log"
     echo "${passed:-0} passed, ${failed:-0} failed, ${xfail:-0} skipped"
     exit $status
