@@ -99,8 +99,12 @@ int FunctionBuilder::callSite(const FunctionDecl *Callee, const Expr *Call,
       CS.ArgContent[Slot] = lvalueHole(Arg).Dst;
     } else {
       expr(holeFor(A).note(N), Arg);
+      // A null argument has no pointee: a store through it cannot happen.
       if (PT->isPointerType())
-        CS.ArgContent[Slot] = pointeeHole(Arg).Dst;
+        CS.ArgContent[Slot] =
+            Arg->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNotNull)
+                ? CallSite::NoObject
+                : pointeeHole(Arg).Dst;
     }
   }
   // A call on a local object whose destructor does work (RAII

@@ -440,6 +440,17 @@ Hole FunctionBuilder::lvalueHole(const Expr *LV) {
     Hole H =
         ME->isArrow() ? pointeeHole(ME->getBase()) : lvalueHole(ME->getBase());
     MemberStore = true;
+    // A member of *this: a store a later one may undo ("set, use, clear").
+    if (ThisSlot >= 0 && !IsLambdaBody && H.Dst == G.SlotContents[ThisSlot] &&
+        isa<CXXThisExpr>(ME->getBase()->IgnoreParenImpCasts())) {
+      int S = newLoc(LocKind::GlobalStore, M->getNameAsString(),
+                     ME->getMemberLoc());
+      G.Locs[S].TypeName = "member";
+      flow(H.note(note("store to member", ME)), S);
+      LastGlobalStore = S;
+      LastGlobalDecl = M;
+      return holeFor(S);
+    }
     return H;
   }
   if (const auto *UO = dyn_cast<UnaryOperator>(LV))

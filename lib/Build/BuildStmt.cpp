@@ -398,16 +398,19 @@ static bool sameLValue(const Expr *A, const Expr *B) {
            MA->isArrow() == MB->isArrow() &&
            sameLValue(MA->getBase(), MB->getBase());
   }
-  return false;
+  return isa<CXXThisExpr>(A) && isa<CXXThisExpr>(B);
 }
 
-static const VarDecl *storedGlobal(const Expr *LHS) {
+/// What a store writes: a global (or static member), or a member of *this.
+static const ValueDecl *storedGlobal(const Expr *LHS) {
   LHS = LHS->IgnoreParenImpCasts();
   if (const auto *DRE = dyn_cast<DeclRefExpr>(LHS))
     return dyn_cast<VarDecl>(DRE->getDecl());
   if (const auto *ME = dyn_cast<MemberExpr>(LHS)) {
     if (const auto *VD = dyn_cast<VarDecl>(ME->getMemberDecl()))
       return VD; // a static data member
+    if (isa<CXXThisExpr>(ME->getBase()->IgnoreParenImpCasts()))
+      return ME->getMemberDecl();
     if (!ME->isArrow())
       return storedGlobal(ME->getBase());
   }
@@ -433,7 +436,7 @@ void FunctionBuilder::killOverwrittenGlobalStores(const Stmt *Body) {
         auto It = B.GlobalStores.find(BO);
         if (It == B.GlobalStores.end())
           continue;
-        const VarDecl *GV = It->second.second;
+        const ValueDecl *GV = It->second.second;
         for (size_t J = I + 1; J < Stmts.size(); ++J) {
           const BinaryOperator *Later = asAssignment(Stmts[J]);
           if (Later && storedGlobal(Later->getLHS()) == GV &&

@@ -159,7 +159,7 @@ public:
   /// Offsets of the return statements, for "released on every path".
   llvm::SmallVector<unsigned, 8> Returns;
   /// Global stores by assignment expression, for the store-then-clear rule.
-  llvm::DenseMap<const clang::Expr *, std::pair<int, const clang::VarDecl *>>
+  llvm::DenseMap<const clang::Expr *, std::pair<int, const clang::ValueDecl *>>
       GlobalStores;
   llvm::DenseMap<const clang::ParmVarDecl *, int> SlotOfParam;
   llvm::DenseMap<const clang::CXXNewExpr *, int> AllocOfNew;
@@ -167,7 +167,7 @@ public:
   /// Local smart pointers whose ownership is given up (release()).
   llvm::DenseSet<const clang::VarDecl *> Released;
   int LastGlobalStore = -1;
-  const clang::VarDecl *LastGlobalDecl = nullptr;
+  const clang::ValueDecl *LastGlobalDecl = nullptr;
   bool MemberStore = false;
   int JoinsThreadsCache = -1;
   /// The bool parameter the current statement is conditional on.

@@ -314,7 +314,8 @@ void FunctionBuilder::finish() {
     if (Dtor && Dtor->getBody())
       F.TraverseStmt(Dtor->getBody());
     for (auto &[E, Store] : GlobalStores)
-      if (Restored.count(Store.second)) {
+      if (const auto *GV = dyn_cast<VarDecl>(Store.second);
+          GV && Restored.count(GV)) {
         G.Locs[Store.first].Killed = true;
         flow(holeFor(G.SlotContents[ThisSlot])
                  .note(note("kept until the destructor restores it",
@@ -323,13 +324,14 @@ void FunctionBuilder::finish() {
              Store.first);
       }
   }
-  // A store overwritten before the frame ends does not reach the heap.
+  // A store overwritten before the frame ends does not reach its target.
   G.Edges.erase(std::remove_if(G.Edges.begin(), G.Edges.end(),
                                [&](const Edge &E) {
-                                 return E.Dst == FunctionGraph::HeapLoc &&
-                                        G.Locs[E.Src].Kind ==
-                                            LocKind::GlobalStore &&
-                                        G.Locs[E.Src].Killed;
+                                 const Location &S = G.Locs[E.Src];
+                                 return S.Kind == LocKind::GlobalStore &&
+                                        S.Killed && !E.Notes.empty() &&
+                                        E.Notes.front().Why.rfind("store to",
+                                                                  0) == 0;
                                }),
                 G.Edges.end());
 

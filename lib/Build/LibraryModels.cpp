@@ -126,16 +126,20 @@ void libcModel(ModelBuilder &M) {
     M.slot(2).Thread.merge(0, false, "");
     return;
   }
-  // Other C functions: a pointer result of the same type as a pointer
-  // parameter may be that parameter (fgets-like); nothing is kept.
-  QualType RT = FD->getReturnType();
-  if (RT->isPointerType())
-    for (unsigned I = 0; I < N; ++I) {
-      QualType PT = FD->getParamDecl(I)->getType();
-      if (PT->isPointerType() && ModelBuilder::bare(PT->getPointeeType()) ==
-                                     ModelBuilder::bare(RT->getPointeeType()))
-        ToResult(I);
-    }
+  // Other C functions keep nothing and return fresh or static storage
+  // (getenv, strerror, localtime); the ones returning an argument are
+  // listed above.
+}
+
+/// Characters carry no addresses: a string copied from a char pointer is a
+/// copy of bytes, whatever else the pointer's object holds.
+static bool pointsToChars(QualType T) {
+  T = T.getNonReferenceType();
+  if (T->isPointerType())
+    T = T->getPointeeType();
+  return T->isAnyCharacterType() ||
+         (T->isArrayType() &&
+          T->getArrayElementTypeNoTypeQual()->isAnyCharacterType());
 }
 
 void storeArgsIntoThis(ModelBuilder &M, bool OwnerCopy, bool PointerLevel0) {
@@ -143,6 +147,8 @@ void storeArgsIntoThis(ModelBuilder &M, bool OwnerCopy, bool PointerLevel0) {
     QualType PT = M.paramType(I);
     if (M.isAllocatorOrCallable(PT) && !OwnerCopy)
       continue;
+    if (pointsToChars(PT))
+      continue; // strings, exception messages: the bytes are copied
     int Level;
     if (PT->isReferenceType())
       Level = 1;

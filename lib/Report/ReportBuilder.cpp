@@ -140,7 +140,8 @@ void escapeFinding(const FunctionGraph &G, const SolvedFunction &S,
   bool Lambda = pathHas(S, F.Path, "captured by");
   std::string Global;
   for (int EI : F.Path)
-    if (G.Locs[S.Edges[EI].Src].Kind == LocKind::GlobalStore)
+    if (G.Locs[S.Edges[EI].Src].Kind == LocKind::GlobalStore &&
+        G.Locs[S.Edges[EI].Src].TypeName != "member")
       Global = G.Locs[S.Edges[EI].Src].Name;
   std::string AddrOf = X.Kind == LocKind::Temporary ? Who : "address of " + Who;
   switch (R.Kind) {

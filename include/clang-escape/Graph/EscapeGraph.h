@@ -136,8 +136,10 @@ struct CallSite {
   /// One flow node per parameter slot (slot 0 = this for methods); -1 if
   /// the argument carries nothing.
   std::vector<int> Args;
-  /// Where a store through slot j lands in the caller (Go's content hole).
+  /// Where a store through slot j lands in the caller (Go's content hole);
+  /// -1: unknown (the heap), NoObject: a null pointer (nowhere).
   std::vector<int> ArgContent;
+  static constexpr int NoObject = -2;
   /// Flow node receiving the call's value.
   int Result = -1;
   bool Virtual = false;
