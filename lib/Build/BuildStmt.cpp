@@ -417,9 +417,25 @@ static const ValueDecl *storedGlobal(const Expr *LHS) {
   return nullptr;
 }
 
+/// `obj.push_back(x)`-like calls and the calls that take it out again.
+static const CXXMemberCallExpr *containerCall(const Stmt *S, bool Undo) {
+  const auto *E = dyn_cast_or_null<Expr>(S);
+  if (!E)
+    return nullptr;
+  const auto *MC = dyn_cast<CXXMemberCallExpr>(E->IgnoreImplicit());
+  const CXXMethodDecl *MD = MC ? MC->getMethodDecl() : nullptr;
+  if (!MD || !MD->getIdentifier())
+    return nullptr;
+  llvm::StringRef N = MD->getName();
+  bool Is = Undo ? (N == "pop_back" || N == "pop_front" || N == "pop" ||
+                    N == "clear" || N == "erase")
+                 : (N == "push_back" || N == "emplace_back" ||
+                    N == "push_front" || N == "emplace_front" || N == "push" ||
+                    N == "emplace" || N == "insert");
+  return Is ? MC : nullptr;
+}
+
 void FunctionBuilder::killOverwrittenGlobalStores(const Stmt *Body) {
-  if (GlobalStores.empty())
-    return;
   // Within one block, a store of a local's address into a global that is
   // overwritten later in the same block, with no exit in between, never
   // outlives the frame ("set, use, clear").
@@ -430,6 +446,26 @@ void FunctionBuilder::killOverwrittenGlobalStores(const Stmt *Body) {
       auto Body = CS->body();
       std::vector<const Stmt *> Stmts(Body.begin(), Body.end());
       for (size_t I = 0; I < Stmts.size(); ++I) {
+        // A container that gets an element and loses it again before any
+        // exit: the element does not outlive the frame through it.
+        if (const CXXMemberCallExpr *Push = containerCall(Stmts[I], false)) {
+          auto CI = B.CallIndex.find(Push);
+          if (CI == B.CallIndex.end())
+            continue;
+          for (size_t J = I + 1; J < Stmts.size(); ++J) {
+            const CXXMemberCallExpr *Pop = containerCall(Stmts[J], true);
+            if (Pop && Pop->getImplicitObjectArgument() &&
+                Push->getImplicitObjectArgument() &&
+                sameLValue(Pop->getImplicitObjectArgument(),
+                           Push->getImplicitObjectArgument())) {
+              B.G.Calls[CI->second].Undone = true;
+              break;
+            }
+            if (leavesFrame(Stmts[J]))
+              break;
+          }
+          continue;
+        }
         const BinaryOperator *BO = asAssignment(Stmts[I]);
         if (!BO)
           continue;

@@ -158,6 +158,8 @@ public:
   llvm::SmallVector<Release, 4> Deleted;
   /// Offsets of the return statements, for "released on every path".
   llvm::SmallVector<unsigned, 8> Returns;
+  /// Call sites by call expression, for the push-then-pop rule.
+  llvm::DenseMap<const clang::Expr *, int> CallIndex;
   /// Global stores by assignment expression, for the store-then-clear rule.
   llvm::DenseMap<const clang::Expr *, std::pair<int, const clang::ValueDecl *>>
       GlobalStores;

@@ -135,7 +135,8 @@ static void to_json(json &J, const CallSite &C) {
       {"key", C.CalleeKey}, {"name", C.CalleeName}, {"p", C.Pos},
       {"text", C.Spelling}, {"args", C.Args},       {"content", C.ArgContent},
       {"r", C.Result},      {"virt", C.Virtual},    {"model", C.Model},
-      {"method", C.Method}, {"scoped", C.ScopedBy}, {"const", C.ArgConst}};
+      {"method", C.Method}, {"scoped", C.ScopedBy}, {"const", C.ArgConst},
+      {"undone", C.Undone}};
 }
 static void from_json(const json &J, CallSite &C) {
   C.CalleeKey = J.at("key").get<std::string>();
@@ -150,6 +151,7 @@ static void from_json(const json &J, CallSite &C) {
   C.Method = J.at("method").get<bool>();
   C.ScopedBy = J.at("scoped").get<std::string>();
   C.ArgConst = J.at("const").get<std::vector<int>>();
+  C.Undone = J.at("undone").get<bool>();
 }
 static void to_json(json &J, const FunctionGraph::LocalFinding &F) {
   J = json{{"check", F.Check},

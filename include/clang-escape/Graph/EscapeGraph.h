@@ -140,6 +140,9 @@ struct CallSite {
   /// -1: unknown (the heap), NoObject: a null pointer (nowhere).
   std::vector<int> ArgContent;
   static constexpr int NoObject = -2;
+  /// What the call stores into its object is taken out again later in the
+  /// same block (push_back ... pop_back): it does not outlive the frame.
+  bool Undone = false;
   /// Flow node receiving the call's value.
   int Result = -1;
   bool Virtual = false;
