@@ -224,8 +224,12 @@ void FunctionBuilder::call(const Hole &K, const CallExpr *CE) {
   if (isInStd(FD) && Args.size() == 1 && !Obj &&
       isNamed(FD,
               {"move", "forward", "as_const", "move_if_noexcept", "launder"})) {
-    if (FD->getReturnType()->isReferenceType())
-      return expr(K, Args[0]);
+    // A smart pointer moved from no longer owns its object.
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(Args[0]->IgnoreParenImpCasts()))
+      if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
+        if (TU.Types.classify(VD->getType()) == RecordClass::SmartPtr &&
+            !VD->getType()->isReferenceType() && !isa<ParmVarDecl>(VD))
+          G.Locs[varLoc(VD)].SmartOwner = false;
     return expr(K, Args[0]);
   }
   // Allocation functions create an allocation site.
@@ -274,6 +278,7 @@ void FunctionBuilder::call(const Hole &K, const CallExpr *CE) {
         expr(Hole(), Arg);
       G.Locs[A].Alloc.CustomAlloc = !isNamed(FD, {"malloc", "calloc"});
     }
+    AllocOfCall[CE] = A;
     flow(K.shift(-1, note(StdMake ? "allocation" : "malloc", CE)), A);
     return;
   }

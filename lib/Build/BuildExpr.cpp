@@ -366,6 +366,26 @@ Hole FunctionBuilder::pointeeHole(const Expr *P) {
     if (It != AllocOfNew.end())
       return holeFor(It->second);
   }
+  // Smart pointers: what `p->` and `*p` reach is the object p owns.
+  if (const auto *CE = dyn_cast<CallExpr>(P)) {
+    auto It = AllocOfCall.find(CE);
+    if (It != AllocOfCall.end())
+      return holeFor(It->second);
+    if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(CE);
+        OC && OC->getNumArgs() == 1 &&
+        (OC->getOperator() == OO_Arrow || OC->getOperator() == OO_Star) &&
+        TU.Types.classify(OC->getArg(0)->getType()) == RecordClass::SmartPtr)
+      return pointeeHole(OC->getArg(0));
+  }
+  if (const auto *CC = dyn_cast<CXXConstructExpr>(P))
+    if (CC->getNumArgs() >= 1 &&
+        TU.Types.classify(CC->getType()) == RecordClass::SmartPtr &&
+        CC->getArg(0)->getType()->isPointerType())
+      return pointeeHole(CC->getArg(0));
+  if (const auto *FE = dyn_cast<ExprWithCleanups>(P))
+    return pointeeHole(FE->getSubExpr());
+  if (const auto *BT = dyn_cast<CXXBindTemporaryExpr>(P))
+    return pointeeHole(BT->getSubExpr());
   return heapHole();
 }
 

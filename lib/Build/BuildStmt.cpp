@@ -354,11 +354,38 @@ void FunctionBuilder::collectReassigned(const Stmt *Body) {
             ++Reads[VD];
       return true;
     }
+    // A smart pointer is re-pointed only by assignment, reset or swap.
+    bool VisitCXXOperatorCallExpr(CXXOperatorCallExpr *E) {
+      if (E->getOperator() == OO_Equal && E->getNumArgs() > 0)
+        reseat(E->getArg(0));
+      return true;
+    }
+    bool VisitCXXMemberCallExpr(CXXMemberCallExpr *E) {
+      if (const CXXMethodDecl *MD = E->getMethodDecl())
+        if (MD->getIdentifier() &&
+            (MD->getName() == "reset" || MD->getName() == "swap"))
+          reseat(E->getImplicitObjectArgument());
+      return true;
+    }
+    void reseat(const Expr *Obj) {
+      if (const auto *DRE = dyn_cast_or_null<DeclRefExpr>(
+              Obj ? Obj->IgnoreParenImpCasts() : nullptr))
+        if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
+          Reseated.insert(VD);
+    }
+    llvm::DenseSet<const VarDecl *> Reseated;
   } C;
   C.TraverseStmt(const_cast<Stmt *>(Body));
-  for (auto &[VD, N] : C.Refs)
-    if (!VD->getType()->isReferenceType() && C.Reads.lookup(VD) < N)
+  for (auto &[VD, N] : C.Refs) {
+    if (VD->getType()->isReferenceType())
+      continue;
+    if (TU.Types.classify(VD->getType()) == RecordClass::SmartPtr) {
+      if (C.Reseated.count(VD))
+        Reassigned.insert(VD);
+    } else if (C.Reads.lookup(VD) < N) {
       Reassigned.insert(VD);
+    }
+  }
 }
 
 static bool leavesFrame(const Stmt *S) {

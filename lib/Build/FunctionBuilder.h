@@ -165,6 +165,7 @@ public:
       GlobalStores;
   llvm::DenseMap<const clang::ParmVarDecl *, int> SlotOfParam;
   llvm::DenseMap<const clang::CXXNewExpr *, int> AllocOfNew;
+  llvm::DenseMap<const clang::Expr *, int> AllocOfCall;
   llvm::DenseMap<const clang::MaterializeTemporaryExpr *, int> TempOfMTE;
   /// Local smart pointers whose ownership is given up (release()).
   llvm::DenseSet<const clang::VarDecl *> Released;
