@@ -188,6 +188,13 @@ void FunctionBuilder::call(const Hole &K, const CallExpr *CE) {
         Virtual = MD->isVirtual() && !ME->hasQualifier() &&
                   !MD->hasAttr<FinalAttr>() &&
                   !MD->getParent()->hasAttr<FinalAttr>();
+      // A local object's dynamic type is its declared type.
+      if (Virtual && !ObjIsPointer)
+        if (const auto *DRE = dyn_cast<DeclRefExpr>(Obj->IgnoreParenImpCasts()))
+          if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
+            if (!VD->getType()->isReferenceType() &&
+                VD->getType()->isRecordType())
+              Virtual = false;
     } else if (Obj) {
       ObjIsPointer = Obj->getType()->isPointerType();
     }
