@@ -107,9 +107,13 @@ bool TypeClassifier::cleansUp(QualType T) {
   bool Cleans = false;
   if (const CXXDestructorDecl *D = RD->getDestructor()) {
     const FunctionDecl *Def = nullptr;
-    if (D->isUserProvided() && D->hasBody(Def))
-      if (const auto *Body = dyn_cast_or_null<CompoundStmt>(Def->getBody()))
-        Cleans = !Body->body_empty();
+    if (D->isUserProvided()) {
+      // Defined in another file: assume it does something.
+      Cleans = true;
+      if (D->hasBody(Def))
+        if (const auto *Body = dyn_cast_or_null<CompoundStmt>(Def->getBody()))
+          Cleans = !Body->body_empty();
+    }
   }
   for (const FieldDecl *F : RD->fields())
     if (!Cleans && F->getType()->isRecordType())

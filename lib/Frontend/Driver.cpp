@@ -115,7 +115,7 @@ private:
 /// The cache entry of a TU: keyed by its path, its compile command and the
 /// tool's version; valid while every file it read hashes the same.
 std::string cacheKey(const tooling::CompilationDatabase &DB,
-                     const std::string &File) {
+                     const std::string &File, const std::string &Salt) {
   llvm::SmallString<256> Abs(File);
   llvm::sys::fs::make_absolute(Abs);
   llvm::sys::path::remove_dots(Abs, true);
@@ -137,15 +137,16 @@ std::string cacheKey(const tooling::CompilationDatabase &DB,
     }
   }
   Key += CLANG_ESCAPE_VERSION;
+  Key += Salt;
   Key += std::to_string(GraphFormatVersion);
   return hex(llvm::xxh3_64bits(Key));
 }
 
 std::string cachePath(const std::string &Dir,
                       const tooling::CompilationDatabase &DB,
-                      const std::string &File) {
+                      const std::string &File, const std::string &Salt) {
   llvm::SmallString<256> P(Dir);
-  llvm::sys::path::append(P, cacheKey(DB, File) + ".json");
+  llvm::sys::path::append(P, cacheKey(DB, File, Salt) + ".json");
   return std::string(P);
 }
 
@@ -202,7 +203,8 @@ analyzeFiles(const tooling::CompilationDatabase &DB,
     ExtractedTU &TU = TUs[I];
     TU.File = File;
     std::string CachePath =
-        UseCache ? cachePath(std::string(CacheDir), DB, File) : "";
+        UseCache ? cachePath(std::string(CacheDir), DB, File, Opts.CacheSalt)
+                 : "";
     bool Hit = false;
     if (UseCache) {
       std::string Warning;
@@ -267,7 +269,8 @@ analyzeFiles(const tooling::CompilationDatabase &DB,
   if (UseCache)
     for (const std::string &File : Opts.LinkFromCache) {
       std::string Warning;
-      auto Old = readCache(cachePath(std::string(CacheDir), DB, File), Warning);
+      auto Old = readCache(
+          cachePath(std::string(CacheDir), DB, File, Opts.CacheSalt), Warning);
       if (!Old)
         continue;
       for (FunctionGraph &G : Old->Graphs)

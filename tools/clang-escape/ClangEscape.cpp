@@ -258,6 +258,13 @@ int main(int Argc, const char **Argv) {
 
   if (!NoCache) {
     Opts.CacheDir = CacheDir;
+    llvm::sys::fs::file_status Self;
+    if (!llvm::sys::fs::status(
+            llvm::sys::fs::getMainExecutable(Argv[0], (void *)&printVersion),
+            Self))
+      Opts.CacheSalt =
+          std::to_string(Self.getSize()) + "-" +
+          std::to_string(llvm::sys::toTimeT(Self.getLastModificationTime()));
     std::optional<std::string> Build = buildDirArgument(Argc, Argv);
     if (Opts.CacheDir.empty() && Build)
       Opts.CacheDir = *Build + "/.clang-escape-cache";

@@ -30,6 +30,9 @@ struct AnalysisOptions {
   unsigned Jobs = 1;
   /// Where extracted graphs are cached between runs; empty: no cache.
   std::string CacheDir;
+  /// Distinguishes builds of the tool that share a version number (the
+  /// executable's size and time): another build never reads our entries.
+  std::string CacheSalt;
   /// Other files of the program whose cached graphs (if current) are linked
   /// in, so that their functions are followed, without parsing or
   /// reporting them.
