@@ -578,6 +578,7 @@ void FunctionBuilder::materialize(const Hole &K,
   }
   int T = newLoc(LocKind::Temporary, "temporary", MTE->getBeginLoc(), Sc);
   TempOfMTE[MTE] = T;
+  G.Locs[T].CleansUp = TU.Types.cleansUp(MTE->getType());
   G.Locs[T].TypeName =
       MTE->getType().getNonReferenceType().getUnqualifiedType().getAsString(
           Ctx.getPrintingPolicy());
