@@ -45,7 +45,7 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("build", nargs="?", default=os.path.join(os.path.dirname(__file__), "..", "build"))
     ap.add_argument("--source", default="/usr/src/googletest")
-    ap.add_argument("--edit", default="gtest-printers.cc")
+    ap.add_argument("--edit", default="googletest-printers-test.cc")
     ap.add_argument("--cmake-args", default="-Dgtest_build_tests=ON -Dgmock_build_tests=ON")
     opts = ap.parse_args()
     tool = os.path.abspath(os.path.join(opts.build, "bin", "clang-escape"))
