@@ -23,6 +23,10 @@ void Program::add(std::vector<FunctionGraph> Gs) {
     if (!New) {
       // Prefer the copy from a file being reported on.
       FunctionGraph &Old = Graphs[It->second];
+      // The same inline function with another body (an ODR violation, or
+      // different macros): keep one, and say so.
+      if (Old.OdrHash && G.OdrHash && Old.OdrHash != G.OdrHash)
+        OdrMismatches.push_back(G.Name);
       if (!Old.MainFile && G.MainFile)
         Old = std::move(G);
       continue;

@@ -301,6 +301,11 @@ int main(int Argc, const char **Argv) {
 
   for (const std::string &W : Result->Warnings)
     WithColor::warning(errs(), "clang-escape") << W << "\n";
+  for (const std::string &F : Result->Prog.odrMismatches())
+    WithColor::warning(errs(), "clang-escape")
+        << "'" << F
+        << "' has different definitions in different files (ODR); one is "
+           "analyzed\n";
   if (Stats)
     errs() << "clang-escape: " << Result->Extracted << " parsed, "
            << Result->Cached << " from cache, " << Result->Linked

@@ -27,6 +27,10 @@ public:
   void solve();
 
   const std::vector<FunctionGraph> &graphs() const { return Graphs; }
+  /// Functions seen with different bodies (ODR hashes) in different units.
+  const std::vector<std::string> &odrMismatches() const {
+    return OdrMismatches;
+  }
   const std::vector<SolvedFunction> &solved() const { return Solved; }
   /// The summary of the function with key \p Key, or null.
   const FunctionSummary *summary(const std::string &Key) const;
@@ -43,6 +47,7 @@ private:
   std::vector<SolvedFunction> Solved;
   std::map<std::string, int> ByKey;
   std::map<std::string, std::vector<int>> Overriders;
+  std::vector<std::string> OdrMismatches;
 };
 
 } // namespace escape
