@@ -21,12 +21,25 @@ void Program::add(std::vector<FunctionGraph> Gs) {
   for (FunctionGraph &G : Gs) {
     auto [It, New] = ByKey.emplace(G.Key, static_cast<int>(Graphs.size()));
     if (!New) {
-      // Prefer the copy from a file being reported on.
       FunctionGraph &Old = Graphs[It->second];
-      // The same inline function with another body (an ODR violation, or
-      // different macros): keep one, and say so.
+      bool SameDefinition = Old.Pos.File == G.Pos.File &&
+                            Old.Pos.Line == G.Pos.Line &&
+                            Old.Pos.Column == G.Pos.Column;
+      if (!SameDefinition) {
+        // Another definition with the same name elsewhere: 'main' of
+        // several programs of one database, or an ODR violation across
+        // them. Both are analyzed; calls by name reach the first.
+        G.Key += "#" + G.Pos.File;
+        if (!ByKey.emplace(G.Key, static_cast<int>(Graphs.size())).second)
+          continue;
+        Graphs.push_back(std::move(G));
+        continue;
+      }
+      // The same inline function with another body (different macros):
+      // keep one, and say so.
       if (Old.OdrHash && G.OdrHash && Old.OdrHash != G.OdrHash)
         OdrMismatches.push_back(G.Name);
+      // Prefer the copy from a file being reported on.
       if (!Old.MainFile && G.MainFile)
         Old = std::move(G);
       continue;

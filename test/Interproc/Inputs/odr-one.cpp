@@ -1,2 +1,6 @@
-inline int *pick(int *p) { return p; }
-int *a() { static int s; return pick(&s); }
+int *g_first;
+int main() {
+  int a = 0;
+  g_first = &a;
+  return 0;
+}

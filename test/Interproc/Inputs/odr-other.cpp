@@ -1,3 +1,6 @@
-int *g;
-inline int *pick(int *p) { g = p; return p; }
-int *b() { static int s; return pick(&s); }
+int *g_second;
+int main() {
+  int b = 0;
+  g_second = &b;
+  return 0;
+}
