@@ -146,7 +146,7 @@ std::string cachePath(const std::string &Dir,
                       const tooling::CompilationDatabase &DB,
                       const std::string &File, const std::string &Salt) {
   llvm::SmallString<256> P(Dir);
-  llvm::sys::path::append(P, cacheKey(DB, File, Salt) + ".json");
+  llvm::sys::path::append(P, cacheKey(DB, File, Salt) + ".esc");
   return std::string(P);
 }
 

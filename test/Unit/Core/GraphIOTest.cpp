@@ -45,9 +45,18 @@ TEST(GraphIOTest, MalformedInputIsAnErrorNamingTheFile) {
   ASSERT_FALSE(static_cast<bool>(Bad));
   EXPECT_NE(llvm::toString(Bad.takeError()).find("cache.json"),
             std::string::npos);
-  auto Old = readExtractedTU("{\"format\": 999}", "old.json");
+  auto Old = readExtractedTU(llvm::StringRef("CESC\x63", 5), "old.json");
   ASSERT_FALSE(static_cast<bool>(Old));
   EXPECT_NE(llvm::toString(Old.takeError()).find("cache format"),
+            std::string::npos);
+  // A truncated entry (a killed writer cannot leave one, a disk error can).
+  ExtractedTU TU;
+  TU.File = "/src/f.cpp";
+  TU.Graphs.push_back(GraphMaker("f").G);
+  std::string Text = writeExtractedTU(TU);
+  auto Cut = readExtractedTU(llvm::StringRef(Text).drop_back(7), "cut.json");
+  ASSERT_FALSE(static_cast<bool>(Cut));
+  EXPECT_NE(llvm::toString(Cut.takeError()).find("cut.json"),
             std::string::npos);
 }
 
