@@ -60,12 +60,16 @@ def llvm_cxxflags():
         return ["-I/usr/lib/llvm-19/include", "-std=c++17"]
 
 
-def self_corpus():
+def self_corpus(isystem=False):
     """The project's own lib/, with the include paths of its build and
-    the LLVM flags it is compiled with."""
+    the LLVM flags it is compiled with. With isystem, LLVM's include
+    directory is a system directory, as the project's CMake build makes it:
+    its headers' function bodies are then modelled, not lowered."""
     flags = ["-std=c++17", "-I" + os.path.join(ROOT, "include"),
              "-I" + os.path.join(ROOT, "build", "include")]
     for f in llvm_cxxflags():
+        if isystem and f.startswith("-I"):
+            f = "-isystem" + f[2:]
         if f not in flags:
             flags.append(f)
     out = []
@@ -147,6 +151,10 @@ def main():
                     help="only files whose path contains this text")
     ap.add_argument("--worst", type=int, default=5,
                     help="how many of the worst files to list (default 5)")
+    ap.add_argument("--llvm-isystem", action="store_true",
+                    help="self corpus: pass LLVM's include directory with "
+                    "-isystem (as the CMake build does) instead of "
+                    "llvm-config's -I")
     ap.add_argument("--csv", metavar="FILE",
                     help="also write the per-file numbers to FILE")
     args = ap.parse_args()
@@ -168,7 +176,7 @@ def main():
             print("compare: %s is missing (Debian package googletest); "
                   "skipping the gtest corpus" % GTEST_ROOT)
     if args.corpus in ("self", "all"):
-        corpora.append(("self", self_corpus()))
+        corpora.append(("self", self_corpus(args.llvm_isystem)))
 
     # Other people rebuild build/bin/clang-escape while a long run goes on:
     # measure a private copy, so that every file sees the same binary.
@@ -190,7 +198,7 @@ def main():
             continue
         print()
         print("== corpus %s: %d files" % (name, len(files)))
-        hdr = "%-48s %8s %8s %6s %6s %8s %9s %6s" % (
+        hdr = "%-52s %8s %8s %6s %6s %8s %9s %6s" % (
             "file", "clang s", "escape s", "time", "cpu", "clang MB",
             "escape MB", "mem")
         print(hdr)
@@ -226,8 +234,8 @@ def main():
                 mark += " (clang-escape exit %d)" % erc
             if r["tr"] > TIME_TARGET or r["mr"] > MEM_TARGET:
                 mark += " *"
-            print("%-48s %8.3f %8.3f %5.2fx %5.2fx %8.1f %9.1f %5.2fx%s" % (
-                r["file"][-48:], r["ct"], r["et"], r["tr"], r["cr"], r["cm"],
+            print("%-52s %8.3f %8.3f %5.2fx %5.2fx %8.1f %9.1f %5.2fx%s" % (
+                r["file"][-52:], r["ct"], r["et"], r["tr"], r["cr"], r["cm"],
                 r["em"], r["mr"], mark))
             sys.stdout.flush()
             rows.append(r)
@@ -259,7 +267,7 @@ def summarize(name, rows, worst):
     tr = ratio(et, ct)
     mr = ratio(em, cm)
     cr = ratio(sum(r["ec"] for r in rows), sum(r["cc"] for r in rows))
-    print("%-48s %8.2f %8.2f %5.2fx %5.2fx %8.1f %9.1f %5.2fx" % (
+    print("%-52s %8.2f %8.2f %5.2fx %5.2fx %8.1f %9.1f %5.2fx" % (
         "TOTAL " + name + " (sum of times, max RSS)", ct, et, tr, cr, cm, em,
         mr))
     print("  time %s target %.2fx, memory %s target %.2fx; "
