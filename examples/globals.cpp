@@ -12,7 +12,7 @@ void setNext(Job *j) { g_next = j; }
 
 void enqueue(int id) {
   Job j{id};
-  setNext(&j); // escape-global via the callee
+  setNext(&j); // escape-heap: the callee keeps it in a global
 }
 
 void enqueueHeap(int id) { setNext(new Job{id}); } // fine: heap object

@@ -269,6 +269,21 @@ void methodModel(ModelBuilder &M, const CXXMethodDecl *MD) {
        Name != "contains" && Name != "at" && Name != "equal_range" &&
        Name != "lower_bound" && Name != "upper_bound"))
     storeArgsIntoThis(M, Owner, !Owner);
+  // emplace_back(s) into a container of views builds a view of s in place:
+  // the element borrows what the argument refers to.
+  if (Owner && Name.starts_with("emplace"))
+    if (const auto *Spec =
+            dyn_cast<ClassTemplateSpecializationDecl>(MD->getParent()))
+      if (Spec->getTemplateArgs().size() > 0 &&
+          Spec->getTemplateArgs()[0].getKind() == TemplateArgument::Type &&
+          M.TU.Types.isPointerLike(Spec->getTemplateArgs()[0].getAsType()))
+        for (unsigned I = 1; I < M.S.Slots.size(); ++I) {
+          QualType PT = M.paramType(I);
+          if (PT->isReferenceType() &&
+              (M.TU.Types.isOwner(PT) ||
+               PT.getNonReferenceType()->isArrayType()))
+            M.slot(I).Content[0].merge(0, false, "");
+        }
   if (Name == "swap" && M.S.Slots.size() > 1)
     This.Content[1].merge(1, false, "");
   if (Ctor)

@@ -228,7 +228,7 @@ void escapeFinding(const FunctionGraph &G, const SolvedFunction &S,
     Fi.Message += " (maybe: its destructor may unregister it)";
   }
   if (F.Maybe)
-    Fi.Message += " (maybe: a callee's effect is assumed)";
+    Fi.Message += " (maybe: rests on a conservative assumption)";
   Out.Findings.push_back(std::move(Fi));
 }
 

@@ -204,7 +204,10 @@ SolvedFunction solveFunction(const FunctionGraph &G, std::vector<Edge> Edges) {
           }
         }
         int Slot = SlotOf[L];
-        if (Slot < 0)
+        // A by-value parameter whose address flows is an escape of its
+        // storage (a finding), not a leak of what the caller passed.
+        if (Slot < 0 || (D < 0 && Slot < static_cast<int>(G.SlotKinds.size()) &&
+                         G.SlotKinds[Slot] == 'v'))
           return;
         int Level = std::max(D, 0);
         std::vector<int> Path = W.pathFrom(L, Root);

@@ -21,7 +21,7 @@ void passToNoEscape() {
 // No attribute: a maybe.
 void passToOpaque() {
   int x = 0;
-  opaque(&x); // MAYBE: attributes.cpp:[[@LINE]]:3: warning: address of local 'x' escapes to the heap (via unknown 'opaque' keeps it){{.*}}(maybe: a callee's effect is assumed) [escape-heap]
+  opaque(&x); // MAYBE: attributes.cpp:[[@LINE]]:3: warning: address of local 'x' escapes to the heap (via unknown 'opaque' keeps it){{.*}}(maybe: rests on a conservative assumption) [escape-heap]
 }
 
 // [[clang::lifetimebound]] says the result refers to the argument (result

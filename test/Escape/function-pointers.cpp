@@ -20,12 +20,12 @@ void reassignedPointer(bool c) {
   if (c)
     f = keep;
   int x = 0;
-  f(&x); // MAYBE: function-pointers.cpp:[[@LINE]]:3: warning: address of local 'x' escapes to the heap; 'x' dangles when 'reassignedPointer' returns (maybe: a callee's effect is assumed) [escape-heap]
+  f(&x); // MAYBE: function-pointers.cpp:[[@LINE]]:3: warning: address of local 'x' escapes to the heap; 'x' dangles when 'reassignedPointer' returns (maybe: rests on a conservative assumption) [escape-heap]
 }
 
 void callParameter(void (*f)(int *)) {
   int x = 0;
-  f(&x); // MAYBE: function-pointers.cpp:[[@LINE]]:3: warning: address of local 'x'{{.*}}(maybe: a callee's effect is assumed) [escape-heap]
+  f(&x); // MAYBE: function-pointers.cpp:[[@LINE]]:3: warning: address of local 'x'{{.*}}(maybe: rests on a conservative assumption) [escape-heap]
 }
 
 // --- A never-reassigned pointer is resolved to its function ------------------------
@@ -61,10 +61,10 @@ struct Store {
 void memberPointerToSetter(Store &s) {
   void (Store::*mp)(int *) = &Store::set;
   int x = 0;
-  (s.*mp)(&x); // MAYBE: function-pointers.cpp:[[@LINE]]:3: warning: address of local 'x'{{.*}}(maybe: a callee's effect is assumed) [escape-heap]
+  (s.*mp)(&x); // MAYBE: function-pointers.cpp:[[@LINE]]:3: warning: address of local 'x'{{.*}}(maybe: rests on a conservative assumption) [escape-heap]
 }
 void memberPointerToGetter(Store &s) {
   void (Store::*mp)(int *) = &Store::get;
   int x = 0;
-  (s.*mp)(&x); // MAYBE: function-pointers.cpp:[[@LINE]]:3: warning: address of local 'x'{{.*}}(maybe: a callee's effect is assumed) [escape-heap]
+  (s.*mp)(&x); // MAYBE: function-pointers.cpp:[[@LINE]]:3: warning: address of local 'x'{{.*}}(maybe: rests on a conservative assumption) [escape-heap]
 }

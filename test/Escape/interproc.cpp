@@ -223,14 +223,14 @@ void registerGlobalContext() { register_callback(onEvent, &g_context); }
 void (*g_hook)(int *);
 void callThroughPointer() {
   int z = 0;
-  g_hook(&z); // MAYBE: interproc.cpp:[[@LINE]]:3: warning: address of local 'z' escapes to the heap; 'z' dangles when 'callThroughPointer' returns (maybe: a callee's effect is assumed) [escape-heap]
+  g_hook(&z); // MAYBE: interproc.cpp:[[@LINE]]:3: warning: address of local 'z' escapes to the heap; 'z' dangles when 'callThroughPointer' returns (maybe: rests on a conservative assumption) [escape-heap]
 }
 void callParamPointer(void (*f)(int *)) {
   int z = 0;
-  f(&z); // MAYBE: interproc.cpp:[[@LINE]]:3: warning: address of local 'z'{{.*}}(maybe: a callee's effect is assumed) [escape-heap]
+  f(&z); // MAYBE: interproc.cpp:[[@LINE]]:3: warning: address of local 'z'{{.*}}(maybe: rests on a conservative assumption) [escape-heap]
 }
 void declaredOnly(int *);
 void callDeclaredOnly() {
   int z = 0;
-  declaredOnly(&z); // MAYBE: interproc.cpp:[[@LINE]]:3: warning: address of local 'z' escapes to the heap (via unknown 'declaredOnly' keeps it){{.*}}(maybe: a callee's effect is assumed) [escape-heap]
+  declaredOnly(&z); // MAYBE: interproc.cpp:[[@LINE]]:3: warning: address of local 'z' escapes to the heap (via unknown 'declaredOnly' keeps it){{.*}}(maybe: rests on a conservative assumption) [escape-heap]
 }

@@ -167,3 +167,18 @@ int sumThroughIterators() {
     s += *it;
   return s;
 }
+
+// emplace_back into a container of views builds a view of the argument in
+// place: the element borrows the local string.
+struct ViewList {
+  std::vector<std::string_view> views;
+  void addLocal() {
+    std::string s = "q";
+    views.emplace_back(s); // CHECK: containers.cpp:[[@LINE]]:5: warning: address of local 's' is stored into *this{{.*}}[escape-member]
+  }
+  void addCopy() {
+    std::vector<std::string> copies;
+    std::string s = "q";
+    copies.emplace_back(s);
+  }
+};

@@ -57,7 +57,7 @@ auto bindCopyReturned() {
 void registerCallback(std::function<void()> f);
 void passedToUnknown() {
   int x = 0;
-  registerCallback([&x] { ++x; }); // MAYBE: lambdas-std.cpp:[[@LINE]]:3: warning: lambda expression captures local 'x' by reference and outlives it (sink {heap}){{.*}}(maybe: a callee's effect is assumed) [escape-lambda-capture]
+  registerCallback([&x] { ++x; }); // MAYBE: lambdas-std.cpp:[[@LINE]]:3: warning: lambda expression captures local 'x' by reference and outlives it (sink {heap}){{.*}}(maybe: rests on a conservative assumption) [escape-lambda-capture]
 }
 
 // --- Algorithms that only call the closure ----------------------------------------
