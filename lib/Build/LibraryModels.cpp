@@ -164,6 +164,18 @@ void storeArgsIntoThis(ModelBuilder &M, bool OwnerCopy, bool PointerLevel0) {
   }
 }
 
+/// The object keeps copies of all its arguments, callables included
+/// (std::thread, std::function, std::any).
+void copyArgsIntoThis(ModelBuilder &M) {
+  for (unsigned I = 1; I < M.S.Slots.size(); ++I) {
+    QualType PT = M.paramType(I);
+    if (PT->isReferenceType())
+      M.slot(I).Content[0].merge(1, false, "");
+    else if (M.holds(PT))
+      M.slot(I).Content[0].merge(0, false, "");
+  }
+}
+
 void methodModel(ModelBuilder &M, const CXXMethodDecl *MD) {
   RecordClass RC = M.TU.Types.classify(MD->getParent());
   QualType RT = MD->getReturnType();
@@ -175,26 +187,14 @@ void methodModel(ModelBuilder &M, const CXXMethodDecl *MD) {
   if (RC == RecordClass::Thread) {
     // The thread object holds copies of the callable and its arguments.
     if (Ctor)
-      for (unsigned I = 1; I < M.S.Slots.size(); ++I) {
-        QualType PT = M.paramType(I);
-        if (PT->isReferenceType())
-          M.slot(I).Content[0].merge(1, false, "");
-        else if (M.holds(PT))
-          M.slot(I).Content[0].merge(0, false, "");
-      }
+      copyArgsIntoThis(M);
     if (Name == "detach")
       This.Thread.merge(1, false, "std::thread::detach");
     return;
   }
   if (RC == RecordClass::Erased) {
     if (Ctor || MD->getOverloadedOperator() == OO_Equal || Name == "emplace") {
-      for (unsigned I = 1; I < M.S.Slots.size(); ++I) {
-        QualType PT = M.paramType(I);
-        if (PT->isReferenceType())
-          M.slot(I).Content[0].merge(1, false, "");
-        else if (M.holds(PT))
-          M.slot(I).Content[0].merge(0, false, "");
-      }
+      copyArgsIntoThis(M);
       return;
     }
     if (MD->getOverloadedOperator() == OO_Call) {
