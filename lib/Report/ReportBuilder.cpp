@@ -368,6 +368,8 @@ void localRemarks(const FunctionGraph &G, const SolvedFunction &S,
   for (const Edge &E : S.Edges)
     if (E.Derefs < 0)
       Taken[E.Src] = true;
+  for (const EscapeFact &F : S.Escapes) // escape-scope findings included
+    Taken[F.Loc] = false;
   for (size_t L = 0; L < G.Locs.size(); ++L) {
     const Location &X = G.Locs[L];
     if (Taken[L] && !S.AddressEscapes[L] &&
