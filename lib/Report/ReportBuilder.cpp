@@ -57,20 +57,6 @@ std::string subjectName(const Location &L) {
   }
 }
 
-std::string rootName(const FunctionGraph &G, int Root) {
-  const Location &R = G.Locs[Root];
-  switch (R.Kind) {
-  case LocKind::ParamContent:
-  case LocKind::Heap:
-  case LocKind::Thread:
-  case LocKind::CoroFrame:
-  case LocKind::Result:
-    return R.Name;
-  default:
-    return R.Name;
-  }
-}
-
 /// The explanation of a path, innermost step first.
 std::vector<Note> flowOf(const SolvedFunction &S,
                          const std::vector<int> &Path) {
@@ -123,7 +109,7 @@ void escapeFinding(const FunctionGraph &G, const SolvedFunction &S,
   Fi.SubjectPos = X.Pos;
   Fi.Maybe = F.Maybe;
   Fi.Flow = flowOf(S, F.Path);
-  Fi.Sink = rootName(G, F.Root);
+  Fi.Sink = G.Locs[F.Root].Name;
   const Edge *Last = F.Path.empty() ? nullptr : &S.Edges[F.Path.back()];
   Fi.Pos = Last && !Last->Notes.empty() && Last->Notes.front().Pos.valid()
                ? Last->Notes.front().Pos
@@ -480,11 +466,9 @@ Report makeReport(const Program &P, const ReportOptions &Opts) {
       const Location &X = G.Locs[F.Loc];
       if (X.Kind == LocKind::Alloc || (F.Maybe && !Opts.IncludeMaybe))
         continue;
-      Remark R{X.Pos, X.Name + " escapes to " + G.Locs[F.Root].Name + ":",
-               explain(G, S, F.Path)};
-      R.Message = (X.Kind == LocKind::Temporary ? X.Name : X.Name) +
-                  " escapes to " + G.Locs[F.Root].Name;
-      Out.Remarks.push_back(std::move(R));
+      Out.Remarks.push_back(
+          Remark{X.Pos, X.Name + " escapes to " + G.Locs[F.Root].Name,
+                 explain(G, S, F.Path)});
     }
     perfFindings(G, S, Opts, Out);
     paramRemarks(G, S, Out);

@@ -23,6 +23,7 @@
 #include <climits>
 #include <deque>
 #include <map>
+#include <set>
 
 namespace escape {
 
@@ -179,7 +180,7 @@ SolvedFunction solveFunction(const FunctionGraph &G, std::vector<Edge> Edges) {
       SlotOf[G.SlotLocs[S]] = static_cast<int>(S);
 
   // Findings already recorded, per (loc, root).
-  std::vector<std::pair<int, int>> Seen;
+  std::set<std::pair<int, int>> Seen;
   // The guard of the path behind each leak of the summary.
   std::map<const Leak *, std::pair<int, bool>> Guards;
   for (int Root = 0; Root < static_cast<int>(G.Locs.size()); ++Root) {
@@ -193,8 +194,7 @@ SolvedFunction solveFunction(const FunctionGraph &G, std::vector<Edge> Edges) {
         if (D < 0 && isStorage(Loc.Kind)) {
           R.AddressEscapes[L] = true;
           auto Key = std::make_pair(L, Root);
-          if (std::find(Seen.begin(), Seen.end(), Key) == Seen.end()) {
-            Seen.push_back(Key);
+          if (Seen.insert(Key).second) {
             EscapeFact F;
             F.Loc = L;
             F.Root = Root;
@@ -210,6 +210,10 @@ SolvedFunction solveFunction(const FunctionGraph &G, std::vector<Edge> Edges) {
                          G.SlotKinds[Slot] == 'v'))
           return;
         int Level = std::max(D, 0);
+        Leak &Lk = sinkOf(R.Summary.Slots[Slot], G, Root);
+        // Explaining costs a path walk: only for a leak that changes.
+        if (!Lk.improvedBy(Level, Maybe))
+          return;
         std::vector<int> Path = W.pathFrom(L, Root);
         std::string Via;
         // The statement that keeps it: a store into a global is explained
@@ -220,7 +224,6 @@ SolvedFunction solveFunction(const FunctionGraph &G, std::vector<Edge> Edges) {
           Step = Path[Path.size() - 2];
         if (Step >= 0 && !R.Edges[Step].Notes.empty())
           Via = G.Name + ": " + describeNote(R.Edges[Step].Notes.front());
-        Leak &Lk = sinkOf(R.Summary.Slots[Slot], G, Root);
         if (Lk.merge(Level, Maybe, Via)) {
           // Remember the first parameter guard on the way, if any.
           auto It = std::find_if(Path.begin(), Path.end(), [&](int EI) {
@@ -297,9 +300,8 @@ SolvedFunction solveFunction(const FunctionGraph &G, std::vector<Edge> Edges) {
         if (Holder.LastUse <= G.Scopes[X.Scope].EndOffset)
           return;
         auto Key = std::make_pair(L, H);
-        if (std::find(Seen.begin(), Seen.end(), Key) != Seen.end())
+        if (!Seen.insert(Key).second)
           return;
-        Seen.push_back(Key);
         EscapeFact F;
         F.Loc = L;
         F.Root = H;

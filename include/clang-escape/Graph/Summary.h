@@ -33,11 +33,13 @@ struct Leak {
   std::string Via;
 
   bool present() const { return Level >= 0; }
+  /// True if a flow at level L (maybe M) would change this leak.
+  bool improvedBy(int L, bool M) const {
+    return L >= 0 && (Level < 0 || L < Level || (L == Level && Maybe && !M));
+  }
   /// Keeps the smaller level; returns true when this changed.
   bool merge(int L, bool M, const std::string &V) {
-    if (L < 0)
-      return false;
-    if (Level < 0 || L < Level || (L == Level && Maybe && !M)) {
+    if (improvedBy(L, M)) {
       Level = L;
       Maybe = M;
       Via = V;
