@@ -66,7 +66,14 @@ int FunctionBuilder::callSite(const FunctionDecl *Callee, const Expr *Call,
   if (HasThis) {
     int A = newLoc(LocKind::Flow, "{temp}", Call->getExprLoc());
     if (ThisDest >= 0) {
-      flow(holeFor(A).shift(-1, N), ThisDest);
+      // Constructing a split object: its address is the object's, what the
+      // constructor stores goes to the whole-object node. A base
+      // initializer constructs into *this: `this` is the address.
+      const Location &D = G.Locs[ThisDest];
+      if (D.Kind == LocKind::ParamContent)
+        flow(holeFor(A).note(N), G.SlotLocs[D.Slot]);
+      else
+        flow(holeFor(A).shift(-1, N), D.Parent >= 0 ? D.Parent : ThisDest);
       CS.ArgContent[0] = ThisDest;
     } else if (ThisArg) {
       if (ThisIsPointer) {
@@ -109,8 +116,11 @@ int FunctionBuilder::callSite(const FunctionDecl *Callee, const Expr *Call,
   }
   // A call on a local object whose destructor does work (RAII
   // registration: the constructor registers, the destructor unregisters).
+  fieldArgs(CS);
   if (HasThis) {
     int Obj = CS.ArgContent[0];
+    if (Obj >= 0 && G.Locs[Obj].Parent >= 0)
+      Obj = G.Locs[Obj].Parent;
     if (Obj >= 0 && G.Locs[Obj].Kind == LocKind::Local && G.Locs[Obj].CleansUp)
       CS.ScopedBy = G.Locs[Obj].Name;
   }
@@ -340,8 +350,13 @@ void FunctionBuilder::construct(const Hole &K, const CXXConstructExpr *CE) {
   int Dest = -1;
   if (!K.discard() && K.Derefs == 0 && K.Notes.empty()) {
     LocKind DK = G.Locs[K.Dst].Kind;
+    const Location &D = G.Locs[K.Dst];
+    // A split object's whole-store node; *this for a base initializer.
+    bool Whole = D.Field.empty() &&
+                 (D.Parent >= 0 || (DK == LocKind::ParamContent &&
+                                    D.Slot == ThisSlot && !IsLambdaBody));
     if (DK == LocKind::Local || DK == LocKind::Temporary ||
-        DK == LocKind::Alloc)
+        DK == LocKind::Alloc || Whole)
       Dest = K.Dst;
   }
   bool InPlace = Dest >= 0;

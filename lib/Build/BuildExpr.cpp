@@ -141,6 +141,11 @@ void FunctionBuilder::expr(const Hole &K, const Expr *E) {
     Hole KM = K;
     if (M->getType()->isReferenceType())
       KM = KM.shift(1, note("reference member", E));
+    // A field kept apart: its own node (whose address is a pointer into
+    // the object).
+    if (const auto *F = dyn_cast<FieldDecl>(M))
+      if (int Src = fieldRead(ME, F); Src >= 0)
+        return flow(KM, Src);
     if (ME->isArrow())
       return expr(KM.shift(1, note("dot of pointer", E)), ME->getBase());
     return expr(KM, ME->getBase());
@@ -266,10 +271,12 @@ void FunctionBuilder::aggregateInits(const Hole &K, QualType T,
         Fields.push_back(F);
   }
   for (size_t I = 0; I < Inits.size(); ++I) {
+    // Into a split object: each initializer into its field's node.
+    Hole FK = RD && I < Fields.size() ? fieldHole(K, Fields[I]) : K;
     if (RD && I < Fields.size() && Fields[I]->getType()->isReferenceType())
-      expr(K.shift(-1, note("reference member", Inits[I])), Inits[I]);
+      expr(FK.shift(-1, note("reference member", Inits[I])), Inits[I]);
     else
-      expr(K, Inits[I]);
+      expr(FK, Inits[I]);
   }
 }
 
@@ -442,7 +449,7 @@ Hole FunctionBuilder::lvalueHole(const Expr *LV) {
         return lvalueHole(It->second);
       return heapHole();
     }
-    return holeFor(varLoc(VD));
+    return holeFor(wholeOf(varLoc(VD)));
   }
   if (const auto *ME = dyn_cast<MemberExpr>(LV)) {
     const ValueDecl *M = ME->getMemberDecl();
@@ -459,9 +466,13 @@ Hole FunctionBuilder::lvalueHole(const Expr *LV) {
       return heapHole();
     Hole H =
         ME->isArrow() ? pointeeHole(ME->getBase()) : lvalueHole(ME->getBase());
+    if (const auto *F = dyn_cast<FieldDecl>(M))
+      H = fieldHole(H, F);
     MemberStore = true;
     // A member of *this: a store a later one may undo ("set, use, clear").
-    if (ThisSlot >= 0 && !IsLambdaBody && H.Dst == G.SlotContents[ThisSlot] &&
+    if (ThisSlot >= 0 && !IsLambdaBody && !H.discard() &&
+        G.Locs[H.Dst].Kind == LocKind::ParamContent &&
+        G.Locs[H.Dst].Slot == ThisSlot &&
         isa<CXXThisExpr>(ME->getBase()->IgnoreParenImpCasts())) {
       int S = newLoc(LocKind::GlobalStore, M->getNameAsString(),
                      ME->getMemberLoc());
@@ -498,7 +509,7 @@ Hole FunctionBuilder::lvalueHole(const Expr *LV) {
   }
   if (const auto *MTE = dyn_cast<MaterializeTemporaryExpr>(LV)) {
     auto It = TempOfMTE.find(MTE);
-    return It == TempOfMTE.end() ? Hole() : holeFor(It->second);
+    return It == TempOfMTE.end() ? Hole() : holeFor(wholeOf(It->second));
   }
   return heapHole();
 }
@@ -583,7 +594,8 @@ void FunctionBuilder::materialize(const Hole &K,
       MTE->getType().getNonReferenceType().getUnqualifiedType().getAsString(
           Ctx.getPrintingPolicy());
   G.Locs[T].Name = "temporary '" + G.Locs[T].TypeName + "'";
-  expr(holeFor(T), Sub);
+  splitObject(T, MTE->getType());
+  expr(holeFor(wholeOf(T)), Sub);
   flow(K, T);
 }
 

@@ -246,7 +246,7 @@ void FunctionBuilder::varDecl(const VarDecl *VD) {
     if ((T->isPointerType() || TU.Types.isPointerLike(T)) &&
         !Reassigned.count(VD))
       StableInit[VD] = Init;
-    Hole H = holeFor(L);
+    Hole H = holeFor(wholeOf(L));
     if (!isa<CXXConstructExpr>(Init->IgnoreImplicit()))
       H = H.note(note("assign", VD->getLocation(),
                       VD->getNameAsString() + " = " + text(Init)));

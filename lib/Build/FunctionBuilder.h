@@ -28,6 +28,7 @@
 #include "llvm/ADT/SmallVector.h"
 
 #include <functional>
+#include <map>
 #include <optional>
 
 namespace escape {
@@ -58,6 +59,13 @@ struct TUContext {
   /// Callees with bodies outside the main file that must be lowered too.
   std::function<void(const clang::FunctionDecl *)> Enqueue;
 
+  /// The fields a class is split into (see BuildField.cpp), per class.
+  struct SplitFields {
+    bool Valid = false;
+    llvm::SmallVector<const clang::FieldDecl *, 8> Fields;
+  };
+  llvm::DenseMap<const clang::CXXRecordDecl *, SplitFields> SplitFieldCache;
+
   TUContext(clang::ASTContext &Ctx, const BuildOptions &Opts)
       : Ctx(Ctx), Opts(Opts), Types(Ctx) {}
 };
@@ -73,6 +81,9 @@ bool shouldAnalyzeBody(TUContext &TU, const clang::FunctionDecl *FD);
 
 /// The USR of D (its key across translation units).
 std::string declKey(const clang::Decl *D);
+
+/// How summaries name a field (FieldRef::Field).
+std::string fieldKey(const clang::FieldDecl *F);
 
 class FunctionBuilder {
 public:
@@ -127,6 +138,32 @@ public:
   void typeErasureOf(const clang::CXXRecordDecl *Erased, const clang::Expr *Arg,
                      const clang::Expr *At);
 
+  // Field-sensitive objects (BuildField.cpp).
+  /// The fields class RD is split into, or null when it is kept whole.
+  const llvm::SmallVector<const clang::FieldDecl *, 8> *
+  splitFields(const clang::CXXRecordDecl *RD);
+  /// Keeps local or temporary L of type T as one node per field.
+  void splitObject(int L, clang::QualType T);
+  /// Where a store into the whole of L lands.
+  int wholeOf(int L);
+  /// The node of field F of split object L, or -1.
+  int fieldOf(int L, const clang::FieldDecl *F);
+  /// The sink for stores into, and the source for the entry value of,
+  /// field F of the object parameter Slot refers to; -1 if none.
+  int contentField(int Slot, const clang::FieldDecl *F) {
+    return paramFieldNode(Slot, F, /*Source=*/false);
+  }
+  int fieldSource(int Slot, const clang::FieldDecl *F) {
+    return paramFieldNode(Slot, F, /*Source=*/true);
+  }
+  int paramFieldNode(int Slot, const clang::FieldDecl *F, bool Source);
+  /// Narrows a store into an object to a store into its field F.
+  Hole fieldHole(const Hole &H, const clang::FieldDecl *F);
+  /// The node holding the value ME reads, when its object is split; -1.
+  int fieldRead(const clang::MemberExpr *ME, const clang::FieldDecl *F);
+  /// The caller's field nodes of each argument's object.
+  void fieldArgs(CallSite &CS);
+
   // Statements (BuildStmt.cpp).
   void stmt(const clang::Stmt *S);
   void varDecl(const clang::VarDecl *VD);
@@ -169,6 +206,16 @@ public:
   llvm::DenseMap<const clang::MaterializeTemporaryExpr *, int> TempOfMTE;
   /// Local smart pointers whose ownership is given up (release()).
   llvm::DenseSet<const clang::VarDecl *> Released;
+  struct SplitObject {
+    const clang::CXXRecordDecl *Record = nullptr;
+    int Whole = -1;
+    std::map<std::string, int> Fields;
+  };
+  /// Field-split locals and temporaries, by location.
+  llvm::DenseMap<int, SplitObject> Splits;
+  std::map<FieldRef, int> ContentFields, FieldSources;
+  /// Per slot: the class of the object it refers to, or null.
+  std::vector<const clang::CXXRecordDecl *> SlotRecords;
   int LastGlobalStore = -1;
   const clang::ValueDecl *LastGlobalDecl = nullptr;
   bool MemberStore = false;

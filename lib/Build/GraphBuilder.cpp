@@ -144,6 +144,8 @@ int FunctionBuilder::varLoc(const VarDecl *VD) {
   if (!isa<ParmVarDecl>(VD) && !T->isReferenceType()) {
     G.Locs[L].SmartOwner = TU.Types.classify(T) == RecordClass::SmartPtr;
     G.Locs[L].CleansUp = TU.Types.cleansUp(T);
+    if (!VD->hasGlobalStorage() && !isa<DecompositionDecl>(VD))
+      splitObject(L, T);
   }
   VarLocs[VD] = L;
   return L;
@@ -208,6 +210,7 @@ FunctionGraph FunctionBuilder::build() {
     G.SlotContents.push_back(
         newLoc(LocKind::ParamContent, "{*this}", FD->getLocation()));
     G.Locs[G.SlotContents.back()].Slot = 0;
+    SlotRecords.push_back(MD->getParent());
   }
   for (const ParmVarDecl *P : FD->parameters()) {
     int Slot = static_cast<int>(G.SlotLocs.size());
@@ -227,6 +230,9 @@ FunctionGraph FunctionBuilder::build() {
       G.Locs[C].Slot = Slot;
     }
     G.SlotContents.push_back(C);
+    SlotRecords.push_back(
+        C >= 0 ? P->getType()->getPointeeType()->getAsCXXRecordDecl()
+               : nullptr);
   }
   annotations();
   const Stmt *Body = FD->getBody();
@@ -238,8 +244,9 @@ FunctionGraph FunctionBuilder::build() {
       Hole H = holeFor(G.SlotContents[ThisSlot]);
       if (I->isMemberInitializer()) {
         const FieldDecl *F = I->getMember();
-        H = H.note(note("member initializer", I->getMemberLocation(),
-                        F->getNameAsString() + "(" + text(I->getInit()) + ")"));
+        H = fieldHole(H, F).note(
+            note("member initializer", I->getMemberLocation(),
+                 F->getNameAsString() + "(" + text(I->getInit()) + ")"));
         if (F->getType()->isReferenceType())
           H = H.shift(-1);
       }

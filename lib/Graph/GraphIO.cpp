@@ -156,16 +156,22 @@ template <typename IO> void io(IO &A, Leak &L) {
   A(L.GuardSlot);
   A(L.GuardValue);
 }
+template <typename IO> void io(IO &A, FieldRef &F) {
+  A(F.Slot);
+  A(F.Field);
+}
 template <typename IO> void io(IO &A, ParamLeaks &P) {
   A(P.Heap);
   A(P.Thread);
   A(P.Coro);
   A(P.Result);
   A(P.Content);
+  A(P.FieldContent);
 }
 template <typename IO> void io(IO &A, FunctionSummary &S) {
   A(S.Name);
   A(S.Slots);
+  A(S.Fields);
   A(S.ReturnsAlloc);
   A(S.Unknown);
 }
@@ -175,6 +181,8 @@ template <typename IO> void io(IO &A, Location &L) {
   A(L.Pos);
   A(L.Scope);
   A(L.Slot);
+  A(L.Field);
+  A(L.Parent);
   A(L.Size.Bytes);
   A(L.Size.Constant);
   A(L.Alloc.TypeName);
@@ -206,6 +214,11 @@ template <typename IO> void io(IO &A, Scope &S) {
   A(S.FullExpr);
   A(S.EndOffset);
 }
+template <typename IO> void io(IO &A, CallSite::FieldArg &F) {
+  A(F.Ref);
+  A(F.Sink);
+  A(F.Source);
+}
 template <typename IO> void io(IO &A, CallSite &C) {
   A(C.CalleeKey);
   A(C.CalleeName);
@@ -220,6 +233,7 @@ template <typename IO> void io(IO &A, CallSite &C) {
   A(C.ScopedBy);
   A(C.ArgConst);
   A(C.Undone);
+  A(C.ArgFields);
 }
 template <typename IO> void io(IO &A, FunctionGraph::LocalFinding &F) {
   A(F.Check);

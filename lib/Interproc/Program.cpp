@@ -89,19 +89,24 @@ static void mergeLeak(Leak &Dst, const Leak &Src) {
   }
 }
 
+static void mergeLeaks(ParamLeaks &D, const ParamLeaks &S) {
+  mergeLeak(D.Heap, S.Heap);
+  mergeLeak(D.Thread, S.Thread);
+  mergeLeak(D.Coro, S.Coro);
+  mergeLeak(D.Result, S.Result);
+  for (auto &[J, L] : S.Content)
+    mergeLeak(D.Content[J], L);
+  for (auto &[F, L] : S.FieldContent)
+    mergeLeak(D.FieldContent[F], L);
+}
+
 static void mergeSummary(FunctionSummary &Dst, const FunctionSummary &Src) {
   if (Dst.Slots.size() < Src.Slots.size())
     Dst.Slots.resize(Src.Slots.size());
-  for (size_t I = 0; I < Src.Slots.size(); ++I) {
-    ParamLeaks &D = Dst.Slots[I];
-    const ParamLeaks &S = Src.Slots[I];
-    mergeLeak(D.Heap, S.Heap);
-    mergeLeak(D.Thread, S.Thread);
-    mergeLeak(D.Coro, S.Coro);
-    mergeLeak(D.Result, S.Result);
-    for (auto &[J, L] : S.Content)
-      mergeLeak(D.Content[J], L);
-  }
+  for (size_t I = 0; I < Src.Slots.size(); ++I)
+    mergeLeaks(Dst.Slots[I], Src.Slots[I]);
+  for (auto &[F, S] : Src.Fields)
+    mergeLeaks(Dst.Fields[F], S);
   Dst.Unknown |= Src.Unknown;
 }
 
@@ -196,7 +201,10 @@ std::vector<Edge> Program::callEdges(const FunctionGraph &G) const {
     bool Maybe = false;
     std::string Who = S->Unknown ? "via unknown '" + C.CalleeName + "'"
                                  : "via '" + C.CalleeName + "'";
-    auto Add = [&](int Dst, int Src, const Leak &L, const char *Why) {
+    // Below: the source is one level above what the summary counts from (a
+    // field's value read through the pointer to its object).
+    auto Add = [&](int Dst, int Src, const Leak &L, int Below,
+                   const char *Why) {
       if (!L.present() || Src < 0 || Dst < 0)
         return;
       // `store(p, false)` where the store happens only `if (persist)`.
@@ -207,7 +215,7 @@ std::vector<Edge> Program::callEdges(const FunctionGraph &G) const {
       Edge E;
       E.Dst = Dst;
       E.Src = Src;
-      E.Derefs = L.Level;
+      E.Derefs = L.Level + Below;
       E.Maybe = Maybe || L.Maybe;
       // What a call on a local RAII object registers, its destructor may
       // unregister: a maybe.
@@ -223,25 +231,51 @@ std::vector<Edge> Program::callEdges(const FunctionGraph &G) const {
         E.Notes.push_back(Note{"in callee", L.Via, SourcePos()});
       Out.push_back(std::move(E));
     };
-    size_t NS = std::min(S->Slots.size(), C.Args.size());
-    for (size_t I = 0; I < NS; ++I) {
-      int A = C.Args[I];
-      if (A < 0)
-        continue;
-      const ParamLeaks &P = S->Slots[I];
-      Add(FunctionGraph::HeapLoc, A, P.Heap, "kept");
-      Add(FunctionGraph::ThreadLoc, A, P.Thread, "handed to a thread");
-      Add(FunctionGraph::CoroLoc, A, P.Coro, "kept in a coroutine frame");
-      Add(C.Result, A, P.Result, "returned");
-      for (auto &[J, L] : P.Content) {
-        int Dst = J >= 0 && J < static_cast<int>(C.ArgContent.size())
-                      ? C.ArgContent[J]
-                      : -1;
-        if (Dst == CallSite::NoObject || (J == 0 && C.Method && C.Undone))
-          continue;
-        Add(Dst >= 0 ? Dst : FunctionGraph::HeapLoc, A, L,
+    auto FieldArg = [&](const FieldRef &F) -> const CallSite::FieldArg * {
+      for (const CallSite::FieldArg &A : C.ArgFields)
+        if (A.Ref == F)
+          return &A;
+      return nullptr;
+    };
+    auto Content = [&](int J) {
+      int Dst = J >= 0 && J < static_cast<int>(C.ArgContent.size())
+                    ? C.ArgContent[J]
+                    : -1;
+      if (Dst == CallSite::NoObject || (J == 0 && C.Method && C.Undone))
+        return -1;
+      return Dst >= 0 ? Dst : FunctionGraph::HeapLoc;
+    };
+    auto Apply = [&](const ParamLeaks &P, int A, int Below) {
+      Add(FunctionGraph::HeapLoc, A, P.Heap, Below, "kept");
+      Add(FunctionGraph::ThreadLoc, A, P.Thread, Below, "handed to a thread");
+      Add(FunctionGraph::CoroLoc, A, P.Coro, Below,
+          "kept in a coroutine frame");
+      Add(C.Result, A, P.Result, Below, "returned");
+      for (auto &[J, L] : P.Content)
+        Add(Content(J), A, L, Below,
             J == 0 && C.Method ? "stored into the object" : "stored");
+      for (auto &[F, L] : P.FieldContent) {
+        const CallSite::FieldArg *FA = FieldArg(F);
+        int Dst = Content(F.Slot);
+        if (FA && Dst >= 0)
+          Dst = FA->Sink;
+        Add(Dst, A, L, Below,
+            F.Slot == 0 && C.Method ? "stored into the object" : "stored");
       }
+    };
+    size_t NS = std::min(S->Slots.size(), C.Args.size());
+    for (size_t I = 0; I < NS; ++I)
+      if (C.Args[I] >= 0)
+        Apply(S->Slots[I], C.Args[I], 0);
+    // What a field held on entry: the caller's own node for that field when
+    // it keeps one, else what the argument points to.
+    for (auto &[F, P] : S->Fields) {
+      if (F.Slot < 0 || F.Slot >= static_cast<int>(C.Args.size()))
+        continue;
+      if (const CallSite::FieldArg *FA = FieldArg(F))
+        Apply(P, FA->Source, 0);
+      else if (C.Args[F.Slot] >= 0)
+        Apply(P, C.Args[F.Slot], 1);
     }
   }
   return Out;

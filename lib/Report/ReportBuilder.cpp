@@ -94,6 +94,14 @@ bool pathHas(const SolvedFunction &S, const std::vector<int> &Path,
   return false;
 }
 
+/// The last step of a path that says something: edges that only join a
+/// field's node to its object carry no note.
+const Edge *lastStep(const SolvedFunction &S, const std::vector<int> &Path) {
+  for (auto It = Path.rbegin(); It != Path.rend(); ++It)
+    if (!S.Edges[*It].Notes.empty())
+      return &S.Edges[*It];
+  return Path.empty() ? nullptr : &S.Edges[Path.back()];
+}
 void escapeFinding(const FunctionGraph &G, const SolvedFunction &S,
                    const EscapeFact &F, const ReportOptions &Opts,
                    Report &Out) {
@@ -110,7 +118,7 @@ void escapeFinding(const FunctionGraph &G, const SolvedFunction &S,
   Fi.Maybe = F.Maybe;
   Fi.Flow = flowOf(S, F.Path);
   Fi.Sink = G.Locs[F.Root].Name;
-  const Edge *Last = F.Path.empty() ? nullptr : &S.Edges[F.Path.back()];
+  const Edge *Last = lastStep(S, F.Path);
   Fi.Pos = Last && !Last->Notes.empty() && Last->Notes.front().Pos.valid()
                ? Last->Notes.front().Pos
                : X.Pos;
@@ -279,7 +287,7 @@ void ownedObjectFindings(const FunctionGraph &G, const SolvedFunction &S,
     if (R.Kind != LocKind::Result && R.Kind != LocKind::ParamContent &&
         R.Kind != LocKind::Heap)
       continue;
-    const Edge &Last = S.Edges[F.Path.back()];
+    const Edge &Last = *lastStep(S, F.Path);
     Finding Fi;
     Fi.Check = R.Kind == LocKind::Result         ? "escape-return"
                : R.Kind == LocKind::ParamContent ? "escape-member"
@@ -375,7 +383,7 @@ void paramRemarks(const FunctionGraph &G, const SolvedFunction &S,
     int L = G.SlotLocs[I];
     if (L < 0 || (Lambda && I == 0))
       continue;
-    const ParamLeaks &P = S.Summary.Slots[I];
+    const ParamLeaks P = slotLeaks(S.Summary, I);
     bool Pointer = G.SlotContents[I] >= 0;
     if (P.empty() && !Pointer)
       continue;
@@ -430,7 +438,7 @@ void annotationFixIts(const FunctionGraph &G, const SolvedFunction &S,
     if (!At.valid() || I >= G.SlotKinds.size())
       continue;
     char K = G.SlotKinds[I];
-    const ParamLeaks &P = S.Summary.Slots[I];
+    const ParamLeaks P = slotLeaks(S.Summary, I);
     const std::string &N = G.SlotNames[I];
     bool OnlyResult = P.Result.present() && P.Result.Level == 0 &&
                       !P.Result.Maybe && !P.Heap.present() &&

@@ -13,8 +13,9 @@
 // flow). Edges standing for conservative assumptions are walked in a second
 // pass, so that what they add is a maybe.
 //
-// The result is flow-, path- and field-insensitive, as Go's is; lifetimes
-// come from C++'s scope tree rather than Go's loop depth.
+// The result is flow- and path-insensitive, as Go's is; fields are nodes of
+// their own (BuildField.cpp); lifetimes come from C++'s scope tree rather
+// than Go's loop depth.
 //
 //===----------------------------------------------------------------------===//
 #include "clang-escape/Solve/Solver.h"
@@ -142,10 +143,39 @@ Leak &sinkOf(ParamLeaks &P, const FunctionGraph &G, int Root) {
   case LocKind::Result:
     return P.Result;
   case LocKind::ParamContent:
+    if (!G.Locs[Root].Field.empty())
+      return P.FieldContent[FieldRef{G.Locs[Root].Slot, G.Locs[Root].Field}];
     return P.Content[G.Locs[Root].Slot];
   default:
     return P.Heap;
   }
+}
+
+/// The summary entry that flows from L feed: a parameter slot, or a field
+/// of the object a slot refers to; null for other locations.
+/// The address of a field's entry value is a pointer into the slot's
+/// object: it counts for the slot, one level up (D is adjusted).
+ParamLeaks *sourceOf(FunctionSummary &S, const FunctionGraph &G,
+                     const std::vector<int> &SlotOf, int L, int &D) {
+  if (SlotOf[L] >= 0)
+    return &S.Slots[SlotOf[L]];
+  const Location &Loc = G.Locs[L];
+  if (Loc.Kind != LocKind::ParamField)
+    return nullptr;
+  if (D < 0) {
+    D += 1;
+    return &S.Slots[Loc.Slot];
+  }
+  return &S.Fields[FieldRef{Loc.Slot, Loc.Field}];
+}
+
+/// The storage whose address L's address is: a field node of a split
+/// object stands for the object.
+int storageOf(const FunctionGraph &G, int L) {
+  const Location &Loc = G.Locs[L];
+  if (Loc.Parent >= 0)
+    return Loc.Parent;
+  return isStorage(Loc.Kind) ? L : -1;
 }
 
 /// True if scope Inner is Outer or nested in it.
@@ -190,13 +220,12 @@ SolvedFunction solveFunction(const FunctionGraph &G, std::vector<Edge> Edges) {
     for (int Pass = 0; Pass < 2; ++Pass) {
       bool Maybe = Pass == 1;
       W.walk(Root, Maybe, [&](int L, int D) {
-        const Location &Loc = G.Locs[L];
-        if (D < 0 && isStorage(Loc.Kind)) {
-          R.AddressEscapes[L] = true;
-          auto Key = std::make_pair(L, Root);
+        if (int St = D < 0 ? storageOf(G, L) : -1; St >= 0) {
+          R.AddressEscapes[St] = true;
+          auto Key = std::make_pair(St, Root);
           if (Seen.insert(Key).second) {
             EscapeFact F;
-            F.Loc = L;
+            F.Loc = St;
             F.Root = Root;
             F.Maybe = Maybe;
             F.Path = W.pathFrom(L, Root);
@@ -206,11 +235,14 @@ SolvedFunction solveFunction(const FunctionGraph &G, std::vector<Edge> Edges) {
         int Slot = SlotOf[L];
         // A by-value parameter whose address flows is an escape of its
         // storage (a finding), not a leak of what the caller passed.
-        if (Slot < 0 || (D < 0 && Slot < static_cast<int>(G.SlotKinds.size()) &&
-                         G.SlotKinds[Slot] == 'v'))
+        if (D < 0 && Slot >= 0 && Slot < static_cast<int>(G.SlotKinds.size()) &&
+            G.SlotKinds[Slot] == 'v')
+          return;
+        ParamLeaks *Src = sourceOf(R.Summary, G, SlotOf, L, D);
+        if (!Src)
           return;
         int Level = std::max(D, 0);
-        Leak &Lk = sinkOf(R.Summary.Slots[Slot], G, Root);
+        Leak &Lk = sinkOf(*Src, G, Root);
         // Explaining costs a path walk: only for a leak that changes.
         if (!Lk.improvedBy(Level, Maybe))
           return;
@@ -251,24 +283,21 @@ SolvedFunction solveFunction(const FunctionGraph &G, std::vector<Edge> Edges) {
       W.walk(
           Root, /*WithMaybe=*/true,
           [&](int L, int D) {
-            if (SlotOf[L] >= 0)
-              sinkOf(Always.Slots[SlotOf[L]], G, Root)
-                  .merge(std::max(D, 0), false, "");
+            if (ParamLeaks *Src = sourceOf(Always, G, SlotOf, L, D))
+              sinkOf(*Src, G, Root).merge(std::max(D, 0), false, "");
           },
           /*SkipGuarded=*/true);
     }
-    for (size_t S = 0; S < R.Summary.Slots.size(); ++S) {
-      auto Apply = [&](Leak &Lk, const Leak &A) {
-        if (!Lk.present() || (A.present() && A.Level <= Lk.Level))
-          return;
-        auto It = Guards.find(&Lk);
-        if (It != Guards.end() && It->second.first >= 0) {
-          Lk.GuardSlot = It->second.first;
-          Lk.GuardValue = It->second.second;
-        }
-      };
-      ParamLeaks &P = R.Summary.Slots[S];
-      const ParamLeaks &A = Always.Slots[S];
+    auto Apply = [&](Leak &Lk, const Leak &A) {
+      if (!Lk.present() || (A.present() && A.Level <= Lk.Level))
+        return;
+      auto It = Guards.find(&Lk);
+      if (It != Guards.end() && It->second.first >= 0) {
+        Lk.GuardSlot = It->second.first;
+        Lk.GuardValue = It->second.second;
+      }
+    };
+    auto ApplyAll = [&](ParamLeaks &P, const ParamLeaks &A) {
       Apply(P.Heap, A.Heap);
       Apply(P.Thread, A.Thread);
       Apply(P.Coro, A.Coro);
@@ -277,6 +306,16 @@ SolvedFunction solveFunction(const FunctionGraph &G, std::vector<Edge> Edges) {
         auto AI = A.Content.find(J);
         Apply(Lk, AI == A.Content.end() ? Leak() : AI->second);
       }
+      for (auto &[F, Lk] : P.FieldContent) {
+        auto AI = A.FieldContent.find(F);
+        Apply(Lk, AI == A.FieldContent.end() ? Leak() : AI->second);
+      }
+    };
+    for (size_t S = 0; S < R.Summary.Slots.size(); ++S)
+      ApplyAll(R.Summary.Slots[S], Always.Slots[S]);
+    for (auto &[F, P] : R.Summary.Fields) {
+      auto AI = Always.Fields.find(F);
+      ApplyAll(P, AI == Always.Fields.end() ? ParamLeaks() : AI->second);
     }
   }
 
@@ -290,9 +329,12 @@ SolvedFunction solveFunction(const FunctionGraph &G, std::vector<Edge> Edges) {
       const Location &Holder = G.Locs[H];
       if (Holder.Kind != LocKind::Local || !HasIn[H] || Holder.Scope < 0)
         continue;
-      W.walk(H, false, [&](int L, int D) {
+      W.walk(H, false, [&](int Reached, int D) {
+        int L = D < 0 ? storageOf(G, Reached) : -1;
+        if (L < 0)
+          return;
         const Location &X = G.Locs[L];
-        if (D >= 0 || X.Scope < 0 || X.Scope == Holder.Scope ||
+        if (X.Scope < 0 || X.Scope == Holder.Scope ||
             (X.Kind != LocKind::Local && X.Kind != LocKind::Temporary))
           return;
         if (!within(G, X.Scope, Holder.Scope))
@@ -305,7 +347,7 @@ SolvedFunction solveFunction(const FunctionGraph &G, std::vector<Edge> Edges) {
         EscapeFact F;
         F.Loc = L;
         F.Root = H;
-        F.Path = W.pathFrom(L, H);
+        F.Path = W.pathFrom(Reached, H);
         R.Escapes.push_back(std::move(F));
       });
     }

@@ -130,7 +130,7 @@ struct Timer {
   Callback onTick;
   void arm() {
     int ticks = 0;
-    onTick = [&ticks] { return ticks; }; // CHECK: lambdas.cpp:[[@LINE]]:5: warning: lambda expression captures local 'ticks' by reference and outlives it (sink {*this}){{.*}}[escape-lambda-capture]
+    onTick = [&ticks] { return ticks; }; // CHECK: lambdas.cpp:[[@LINE]]:5: warning: lambda expression captures local 'ticks' by reference and outlives it (sink {*this}.onTick){{.*}}[escape-lambda-capture]
   }
   void armWithParam(int *p) {
     onTick = [p] { return *p; };
@@ -139,7 +139,7 @@ struct Timer {
 
 void storeInParam(Callback &out) {
   int n = 0;
-  out = Callback([&n] { return n; }); // CHECK: lambdas.cpp:[[@LINE]]:3: warning: lambda expression captures local 'n' by reference and outlives it (sink {*out}){{.*}}[escape-lambda-capture]
+  out = Callback([&n] { return n; }); // CHECK: lambdas.cpp:[[@LINE]]:3: warning: lambda expression captures local 'n' by reference and outlives it (sink {*out}.obj){{.*}}[escape-lambda-capture]
 }
 
 // --- Not escaping -------------------------------------------------------------

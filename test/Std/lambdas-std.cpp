@@ -34,7 +34,7 @@ struct Button {
   std::function<void()> onClick;
   void arm() {
     int clicks = 0;
-    onClick = [&clicks] { ++clicks; }; // CHECK: lambdas-std.cpp:[[@LINE]]:5: warning: lambda expression captures local 'clicks' by reference and outlives it (sink {*this}){{.*}}[escape-lambda-capture]
+    onClick = [&clicks] { ++clicks; }; // CHECK: lambdas-std.cpp:[[@LINE]]:5: warning: lambda expression captures local 'clicks' by reference and outlives it (sink {*this}.onClick){{.*}}[escape-lambda-capture]
   }
   void armByValue() {
     int clicks = 0;

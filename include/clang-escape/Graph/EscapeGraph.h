@@ -53,6 +53,7 @@ enum class LocKind : uint8_t {
   Alloc,        ///< a heap allocation site (new, make_unique, malloc).
   Flow,         ///< a flow-through node without storage (argument, result).
   GlobalStore,  ///< a store into a global; may be undone by a later store.
+  ParamField,   ///< the value a field of a parameter's object holds on entry.
 };
 
 /// One explanation step: what happened, why, and where (Go's hole notes).
@@ -87,8 +88,14 @@ struct Location {
   SourcePos Pos;
   /// Index in FunctionGraph::Scopes; -1 for roots and flow nodes.
   int Scope = -1;
-  /// For Param/ParamContent: the slot (0 = this for methods).
+  /// For Param/ParamContent/ParamField: the slot (0 = this for methods).
   int Slot = -1;
+  /// For ParamContent/ParamField: the field (FieldRef::Field), empty for
+  /// the whole object. For a part of a local: the field, empty for the node
+  /// that receives stores into the whole object.
+  std::string Field;
+  /// For a part of a field-split local or temporary: that object.
+  int Parent = -1;
   SizeInfo Size;
   AllocInfo Alloc;
   /// Offset of the last read of this variable (for escape-scope).
@@ -140,6 +147,14 @@ struct CallSite {
   /// -1: unknown (the heap), NoObject: a null pointer (nowhere).
   std::vector<int> ArgContent;
   static constexpr int NoObject = -2;
+  /// Per field of an argument's object that the caller keeps apart: where
+  /// a store into it lands (Sink) and what it holds (Source).
+  struct FieldArg {
+    FieldRef Ref;
+    int Sink = -1;
+    int Source = -1;
+  };
+  std::vector<FieldArg> ArgFields;
   /// What the call stores into its object is taken out again later in the
   /// same block (push_back ... pop_back): it does not outlive the frame.
   bool Undone = false;

@@ -15,6 +15,7 @@
 
 #include <map>
 #include <string>
+#include <tuple>
 #include <vector>
 
 namespace escape {
@@ -50,6 +51,21 @@ struct Leak {
   }
 };
 
+/// A field of the object a parameter slot refers to: `this->buf_` is
+/// {0, "Reader::buf_"}. Fields are named by their qualified name so that a
+/// caller in another translation unit finds the same one.
+struct FieldRef {
+  int Slot = -1;
+  std::string Field;
+
+  bool operator<(const FieldRef &O) const {
+    return std::tie(Slot, Field) < std::tie(O.Slot, O.Field);
+  }
+  bool operator==(const FieldRef &O) const {
+    return Slot == O.Slot && Field == O.Field;
+  }
+};
+
 /// The tags of one parameter slot.
 struct ParamLeaks {
   Leak Heap;
@@ -58,10 +74,12 @@ struct ParamLeaks {
   Leak Result;
   /// Stored into what slot j refers to.
   std::map<int, Leak> Content;
+  /// Stored into one field of what a slot refers to (`p->f = x`).
+  std::map<FieldRef, Leak> FieldContent;
 
   bool empty() const {
     return !Heap.present() && !Thread.present() && !Coro.present() &&
-           !Result.present() && Content.empty();
+           !Result.present() && Content.empty() && FieldContent.empty();
   }
   bool operator==(const ParamLeaks &O) const;
 };
@@ -70,14 +88,17 @@ struct ParamLeaks {
 struct FunctionSummary {
   std::string Name;
   std::vector<ParamLeaks> Slots;
+  /// Where the value a field of a slot's object holds on entry goes
+  /// (`return this->buf_;`), with levels counted from the field's value.
+  std::map<FieldRef, ParamLeaks> Fields;
   /// The callee allocates and returns fresh storage (make_unique, malloc).
   bool ReturnsAlloc = false;
   /// Calls of it are conservative defaults, not facts (`via unknown 'f'`).
   bool Unknown = false;
 
   bool operator==(const FunctionSummary &O) const {
-    return Slots == O.Slots && ReturnsAlloc == O.ReturnsAlloc &&
-           Unknown == O.Unknown;
+    return Slots == O.Slots && Fields == O.Fields &&
+           ReturnsAlloc == O.ReturnsAlloc && Unknown == O.Unknown;
   }
 };
 
@@ -86,16 +107,24 @@ inline bool ParamLeaks::operator==(const ParamLeaks &O) const {
     return A.Level == B.Level && A.Maybe == B.Maybe &&
            A.GuardSlot == B.GuardSlot && A.GuardValue == B.GuardValue;
   };
-  if (!Same(Heap, O.Heap) || !Same(Thread, O.Thread) || !Same(Coro, O.Coro) ||
-      !Same(Result, O.Result) || Content.size() != O.Content.size())
-    return false;
-  for (auto &[K, V] : Content) {
-    auto It = O.Content.find(K);
-    if (It == O.Content.end() || !Same(V, It->second))
+  auto SameMap = [&](const auto &A, const auto &B) {
+    if (A.size() != B.size())
       return false;
-  }
-  return true;
+    for (auto &[K, V] : A) {
+      auto It = B.find(K);
+      if (It == B.end() || !Same(V, It->second))
+        return false;
+    }
+    return true;
+  };
+  return Same(Heap, O.Heap) && Same(Thread, O.Thread) && Same(Coro, O.Coro) &&
+         Same(Result, O.Result) && SameMap(Content, O.Content) &&
+         SameMap(FieldContent, O.FieldContent);
 }
+
+/// The leaks of slot I with its fields folded in (a field's value is one
+/// level below the slot's): the view -m and annotations print.
+ParamLeaks slotLeaks(const FunctionSummary &S, size_t I);
 
 } // namespace escape
 

@@ -21,7 +21,14 @@ TEST(GraphIOTest, RoundTrip) {
   FunctionSummary Model;
   Model.Slots.resize(1);
   Model.Slots[0].Content[0].merge(1, false, "model");
+  Model.Slots[0].FieldContent[FieldRef{0, "S::f"}].merge(0, false, "");
+  Model.Fields[FieldRef{0, "S::g"}].Result.merge(2, true, "");
   M.G.Models.push_back(Model);
+  CallSite C;
+  C.ArgFields.push_back({FieldRef{1, "S::f"}, X, P});
+  M.G.Calls.push_back(C);
+  M.G.Locs[X].Field = "S::f";
+  M.G.Locs[X].Parent = P;
   ExtractedTU TU;
   TU.File = "/src/f.cpp";
   TU.Deps.push_back({"/src/f.h", 42});
@@ -37,6 +44,13 @@ TEST(GraphIOTest, RoundTrip) {
   EXPECT_TRUE(G.Edges[1].Maybe);
   EXPECT_EQ(G.Edges[0].Notes[0].What, M.G.Edges[0].Notes[0].What);
   EXPECT_EQ(G.Models[0].Slots[0].Content.at(0).Level, 1);
+  EXPECT_EQ(G.Models[0].Slots[0].FieldContent.at(FieldRef{0, "S::f"}).Level, 0);
+  EXPECT_TRUE(G.Models[0].Fields.at(FieldRef{0, "S::g"}).Result.Maybe);
+  ASSERT_EQ(G.Calls[0].ArgFields.size(), 1u);
+  EXPECT_EQ(G.Calls[0].ArgFields[0].Ref.Field, "S::f");
+  EXPECT_EQ(G.Calls[0].ArgFields[0].Source, P);
+  EXPECT_EQ(G.Locs[X].Field, "S::f");
+  EXPECT_EQ(G.Locs[X].Parent, P);
   EXPECT_EQ(Back->Deps[0].Hash, 42u);
 }
 

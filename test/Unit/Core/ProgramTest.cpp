@@ -105,4 +105,64 @@ TEST(ProgramTest, DuplicateDefinitionsKeepOneCopy) {
   EXPECT_EQ(P.graphs().size(), 1u);
 }
 
+/// char *buffer(Holder *this) { return this->buf_; }
+FunctionGraph fieldReader() {
+  GraphMaker M("buffer");
+  M.param("this");
+  int In = M.add(LocKind::ParamField, "this->buf_");
+  M.G.Locs[In].Slot = 0;
+  M.G.Locs[In].Field = "Holder::buf_";
+  M.edge(FunctionGraph::ResultLoc, In, 0);
+  return M.G;
+}
+
+/// void f() { Holder h{&x, heap}; g = h.buffer(); } with 'h' split into
+/// h.tag_ (holding &x) and h.buf_.
+FunctionGraph fieldCaller(bool KeepFields, int &X) {
+  GraphMaker M("f");
+  X = M.local("x");
+  int H = M.local("h");
+  int Tag = M.add(LocKind::Flow, "h.tag_"),
+      Buf = M.add(LocKind::Flow, "h.buf_");
+  M.G.Locs[Tag].Parent = M.G.Locs[Buf].Parent = H;
+  M.edge(Tag, X, -1);
+  M.edge(H, Tag, 0);
+  M.edge(H, Buf, 0);
+  int A = M.add(LocKind::Flow, "{temp}"), R = M.add(LocKind::Flow, "{res}");
+  M.edge(A, H, -1);
+  M.edge(FunctionGraph::HeapLoc, R, 0);
+  CallSite C;
+  C.CalleeKey = "c:@F@buffer";
+  C.CalleeName = "buffer";
+  C.Method = true;
+  C.Args = {A};
+  C.ArgContent = {H};
+  C.Result = R;
+  if (KeepFields) {
+    C.ArgFields.push_back({FieldRef{0, "Holder::tag_"}, Tag, Tag});
+    C.ArgFields.push_back({FieldRef{0, "Holder::buf_"}, Buf, Buf});
+  }
+  M.G.Calls.push_back(C);
+  return M.G;
+}
+
+TEST(ProgramTest, FieldReadLandsOnTheCallersField) {
+  for (bool Keep : {true, false}) {
+    Program P;
+    int X;
+    P.add({fieldCaller(Keep, X)});
+    P.add({fieldReader()});
+    P.solve();
+    const SolvedFunction &Callee = solvedOf(P, "buffer");
+    EXPECT_EQ(
+        Callee.Summary.Fields.at(FieldRef{0, "Holder::buf_"}).Result.Level, 0);
+    EXPECT_FALSE(Callee.Summary.Slots[0].Result.present());
+    EXPECT_EQ(slotLeaks(Callee.Summary, 0).Result.Level, 1);
+    // With the caller's field nodes only 'buf_' is returned; without them
+    // the whole object is, and '&x' with it.
+    const SolvedFunction &S = solvedOf(P, "f");
+    EXPECT_EQ(S.Escapes.size(), Keep ? 0u : 1u) << "KeepFields=" << Keep;
+  }
+}
+
 } // namespace

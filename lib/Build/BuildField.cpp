@@ -1,0 +1,226 @@
+//===- BuildField.cpp - Field-sensitive objects ---------------------------===//
+//
+// Part of clang-escape, under the Apache License v2.0 with LLVM Exceptions.
+//
+//===----------------------------------------------------------------------===//
+//
+// A local or temporary of class type is kept as one node per field that may
+// hold an address, so that reading `r.buf_` does not yield what `r.tag_`
+// holds (ALGORITHM.md B9, pitfall 1). The object's own location stays the
+// storage (its address, its scope) and receives every field's value, so a
+// read of the whole object still sees everything. Stores into the whole
+// object (assignment, a constructor, a callee writing through `&obj`) go to
+// a separate "whole" node that feeds the object and each field, so the
+// fields do not feed each other.
+//
+// The objects parameters refer to are split the same way: `this->f = x`
+// lands in a sink for that field and `this->f` reads a source standing for
+// the value the field holds on entry. Summaries name fields by their
+// qualified name, and a call site lists the caller's nodes for the fields of
+// each argument's object, so a callee's field facts land on the caller's
+// fields, across translation units.
+//
+//===----------------------------------------------------------------------===//
+#include "FunctionBuilder.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/ExprCXX.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/SmallPtrSet.h"
+
+using namespace clang;
+
+namespace escape {
+
+/// Classes with more fields than this are kept whole: the nodes per field
+/// would cost more than the precision is worth.
+static constexpr size_t MaxSplitFields = 48;
+
+std::string fieldKey(const FieldDecl *F) {
+  return F->getQualifiedNameAsString();
+}
+
+const llvm::SmallVector<const FieldDecl *, 8> *
+FunctionBuilder::splitFields(const CXXRecordDecl *RD) {
+  if (!RD)
+    return nullptr;
+  RD = RD->getDefinition();
+  if (!RD || RD->isUnion() || RD->isLambda() || RD->isDependentType() ||
+      RD->isInvalidDecl() || TU.Types.classify(RD) != RecordClass::Plain)
+    return nullptr;
+  auto [It, New] = TU.SplitFieldCache.try_emplace(RD);
+  if (New) {
+    llvm::SmallVector<const CXXRecordDecl *, 4> Work{RD};
+    llvm::SmallPtrSet<const CXXRecordDecl *, 4> Seen;
+    bool Ok = true;
+    while (!Work.empty() && Ok) {
+      const CXXRecordDecl *C = Work.pop_back_val();
+      if (!Seen.insert(C).second)
+        continue;
+      for (const FieldDecl *F : C->fields())
+        if (F->getType()->isReferenceType() ||
+            TU.Types.mayHoldAddress(F->getType()))
+          It->second.Fields.push_back(F);
+      for (const CXXBaseSpecifier &B : C->bases()) {
+        const CXXRecordDecl *BD = B.getType()->getAsCXXRecordDecl();
+        BD = BD ? BD->getDefinition() : nullptr;
+        if (!BD || BD->isUnion())
+          Ok = false;
+        else
+          Work.push_back(BD);
+      }
+    }
+    It->second.Valid = Ok && !It->second.Fields.empty() &&
+                       It->second.Fields.size() <= MaxSplitFields;
+  }
+  return It->second.Valid ? &It->second.Fields : nullptr;
+}
+
+void FunctionBuilder::splitObject(int L, QualType T) {
+  if (T.isNull() || T->isReferenceType() || T->isDependentType())
+    return;
+  const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
+  if (splitFields(RD))
+    Splits[L].Record = RD->getDefinition();
+}
+
+int FunctionBuilder::wholeOf(int L) {
+  auto It = Splits.find(L);
+  if (It == Splits.end())
+    return L;
+  SplitObject &O = It->second;
+  if (O.Whole < 0) {
+    O.Whole = newLoc(LocKind::Flow, G.Locs[L].Name, SourceLocation());
+    G.Locs[O.Whole].Pos = G.Locs[L].Pos;
+    G.Locs[O.Whole].Parent = L;
+    flow(holeFor(L), O.Whole);
+    for (auto &[Key, F] : O.Fields)
+      flow(holeFor(F), O.Whole);
+  }
+  return O.Whole;
+}
+
+int FunctionBuilder::fieldOf(int L, const FieldDecl *F) {
+  auto It = Splits.find(L);
+  if (It == Splits.end())
+    return -1;
+  const auto *Fields = splitFields(It->second.Record);
+  if (!Fields || !llvm::is_contained(*Fields, F))
+    return -1;
+  std::string Key = fieldKey(F);
+  SplitObject &O = It->second;
+  auto FI = O.Fields.find(Key);
+  if (FI != O.Fields.end())
+    return FI->second;
+  int N = newLoc(LocKind::Flow, G.Locs[L].Name + "." + F->getNameAsString(),
+                 SourceLocation());
+  G.Locs[N].Pos = G.Locs[L].Pos;
+  G.Locs[N].Parent = L;
+  G.Locs[N].Field = Key;
+  flow(holeFor(L), N);
+  if (O.Whole >= 0)
+    flow(holeFor(N), O.Whole);
+  O.Fields[Key] = N;
+  return N;
+}
+
+int FunctionBuilder::paramFieldNode(int Slot, const FieldDecl *F, bool Source) {
+  if (Slot < 0 || Slot >= static_cast<int>(G.SlotContents.size()) ||
+      G.SlotContents[Slot] < 0 || (IsLambdaBody && Slot == 0))
+    return -1;
+  FieldRef Ref{Slot, fieldKey(F)};
+  std::map<FieldRef, int> &Nodes = Source ? FieldSources : ContentFields;
+  auto It = Nodes.find(Ref);
+  if (It != Nodes.end())
+    return It->second;
+  int C = G.SlotContents[Slot];
+  std::string Name = Source ? G.SlotNames[Slot] + "->" + F->getNameAsString()
+                            : G.Locs[C].Name + "." + F->getNameAsString();
+  int N = newLoc(Source ? LocKind::ParamField : LocKind::ParamContent,
+                 std::move(Name), SourceLocation());
+  G.Locs[N].Pos = G.Locs[C].Pos;
+  G.Locs[N].Slot = Slot;
+  G.Locs[N].Field = Ref.Field;
+  Nodes[Ref] = N;
+  return N;
+}
+
+Hole FunctionBuilder::fieldHole(const Hole &H, const FieldDecl *F) {
+  if (H.discard() || H.Derefs != 0)
+    return H;
+  const Location &L = G.Locs[H.Dst];
+  int N = -1;
+  if (L.Parent >= 0 && L.Field.empty())
+    N = fieldOf(L.Parent, F);
+  else if (L.Kind == LocKind::ParamContent && L.Field.empty())
+    N = contentField(L.Slot, F);
+  if (N < 0)
+    return H;
+  Hole R = H;
+  R.Dst = N;
+  return R;
+}
+
+int FunctionBuilder::fieldRead(const MemberExpr *ME, const FieldDecl *F) {
+  const Expr *B = ME->getBase()->IgnoreParenImpCasts();
+  if (isa<CXXThisExpr>(B))
+    return ME->isArrow() && !IsLambdaBody ? fieldSource(ThisSlot, F) : -1;
+  const auto *DRE = dyn_cast<DeclRefExpr>(B);
+  const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+  if (!VD || VD->hasGlobalStorage() || VD->isStaticLocal() ||
+      (IsLambdaBody && DRE->refersToEnclosingVariableOrCapture()))
+    return -1;
+  bool Ref = VD->getType()->isReferenceType();
+  if (const auto *PVD = dyn_cast<ParmVarDecl>(VD)) {
+    // `p->f` on a pointer never re-pointed, `r.f` on a reference.
+    bool Ptr = VD->getType()->isPointerType() && !Reassigned.count(VD);
+    if (ME->isArrow() ? !Ptr : !Ref)
+      return -1;
+    auto It = SlotOfParam.find(PVD);
+    return It == SlotOfParam.end() ? -1 : fieldSource(It->second, F);
+  }
+  if (ME->isArrow() || Ref)
+    return -1;
+  int L = varLoc(VD);
+  int N = fieldOf(L, F);
+  if (N >= 0) {
+    unsigned Off = Ctx.getSourceManager().getFileOffset(
+        Ctx.getSourceManager().getExpansionLoc(ME->getBeginLoc()));
+    G.Locs[L].LastUse = std::max(G.Locs[L].LastUse, Off);
+  }
+  return N;
+}
+
+void FunctionBuilder::fieldArgs(CallSite &CS) {
+  for (size_t J = 0; J < CS.ArgContent.size(); ++J) {
+    int Obj = CS.ArgContent[J];
+    if (Obj < 0)
+      continue;
+    // Copies: creating nodes below grows G.Locs.
+    int Parent = G.Locs[Obj].Parent, Slot = G.Locs[Obj].Slot;
+    bool Content = G.Locs[Obj].Kind == LocKind::ParamContent;
+    if (!G.Locs[Obj].Field.empty())
+      continue;
+    if (Parent >= 0) {
+      if (const auto *Fields = splitFields(Splits[Parent].Record))
+        for (const FieldDecl *F : *Fields) {
+          int N = fieldOf(Parent, F);
+          CS.ArgFields.push_back(
+              {FieldRef{static_cast<int>(J), fieldKey(F)}, N, N});
+        }
+    } else if (Content && Slot >= 0 &&
+               Slot < static_cast<int>(SlotRecords.size())) {
+      const auto *Fields = splitFields(SlotRecords[Slot]);
+      if (!Fields)
+        continue;
+      for (const FieldDecl *F : *Fields) {
+        int Sink = contentField(Slot, F), Source = fieldSource(Slot, F);
+        if (Sink >= 0 && Source >= 0)
+          CS.ArgFields.push_back(
+              {FieldRef{static_cast<int>(J), fieldKey(F)}, Sink, Source});
+      }
+    }
+  }
+}
+
+} // namespace escape
