@@ -133,6 +133,21 @@ int FunctionBuilder::callSite(const FunctionDecl *Callee, const Expr *Call,
           joinsThreads())
         for (ParamLeaks &P : M->Slots)
           P = ParamLeaks();
+      // `memcpy(dst, chars, n)`: what a `void *` parameter points to is
+      // only bytes when the argument was a char pointer.
+      for (unsigned I = 0; I < Args.size() && I < NParams; ++I) {
+        QualType PT = Callee->getParamDecl(I)->getType();
+        unsigned Slot = (HasThis ? 1 : 0) + I;
+        if (Slot >= M->Slots.size() || !PT->isVoidPointerType() ||
+            !pointsToChars(Args[I]->IgnoreParenImpCasts()->getType()))
+          continue;
+        ParamLeaks &P = M->Slots[Slot];
+        for (Leak *L : {&P.Heap, &P.Thread, &P.Coro, &P.Result})
+          if (L->Level >= 1)
+            *L = Leak();
+        for (auto It = P.Content.begin(); It != P.Content.end();)
+          It = It->second.Level >= 1 ? P.Content.erase(It) : std::next(It);
+      }
       CS.Model = static_cast<int>(G.Models.size());
       G.Models.push_back(std::move(*M));
     }

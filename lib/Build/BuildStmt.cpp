@@ -515,6 +515,36 @@ void FunctionBuilder::killOverwrittenGlobalStores(const Stmt *Body) {
     }
   } W(*this);
   W.TraverseStmt(const_cast<Stmt *>(Body));
+
+  // A push whose container is popped somewhere later in the function (a
+  // queue drained in a loop, a pop on another path): a maybe.
+  struct Pops : RecursiveASTVisitor<Pops> {
+    llvm::SmallVector<const CXXMemberCallExpr *, 4> Found;
+    bool shouldVisitLambdaExpressions() const { return false; }
+    bool VisitCXXMemberCallExpr(CXXMemberCallExpr *E) {
+      if (containerCall(E, true) && E->getImplicitObjectArgument())
+        Found.push_back(E);
+      return true;
+    }
+  } P;
+  P.TraverseStmt(const_cast<Stmt *>(Body));
+  if (P.Found.empty())
+    return;
+  const SourceManager &SM = Ctx.getSourceManager();
+  for (auto &[E, Index] : CallIndex) {
+    const CXXMemberCallExpr *Push = containerCall(E, false);
+    CallSite &CS = G.Calls[Index];
+    if (!Push || CS.Undone || !Push->getImplicitObjectArgument())
+      continue;
+    for (const CXXMemberCallExpr *Pop : P.Found)
+      if (SM.isBeforeInTranslationUnit(Push->getBeginLoc(),
+                                       Pop->getBeginLoc()) &&
+          sameLValue(Pop->getImplicitObjectArgument(),
+                     Push->getImplicitObjectArgument())) {
+        CS.PoppedLater = true;
+        break;
+      }
+  }
 }
 
 void FunctionBuilder::frames() {

@@ -76,6 +76,10 @@ std::optional<FunctionSummary> libraryModel(TUContext &TU,
                                             unsigned NumSlots,
                                             bool HasThisSlot);
 
+/// Characters carry no addresses: bytes copied from a char pointer are a
+/// copy of bytes, whatever else the pointer's object holds.
+bool pointsToChars(clang::QualType T);
+
 /// True if the callee's own body should be lowered rather than modelled.
 bool shouldAnalyzeBody(TUContext &TU, const clang::FunctionDecl *FD);
 

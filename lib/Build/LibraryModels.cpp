@@ -131,17 +131,6 @@ void libcModel(ModelBuilder &M) {
   // listed above.
 }
 
-/// Characters carry no addresses: a string copied from a char pointer is a
-/// copy of bytes, whatever else the pointer's object holds.
-static bool pointsToChars(QualType T) {
-  T = T.getNonReferenceType();
-  if (T->isPointerType())
-    T = T->getPointeeType();
-  return T->isAnyCharacterType() ||
-         (T->isArrayType() &&
-          T->getArrayElementTypeNoTypeQual()->isAnyCharacterType());
-}
-
 void storeArgsIntoThis(ModelBuilder &M, bool OwnerCopy, bool PointerLevel0) {
   for (unsigned I = M.firstParam(); I < M.S.Slots.size(); ++I) {
     QualType PT = M.paramType(I);
@@ -463,6 +452,15 @@ std::optional<FunctionSummary> libraryModel(TUContext &TU,
   }
   applyAttributes(M);
   return M.S;
+}
+
+bool pointsToChars(QualType T) {
+  T = T.getNonReferenceType();
+  if (T->isPointerType())
+    T = T->getPointeeType();
+  return T->isAnyCharacterType() ||
+         (T->isArrayType() &&
+          T->getArrayElementTypeNoTypeQual()->isAnyCharacterType());
 }
 
 } // namespace escape

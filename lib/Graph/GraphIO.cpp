@@ -233,6 +233,7 @@ template <typename IO> void io(IO &A, CallSite &C) {
   A(C.ScopedBy);
   A(C.ArgConst);
   A(C.Undone);
+  A(C.PoppedLater);
   A(C.ArgFields);
 }
 template <typename IO> void io(IO &A, FunctionGraph::LocalFinding &F) {

@@ -203,8 +203,8 @@ std::vector<Edge> Program::callEdges(const FunctionGraph &G) const {
                                  : "via '" + C.CalleeName + "'";
     // Below: the source is one level above what the summary counts from (a
     // field's value read through the pointer to its object).
-    auto Add = [&](int Dst, int Src, const Leak &L, int Below,
-                   const char *Why) {
+    auto Add = [&](int Dst, int Src, const Leak &L, int Below, std::string Why,
+                   bool Weak = false) {
       if (!L.present() || Src < 0 || Dst < 0)
         return;
       // `store(p, false)` where the store happens only `if (persist)`.
@@ -221,8 +221,8 @@ std::vector<Edge> Program::callEdges(const FunctionGraph &G) const {
       // unregister: a maybe.
       bool Scoped = !C.ScopedBy.empty() && (Dst == FunctionGraph::HeapLoc ||
                                             Dst == FunctionGraph::ThreadLoc);
-      E.Maybe |= Scoped;
-      Note N{std::string(Why) + " " + Who +
+      E.Maybe |= Scoped || Weak;
+      Note N{Why + " " + Who +
                  (Scoped ? " until the destructor of '" + C.ScopedBy + "'"
                          : std::string()),
              C.Spelling, C.Pos};
@@ -245,6 +245,12 @@ std::vector<Edge> Program::callEdges(const FunctionGraph &G) const {
         return -1;
       return Dst >= 0 ? Dst : FunctionGraph::HeapLoc;
     };
+    // `q.push_back(&w)` and a later `q.pop_front()`: likely taken out again
+    // (a queue discipline the analysis cannot prove).
+    bool Popped = C.Method && C.PoppedLater;
+    const char *IntoObject =
+        Popped ? "stored into the object until taken out again later"
+               : "stored into the object";
     auto Apply = [&](const ParamLeaks &P, int A, int Below) {
       Add(FunctionGraph::HeapLoc, A, P.Heap, Below, "kept");
       Add(FunctionGraph::ThreadLoc, A, P.Thread, Below, "handed to a thread");
@@ -252,15 +258,15 @@ std::vector<Edge> Program::callEdges(const FunctionGraph &G) const {
           "kept in a coroutine frame");
       Add(C.Result, A, P.Result, Below, "returned");
       for (auto &[J, L] : P.Content)
-        Add(Content(J), A, L, Below,
-            J == 0 && C.Method ? "stored into the object" : "stored");
+        Add(Content(J), A, L, Below, J == 0 && C.Method ? IntoObject : "stored",
+            J == 0 && Popped);
       for (auto &[F, L] : P.FieldContent) {
         const CallSite::FieldArg *FA = FieldArg(F);
         int Dst = Content(F.Slot);
         if (FA && Dst >= 0)
           Dst = FA->Sink;
-        Add(Dst, A, L, Below,
-            F.Slot == 0 && C.Method ? "stored into the object" : "stored");
+        Add(Dst, A, L, Below, F.Slot == 0 && C.Method ? IntoObject : "stored",
+            F.Slot == 0 && Popped);
       }
     };
     size_t NS = std::min(S->Slots.size(), C.Args.size());

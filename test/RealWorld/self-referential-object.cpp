@@ -8,6 +8,7 @@
 
 #include <cstdlib>
 #include <cstring>
+#include <string>
 
 struct Repairer {
   int icmp_;
@@ -25,6 +26,41 @@ struct Repairer {
 // inside 'r'.
 char *selfReferentialReturn() {
   Repairer r;
+  return r.run();
+}
+
+// leveldb's Status: the message bytes are memcpy'd out of a Slice of a
+// member string; the returned Status holds a fresh buffer.
+struct Slice {
+  const char *data_;
+  unsigned long size_;
+  Slice(const std::string &s) : data_(s.data()), size_(s.size()) {}
+  const char *data() const { return data_; }
+};
+struct Status {
+  const char *state_ = nullptr;
+  Status() = default;
+  explicit Status(const Slice &msg) {
+    char *result = new char[msg.size_ + 5];
+    std::memcpy(result + 5, msg.data(), msg.size_);
+    state_ = result;
+  }
+};
+struct Repairer2 {
+  std::string name_ = "db";
+  int icmp_ = 0;
+  int *opts_;
+  Repairer2() : opts_(&icmp_) {}
+  Status findFiles() { return Status(Slice(name_)); }
+  Status run() {
+    Status s = findFiles();
+    return s;
+  }
+};
+
+// Not reported: the Status holds a heap copy of the bytes.
+Status repairDB() {
+  Repairer2 r;
   return r.run();
 }
 

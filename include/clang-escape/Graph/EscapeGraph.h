@@ -158,6 +158,9 @@ struct CallSite {
   /// What the call stores into its object is taken out again later in the
   /// same block (push_back ... pop_back): it does not outlive the frame.
   bool Undone = false;
+  /// The same container is popped later in the function, not necessarily
+  /// on every path or for this element: what the call stores is a maybe.
+  bool PoppedLater = false;
   /// Flow node receiving the call's value.
   int Result = -1;
   bool Virtual = false;
