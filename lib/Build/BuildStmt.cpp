@@ -12,6 +12,7 @@
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
+#include "clang/AST/ParentMap.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/AST/StmtCXX.h"
 
@@ -444,6 +445,97 @@ static const ValueDecl *storedGlobal(const Expr *LHS) {
   return nullptr;
 }
 
+/// True if S may leave the function (not just a block).
+static bool exitsFunction(const Stmt *S) {
+  if (!S || isa<LambdaExpr>(S))
+    return false;
+  if (isa<ReturnStmt>(S) || isa<CXXThrowExpr>(S) || isa<GotoStmt>(S) ||
+      isa<CoreturnStmt>(S) || isa<CoroutineSuspendExpr>(S))
+    return true;
+  for (const Stmt *C : S->children())
+    if (exitsFunction(C))
+      return true;
+  return false;
+}
+
+static bool sameExpr(const ASTContext &Ctx, const Expr *A, const Expr *B) {
+  llvm::FoldingSetNodeID IA, IB;
+  A->IgnoreParenImpCasts()->Profile(IA, Ctx, /*Canonical=*/true);
+  B->IgnoreParenImpCasts()->Profile(IB, Ctx, /*Canonical=*/true);
+  return IA == IB;
+}
+
+/// True if S, run after Store, leaves Store's target without the value
+/// Store put there: `m = nullptr;`, or `if (m == &x) m = nullptr;` after
+/// `m = &x;` (when the test fails, m was changed by someone else).
+static bool clears(const ASTContext &Ctx, const Stmt *S,
+                   const BinaryOperator *Store) {
+  const Expr *Target = Store->getLHS();
+  if (const BinaryOperator *BO = asAssignment(S))
+    return sameLValue(BO->getLHS(), Target);
+  const auto *If = dyn_cast<IfStmt>(S);
+  if (!If || If->getElse() || If->getInit() || If->getConditionVariable())
+    return false;
+  const auto *Cond = dyn_cast<BinaryOperator>(If->getCond()->IgnoreImplicit());
+  if (!Cond || Cond->getOpcode() != BO_EQ)
+    return false;
+  const Expr *L = Cond->getLHS(), *R = Cond->getRHS();
+  if (!sameLValue(L, Target))
+    std::swap(L, R);
+  if (!sameLValue(L, Target) || !sameExpr(Ctx, R, Store->getRHS()))
+    return false;
+  const Stmt *Then = If->getThen();
+  if (const auto *CS = dyn_cast<CompoundStmt>(Then)) {
+    for (const Stmt *C : CS->body()) {
+      if (const BinaryOperator *BO = asAssignment(C))
+        if (sameLValue(BO->getLHS(), Target))
+          return true;
+      if (leavesFrame(C))
+        return false;
+    }
+    return false;
+  }
+  const BinaryOperator *BO = asAssignment(Then);
+  return BO && sameLValue(BO->getLHS(), Target);
+}
+
+/// True if every way from Store to the end of the function passes a
+/// statement that clears Store's target: the blocks around Store are
+/// searched outwards for a clear after it; a function exit on the way, or
+/// anywhere in a loop around Store (a later iteration), defeats it.
+static bool clearedLater(const ASTContext &Ctx, ParentMap &PM, const Stmt *Body,
+                         const BinaryOperator *Store) {
+  const Stmt *Cur = Store;
+  while (Cur != Body) {
+    const Stmt *P = PM.getParent(Cur);
+    if (!P || isa<LambdaExpr>(P))
+      return false;
+    if (const auto *CS = dyn_cast<CompoundStmt>(P)) {
+      bool After = false;
+      for (const Stmt *C : CS->body()) {
+        if (C == Cur) {
+          After = true;
+          continue;
+        }
+        if (!After)
+          continue;
+        if (clears(Ctx, C, Store))
+          return true;
+        if (exitsFunction(C))
+          return false;
+        if (leavesFrame(C))
+          break; // break/continue: the clear may still come outside
+      }
+    } else if (isa<ForStmt>(P) || isa<WhileStmt>(P) || isa<DoStmt>(P) ||
+               isa<CXXForRangeStmt>(P)) {
+      if (exitsFunction(P))
+        return false;
+    }
+    Cur = P;
+  }
+  return false;
+}
+
 /// `obj.push_back(x)`-like calls and the calls that take it out again.
 static const CXXMemberCallExpr *containerCall(const Stmt *S, bool Undo) {
   const auto *E = dyn_cast_or_null<Expr>(S);
@@ -515,6 +607,16 @@ void FunctionBuilder::killOverwrittenGlobalStores(const Stmt *Body) {
     }
   } W(*this);
   W.TraverseStmt(const_cast<Stmt *>(Body));
+
+  // The same for a store in a nested block cleared after it, in the block
+  // or an enclosing one.
+  if (!GlobalStores.empty() && Body) {
+    ParentMap PM(const_cast<Stmt *>(Body));
+    for (auto &[E, Store] : GlobalStores)
+      if (const auto *BO = dyn_cast<BinaryOperator>(E);
+          BO && !G.Locs[Store.first].Killed && clearedLater(Ctx, PM, Body, BO))
+        G.Locs[Store.first].Killed = true;
+  }
 
   // A push whose container is popped somewhere later in the function (a
   // queue drained in a loop, a pop on another path): a maybe.
