@@ -337,6 +337,9 @@ void FunctionBuilder::call(const Hole &K, const CallExpr *CE) {
   int R = callSite(FD, CE, Obj, ObjIsPointer, Args, -1, Virtual);
   if (R < 0)
     return;
+  if (!K.discard() && K.Derefs == 0 && !FD->getReturnType()->isReferenceType())
+    if (auto It = CallIndex.find(CE); It != CallIndex.end())
+      resultFields(It->second, K.Dst);
   if (FD->getReturnType()->isReferenceType())
     flow(K.shift(1, note("reference result", CE)), R);
   else

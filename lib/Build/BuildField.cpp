@@ -145,6 +145,34 @@ int FunctionBuilder::paramFieldNode(int Slot, const FieldDecl *F, bool Source) {
   return N;
 }
 
+int FunctionBuilder::resultField(const FieldDecl *F) {
+  const auto *Fields = splitFields(ResultRecord);
+  if (!Fields || !llvm::is_contained(*Fields, F))
+    return -1;
+  FieldRef Ref{FieldRef::ResultSlot, fieldKey(F)};
+  auto It = ContentFields.find(Ref);
+  if (It != ContentFields.end())
+    return It->second;
+  int N =
+      newLoc(LocKind::Result, "~r0." + F->getNameAsString(), SourceLocation());
+  G.Locs[N].Field = Ref.Field;
+  ContentFields[Ref] = N;
+  return N;
+}
+
+void FunctionBuilder::resultFields(int Call, int Obj) {
+  const Location &O = G.Locs[Obj];
+  if (O.Parent < 0 || !O.Field.empty())
+    return;
+  int Parent = O.Parent;
+  if (const auto *Fields = splitFields(Splits[Parent].Record))
+    for (const FieldDecl *F : *Fields) {
+      int N = fieldOf(Parent, F);
+      G.Calls[Call].ArgFields.push_back(
+          {FieldRef{FieldRef::ResultSlot, fieldKey(F)}, N, -1});
+    }
+}
+
 Hole FunctionBuilder::fieldHole(const Hole &H, const FieldDecl *F) {
   if (H.discard() || H.Derefs != 0)
     return H;
@@ -154,6 +182,8 @@ Hole FunctionBuilder::fieldHole(const Hole &H, const FieldDecl *F) {
     N = fieldOf(L.Parent, F);
   else if (L.Kind == LocKind::ParamContent && L.Field.empty())
     N = contentField(L.Slot, F);
+  else if (L.Kind == LocKind::Result && L.Field.empty())
+    N = resultField(F);
   if (N < 0)
     return H;
   Hole R = H;
@@ -165,6 +195,19 @@ int FunctionBuilder::fieldRead(const MemberExpr *ME, const FieldDecl *F) {
   const Expr *B = ME->getBase()->IgnoreParenImpCasts();
   if (isa<CXXThisExpr>(B))
     return ME->isArrow() && !IsLambdaBody ? fieldSource(ThisSlot, F) : -1;
+  // `make().b`: the temporary is lowered here, then its field read.
+  // (IgnoreParenImpCasts looks through the temporary itself.)
+  const Expr *Raw = ME->getBase()->IgnoreParens();
+  while (const auto *IC = dyn_cast<ImplicitCastExpr>(Raw))
+    Raw = IC->getSubExpr()->IgnoreParens();
+  if (const auto *MTE = dyn_cast<MaterializeTemporaryExpr>(Raw);
+      MTE && !ME->isArrow() && MTE->getStorageDuration() == SD_FullExpression) {
+    materialize(Hole(), MTE);
+    auto It = TempOfMTE.find(MTE);
+    int N = It == TempOfMTE.end() ? -1 : fieldOf(It->second, F);
+    // Not split: the whole temporary is what is read.
+    return N >= 0 ? N : (It == TempOfMTE.end() ? -1 : It->second);
+  }
   const auto *DRE = dyn_cast<DeclRefExpr>(B);
   const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
   if (!VD || VD->hasGlobalStorage() || VD->isStaticLocal() ||

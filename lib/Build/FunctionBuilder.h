@@ -161,6 +161,11 @@ public:
     return paramFieldNode(Slot, F, /*Source=*/true);
   }
   int paramFieldNode(int Slot, const clang::FieldDecl *F, bool Source);
+  /// The sink for stores into field F of the returned object, or -1.
+  int resultField(const clang::FieldDecl *F);
+  /// The call's result initializes split object Obj (its whole-store
+  /// node): the callee's stores into the result's fields land on Obj's.
+  void resultFields(int Call, int Obj);
   /// Narrows a store into an object to a store into its field F.
   Hole fieldHole(const Hole &H, const clang::FieldDecl *F);
   /// The node holding the value ME reads, when its object is split; -1.
@@ -220,6 +225,8 @@ public:
   std::map<FieldRef, int> ContentFields, FieldSources;
   /// Per slot: the class of the object it refers to, or null.
   std::vector<const clang::CXXRecordDecl *> SlotRecords;
+  /// The class returned by value, when it is split into fields.
+  const clang::CXXRecordDecl *ResultRecord = nullptr;
   int LastGlobalStore = -1;
   const clang::ValueDecl *LastGlobalDecl = nullptr;
   bool MemberStore = false;

@@ -190,6 +190,10 @@ FunctionGraph FunctionBuilder::build() {
                  : RT->isPointerType()   ? "pointer"
                                          : "value";
   G.IsConstructor = isa<CXXConstructorDecl>(FD);
+  if (!RT->isReferenceType() && !RT->isDependentType())
+    if (const CXXRecordDecl *RD = RT->getAsCXXRecordDecl();
+        RD && splitFields(RD))
+      ResultRecord = RD->getDefinition();
   G.MainFile = SM.isInMainFile(SM.getExpansionLoc(FD->getLocation()));
   newLoc(LocKind::Heap, "{heap}", SourceLocation());
   newLoc(LocKind::Thread, "{thread}", SourceLocation());

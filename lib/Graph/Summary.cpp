@@ -22,7 +22,8 @@ void foldAll(ParamLeaks &Dst, const ParamLeaks &Src, int Below) {
   for (auto &[J, L] : Src.Content)
     fold(Dst.Content[J], L, Below);
   for (auto &[F, L] : Src.FieldContent)
-    fold(Dst.Content[F.Slot], L, Below);
+    fold(F.Slot == FieldRef::ResultSlot ? Dst.Result : Dst.Content[F.Slot], L,
+         Below);
 }
 
 } // namespace

@@ -262,7 +262,7 @@ std::vector<Edge> Program::callEdges(const FunctionGraph &G) const {
             J == 0 && Popped);
       for (auto &[F, L] : P.FieldContent) {
         const CallSite::FieldArg *FA = FieldArg(F);
-        int Dst = Content(F.Slot);
+        int Dst = F.Slot == FieldRef::ResultSlot ? C.Result : Content(F.Slot);
         if (FA && Dst >= 0)
           Dst = FA->Sink;
         Add(Dst, A, L, Below, F.Slot == 0 && C.Method ? IntoObject : "stored",

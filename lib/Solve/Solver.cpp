@@ -141,6 +141,8 @@ Leak &sinkOf(ParamLeaks &P, const FunctionGraph &G, int Root) {
   case LocKind::CoroFrame:
     return P.Coro;
   case LocKind::Result:
+    if (!G.Locs[Root].Field.empty())
+      return P.FieldContent[FieldRef{FieldRef::ResultSlot, G.Locs[Root].Field}];
     return P.Result;
   case LocKind::ParamContent:
     if (!G.Locs[Root].Field.empty())

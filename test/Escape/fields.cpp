@@ -165,3 +165,31 @@ void intoParamObject(Sink &s) {
   s.keepBuffer(Pair{&x, nullptr}); // not reported
   s.keepTag(Pair{&x, nullptr}); // CHECK: fields.cpp:[[@LINE]]:3: warning: address of local 'x' is stored into the object parameter 's' refers to{{.*}}[escape-member]
 }
+
+// --- Returned by value ----------------------------------------------------------
+
+Pair makePair(int *a, char *b) { return {a, b}; }
+Pair makePairNamed(int *a, char *b) { return Pair{a, b}; }
+
+void returnedFields() {
+  int x = 0;
+  Pair p = makePair(&x, nullptr);
+  gc = p.b; // not reported
+  Pair q = makePairNamed(&x, nullptr);
+  gc = q.b; // not reported
+}
+
+void returnedSameField() {
+  int x = 0;
+  Pair p = makePair(&x, nullptr);
+  g = p.a; // CHECK: fields.cpp:[[@LINE]]:3: warning: address of local 'x' is stored in global 'g'{{.*}}[escape-global]
+}
+
+// The returned object's field is the caller's result.
+int *firstOf(int *a) { return makePair(a, nullptr).a; }
+char *secondOf(int *a) { return makePair(a, nullptr).b; }
+void throughResultField() {
+  int x = 0;
+  gc = secondOf(&x); // not reported
+  g = firstOf(&x); // CHECK: fields.cpp:[[@LINE]]:3: warning: address of local 'x' is stored in global 'g'{{.*}}[escape-global]
+}

@@ -44,3 +44,24 @@ void refIntoParam(Store &s) {
   int v = 42;
   s.pushRef(named<int>{"a1", v}); // CHECK: struct-with-reference-member.cpp:[[@LINE]]:3: warning: address of local 'v' is stored into the object parameter 's' refers to{{.*}}[escape-member]
 }
+
+// fmt's push_back re-wraps the argument: 'fmt::arg(name, value)' returns a
+// new named_arg by value ('return {name, arg};'); its fields stay apart in
+// the caller.
+template <typename T> named<T> arg(const char *n, const T &v) { return {n, v}; }
+struct Store2 {
+  std::vector<const char *> names_;
+  std::vector<int> values_;
+  void emplace(const named<int> &a) {
+    names_.push_back(a.name);
+    values_.push_back(a.value);
+  }
+  void push(const named<int> &a) { emplace(arg(a.name, a.value)); }
+};
+
+// Not reported: as 'temporaryValue' above, through the re-wrapping.
+unsigned long rewrapped() {
+  Store2 s;
+  s.push(arg("a1", 42));
+  return s.names_.size();
+}

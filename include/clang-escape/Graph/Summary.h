@@ -55,6 +55,8 @@ struct Leak {
 /// {0, "Reader::buf_"}. Fields are named by their qualified name so that a
 /// caller in another translation unit finds the same one.
 struct FieldRef {
+  /// In FieldContent: a field of the returned object (`return {p, q};`).
+  static constexpr int ResultSlot = -1;
   int Slot = -1;
   std::string Field;
 
