@@ -426,6 +426,54 @@ bool FunctionBuilder::joinsThreads() {
   return JoinsThreadsCache == 1;
 }
 
+/// A condition that reads an atomic (`while (!done.load())`, `while
+/// (!flag)` on a std::atomic<bool>).
+static bool readsAtomic(const Stmt *S) {
+  if (!S)
+    return false;
+  if (const auto *E = dyn_cast<Expr>(S))
+    if (const auto *RD = E->getType()->getAsCXXRecordDecl();
+        RD && RD->getIdentifier() && RD->getName().contains("atomic"))
+      return true;
+  if (const auto *CE = dyn_cast<CallExpr>(S))
+    if (const FunctionDecl *F = CE->getDirectCallee();
+        F && F->getIdentifier() && F->getName().starts_with("atomic_load"))
+      return true;
+  for (const Stmt *C : S->children())
+    if (readsAtomic(C))
+      return true;
+  return false;
+}
+
+bool FunctionBuilder::waitsForThreads() {
+  // A loop polling an atomic flag, or a wait on a condition variable,
+  // future, latch or event: the threads this function starts may well be
+  // waited for (which of them, and whether on every path, is not known).
+  struct Finder : RecursiveASTVisitor<Finder> {
+    bool Found = false;
+    bool shouldVisitLambdaExpressions() const { return false; }
+    bool VisitWhileStmt(WhileStmt *S) { return check(S->getCond()); }
+    bool VisitDoStmt(DoStmt *S) { return check(S->getCond()); }
+    bool VisitForStmt(ForStmt *S) { return check(S->getCond()); }
+    bool check(const Expr *Cond) {
+      Found |= readsAtomic(Cond);
+      return !Found;
+    }
+    bool VisitCXXMemberCallExpr(CXXMemberCallExpr *CE) {
+      const CXXMethodDecl *MD = CE->getMethodDecl();
+      if (MD && MD->getIdentifier()) {
+        llvm::StringRef N = MD->getName();
+        Found |= N == "wait" || N == "wait_for" || N == "wait_until" ||
+                 N == "Wait" || N == "WaitFor" || N == "WaitUntil" ||
+                 N == "arrive_and_wait";
+      }
+      return !Found;
+    }
+  } F;
+  F.TraverseStmt(FD->getBody());
+  return F.Found;
+}
+
 void FunctionBuilder::deleteExpr(const CXXDeleteExpr *DE) {
   const Expr *Arg = DE->getArgument()->IgnoreParenImpCasts();
   if (const auto *DRE = dyn_cast<DeclRefExpr>(Arg))

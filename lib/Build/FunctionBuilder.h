@@ -138,6 +138,7 @@ public:
                llvm::ArrayRef<const clang::Expr *> Args, int ThisDest,
                bool Virtual);
   bool joinsThreads();
+  bool waitsForThreads();
   const clang::FunctionDecl *staticTarget(const clang::Expr *Callee);
   void typeErasureOf(const clang::CXXRecordDecl *Erased, const clang::Expr *Arg,
                      const clang::Expr *At);

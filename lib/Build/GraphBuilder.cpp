@@ -258,6 +258,7 @@ FunctionGraph FunctionBuilder::build() {
     }
   }
   stmt(Body);
+  G.WaitsForThreads = Body && waitsForThreads();
   killOverwrittenGlobalStores(Body);
   finish();
   frames();

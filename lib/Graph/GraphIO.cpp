@@ -254,6 +254,7 @@ template <typename IO> void io(IO &A, FunctionGraph &G) {
   A(G.MainFile);
   A(G.FrameBytes);
   A(G.VariableFrame);
+  A(G.WaitsForThreads);
   A(G.SlotNames);
   A(G.SlotLocs);
   A(G.SlotContents);

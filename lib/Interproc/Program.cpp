@@ -221,10 +221,13 @@ std::vector<Edge> Program::callEdges(const FunctionGraph &G) const {
       // unregister: a maybe.
       bool Scoped = !C.ScopedBy.empty() && (Dst == FunctionGraph::HeapLoc ||
                                             Dst == FunctionGraph::ThreadLoc);
-      E.Maybe |= Scoped || Weak;
+      // A thread the function then waits for through a flag or condition.
+      bool Waited = Dst == FunctionGraph::ThreadLoc && G.WaitsForThreads;
+      E.Maybe |= Scoped || Weak || Waited;
       Note N{Why + " " + Who +
-                 (Scoped ? " until the destructor of '" + C.ScopedBy + "'"
-                         : std::string()),
+                 (Scoped   ? " until the destructor of '" + C.ScopedBy + "'"
+                  : Waited ? std::string(", which the function may wait for")
+                           : std::string()),
              C.Spelling, C.Pos};
       E.Notes.push_back(std::move(N));
       if (!L.Via.empty())

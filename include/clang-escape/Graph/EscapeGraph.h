@@ -184,9 +184,12 @@ struct FunctionGraph {
   std::string ReturnKind; ///< void, value, pointer, reference.
   bool IsConstructor = false;
   bool IsCoroutine = false;
-  bool MainFile = false;              ///< defined in a file being reported on.
-  uint64_t FrameBytes = 0;            ///< estimated frame size.
-  bool VariableFrame = false;         ///< has a VLA or alloca.
+  bool MainFile = false;      ///< defined in a file being reported on.
+  uint64_t FrameBytes = 0;    ///< estimated frame size.
+  bool VariableFrame = false; ///< has a VLA or alloca.
+  /// Polls an atomic flag or waits on a condition: what it hands to
+  /// threads is a maybe.
+  bool WaitsForThreads = false;
   std::vector<std::string> SlotNames; ///< parameter slot names.
   std::vector<int> SlotLocs;          ///< Param location per slot, or -1.
   std::vector<int> SlotContents;      ///< ParamContent location per slot.
