@@ -259,21 +259,26 @@ void FunctionBuilder::expr(const Hole &K, const Expr *E) {
 
 void FunctionBuilder::aggregateInits(const Hole &K, QualType T,
                                      llvm::ArrayRef<Expr *> Inits) {
-  // A reference member binds the address of its initializer.
+  // A reference member binds the address of its initializer. The base
+  // subobjects' initializers come first (C++17 aggregates with bases).
   const RecordDecl *RD = T->getAsRecordDecl();
   llvm::SmallVector<const FieldDecl *, 8> Fields;
+  size_t Bases = 0;
   if (RD && !T->isUnionType()) {
-    if (const auto *CRD = dyn_cast<CXXRecordDecl>(RD);
-        CRD && CRD->getNumBases() > 0)
-      RD = nullptr; // base subobjects come first: keep it simple
-    else
-      for (const FieldDecl *F : RD->fields())
-        Fields.push_back(F);
+    if (const auto *CRD = dyn_cast<CXXRecordDecl>(RD))
+      Bases = CRD->getNumBases();
+    for (const FieldDecl *F : RD->fields())
+      Fields.push_back(F);
+    if (Inits.size() > Bases + Fields.size())
+      RD = nullptr; // not the shape expected: keep the whole object
   }
   for (size_t I = 0; I < Inits.size(); ++I) {
+    const FieldDecl *F = RD && I >= Bases && I - Bases < Fields.size()
+                             ? Fields[I - Bases]
+                             : nullptr;
     // Into a split object: each initializer into its field's node.
-    Hole FK = RD && I < Fields.size() ? fieldHole(K, Fields[I]) : K;
-    if (RD && I < Fields.size() && Fields[I]->getType()->isReferenceType())
+    Hole FK = F ? fieldHole(K, F) : K;
+    if (F && F->getType()->isReferenceType())
       expr(FK.shift(-1, note("reference member", Inits[I])), Inits[I]);
     else
       expr(FK, Inits[I]);

@@ -193,3 +193,26 @@ void throughResultField() {
   gc = secondOf(&x); // not reported
   g = firstOf(&x); // CHECK: fields.cpp:[[@LINE]]:3: warning: address of local 'x' is stored in global 'g'{{.*}}[escape-global]
 }
+
+// --- Aggregates with a base class ---------------------------------------------
+
+struct Tag {};
+struct Named : Tag {
+  const char *name;
+  const int &value;
+};
+const int *gi;
+const char *gn;
+
+void baseAggregateReference() {
+  int v = 0;
+  Named n{{}, "a", v};
+  gi = &n.value; // CHECK: fields.cpp:[[@LINE]]:3: warning: address of local 'v' is stored in global 'gi'{{.*}}[escape-global]
+}
+
+Named makeNamed(const char *nm, const int &v) { return {{}, nm, v}; }
+void baseAggregateOtherField() {
+  int v = 0;
+  Named n = makeNamed("a", v);
+  gn = n.name; // not reported
+}
