@@ -366,21 +366,28 @@ void FunctionBuilder::construct(const Hole &K, const CXXConstructExpr *CE) {
     typeErasureOf(RD, CE->getArg(0), CE);
   llvm::SmallVector<const Expr *, 8> Args(CE->arguments());
   int Dest = -1;
-  if (!K.discard() && K.Derefs == 0 && K.Notes.empty()) {
+  if (!K.discard() && K.Derefs == 0) {
     LocKind DK = G.Locs[K.Dst].Kind;
     const Location &D = G.Locs[K.Dst];
-    // A split object's whole-store node; *this for a base initializer.
+    // A split object's whole-store node; *this for a base initializer; the
+    // returned object (`return {name, arg};` with a constructor).
+    bool Result = DK == LocKind::Result && D.Field.empty() && ResultRecord &&
+                  RD->getDefinition() == ResultRecord;
     bool Whole = D.Field.empty() &&
                  (D.Parent >= 0 || (DK == LocKind::ParamContent &&
                                     D.Slot == ThisSlot && !IsLambdaBody));
-    if (DK == LocKind::Local || DK == LocKind::Temporary ||
-        DK == LocKind::Alloc || Whole)
+    if ((K.Notes.empty() && (DK == LocKind::Local || DK == LocKind::Temporary ||
+                             DK == LocKind::Alloc || Whole)) ||
+        Result)
       Dest = K.Dst;
   }
   bool InPlace = Dest >= 0;
   if (!InPlace)
     Dest = newLoc(LocKind::Flow, "{temp}", CE->getBeginLoc());
   callSite(Ctor, CE, nullptr, false, Args, Dest, false);
+  if (InPlace && G.Locs[Dest].Kind == LocKind::Result)
+    if (auto It = CallIndex.find(CE); It != CallIndex.end())
+      G.Calls[It->second].ObjectNotes = K.Notes;
   if (!InPlace)
     flow(K, Dest);
 }

@@ -251,6 +251,13 @@ void FunctionBuilder::fieldArgs(CallSite &CS) {
           CS.ArgFields.push_back(
               {FieldRef{static_cast<int>(J), fieldKey(F)}, N, N});
         }
+    } else if (G.Locs[Obj].Kind == LocKind::Result) {
+      if (const auto *Fields = splitFields(ResultRecord))
+        for (const FieldDecl *F : *Fields) {
+          int N = resultField(F);
+          CS.ArgFields.push_back(
+              {FieldRef{static_cast<int>(J), fieldKey(F)}, N, N});
+        }
     } else if (Content && Slot >= 0 &&
                Slot < static_cast<int>(SlotRecords.size())) {
       const auto *Fields = splitFields(SlotRecords[Slot]);

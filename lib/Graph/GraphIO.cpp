@@ -235,6 +235,7 @@ template <typename IO> void io(IO &A, CallSite &C) {
   A(C.Undone);
   A(C.PoppedLater);
   A(C.ArgFields);
+  A(C.ObjectNotes);
 }
 template <typename IO> void io(IO &A, FunctionGraph::LocalFinding &F) {
   A(F.Check);

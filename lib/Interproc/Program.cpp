@@ -229,6 +229,8 @@ std::vector<Edge> Program::callEdges(const FunctionGraph &G) const {
                   : Waited ? std::string(", which the function may wait for")
                            : std::string()),
              C.Spelling, C.Pos};
+      if (G.Locs[Dst].Kind == LocKind::Result)
+        E.Notes = C.ObjectNotes;
       E.Notes.push_back(std::move(N));
       if (!L.Via.empty())
         E.Notes.push_back(Note{"in callee", L.Via, SourcePos()});

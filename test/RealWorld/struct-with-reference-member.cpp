@@ -65,3 +65,36 @@ unsigned long rewrapped() {
   s.push(arg("a1", 42));
   return s.names_.size();
 }
+
+// fmt's real named_arg has a constructor (and an empty base): 'return {n,
+// v};' constructs the returned object in place.
+struct view {};
+template <typename T> struct named3 : view {
+  const char *name;
+  const T &value;
+  named3(const char *n, const T &v) : name(n), value(v) {}
+};
+template <typename T> named3<T> arg3(const char *n, const T &v) {
+  return {n, v};
+}
+struct Store3 {
+  std::vector<const char *> names_;
+  std::vector<int> values_;
+  void emplace(const named3<int> &a) {
+    names_.push_back(a.name);
+    values_.push_back(a.value);
+  }
+  void push(const named3<int> &a) { emplace(arg3(a.name, a.value)); }
+};
+
+// Not reported.
+unsigned long constructedInPlace() {
+  Store3 s;
+  s.push(arg3("a1", 42));
+  return s.names_.size();
+}
+
+// Returning the reference member itself does dangle: reported.
+const int *valueOf(int v) {
+  return &arg3("a", v).value; // CHECK: struct-with-reference-member.cpp:[[@LINE]]:3: warning: address of parameter 'v' escapes to the caller{{.*}}[escape-return]
+}

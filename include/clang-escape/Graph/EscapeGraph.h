@@ -155,6 +155,9 @@ struct CallSite {
     int Source = -1;
   };
   std::vector<FieldArg> ArgFields;
+  /// A constructor building the returned object in place: the `return`
+  /// step, put first on what the constructor stores into the object.
+  std::vector<Note> ObjectNotes;
   /// What the call stores into its object is taken out again later in the
   /// same block (push_back ... pop_back): it does not outlive the frame.
   bool Undone = false;
