@@ -49,15 +49,17 @@ void refIntoParam(Store &s) {
 // new named_arg by value ('return {name, arg};'); its fields stay apart in
 // the caller.
 template <typename T> named<T> arg(const char *n, const T &v) { return {n, v}; }
-struct Store2 {
+// Re-wraps a named argument with Make, then keeps its parts.
+template <typename N, N (*Make)(const char *, const int &)> struct Rewrapping {
   std::vector<const char *> names_;
   std::vector<int> values_;
-  void emplace(const named<int> &a) {
+  void emplace(const N &a) {
     names_.push_back(a.name);
     values_.push_back(a.value);
   }
-  void push(const named<int> &a) { emplace(arg(a.name, a.value)); }
+  void push(const N &a) { emplace(Make(a.name, a.value)); }
 };
+using Store2 = Rewrapping<named<int>, arg<int>>;
 
 // Not reported: as 'temporaryValue' above, through the re-wrapping.
 unsigned long rewrapped() {
@@ -77,15 +79,7 @@ template <typename T> struct named3 : view {
 template <typename T> named3<T> arg3(const char *n, const T &v) {
   return {n, v};
 }
-struct Store3 {
-  std::vector<const char *> names_;
-  std::vector<int> values_;
-  void emplace(const named3<int> &a) {
-    names_.push_back(a.name);
-    values_.push_back(a.value);
-  }
-  void push(const named3<int> &a) { emplace(arg3(a.name, a.value)); }
-};
+using Store3 = Rewrapping<named3<int>, arg3<int>>;
 
 // Not reported.
 unsigned long constructedInPlace() {
