@@ -337,6 +337,7 @@ Hole FunctionBuilder::pointeeHole(const Expr *P) {
     case CK_DerivedToBase:
     case CK_UncheckedDerivedToBase:
     case CK_BaseToDerived:
+    case CK_ConstructorConversion: // std::unique_ptr<T>(new T)
       return pointeeHole(CE->getSubExpr());
     default:
       return heapHole();

@@ -80,11 +80,19 @@ void FunctionBuilder::stmt(const Stmt *S) {
               Slot = It->second;
           }
     }
+    // A condition known at compile time (`if (need_copy<T>::value)` before
+    // C++17's `if constexpr`): the other branch never runs.
+    bool Known = false, Taken = false;
+    if (!If->getConditionVariable() && !If->getCond()->isValueDependent() &&
+        !If->getCond()->HasSideEffects(Ctx))
+      Known = If->getCond()->EvaluateAsBooleanCondition(Taken, Ctx);
     GuardSlot = Slot;
     GuardValue = Value;
-    stmt(If->getThen());
+    if (!Known || Taken)
+      stmt(If->getThen());
     GuardValue = !Value;
-    stmt(If->getElse());
+    if (!Known || !Taken)
+      stmt(If->getElse());
     GuardSlot = -1;
     popScope(Saved);
     return;

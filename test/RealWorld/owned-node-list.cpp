@@ -45,6 +45,36 @@ unsigned long refThenCopy() {
   return st.refs_.size();
 }
 
+// fmt's own spelling: the list is a member of the store, its owner is built
+// with a functional cast, 'std::unique_ptr<Node>(new Node(s))', and
+// 'n->next' reaches the node (it was taken to be the heap).
+struct List {
+  std::unique_ptr<Node> head_;
+  std::vector<const char *> refs_;
+  void pushRef(const char *s) { refs_.push_back(s); }
+  const std::string &pushCopy(const char *s) {
+    auto n = std::unique_ptr<Node>(new Node(s));
+    auto &value = n->value;
+    n->next = std::move(head_);
+    head_ = std::move(n);
+    return value;
+  }
+};
+struct NestedStore {
+  List list_;
+  void ref(const char *s) { list_.pushRef(s); }
+  void copy(const char *s) { list_.pushCopy(s); }
+};
+
+// Not reported.
+unsigned long castRefThenCopy() {
+  NestedStore st;
+  char str[] = "1234567890";
+  st.ref(str);
+  st.copy(str);
+  return st.list_.refs_.size();
+}
+
 // Only references, no node: not reported.
 unsigned long refOnly() {
   Store st;
