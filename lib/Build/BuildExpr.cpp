@@ -404,6 +404,9 @@ Hole FunctionBuilder::pointeeHole(const Expr *P) {
 
 Hole FunctionBuilder::lvalueHole(const Expr *LV) {
   LV = LV->IgnoreParens();
+  // `auto &&r = make();` binds r through the full-expression's cleanups.
+  if (const auto *FE = dyn_cast<FullExpr>(LV))
+    return lvalueHole(FE->getSubExpr());
   if (const auto *CE = dyn_cast<CastExpr>(LV)) {
     switch (CE->getCastKind()) {
     case CK_NoOp:

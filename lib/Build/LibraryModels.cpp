@@ -131,10 +131,28 @@ void libcModel(ModelBuilder &M) {
   // listed above.
 }
 
+/// True if PT is one of RD's own iterator types: a position in the
+/// container (`v.insert(pos, x)`), not something stored into it.
+static bool isPositionIn(const CXXRecordDecl *RD, QualType PT) {
+  if (!RD)
+    return false;
+  QualType T = PT.getNonReferenceType().getUnqualifiedType().getCanonicalType();
+  ASTContext &Ctx = RD->getASTContext();
+  for (llvm::StringRef N : {"iterator", "const_iterator"})
+    for (const NamedDecl *D : RD->lookup(&Ctx.Idents.get(N)))
+      if (const auto *TD = dyn_cast<TypedefNameDecl>(D))
+        if (Ctx.hasSameType(TD->getUnderlyingType().getCanonicalType(), T))
+          return true;
+  return false;
+}
+
 void storeArgsIntoThis(ModelBuilder &M, bool OwnerCopy, bool PointerLevel0) {
+  const auto *MD = dyn_cast<CXXMethodDecl>(M.FD);
   for (unsigned I = M.firstParam(); I < M.S.Slots.size(); ++I) {
     QualType PT = M.paramType(I);
     if (M.isAllocatorOrCallable(PT) && !OwnerCopy)
+      continue;
+    if (OwnerCopy && MD && isPositionIn(MD->getParent(), PT))
       continue;
     if (pointsToChars(PT))
       continue; // strings, exception messages: the bytes are copied
