@@ -117,6 +117,7 @@ int FunctionBuilder::callSite(const FunctionDecl *Callee, const Expr *Call,
   // A call on a local object whose destructor does work (RAII
   // registration: the constructor registers, the destructor unregisters).
   fieldArgs(CS);
+  captureArgs(CS, Callee, Args);
   if (HasThis) {
     int Obj = CS.ArgContent[0];
     if (Obj >= 0 && G.Locs[Obj].Parent >= 0)
@@ -178,6 +179,7 @@ int FunctionBuilder::callSite(const FunctionDecl *Callee, const Expr *Call,
       In.ArgContent.assign(1 + Op->getNumParams(), -1);
       In.Args[0] = This;
       In.ArgContent[0] = Ref ? CS.ArgContent[Slot] : -1;
+      captureArgs(In, Op, {});
       Callables.push_back(std::move(In));
       TU.Enqueue(Op);
     }

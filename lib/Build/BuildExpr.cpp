@@ -311,6 +311,12 @@ void FunctionBuilder::declRef(const Hole &K, const DeclRefExpr *DRE) {
     int By = It->second->getType()->isReferenceType() ? 2 : 1;
     if (VD->getType()->isReferenceType())
       By += 1;
+    // By reference: the capture holds the variable's address, which the
+    // function that made the lambda knows.
+    if (It->second->getType()->isReferenceType())
+      return flow(
+          K.shift(By - 1, note("captured variable", DRE)),
+          captureSource(Closure, It->second->getFieldIndex(), VD->getName()));
     return flow(K.shift(By, note("captured variable", DRE)), G.SlotLocs[0]);
   }
   if (VD->hasGlobalStorage() || VD->isStaticLocal())
@@ -444,6 +450,11 @@ Hole FunctionBuilder::lvalueHole(const Expr *LV) {
       auto It = Fields.find(VD);
       if (It != Fields.end() && !It->second->getType()->isReferenceType())
         return holeFor(G.SlotContents[0]);
+      // Through a reference capture: into the captured variable, which the
+      // function that made the lambda knows.
+      if (It != Fields.end() && Closure)
+        return holeFor(
+            captureSink(Closure, It->second->getFieldIndex(), VD->getName()));
       return heapHole();
     }
     if (VD->getType()->isReferenceType()) {
@@ -570,6 +581,20 @@ void FunctionBuilder::lambda(const Hole &K, const LambdaExpr *LE) {
       expr(K.shift(-1,
                    note("captured by reference", C.getLocation(), "&" + Name)),
            IE);
+      // What the lambda's body stores into the capture lands here; what
+      // it reads through it is the variable's address.
+      if (C.capturesVariable()) {
+        std::string Key = captureKeyOf(RD, F->getFieldIndex());
+        if (Hole T = lvalueHole(IE); !T.discard() && T.Derefs == 0)
+          CaptureSinks.try_emplace(Key, T.Dst);
+        if (!CaptureSources.count(Key)) {
+          int A = newLoc(LocKind::Flow, "&" + Name, C.getLocation());
+          expr(holeFor(A).shift(-1, note("captured by reference",
+                                         C.getLocation(), "&" + Name)),
+               IE);
+          CaptureSources[Key] = A;
+        }
+      }
     } else if (TU.Types.mayHoldAddress(F->getType())) {
       expr(K.note(note("captured by value", C.getLocation(), Name)), IE);
     } else {

@@ -173,6 +173,72 @@ void FunctionBuilder::resultFields(int Call, int Obj) {
     }
 }
 
+/// A lambda's capture, named by the closure's place and the capture's
+/// index: closures have no names and their capture fields none either.
+static std::string captureKey(const CXXRecordDecl *Closure, unsigned Index,
+                              const SourceManager &SM) {
+  SourceLocation L = SM.getExpansionLoc(Closure->getLocation());
+  return "lambda@" + SM.getFilename(L).str() + ":" +
+         std::to_string(SM.getFileOffset(L)) + "#" + std::to_string(Index);
+}
+
+std::string FunctionBuilder::captureKeyOf(const CXXRecordDecl *Closure,
+                                          unsigned Index) const {
+  return captureKey(Closure, Index, Ctx.getSourceManager());
+}
+
+int FunctionBuilder::captureNode(const CXXRecordDecl *Closure, unsigned Index,
+                                 llvm::StringRef Var, bool Source) {
+  std::string Key = captureKeyOf(Closure, Index);
+  std::map<std::string, int> &Nodes = Source ? CaptureSources : CaptureSinks;
+  auto It = Nodes.find(Key);
+  if (It != Nodes.end())
+    return It->second;
+  int N =
+      Source
+          ? newLoc(LocKind::ParamField, "&" + Var.str(), Closure->getLocation())
+          : newLoc(LocKind::ParamContent, "{captured '" + Var.str() + "'}",
+                   Closure->getLocation());
+  G.Locs[N].Slot = FieldRef::CaptureSlot;
+  G.Locs[N].Field = Key;
+  G.Locs[N].TypeName = Var.str();
+  Nodes[Key] = N;
+  return N;
+}
+
+void FunctionBuilder::captureArgs(CallSite &CS, const FunctionDecl *Callee,
+                                  llvm::ArrayRef<const Expr *> Args) {
+  llvm::SmallVector<const CXXRecordDecl *, 2> Closures;
+  auto Add = [&](QualType T) {
+    const CXXRecordDecl *RD =
+        T.isNull() ? nullptr : T.getNonReferenceType()->getAsCXXRecordDecl();
+    if (RD && RD->isLambda() && !llvm::is_contained(Closures, RD))
+      Closures.push_back(RD);
+  };
+  if (const auto *MD = dyn_cast<CXXMethodDecl>(Callee))
+    Add(Ctx.getRecordType(MD->getParent()));
+  for (const Expr *A : Args)
+    Add(A->getType());
+  for (const CXXRecordDecl *RD : Closures) {
+    unsigned Index = 0;
+    auto Capture = RD->captures().begin();
+    for (const FieldDecl *F : RD->fields()) {
+      if (F->getType()->isReferenceType() && Capture != RD->captures().end() &&
+          Capture->capturesVariable()) {
+        llvm::StringRef Var = Capture->getCapturedVar()->getName();
+        int Sink = captureSink(RD, Index, Var);
+        int Source = captureSource(RD, Index, Var);
+        CS.ArgFields.push_back(
+            {FieldRef{FieldRef::CaptureSlot, captureKeyOf(RD, Index)}, Sink,
+             Source});
+      }
+      ++Index;
+      if (Capture != RD->captures().end())
+        ++Capture;
+    }
+  }
+}
+
 Hole FunctionBuilder::fieldHole(const Hole &H, const FieldDecl *F) {
   if (H.discard() || H.Derefs != 0)
     return H;

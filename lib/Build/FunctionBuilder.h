@@ -173,6 +173,26 @@ public:
   int fieldRead(const clang::MemberExpr *ME, const clang::FieldDecl *F);
   /// The caller's field nodes of each argument's object.
   void fieldArgs(CallSite &CS);
+  /// Where a store into the variable captured by reference as capture
+  /// Index of Closure lands: the variable itself in the function that made
+  /// the lambda, else a sink the summary reports to callers.
+  int captureSink(const clang::CXXRecordDecl *Closure, unsigned Index,
+                  llvm::StringRef Var) {
+    return captureNode(Closure, Index, Var, /*Source=*/false);
+  }
+  /// What holds the address of that captured variable.
+  int captureSource(const clang::CXXRecordDecl *Closure, unsigned Index,
+                    llvm::StringRef Var) {
+    return captureNode(Closure, Index, Var, /*Source=*/true);
+  }
+  int captureNode(const clang::CXXRecordDecl *Closure, unsigned Index,
+                  llvm::StringRef Var, bool Source);
+  std::string captureKeyOf(const clang::CXXRecordDecl *Closure,
+                           unsigned Index) const;
+  /// Capture sinks for the lambdas a call can run (its callee is a
+  /// lambda's operator(), or an argument is a closure).
+  void captureArgs(CallSite &CS, const clang::FunctionDecl *Callee,
+                   llvm::ArrayRef<const clang::Expr *> Args);
 
   // Statements (BuildStmt.cpp).
   void stmt(const clang::Stmt *S);
@@ -226,6 +246,9 @@ public:
   std::map<FieldRef, int> ContentFields, FieldSources;
   /// Per slot: the class of the object it refers to, or null.
   std::vector<const clang::CXXRecordDecl *> SlotRecords;
+  /// Capture sinks by capture key; the targets of the lambdas this
+  /// function makes are entered when their expressions are lowered.
+  std::map<std::string, int> CaptureSinks, CaptureSources;
   /// The class returned by value, when it is split into fields.
   const clang::CXXRecordDecl *ResultRecord = nullptr;
   int LastGlobalStore = -1;

@@ -23,7 +23,7 @@ void foldAll(ParamLeaks &Dst, const ParamLeaks &Src, int Below) {
     fold(Dst.Content[J], L, Below);
   for (auto &[F, L] : Src.FieldContent)
     fold(F.Slot == FieldRef::ResultSlot ? Dst.Result : Dst.Content[F.Slot], L,
-         Below);
+         Below); // CaptureSlot: Content[-2], printed as a captured variable
 }
 
 } // namespace

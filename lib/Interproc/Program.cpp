@@ -281,11 +281,12 @@ std::vector<Edge> Program::callEdges(const FunctionGraph &G) const {
     // What a field held on entry: the caller's own node for that field when
     // it keeps one, else what the argument points to.
     for (auto &[F, P] : S->Fields) {
-      if (F.Slot < 0 || F.Slot >= static_cast<int>(C.Args.size()))
-        continue;
-      if (const CallSite::FieldArg *FA = FieldArg(F))
+      // A captured variable the caller cannot name: no flow (see
+      // Design.md, Lambdas).
+      if (const CallSite::FieldArg *FA = FieldArg(F); FA && FA->Source >= 0)
         Apply(P, FA->Source, 0);
-      else if (C.Args[F.Slot] >= 0)
+      else if (F.Slot >= 0 && F.Slot < static_cast<int>(C.Args.size()) &&
+               C.Args[F.Slot] >= 0)
         Apply(P, C.Args[F.Slot], 1);
     }
   }

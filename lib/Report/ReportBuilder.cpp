@@ -144,7 +144,16 @@ void escapeFinding(const FunctionGraph &G, const SolvedFunction &S,
     Fi.Message = AddrOf + " escapes to the caller; " + Dangles;
     break;
   case LocKind::ParamContent:
-    if (R.Slot == 0 && G.SlotNames.size() > 0 && G.SlotNames[0] == "this") {
+    if (R.Slot == FieldRef::CaptureSlot) {
+      // A variable of the function that made the lambda, captured by
+      // reference: it outlives the lambda's (or its caller's) frame.
+      Fi.Check = "escape-return";
+      Fi.Message = AddrOf + " is stored into '" + R.TypeName +
+                   "', which a lambda captured by reference and which "
+                   "outlives it; " +
+                   Dangles;
+    } else if (R.Slot == 0 && G.SlotNames.size() > 0 &&
+               G.SlotNames[0] == "this") {
       Fi.Check = "escape-member";
       Fi.Message =
           AddrOf + " is stored into *this, which outlives it; " + Dangles;
@@ -414,7 +423,8 @@ void paramRemarks(const FunctionGraph &G, const SolvedFunction &S,
           (J >= 0 && J < (int)G.SlotNames.size()
                ? (G.SlotNames[J] == "this" ? std::string("*this")
                                            : "*" + G.SlotNames[J])
-               : std::string("*?")) +
+           : J == FieldRef::CaptureSlot ? std::string("{captured variable}")
+                                        : std::string("*?")) +
           " level=" + std::to_string(Lk.Level));
     if (P.Thread.present())
       Add("leaking param: " + N +

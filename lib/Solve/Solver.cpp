@@ -164,10 +164,11 @@ ParamLeaks *sourceOf(FunctionSummary &S, const FunctionGraph &G,
   const Location &Loc = G.Locs[L];
   if (Loc.Kind != LocKind::ParamField)
     return nullptr;
-  if (D < 0) {
+  if (D < 0 && Loc.Slot >= 0) {
     D += 1;
     return &S.Slots[Loc.Slot];
   }
+  D = std::max(D, 0);
   return &S.Fields[FieldRef{Loc.Slot, Loc.Field}];
 }
 

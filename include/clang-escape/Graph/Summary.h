@@ -57,6 +57,10 @@ struct Leak {
 struct FieldRef {
   /// In FieldContent: a field of the returned object (`return {p, q};`).
   static constexpr int ResultSlot = -1;
+  /// In FieldContent: the variable a lambda captured by reference, named by
+  /// the capture (`[&r] { r = p; }`): the function that made the lambda
+  /// knows which of its variables that is.
+  static constexpr int CaptureSlot = -2;
   int Slot = -1;
   std::string Field;
 
