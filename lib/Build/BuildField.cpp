@@ -209,11 +209,18 @@ int FunctionBuilder::captureNode(const CXXRecordDecl *Closure, unsigned Index,
 void FunctionBuilder::captureArgs(CallSite &CS, const FunctionDecl *Callee,
                                   llvm::ArrayRef<const Expr *> Args) {
   llvm::SmallVector<const CXXRecordDecl *, 2> Closures;
-  auto Add = [&](QualType T) {
+  // A closure, and the closures it holds by value (a lambda calling
+  // another it captured by copy).
+  std::function<void(QualType)> Add = [&](QualType T) {
     const CXXRecordDecl *RD =
         T.isNull() ? nullptr : T.getNonReferenceType()->getAsCXXRecordDecl();
-    if (RD && RD->isLambda() && !llvm::is_contained(Closures, RD))
-      Closures.push_back(RD);
+    if (!RD || !RD->isLambda() || llvm::is_contained(Closures, RD) ||
+        Closures.size() >= 8)
+      return;
+    Closures.push_back(RD);
+    for (const FieldDecl *F : RD->fields())
+      if (!F->getType()->isReferenceType())
+        Add(F->getType());
   };
   if (const auto *MD = dyn_cast<CXXMethodDecl>(Callee))
     Add(Ctx.getRecordType(MD->getParent()));

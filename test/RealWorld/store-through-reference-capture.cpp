@@ -11,12 +11,22 @@
 // function that made the lambda maps it to its variable, through callees
 // that receive the closure by value.
 
-// M: store-through-reference-capture.cpp:[[@LINE+1]]:45: leaking param: s to {captured variable} level=0
-template <typename F> void scan(const char *s, F f) { f(s + 1); }
+struct Scan {
+  // M: store-through-reference-capture.cpp:[[@LINE+1]]:53: leaking param: s to {captured variable} level=0
+  template <typename F> static void run(const char *s, F f) { f(s + 1); }
+};
+// fmt's for_each_codepoint: the lambda is called from another lambda that
+// captured it by copy.
+struct EachChar {
+  template <typename F> static void run(const char *s, F f) {
+    auto step = [f](const char *p) { f(p); };
+    step(s + 1);
+  }
+};
 
-const char *firstAfter(const char *s) {
+template <typename S> const char *firstAfter(const char *s) {
   const char *result = nullptr;
-  scan(s, [&](const char *p) { result = p; });
+  S::run(s, [&](const char *p) { result = p; });
   return result;
 }
 
@@ -24,14 +34,14 @@ const char *firstAfter(const char *s) {
 // 'firstAfter' and is read while 'local' is alive.
 int caller() {
   char local[4] = "abc";
-  return *firstAfter(local);
+  return *firstAfter<Scan>(local) + *firstAfter<EachChar>(local);
 }
 
 // The same result kept in a global does dangle: reported.
 const char *g_last;
 void keeps() {
   char local[4] = "abc";
-  g_last = firstAfter(local); // CHECK: store-through-reference-capture.cpp:[[@LINE]]:3: warning: address of local 'local' is stored in global 'g_last'{{.*}}[escape-global]
+  g_last = firstAfter<Scan>(local); // CHECK: store-through-reference-capture.cpp:[[@LINE]]:3: warning: address of local 'local' is stored in global 'g_last'{{.*}}[escape-global]
 }
 
 template <typename F> void apply(F f) { f(); }
