@@ -336,7 +336,44 @@ void FunctionBuilder::call(const Hole &K, const CallExpr *CE) {
         TU.Types.classify(MD->getParent()) == RecordClass::Erased &&
         !Args.empty())
       typeErasureOf(MD->getParent(), Args[0], CE);
+  // The exact class of the object: a local of class type, or `this` in a
+  // copy lowered for a known class. A virtual call then goes to that
+  // class's overrider, and an inherited method runs as a copy for it.
+  const CXXRecordDecl *Dyn = nullptr;
+  if (const auto *MD = dyn_cast_or_null<CXXMethodDecl>(FD);
+      MD && MD->isInstance() && Obj && !isa<CXXConstructorDecl>(MD) &&
+      !isa<CXXDestructorDecl>(MD)) {
+    const Expr *O = Obj->IgnoreParenImpCasts();
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(O); DRE && !ObjIsPointer) {
+      if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
+          VD && !VD->getType()->isReferenceType() &&
+          !(IsLambdaBody && DRE->refersToEnclosingVariableOrCapture()))
+        Dyn = VD->getType()->getAsCXXRecordDecl();
+    } else if (isa<CXXThisExpr>(O) && !IsLambdaBody) {
+      Dyn = DynamicThis;
+    }
+    if (Dyn)
+      Dyn = Dyn->getDefinition();
+    if (Dyn && (!Dyn->isPolymorphic() || Dyn == MD->getParent() ||
+                !Dyn->isDerivedFrom(MD->getParent())))
+      Dyn = Dyn == MD->getParent() && Virtual ? Dyn : nullptr;
+    if (Dyn && Virtual)
+      if (const CXXMethodDecl *Over = MD->getCorrespondingMethodInClass(Dyn);
+          Over && Over->isDefined()) {
+        FD = Over;
+        Virtual = false;
+      }
+    if (Dyn && Dyn == cast<CXXMethodDecl>(FD)->getParent())
+      Dyn = nullptr; // the method is the class's own: the general graph
+  }
   int R = callSite(FD, CE, Obj, ObjIsPointer, Args, -1, Virtual);
+  if (Dyn)
+    if (auto It = CallIndex.find(CE); It != CallIndex.end() &&
+                                      G.Calls[It->second].Model < 0 &&
+                                      shouldAnalyzeBody(TU, FD)) {
+      G.Calls[It->second].CalleeKey = dynamicKey(FD, Dyn);
+      TU.EnqueueAs(FD, Dyn);
+    }
   if (R < 0)
     return;
   if (!K.discard() && K.Derefs == 0 && !FD->getReturnType()->isReferenceType())

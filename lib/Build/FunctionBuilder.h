@@ -58,6 +58,10 @@ struct TUContext {
   TypeClassifier Types;
   /// Callees with bodies outside the main file that must be lowered too.
   std::function<void(const clang::FunctionDecl *)> Enqueue;
+  /// A method lowered again for a known dynamic class of `this` (see
+  /// FunctionBuilder::DynamicThis).
+  std::function<void(const clang::FunctionDecl *, const clang::CXXRecordDecl *)>
+      EnqueueAs;
 
   /// The fields a class is split into (see BuildField.cpp), per class.
   struct SplitFields {
@@ -86,12 +90,17 @@ bool shouldAnalyzeBody(TUContext &TU, const clang::FunctionDecl *FD);
 /// The USR of D (its key across translation units).
 std::string declKey(const clang::Decl *D);
 
+/// The key of FD lowered for `this` of exact class Dyn.
+std::string dynamicKey(const clang::FunctionDecl *FD,
+                       const clang::CXXRecordDecl *Dyn);
+
 /// How summaries name a field (FieldRef::Field).
 std::string fieldKey(const clang::FieldDecl *F);
 
 class FunctionBuilder {
 public:
-  FunctionBuilder(TUContext &TU, const clang::FunctionDecl *FD);
+  FunctionBuilder(TUContext &TU, const clang::FunctionDecl *FD,
+                  const clang::CXXRecordDecl *DynamicThis = nullptr);
   FunctionGraph build();
 
   // Locations and edges.
@@ -262,6 +271,11 @@ public:
   int LoopDepth = 0;
   int ThisSlot = -1;
   bool IsLambdaBody = false;
+  /// The exact class of the object `this` points to, when the method is
+  /// lowered for a call on a local object of a derived class: its virtual
+  /// calls on `this` go to that class's overriders (a template method on a
+  /// local of known type).
+  const clang::CXXRecordDecl *DynamicThis = nullptr;
   const clang::CXXRecordDecl *Closure = nullptr;
 };
 

@@ -39,8 +39,13 @@ bool shouldAnalyzeBody(TUContext &TU, const FunctionDecl *FD) {
   return !SM.isInSystemHeader(SM.getExpansionLoc(Def->getLocation()));
 }
 
-FunctionBuilder::FunctionBuilder(TUContext &TU, const FunctionDecl *FD)
-    : TU(TU), Ctx(TU.Ctx), FD(FD) {}
+FunctionBuilder::FunctionBuilder(TUContext &TU, const FunctionDecl *FD,
+                                 const CXXRecordDecl *DynamicThis)
+    : TU(TU), Ctx(TU.Ctx), FD(FD), DynamicThis(DynamicThis) {}
+
+std::string dynamicKey(const FunctionDecl *FD, const CXXRecordDecl *Dyn) {
+  return declKey(FD) + "@this:" + declKey(Dyn);
+}
 
 SourcePos FunctionBuilder::pos(SourceLocation L) const {
   SourcePos P;
@@ -181,7 +186,7 @@ static std::string functionName(const FunctionDecl *FD,
 
 FunctionGraph FunctionBuilder::build() {
   const SourceManager &SM = Ctx.getSourceManager();
-  G.Key = declKey(FD);
+  G.Key = DynamicThis ? dynamicKey(FD, DynamicThis) : declKey(FD);
   G.Name = functionName(FD, SM);
   G.Pos = pos(FD->getLocation());
   QualType RT = FD->getReturnType();
@@ -194,7 +199,10 @@ FunctionGraph FunctionBuilder::build() {
     if (const CXXRecordDecl *RD = RT->getAsCXXRecordDecl();
         RD && splitFields(RD))
       ResultRecord = RD->getDefinition();
-  G.MainFile = SM.isInMainFile(SM.getExpansionLoc(FD->getLocation()));
+  // A copy for a known class of `this` only serves its callers: the
+  // function's own findings come from its general graph.
+  G.MainFile =
+      !DynamicThis && SM.isInMainFile(SM.getExpansionLoc(FD->getLocation()));
   newLoc(LocKind::Heap, "{heap}", SourceLocation());
   newLoc(LocKind::Thread, "{thread}", SourceLocation());
   newLoc(LocKind::CoroFrame, "{coroutine frame}", SourceLocation());
@@ -268,7 +276,7 @@ FunctionGraph FunctionBuilder::build() {
 void FunctionBuilder::annotations() {
   const SourceManager &SM = Ctx.getSourceManager();
   G.OdrHash = const_cast<FunctionDecl *>(FD)->getODRHash();
-  if (const auto *MD = dyn_cast<CXXMethodDecl>(FD)) {
+  if (const auto *MD = dyn_cast<CXXMethodDecl>(FD); MD && !DynamicThis) {
     llvm::SmallVector<const CXXMethodDecl *, 4> Work(
         MD->overridden_methods().begin(), MD->overridden_methods().end());
     while (!Work.empty()) {
@@ -443,22 +451,24 @@ std::vector<FunctionGraph> buildGraphs(ASTContext &Ctx,
                                        const BuildOptions &Opts) {
   TUContext TU(Ctx, Opts);
   std::unique_ptr<MangleContext> MC(Ctx.createMangleContext());
-  std::deque<const FunctionDecl *> Work;
-  llvm::DenseSet<const FunctionDecl *> Seen;
-  TU.Enqueue = [&](const FunctionDecl *FD) {
+  using Item = std::pair<const FunctionDecl *, const CXXRecordDecl *>;
+  std::deque<Item> Work;
+  llvm::DenseSet<Item> Seen;
+  TU.EnqueueAs = [&](const FunctionDecl *FD, const CXXRecordDecl *Dyn) {
     const FunctionDecl *Def = nullptr;
     if (!FD || !FD->hasBody(Def) || !Def || Def->isDependentContext())
       return;
-    if (Seen.insert(Def).second)
-      Work.push_back(Def);
+    if (Seen.insert({Def, Dyn}).second)
+      Work.push_back({Def, Dyn});
   };
+  TU.Enqueue = [&](const FunctionDecl *FD) { TU.EnqueueAs(FD, nullptr); };
   MainFileFunctions Finder(Ctx.getSourceManager(), TU.Enqueue);
   Finder.TraverseDecl(Ctx.getTranslationUnitDecl());
   std::vector<FunctionGraph> Graphs;
   while (!Work.empty()) {
-    const FunctionDecl *FD = Work.front();
+    auto [FD, Dyn] = Work.front();
     Work.pop_front();
-    FunctionBuilder B(TU, FD);
+    FunctionBuilder B(TU, FD, Dyn);
     Graphs.push_back(B.build());
     Graphs.back().Mangled = mangledName(*MC, FD);
   }
