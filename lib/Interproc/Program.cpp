@@ -253,9 +253,15 @@ std::vector<Edge> Program::callEdges(const FunctionGraph &G) const {
     // `q.push_back(&w)` and a later `q.pop_front()`: likely taken out again
     // (a queue discipline the analysis cannot prove).
     bool Popped = C.Method && C.PoppedLater;
+    // Work handed to an object the analysis cannot see (`env->Schedule(fn,
+    // &state)`) by a function that then waits for a flag or condition.
+    bool Queued = C.Method && G.WaitsForThreads && C.ArgContent.size() > 0 &&
+                  C.ArgContent[0] == FunctionGraph::HeapLoc;
+    Popped |= Queued;
     const char *IntoObject =
-        Popped ? "stored into the object until taken out again later"
-               : "stored into the object";
+        Queued   ? "stored into the object, which the function may wait for"
+        : Popped ? "stored into the object until taken out again later"
+                 : "stored into the object";
     auto Apply = [&](const ParamLeaks &P, int A, int Below) {
       Add(FunctionGraph::HeapLoc, A, P.Heap, Below, "kept");
       Add(FunctionGraph::ThreadLoc, A, P.Thread, Below, "handed to a thread");
