@@ -73,7 +73,7 @@ int FunctionBuilder::callSite(const FunctionDecl *Callee, const Expr *Call,
       if (D.Kind == LocKind::ParamContent)
         flow(holeFor(A).note(N), G.SlotLocs[D.Slot]);
       else
-        flow(holeFor(A).shift(-1, N), D.Parent >= 0 ? D.Parent : ThisDest);
+        flow(holeFor(A).shift(-1, N), rootObject(ThisDest));
       CS.ArgContent[0] = ThisDest;
     } else if (ThisArg) {
       if (ThisIsPointer) {
@@ -116,12 +116,12 @@ int FunctionBuilder::callSite(const FunctionDecl *Callee, const Expr *Call,
   }
   // A call on a local object whose destructor does work (RAII
   // registration: the constructor registers, the destructor unregisters).
-  fieldArgs(CS);
+  fieldArgs(CS, Callee);
   captureArgs(CS, Callee, Args);
   if (HasThis) {
     int Obj = CS.ArgContent[0];
-    if (Obj >= 0 && G.Locs[Obj].Parent >= 0)
-      Obj = G.Locs[Obj].Parent;
+    if (Obj >= 0)
+      Obj = rootObject(Obj);
     if (Obj >= 0 && G.Locs[Obj].Kind == LocKind::Local && G.Locs[Obj].CleansUp)
       CS.ScopedBy = G.Locs[Obj].Name;
   }

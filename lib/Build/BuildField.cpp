@@ -36,6 +36,8 @@ namespace escape {
 /// would cost more than the precision is worth.
 static constexpr size_t MaxSplitFields = 48;
 
+static const llvm::SmallVector<const FieldDecl *, 8> NoFields;
+
 std::string fieldKey(const FieldDecl *F) {
   return F->getQualifiedNameAsString();
 }
@@ -94,8 +96,13 @@ int FunctionBuilder::wholeOf(int L) {
     G.Locs[O.Whole].Pos = G.Locs[L].Pos;
     G.Locs[O.Whole].Parent = L;
     flow(holeFor(L), O.Whole);
+    int W = O.Whole;
+    llvm::SmallVector<int, 8> Fields;
     for (auto &[Key, F] : O.Fields)
-      flow(holeFor(F), O.Whole);
+      Fields.push_back(F);
+    for (int F : Fields)
+      flow(holeFor(wholeOf(F)), W);
+    return W;
   }
   return O.Whole;
 }
@@ -118,24 +125,50 @@ int FunctionBuilder::fieldOf(int L, const FieldDecl *F) {
   G.Locs[N].Parent = L;
   G.Locs[N].Field = Key;
   flow(holeFor(L), N);
-  if (O.Whole >= 0)
-    flow(holeFor(N), O.Whole);
   O.Fields[Key] = N;
+  int Whole = O.Whole, Depth = O.Depth;
+  // A field of class type is split again, one level (`o.inner_.out_`).
+  if (Depth == 0 && !F->getType()->isReferenceType())
+    if (const CXXRecordDecl *RD = F->getType()->getAsCXXRecordDecl();
+        RD && splitFields(RD)) {
+      SplitObject &Sub = Splits[N]; // may move O: not used below
+      Sub.Record = RD->getDefinition();
+      Sub.Depth = 1;
+    }
+  if (Whole >= 0)
+    flow(holeFor(wholeOf(N)), Whole);
   return N;
 }
 
+int FunctionBuilder::rootObject(int L) const {
+  while (L >= 0 && G.Locs[L].Parent >= 0)
+    L = G.Locs[L].Parent;
+  return L;
+}
+
 int FunctionBuilder::paramFieldNode(int Slot, const FieldDecl *F, bool Source) {
+  if (Slot < 0 || Slot >= static_cast<int>(G.SlotNames.size()))
+    return -1;
+  std::string Name = F->getNameAsString();
+  return paramFieldNode(Slot, fieldKey(F),
+                        Source ? G.SlotNames[Slot] + "->" + Name : Name,
+                        Source);
+}
+
+int FunctionBuilder::paramFieldNode(int Slot, const std::string &Key,
+                                    const std::string &Display, bool Source) {
   if (Slot < 0 || Slot >= static_cast<int>(G.SlotContents.size()) ||
       G.SlotContents[Slot] < 0 || (IsLambdaBody && Slot == 0))
     return -1;
-  FieldRef Ref{Slot, fieldKey(F)};
+  FieldRef Ref{Slot, Key};
   std::map<FieldRef, int> &Nodes = Source ? FieldSources : ContentFields;
   auto It = Nodes.find(Ref);
   if (It != Nodes.end())
     return It->second;
   int C = G.SlotContents[Slot];
-  std::string Name = Source ? G.SlotNames[Slot] + "->" + F->getNameAsString()
-                            : G.Locs[C].Name + "." + F->getNameAsString();
+  std::string Name = Source || Display.find('{') == 0
+                         ? Display
+                         : G.Locs[C].Name + "." + Display;
   int N = newLoc(Source ? LocKind::ParamField : LocKind::ParamContent,
                  std::move(Name), SourceLocation());
   G.Locs[N].Pos = G.Locs[C].Pos;
@@ -251,11 +284,19 @@ Hole FunctionBuilder::fieldHole(const Hole &H, const FieldDecl *F) {
     return H;
   const Location &L = G.Locs[H.Dst];
   int N = -1;
-  if (L.Parent >= 0 && L.Field.empty())
+  if (L.Parent >= 0 && L.Field.empty()) {
     N = fieldOf(L.Parent, F);
-  else if (L.Kind == LocKind::ParamContent && L.Field.empty())
+    // Stores into a field that is split again go to its whole-store node.
+    if (N >= 0 && Splits.count(N))
+      N = wholeOf(N);
+  } else if (L.Kind == LocKind::ParamContent && L.Field.empty()) {
     N = contentField(L.Slot, F);
-  else if (L.Kind == LocKind::Result && L.Field.empty())
+  } else if (L.Kind == LocKind::ParamContent && L.Slot >= 0 &&
+             L.Field.find('/') == std::string::npos) {
+    N = paramFieldNode(L.Slot, L.Field + "/" + fieldKey(F),
+                       G.Locs[H.Dst].Name + "." + F->getNameAsString(),
+                       /*Source=*/false);
+  } else if (L.Kind == LocKind::Result && L.Field.empty())
     N = resultField(F);
   if (N < 0)
     return H;
@@ -264,10 +305,43 @@ Hole FunctionBuilder::fieldHole(const Hole &H, const FieldDecl *F) {
   return R;
 }
 
+int FunctionBuilder::paramSlotOf(const Expr *Base, bool Arrow) {
+  Base = Base->IgnoreParenImpCasts();
+  if (isa<CXXThisExpr>(Base))
+    return Arrow && !IsLambdaBody ? ThisSlot : -1;
+  const auto *DRE = dyn_cast<DeclRefExpr>(Base);
+  const auto *PVD = DRE ? dyn_cast<ParmVarDecl>(DRE->getDecl()) : nullptr;
+  if (!PVD || (IsLambdaBody && DRE->refersToEnclosingVariableOrCapture()))
+    return -1;
+  // `p->f` on a pointer never re-pointed, `r.f` on a reference.
+  bool Ptr = PVD->getType()->isPointerType() && !Reassigned.count(PVD);
+  bool Ref = PVD->getType()->isReferenceType();
+  if (Arrow ? !Ptr : !Ref)
+    return -1;
+  auto It = SlotOfParam.find(PVD);
+  return It == SlotOfParam.end() ? -1 : It->second;
+}
+
+int FunctionBuilder::objectNode(const Expr *E) {
+  E = E->IgnoreParenImpCasts();
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
+    const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
+    if (!VD || isa<ParmVarDecl>(VD) || VD->hasGlobalStorage() ||
+        VD->isStaticLocal() || VD->getType()->isReferenceType() ||
+        (IsLambdaBody && DRE->refersToEnclosingVariableOrCapture()))
+      return -1;
+    int L = varLoc(VD);
+    return Splits.count(L) ? L : -1;
+  }
+  if (const auto *ME = dyn_cast<MemberExpr>(E); ME && !ME->isArrow())
+    if (const auto *F = dyn_cast<FieldDecl>(ME->getMemberDecl()))
+      if (int B = objectNode(ME->getBase()); B >= 0)
+        return fieldOf(B, F);
+  return -1;
+}
+
 int FunctionBuilder::fieldRead(const MemberExpr *ME, const FieldDecl *F) {
   const Expr *B = ME->getBase()->IgnoreParenImpCasts();
-  if (isa<CXXThisExpr>(B))
-    return ME->isArrow() && !IsLambdaBody ? fieldSource(ThisSlot, F) : -1;
   // `make().b`: the temporary is lowered here, then its field read.
   // (IgnoreParenImpCasts looks through the temporary itself.)
   const Expr *Raw = ME->getBase()->IgnoreParens();
@@ -281,66 +355,120 @@ int FunctionBuilder::fieldRead(const MemberExpr *ME, const FieldDecl *F) {
     // Not split: the whole temporary is what is read.
     return N >= 0 ? N : (It == TempOfMTE.end() ? -1 : It->second);
   }
-  const auto *DRE = dyn_cast<DeclRefExpr>(B);
-  const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
-  if (!VD || VD->hasGlobalStorage() || VD->isStaticLocal() ||
-      (IsLambdaBody && DRE->refersToEnclosingVariableOrCapture()))
+  if (int Slot = paramSlotOf(B, ME->isArrow()); Slot >= 0)
+    return fieldSource(Slot, F);
+  if (ME->isArrow())
     return -1;
-  bool Ref = VD->getType()->isReferenceType();
-  if (const auto *PVD = dyn_cast<ParmVarDecl>(VD)) {
-    // `p->f` on a pointer never re-pointed, `r.f` on a reference.
-    bool Ptr = VD->getType()->isPointerType() && !Reassigned.count(VD);
-    if (ME->isArrow() ? !Ptr : !Ref)
+  // A field of a field: `this->ctx.out_`, `o.inner_.out_`.
+  if (const auto *BME = dyn_cast<MemberExpr>(B)) {
+    const auto *F1 = dyn_cast<FieldDecl>(BME->getMemberDecl());
+    if (!F1 || F1->getType()->isReferenceType())
       return -1;
-    auto It = SlotOfParam.find(PVD);
-    return It == SlotOfParam.end() ? -1 : fieldSource(It->second, F);
+    if (int Slot = paramSlotOf(BME->getBase(), BME->isArrow()); Slot >= 0) {
+      const CXXRecordDecl *RD = F1->getType()->getAsCXXRecordDecl();
+      if (!splitFields(RD) || !llvm::is_contained(*splitFields(RD), F))
+        return -1;
+      return paramFieldNode(Slot, fieldKey(F1) + "/" + fieldKey(F),
+                            G.SlotNames[Slot] + "->" + F1->getNameAsString() +
+                                "." + F->getNameAsString(),
+                            /*Source=*/true);
+    }
   }
-  if (ME->isArrow() || Ref)
-    return -1;
-  int L = varLoc(VD);
-  int N = fieldOf(L, F);
+  int Obj = objectNode(B);
+  int N = Obj >= 0 ? fieldOf(Obj, F) : -1;
   if (N >= 0) {
     unsigned Off = Ctx.getSourceManager().getFileOffset(
         Ctx.getSourceManager().getExpansionLoc(ME->getBeginLoc()));
-    G.Locs[L].LastUse = std::max(G.Locs[L].LastUse, Off);
+    int Root = rootObject(N);
+    G.Locs[Root].LastUse = std::max(G.Locs[Root].LastUse, Off);
   }
   return N;
 }
 
-void FunctionBuilder::fieldArgs(CallSite &CS) {
+/// The class of the object slot J of Callee refers to.
+static const CXXRecordDecl *slotRecord(const FunctionDecl *Callee, size_t J) {
+  const auto *MD = dyn_cast<CXXMethodDecl>(Callee);
+  bool HasThis = MD && MD->isInstance();
+  if (HasThis && J == 0)
+    return MD->getParent();
+  size_t P = J - (HasThis ? 1 : 0);
+  if (P >= Callee->getNumParams())
+    return nullptr;
+  QualType T = Callee->getParamDecl(P)->getType();
+  if (T->isPointerType())
+    T = T->getPointeeType();
+  return T.getNonReferenceType()->getAsCXXRecordDecl();
+}
+
+void FunctionBuilder::fieldArgs(CallSite &CS, const FunctionDecl *Callee) {
   for (size_t J = 0; J < CS.ArgContent.size(); ++J) {
     int Obj = CS.ArgContent[J];
     if (Obj < 0)
       continue;
+    // A member of *this is stored through a node that a later store may
+    // undo (set, use, clear): the member's own node is behind it.
+    if (G.Locs[Obj].Kind == LocKind::GlobalStore)
+      for (auto It = G.Edges.rbegin(); It != G.Edges.rend(); ++It)
+        if (It->Src == Obj && It->Derefs == 0) {
+          Obj = It->Dst;
+          break;
+        }
+    int Arg = static_cast<int>(J);
+    auto Push = [&](std::string Key, int Sink, int Source) {
+      if (Sink >= 0 && Source >= 0)
+        CS.ArgFields.push_back({FieldRef{Arg, std::move(Key)}, Sink, Source});
+    };
     // Copies: creating nodes below grows G.Locs.
     int Parent = G.Locs[Obj].Parent, Slot = G.Locs[Obj].Slot;
     bool Content = G.Locs[Obj].Kind == LocKind::ParamContent;
-    if (!G.Locs[Obj].Field.empty())
-      continue;
-    if (Parent >= 0) {
-      if (const auto *Fields = splitFields(Splits[Parent].Record))
-        for (const FieldDecl *F : *Fields) {
-          int N = fieldOf(Parent, F);
-          CS.ArgFields.push_back(
-              {FieldRef{static_cast<int>(J), fieldKey(F)}, N, N});
+    std::string Field = G.Locs[Obj].Field;
+    if (Parent >= 0 && Field.empty()) {
+      // A split local, temporary or field of one: its fields, and theirs.
+      const auto *Fields = splitFields(Splits[Parent].Record);
+      for (const FieldDecl *F : Fields ? *Fields : NoFields) {
+        int N = fieldOf(Parent, F);
+        Push(fieldKey(F), N, N);
+        if (N < 0 || !Splits.count(N))
+          continue;
+        const auto *Sub = splitFields(Splits[N].Record);
+        for (const FieldDecl *F2 : Sub ? *Sub : NoFields) {
+          int N2 = fieldOf(N, F2);
+          Push(fieldKey(F) + "/" + fieldKey(F2), N2, N2);
         }
-    } else if (G.Locs[Obj].Kind == LocKind::Result) {
-      if (const auto *Fields = splitFields(ResultRecord))
-        for (const FieldDecl *F : *Fields) {
-          int N = resultField(F);
-          CS.ArgFields.push_back(
-              {FieldRef{static_cast<int>(J), fieldKey(F)}, N, N});
-        }
-    } else if (Content && Slot >= 0 &&
+      }
+    } else if (G.Locs[Obj].Kind == LocKind::Result && Field.empty()) {
+      const auto *Fields = splitFields(ResultRecord);
+      for (const FieldDecl *F : Fields ? *Fields : NoFields) {
+        int N = resultField(F);
+        Push(fieldKey(F), N, N);
+      }
+    } else if (Content && Slot >= 0 && Field.empty() &&
                Slot < static_cast<int>(SlotRecords.size())) {
+      // What a parameter refers to: its fields, and theirs as paths.
       const auto *Fields = splitFields(SlotRecords[Slot]);
-      if (!Fields)
-        continue;
-      for (const FieldDecl *F : *Fields) {
-        int Sink = contentField(Slot, F), Source = fieldSource(Slot, F);
-        if (Sink >= 0 && Source >= 0)
-          CS.ArgFields.push_back(
-              {FieldRef{static_cast<int>(J), fieldKey(F)}, Sink, Source});
+      for (const FieldDecl *F : Fields ? *Fields : NoFields) {
+        Push(fieldKey(F), contentField(Slot, F), fieldSource(Slot, F));
+        const CXXRecordDecl *RD = F->getType()->isReferenceType()
+                                      ? nullptr
+                                      : F->getType()->getAsCXXRecordDecl();
+        const auto *Sub = splitFields(RD);
+        for (const FieldDecl *F2 : Sub ? *Sub : NoFields) {
+          std::string Key = fieldKey(F) + "/" + fieldKey(F2);
+          std::string Name = F->getNameAsString() + "." + F2->getNameAsString();
+          Push(
+              Key, paramFieldNode(Slot, Key, Name, false),
+              paramFieldNode(Slot, Key, G.SlotNames[Slot] + "->" + Name, true));
+        }
+      }
+    } else if (Content && Slot >= 0 && Field.find('/') == std::string::npos) {
+      // A member object of what a parameter refers to (`this->ctx.out()`):
+      // the callee's fields of it are paths here.
+      const auto *Sub = splitFields(slotRecord(Callee, J));
+      for (const FieldDecl *F2 : Sub ? *Sub : NoFields) {
+        std::string Key = Field + "/" + fieldKey(F2);
+        std::string Name = G.Locs[Obj].Name + "." + F2->getNameAsString();
+        Push(fieldKey(F2), paramFieldNode(Slot, Key, Name, false),
+             paramFieldNode(Slot, Key, Name, true));
       }
     }
   }

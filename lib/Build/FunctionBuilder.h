@@ -162,6 +162,10 @@ public:
   int wholeOf(int L);
   /// The node of field F of split object L, or -1.
   int fieldOf(int L, const clang::FieldDecl *F);
+  /// The local or temporary a field or whole-store node belongs to.
+  int rootObject(int L) const;
+  /// The split object an lvalue names (`o`, `o.inner_`), or -1.
+  int objectNode(const clang::Expr *E);
   /// The sink for stores into, and the source for the entry value of,
   /// field F of the object parameter Slot refers to; -1 if none.
   int contentField(int Slot, const clang::FieldDecl *F) {
@@ -171,6 +175,9 @@ public:
     return paramFieldNode(Slot, F, /*Source=*/true);
   }
   int paramFieldNode(int Slot, const clang::FieldDecl *F, bool Source);
+  /// The same for a field path ("Outer::inner_/Inner::out_").
+  int paramFieldNode(int Slot, const std::string &Key,
+                     const std::string &Display, bool Source);
   /// The sink for stores into field F of the returned object, or -1.
   int resultField(const clang::FieldDecl *F);
   /// The call's result initializes split object Obj (its whole-store
@@ -181,7 +188,10 @@ public:
   /// The node holding the value ME reads, when its object is split; -1.
   int fieldRead(const clang::MemberExpr *ME, const clang::FieldDecl *F);
   /// The caller's field nodes of each argument's object.
-  void fieldArgs(CallSite &CS);
+  void fieldArgs(CallSite &CS, const clang::FunctionDecl *Callee);
+  /// The parameter slot whose object `Base.f` (`Base->f` when Arrow)
+  /// reads a field of, or -1.
+  int paramSlotOf(const clang::Expr *Base, bool Arrow);
   /// Where a store into the variable captured by reference as capture
   /// Index of Closure lands: the variable itself in the function that made
   /// the lambda, else a sink the summary reports to callers.
@@ -248,6 +258,8 @@ public:
   struct SplitObject {
     const clang::CXXRecordDecl *Record = nullptr;
     int Whole = -1;
+    /// 0 for a local or temporary, 1 for one of its fields.
+    int Depth = 0;
     std::map<std::string, int> Fields;
   };
   /// Field-split locals and temporaries, by location.

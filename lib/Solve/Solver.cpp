@@ -175,10 +175,12 @@ ParamLeaks *sourceOf(FunctionSummary &S, const FunctionGraph &G,
 /// The storage whose address L's address is: a field node of a split
 /// object stands for the object.
 int storageOf(const FunctionGraph &G, int L) {
-  const Location &Loc = G.Locs[L];
-  if (Loc.Parent >= 0)
-    return Loc.Parent;
-  return isStorage(Loc.Kind) ? L : -1;
+  if (G.Locs[L].Parent >= 0) {
+    while (G.Locs[L].Parent >= 0)
+      L = G.Locs[L].Parent;
+    return L;
+  }
+  return isStorage(G.Locs[L].Kind) ? L : -1;
 }
 
 /// True if scope Inner is Outer or nested in it.

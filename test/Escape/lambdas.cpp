@@ -130,7 +130,7 @@ struct Timer {
   Callback onTick;
   void arm() {
     int ticks = 0;
-    onTick = [&ticks] { return ticks; }; // CHECK: lambdas.cpp:[[@LINE]]:5: warning: lambda expression captures local 'ticks' by reference and outlives it (sink {*this}.onTick){{.*}}[escape-lambda-capture]
+    onTick = [&ticks] { return ticks; }; // CHECK: lambdas.cpp:[[@LINE]]:5: warning: lambda expression captures local 'ticks' by reference and outlives it (sink {*this}.onTick.obj){{.*}}[escape-lambda-capture]
   }
   void armWithParam(int *p) {
     onTick = [p] { return *p; };
