@@ -278,10 +278,15 @@ void FunctionBuilder::aggregateInits(const Hole &K, QualType T,
                              : nullptr;
     // Into a split object: each initializer into its field's node.
     Hole FK = F ? fieldHole(K, F) : K;
-    if (F && F->getType()->isReferenceType())
+    if (F && F->getType()->isReferenceType()) {
       expr(FK.shift(-1, note("reference member", Inits[I])), Inits[I]);
-    else
+      // Stores through the member land where it was bound.
+      if (!FK.discard() && FK.Dst != K.Dst && Inits[I]->isGLValue())
+        if (Hole T = lvalueHole(Inits[I]); !T.discard() && T.Derefs == 0)
+          RefTargets.try_emplace(FK.Dst, T.Dst);
+    } else {
       expr(FK, Inits[I]);
+    }
   }
 }
 
@@ -483,7 +488,7 @@ Hole FunctionBuilder::lvalueHole(const Expr *LV) {
       return holeFor(S);
     }
     if (M->getType()->isReferenceType())
-      return heapHole();
+      return throughReference(ME, cast<FieldDecl>(M));
     Hole H =
         ME->isArrow() ? pointeeHole(ME->getBase()) : lvalueHole(ME->getBase());
     if (const auto *F = dyn_cast<FieldDecl>(M))

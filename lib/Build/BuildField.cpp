@@ -385,6 +385,24 @@ int FunctionBuilder::fieldRead(const MemberExpr *ME, const FieldDecl *F) {
   return N;
 }
 
+Hole FunctionBuilder::throughReference(const MemberExpr *ME,
+                                       const FieldDecl *F) {
+  if (int Slot = paramSlotOf(ME->getBase(), ME->isArrow()); Slot >= 0) {
+    int N =
+        paramFieldNode(Slot, "*" + fieldKey(F),
+                       "*" + G.SlotNames[Slot] + "->" + F->getNameAsString(),
+                       /*Source=*/false);
+    if (N >= 0)
+      return holeFor(N);
+  }
+  if (!ME->isArrow())
+    if (int Obj = objectNode(ME->getBase()); Obj >= 0)
+      if (int N = fieldOf(Obj, F); N >= 0)
+        if (auto It = RefTargets.find(N); It != RefTargets.end())
+          return holeFor(It->second);
+  return heapHole();
+}
+
 /// The class of the object slot J of Callee refers to.
 static const CXXRecordDecl *slotRecord(const FunctionDecl *Callee, size_t J) {
   const auto *MD = dyn_cast<CXXMethodDecl>(Callee);
@@ -428,6 +446,9 @@ void FunctionBuilder::fieldArgs(CallSite &CS, const FunctionDecl *Callee) {
       for (const FieldDecl *F : Fields ? *Fields : NoFields) {
         int N = fieldOf(Parent, F);
         Push(fieldKey(F), N, N);
+        if (auto It = RefTargets.find(N); N >= 0 && It != RefTargets.end())
+          CS.ArgFields.push_back(
+              {FieldRef{Arg, "*" + fieldKey(F)}, It->second, -1});
         if (N < 0 || !Splits.count(N))
           continue;
         const auto *Sub = splitFields(Splits[N].Record);
@@ -448,6 +469,12 @@ void FunctionBuilder::fieldArgs(CallSite &CS, const FunctionDecl *Callee) {
       const auto *Fields = splitFields(SlotRecords[Slot]);
       for (const FieldDecl *F : Fields ? *Fields : NoFields) {
         Push(fieldKey(F), contentField(Slot, F), fieldSource(Slot, F));
+        if (F->getType()->isReferenceType())
+          if (int T = paramFieldNode(
+                  Slot, "*" + fieldKey(F),
+                  "*" + G.SlotNames[Slot] + "->" + F->getNameAsString(), false);
+              T >= 0)
+            CS.ArgFields.push_back({FieldRef{Arg, "*" + fieldKey(F)}, T, -1});
         const CXXRecordDecl *RD = F->getType()->isReferenceType()
                                       ? nullptr
                                       : F->getType()->getAsCXXRecordDecl();
@@ -460,7 +487,8 @@ void FunctionBuilder::fieldArgs(CallSite &CS, const FunctionDecl *Callee) {
               paramFieldNode(Slot, Key, G.SlotNames[Slot] + "->" + Name, true));
         }
       }
-    } else if (Content && Slot >= 0 && Field.find('/') == std::string::npos) {
+    } else if (Content && Slot >= 0 && Field.find('/') == std::string::npos &&
+               Field.find('*') != 0) {
       // A member object of what a parameter refers to (`this->ctx.out()`):
       // the callee's fields of it are paths here.
       const auto *Sub = splitFields(slotRecord(Callee, J));

@@ -187,6 +187,10 @@ public:
   Hole fieldHole(const Hole &H, const clang::FieldDecl *F);
   /// The node holding the value ME reads, when its object is split; -1.
   int fieldRead(const clang::MemberExpr *ME, const clang::FieldDecl *F);
+  /// Where a store through the reference member F of ME's object lands:
+  /// what the member was bound to when known (a local aggregate), a sink
+  /// the summary reports for a parameter's object, else the heap.
+  Hole throughReference(const clang::MemberExpr *ME, const clang::FieldDecl *F);
   /// The caller's field nodes of each argument's object.
   void fieldArgs(CallSite &CS, const clang::FunctionDecl *Callee);
   /// The parameter slot whose object `Base.f` (`Base->f` when Arrow)
@@ -270,6 +274,9 @@ public:
   /// Capture sinks by capture key; the targets of the lambdas this
   /// function makes are entered when their expressions are lowered.
   std::map<std::string, int> CaptureSinks, CaptureSources;
+  /// Field nodes of reference members of split locals: what each was bound
+  /// to.
+  llvm::DenseMap<int, int> RefTargets;
   /// The class returned by value, when it is split into fields.
   const clang::CXXRecordDecl *ResultRecord = nullptr;
   int LastGlobalStore = -1;

@@ -274,6 +274,10 @@ std::vector<Edge> Program::callEdges(const FunctionGraph &G) const {
       for (auto &[F, L] : P.FieldContent) {
         const CallSite::FieldArg *FA = FieldArg(F);
         int Dst = F.Slot == FieldRef::ResultSlot ? C.Result : Content(F.Slot);
+        // Through a reference member whose target the caller does not
+        // know: anywhere.
+        if (!FA && !F.Field.empty() && F.Field[0] == '*')
+          Dst = FunctionGraph::HeapLoc;
         if (FA && Dst >= 0)
           Dst = FA->Sink;
         Add(Dst, A, L, Below, F.Slot == 0 && C.Method ? IntoObject : "stored",
