@@ -385,14 +385,17 @@ int FunctionBuilder::fieldRead(const MemberExpr *ME, const FieldDecl *F) {
   return N;
 }
 
+int FunctionBuilder::throughSink(int Slot, const FieldDecl *F) {
+  return paramFieldNode(Slot, "*" + fieldKey(F),
+                        "{*" + G.SlotNames[Slot] + "->" + F->getNameAsString() +
+                            "}",
+                        /*Source=*/false);
+}
+
 Hole FunctionBuilder::throughReference(const MemberExpr *ME,
                                        const FieldDecl *F) {
   if (int Slot = paramSlotOf(ME->getBase(), ME->isArrow()); Slot >= 0) {
-    int N =
-        paramFieldNode(Slot, "*" + fieldKey(F),
-                       "*" + G.SlotNames[Slot] + "->" + F->getNameAsString(),
-                       /*Source=*/false);
-    if (N >= 0)
+    if (int N = throughSink(Slot, F); N >= 0)
       return holeFor(N);
   }
   if (!ME->isArrow())
@@ -470,10 +473,7 @@ void FunctionBuilder::fieldArgs(CallSite &CS, const FunctionDecl *Callee) {
       for (const FieldDecl *F : Fields ? *Fields : NoFields) {
         Push(fieldKey(F), contentField(Slot, F), fieldSource(Slot, F));
         if (F->getType()->isReferenceType())
-          if (int T = paramFieldNode(
-                  Slot, "*" + fieldKey(F),
-                  "*" + G.SlotNames[Slot] + "->" + F->getNameAsString(), false);
-              T >= 0)
+          if (int T = throughSink(Slot, F); T >= 0)
             CS.ArgFields.push_back({FieldRef{Arg, "*" + fieldKey(F)}, T, -1});
         const CXXRecordDecl *RD = F->getType()->isReferenceType()
                                       ? nullptr

@@ -191,6 +191,8 @@ public:
   /// what the member was bound to when known (a local aggregate), a sink
   /// the summary reports for a parameter's object, else the heap.
   Hole throughReference(const clang::MemberExpr *ME, const clang::FieldDecl *F);
+  /// The sink for what reference member F of slot Slot's object refers to.
+  int throughSink(int Slot, const clang::FieldDecl *F);
   /// The caller's field nodes of each argument's object.
   void fieldArgs(CallSite &CS, const clang::FunctionDecl *Callee);
   /// The parameter slot whose object `Base.f` (`Base->f` when Arrow)

@@ -152,6 +152,14 @@ void escapeFinding(const FunctionGraph &G, const SolvedFunction &S,
                    "', which a lambda captured by reference and which "
                    "outlives it; " +
                    Dangles;
+    } else if (!R.Field.empty() && R.Field[0] == '*') {
+      // Through a reference member of what a parameter refers to.
+      Fi.Check = "escape-member";
+      std::string Member = R.Name.size() > 3 && R.Name.rfind("{*", 0) == 0
+                               ? R.Name.substr(2, R.Name.size() - 3)
+                               : R.Name;
+      Fi.Message = AddrOf + " is stored into what '" + Member +
+                   "' refers to, which outlives it; " + Dangles;
     } else if (R.Slot == 0 && G.SlotNames.size() > 0 &&
                G.SlotNames[0] == "this") {
       Fi.Check = "escape-member";

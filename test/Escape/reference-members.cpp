@@ -52,3 +52,15 @@ int direct() {
   w.t_.p = &x; // not reported
   return *local.p;
 }
+
+// Catch2's AssertionHandler: a method forwarding to the object a reference
+// member refers to, called from a function taking the handler by
+// reference. The store lands in what 'h.t_' refers to.
+struct Handler {
+  Target &t_;
+  void keep(int *q) { t_.set(q); }
+};
+void keepThrough(Handler &h) {
+  int x = 0;
+  h.keep(&x); // CHECK: reference-members.cpp:[[@LINE]]:3: warning: address of local 'x' is stored into what 'h->t_' refers to, which outlives it{{.*}}[escape-member]
+}
