@@ -302,18 +302,26 @@ void FunctionBuilder::coroutine(const CoroutineBodyStmt *CB) {
   struct Finder : RecursiveASTVisitor<Finder> {
     const SourceManager &SM;
     unsigned First = ~0u;
-    llvm::DenseMap<const ParmVarDecl *, unsigned> LastUse;
+    SourceLocation FirstLoc;
+    llvm::DenseMap<const ParmVarDecl *, std::pair<unsigned, SourceLocation>>
+        LastUse;
     explicit Finder(const SourceManager &SM) : SM(SM) {}
     bool VisitCoroutineSuspendExpr(CoroutineSuspendExpr *E) {
-      if (E->getBeginLoc().isValid())
-        First = std::min(
-            First, SM.getFileOffset(SM.getExpansionLoc(E->getBeginLoc())));
+      if (E->getBeginLoc().isValid()) {
+        unsigned O = SM.getFileOffset(SM.getExpansionLoc(E->getBeginLoc()));
+        if (O < First) {
+          First = O;
+          FirstLoc = E->getBeginLoc();
+        }
+      }
       return true;
     }
     bool VisitDeclRefExpr(DeclRefExpr *E) {
       if (const auto *P = dyn_cast<ParmVarDecl>(E->getDecl())) {
         unsigned O = SM.getFileOffset(SM.getExpansionLoc(E->getBeginLoc()));
-        LastUse[P] = std::max(LastUse[P], O);
+        auto &U = LastUse[P];
+        if (O >= U.first)
+          U = {O, E->getBeginLoc()};
       }
       return true;
     }
@@ -326,7 +334,7 @@ void FunctionBuilder::coroutine(const CoroutineBodyStmt *CB) {
     auto It = F.LastUse.find(P);
     if (It == F.LastUse.end())
       continue;
-    if (!Lazy && (FirstSuspend == ~0u || It->second < FirstSuspend))
+    if (!Lazy && (FirstSuspend == ~0u || It->second.first < FirstSuspend))
       continue;
     FunctionGraph::LocalFinding LF;
     LF.Check = "escape-coroutine";
@@ -339,7 +347,10 @@ void FunctionBuilder::coroutine(const CoroutineBodyStmt *CB) {
     LF.Pos = pos(P->getLocation());
     LF.Flow.push_back(note(Lazy ? "lazy coroutine: suspends before its body"
                                 : "first suspension point",
-                           CB->getBeginLoc(), FD->getNameAsString()));
+                           Lazy ? CB->getBeginLoc() : F.FirstLoc,
+                           FD->getNameAsString()));
+    LF.Flow.push_back(
+        note("used after it", It->second.second, P->getNameAsString()));
     G.Local.push_back(std::move(LF));
   }
 }

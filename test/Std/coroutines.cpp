@@ -78,8 +78,8 @@ Task copiedInLazyBody(const std::string &s) { // CHECK: coroutines.cpp:[[@LINE]]
 }
 
 Eager usedAfterAwait(const std::string &s) { // CHECK: coroutines.cpp:[[@LINE]]:41: warning: reference parameter 's' of coroutine 'usedAfterAwait'{{.*}}[escape-coroutine]
-  co_await std::suspend_always{};
-  (void)s.size();
+  co_await std::suspend_always{}; // CHECK-NEXT: coroutines.cpp:[[@LINE]]:3: note: first suspension point: usedAfterAwait
+  (void)s.size(); // CHECK-NEXT: coroutines.cpp:[[@LINE]]:9: note: used after it: s
 }
 
 Generator charsOf(const std::string &s) { // CHECK: coroutines.cpp:[[@LINE]]:38: warning: reference parameter 's' of coroutine 'charsOf'{{.*}}[escape-coroutine]
