@@ -47,7 +47,7 @@ int FunctionBuilder::callSite(const FunctionDecl *Callee, const Expr *Call,
   unsigned NParams = Callee->getNumParams();
   unsigned NSlots = (HasThis ? 1 : 0) + NParams;
   CallSite CS;
-  CS.CalleeKey = declKey(Callee);
+  CS.CalleeKey = declKey(Callee, TU.Mangler.get());
   CS.CalleeName = Callee->getQualifiedNameAsString();
   CS.Pos = pos(Call->getBeginLoc());
   CS.Spelling = text(Call);
@@ -170,7 +170,7 @@ int FunctionBuilder::callSite(const FunctionDecl *Callee, const Expr *Call,
         flow(holeFor(This).shift(-1), CS.Args[Slot]);
       }
       CallSite In;
-      In.CalleeKey = declKey(Op);
+      In.CalleeKey = declKey(Op, TU.Mangler.get());
       In.CalleeName = "lambda called by " + CS.CalleeName;
       In.Pos = CS.Pos;
       In.Spelling = CS.Spelling;
@@ -371,7 +371,7 @@ void FunctionBuilder::call(const Hole &K, const CallExpr *CE) {
     if (auto It = CallIndex.find(CE); It != CallIndex.end() &&
                                       G.Calls[It->second].Model < 0 &&
                                       shouldAnalyzeBody(TU, FD)) {
-      G.Calls[It->second].CalleeKey = dynamicKey(FD, Dyn);
+      G.Calls[It->second].CalleeKey = dynamicKey(FD, Dyn, TU.Mangler.get());
       TU.EnqueueAs(FD, Dyn);
     }
   if (R < 0)

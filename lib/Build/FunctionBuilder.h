@@ -21,6 +21,7 @@
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/Expr.h"
 #include "clang/AST/ExprCXX.h"
+#include "clang/AST/Mangle.h"
 #include "clang/AST/Stmt.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/DenseMap.h"
@@ -69,6 +70,8 @@ struct TUContext {
     llvm::SmallVector<const clang::FieldDecl *, 8> Fields;
   };
   llvm::DenseMap<const clang::CXXRecordDecl *, SplitFields> SplitFieldCache;
+  /// Linkage names, to tell apart instantiations USRs confuse.
+  std::unique_ptr<clang::MangleContext> Mangler;
 
   TUContext(clang::ASTContext &Ctx, const BuildOptions &Opts)
       : Ctx(Ctx), Opts(Opts), Types(Ctx) {}
@@ -87,12 +90,19 @@ bool pointsToChars(clang::QualType T);
 /// True if the callee's own body should be lowered rather than modelled.
 bool shouldAnalyzeBody(TUContext &TU, const clang::FunctionDecl *FD);
 
-/// The USR of D (its key across translation units).
-std::string declKey(const clang::Decl *D);
+/// The USR of D (its key across translation units); with MC, functions
+/// whose USRs may collide (instantiations over closures) get their linkage
+/// name too.
+std::string declKey(const clang::Decl *D, clang::MangleContext *MC = nullptr);
+
+/// FD's linkage name.
+std::string mangledName(clang::MangleContext &MC,
+                        const clang::FunctionDecl *FD);
 
 /// The key of FD lowered for `this` of exact class Dyn.
 std::string dynamicKey(const clang::FunctionDecl *FD,
-                       const clang::CXXRecordDecl *Dyn);
+                       const clang::CXXRecordDecl *Dyn,
+                       clang::MangleContext *MC);
 
 /// How summaries name a field (FieldRef::Field).
 std::string fieldKey(const clang::FieldDecl *F);

@@ -20,10 +20,41 @@ using namespace clang;
 
 namespace escape {
 
-std::string declKey(const Decl *D) {
+std::string mangledName(MangleContext &MC, const FunctionDecl *FD) {
+  if (!MC.shouldMangleDeclName(FD))
+    return FD->getNameAsString();
+  std::string S;
+  llvm::raw_string_ostream OS(S);
+  if (const auto *CD = dyn_cast<CXXConstructorDecl>(FD))
+    MC.mangleName(GlobalDecl(CD, Ctor_Complete), OS);
+  else if (const auto *DD = dyn_cast<CXXDestructorDecl>(FD))
+    MC.mangleName(GlobalDecl(DD, Dtor_Complete), OS);
+  else
+    MC.mangleName(GlobalDecl(FD), OS);
+  return OS.str();
+}
+
+/// True if FD's USR may be shared with another function: an instantiation
+/// (or a member of one) whose template arguments may be closures, which
+/// USRs do not tell apart within one function; or a lambda's own body.
+static bool usrMayCollide(const FunctionDecl *FD) {
+  if (FD->getTemplateSpecializationArgs())
+    return true;
+  if (const auto *MD = dyn_cast<CXXMethodDecl>(FD))
+    return MD->getParent()->isLambda() ||
+           isa<ClassTemplateSpecializationDecl>(MD->getParent());
+  return false;
+}
+
+std::string declKey(const Decl *D, MangleContext *MC) {
   llvm::SmallString<128> Buf;
-  if (!index::generateUSRForDecl(D, Buf))
+  if (!index::generateUSRForDecl(D, Buf)) {
+    // Disambiguated by the linkage name, which numbers closures.
+    if (const auto *FD = dyn_cast<FunctionDecl>(D);
+        MC && FD && usrMayCollide(FD) && !FD->isDependentContext())
+      return std::string(Buf) + "|" + mangledName(*MC, FD);
     return std::string(Buf);
+  }
   if (const auto *ND = dyn_cast<NamedDecl>(D))
     return ND->getQualifiedNameAsString();
   return "";
@@ -43,8 +74,9 @@ FunctionBuilder::FunctionBuilder(TUContext &TU, const FunctionDecl *FD,
                                  const CXXRecordDecl *DynamicThis)
     : TU(TU), Ctx(TU.Ctx), FD(FD), DynamicThis(DynamicThis) {}
 
-std::string dynamicKey(const FunctionDecl *FD, const CXXRecordDecl *Dyn) {
-  return declKey(FD) + "@this:" + declKey(Dyn);
+std::string dynamicKey(const FunctionDecl *FD, const CXXRecordDecl *Dyn,
+                       MangleContext *MC) {
+  return declKey(FD, MC) + "@this:" + declKey(Dyn);
 }
 
 SourcePos FunctionBuilder::pos(SourceLocation L) const {
@@ -156,20 +188,6 @@ int FunctionBuilder::varLoc(const VarDecl *VD) {
   return L;
 }
 
-static std::string mangledName(MangleContext &MC, const FunctionDecl *FD) {
-  if (!MC.shouldMangleDeclName(FD))
-    return FD->getNameAsString();
-  std::string S;
-  llvm::raw_string_ostream OS(S);
-  if (const auto *CD = dyn_cast<CXXConstructorDecl>(FD))
-    MC.mangleName(GlobalDecl(CD, Ctor_Complete), OS);
-  else if (const auto *DD = dyn_cast<CXXDestructorDecl>(FD))
-    MC.mangleName(GlobalDecl(DD, Dtor_Complete), OS);
-  else
-    MC.mangleName(GlobalDecl(FD), OS);
-  return OS.str();
-}
-
 static std::string functionName(const FunctionDecl *FD,
                                 const SourceManager &SM) {
   if (const auto *MD = dyn_cast<CXXMethodDecl>(FD))
@@ -186,7 +204,8 @@ static std::string functionName(const FunctionDecl *FD,
 
 FunctionGraph FunctionBuilder::build() {
   const SourceManager &SM = Ctx.getSourceManager();
-  G.Key = DynamicThis ? dynamicKey(FD, DynamicThis) : declKey(FD);
+  G.Key = DynamicThis ? dynamicKey(FD, DynamicThis, TU.Mangler.get())
+                      : declKey(FD, TU.Mangler.get());
   G.Name = functionName(FD, SM);
   G.Pos = pos(FD->getLocation());
   QualType RT = FD->getReturnType();
@@ -281,7 +300,7 @@ void FunctionBuilder::annotations() {
         MD->overridden_methods().begin(), MD->overridden_methods().end());
     while (!Work.empty()) {
       const CXXMethodDecl *O = Work.pop_back_val();
-      G.Overrides.push_back(declKey(O));
+      G.Overrides.push_back(declKey(O, TU.Mangler.get()));
       Work.append(O->overridden_methods().begin(),
                   O->overridden_methods().end());
     }
@@ -450,7 +469,7 @@ private:
 std::vector<FunctionGraph> buildGraphs(ASTContext &Ctx,
                                        const BuildOptions &Opts) {
   TUContext TU(Ctx, Opts);
-  std::unique_ptr<MangleContext> MC(Ctx.createMangleContext());
+  TU.Mangler.reset(Ctx.createMangleContext());
   using Item = std::pair<const FunctionDecl *, const CXXRecordDecl *>;
   std::deque<Item> Work;
   llvm::DenseSet<Item> Seen;
@@ -470,7 +489,7 @@ std::vector<FunctionGraph> buildGraphs(ASTContext &Ctx,
     Work.pop_front();
     FunctionBuilder B(TU, FD, Dyn);
     Graphs.push_back(B.build());
-    Graphs.back().Mangled = mangledName(*MC, FD);
+    Graphs.back().Mangled = mangledName(*TU.Mangler, FD);
   }
   return Graphs;
 }

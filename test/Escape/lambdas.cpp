@@ -202,3 +202,13 @@ auto readerOfLocal() {
   return s.reader(); // CHECK: lambdas.cpp:[[@LINE]]:3: warning: address of local 's' escapes to the caller{{.*}}[escape-return]
 }
 auto readerOfParam(Gauge &g) { return g.reader(); }
+
+// Two closures of one function given to the same template: two
+// instantiations, told apart by their linkage names (their USRs are equal).
+int *g_kept;
+template <class F> void runIt(F f) { f(); }
+void twoClosuresOneTemplate() {
+  int a = 0, b = 0;
+  runIt([&] { (void)a; });
+  runIt([&] { g_kept = &b; }); // CHECK: lambdas.cpp:[[@LINE]]:3: warning: lambda expression captures local 'b' by reference and outlives it (sink {heap}){{.*}}[escape-lambda-capture]
+}
