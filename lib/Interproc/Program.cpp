@@ -38,7 +38,9 @@ void Program::add(std::vector<FunctionGraph> Gs) {
       // The same inline function with another body (different macros):
       // keep one, and say so.
       if (Old.OdrHash && G.OdrHash && Old.OdrHash != G.OdrHash)
-        OdrMismatches.push_back(G.Name);
+        if (std::find(OdrMismatches.begin(), OdrMismatches.end(), G.Name) ==
+            OdrMismatches.end())
+          OdrMismatches.push_back(G.Name); // once per function
       // Prefer the copy from a file being reported on.
       if (!Old.MainFile && G.MainFile)
         Old = std::move(G);

@@ -1,0 +1,3 @@
+#define VALUE 1
+#include "odr-macro.h"
+int use_a() { return pick(1); }

@@ -1,0 +1,1 @@
+inline int pick(int x) { return VALUE + x; }
