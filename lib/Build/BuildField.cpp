@@ -18,7 +18,10 @@
 // the value the field holds on entry. Summaries name fields by their
 // qualified name, and a call site lists the caller's nodes for the fields of
 // each argument's object, so a callee's field facts land on the caller's
-// fields, across translation units.
+// fields, across translation units. A field of class type is split once
+// more (`o.inner_.out_`, the path `Outer::inner_/Inner::out_` in a callee),
+// and a store through a reference member lands where it was bound.
+// Captures by reference are in BuildCapture.cpp.
 //
 //===----------------------------------------------------------------------===//
 #include "FunctionBuilder.h"
@@ -204,79 +207,6 @@ void FunctionBuilder::resultFields(int Call, int Obj) {
       G.Calls[Call].ArgFields.push_back(
           {FieldRef{FieldRef::ResultSlot, fieldKey(F)}, N, -1});
     }
-}
-
-/// A lambda's capture, named by the closure's place and the capture's
-/// index: closures have no names and their capture fields none either.
-static std::string captureKey(const CXXRecordDecl *Closure, unsigned Index,
-                              const SourceManager &SM) {
-  SourceLocation L = SM.getExpansionLoc(Closure->getLocation());
-  return "lambda@" + SM.getFilename(L).str() + ":" +
-         std::to_string(SM.getFileOffset(L)) + "#" + std::to_string(Index);
-}
-
-std::string FunctionBuilder::captureKeyOf(const CXXRecordDecl *Closure,
-                                          unsigned Index) const {
-  return captureKey(Closure, Index, Ctx.getSourceManager());
-}
-
-int FunctionBuilder::captureNode(const CXXRecordDecl *Closure, unsigned Index,
-                                 llvm::StringRef Var, bool Source) {
-  std::string Key = captureKeyOf(Closure, Index);
-  std::map<std::string, int> &Nodes = Source ? CaptureSources : CaptureSinks;
-  auto It = Nodes.find(Key);
-  if (It != Nodes.end())
-    return It->second;
-  int N =
-      Source
-          ? newLoc(LocKind::ParamField, "&" + Var.str(), Closure->getLocation())
-          : newLoc(LocKind::ParamContent, "{captured '" + Var.str() + "'}",
-                   Closure->getLocation());
-  G.Locs[N].Slot = FieldRef::CaptureSlot;
-  G.Locs[N].Field = Key;
-  G.Locs[N].TypeName = Var.str();
-  Nodes[Key] = N;
-  return N;
-}
-
-void FunctionBuilder::captureArgs(CallSite &CS, const FunctionDecl *Callee,
-                                  llvm::ArrayRef<const Expr *> Args) {
-  llvm::SmallVector<const CXXRecordDecl *, 2> Closures;
-  // A closure, and the closures it holds by value (a lambda calling
-  // another it captured by copy).
-  std::function<void(QualType)> Add = [&](QualType T) {
-    const CXXRecordDecl *RD =
-        T.isNull() ? nullptr : T.getNonReferenceType()->getAsCXXRecordDecl();
-    if (!RD || !RD->isLambda() || llvm::is_contained(Closures, RD) ||
-        Closures.size() >= 8)
-      return;
-    Closures.push_back(RD);
-    for (const FieldDecl *F : RD->fields())
-      if (!F->getType()->isReferenceType())
-        Add(F->getType());
-  };
-  if (const auto *MD = dyn_cast<CXXMethodDecl>(Callee))
-    Add(Ctx.getRecordType(MD->getParent()));
-  for (const Expr *A : Args)
-    Add(A->getType());
-  for (const CXXRecordDecl *RD : Closures) {
-    unsigned Index = 0;
-    auto Capture = RD->captures().begin();
-    for (const FieldDecl *F : RD->fields()) {
-      if (F->getType()->isReferenceType() && Capture != RD->captures().end() &&
-          Capture->capturesVariable()) {
-        llvm::StringRef Var = Capture->getCapturedVar()->getName();
-        int Sink = captureSink(RD, Index, Var);
-        int Source = captureSource(RD, Index, Var);
-        CS.ArgFields.push_back(
-            {FieldRef{FieldRef::CaptureSlot, captureKeyOf(RD, Index)}, Sink,
-             Source});
-      }
-      ++Index;
-      if (Capture != RD->captures().end())
-        ++Capture;
-    }
-  }
 }
 
 Hole FunctionBuilder::fieldHole(const Hole &H, const FieldDecl *F) {

@@ -7,7 +7,8 @@
 // Go's holes over the Clang AST. A Hole is "the value of this expression
 // flows into Dst after Derefs dereferences"; expr(K, E) lowers E into K.
 // The lowering is split by syntax kind: BuildExpr.cpp, BuildCall.cpp,
-// BuildStmt.cpp; library callees are modelled in LibraryModels.cpp.
+// BuildStmt.cpp; objects by field in BuildField.cpp, captures by reference
+// in BuildCapture.cpp; library callees are modelled in LibraryModels.cpp.
 //
 //===----------------------------------------------------------------------===//
 #ifndef CLANG_ESCAPE_BUILD_FUNCTIONBUILDER_H
@@ -208,6 +209,7 @@ public:
   /// The parameter slot whose object `Base.f` (`Base->f` when Arrow)
   /// reads a field of, or -1.
   int paramSlotOf(const clang::Expr *Base, bool Arrow);
+  // Captures by reference (BuildCapture.cpp).
   /// Where a store into the variable captured by reference as capture
   /// Index of Closure lands: the variable itself in the function that made
   /// the lambda, else a sink the summary reports to callers.

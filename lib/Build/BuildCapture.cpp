@@ -1,0 +1,102 @@
+//===- BuildCapture.cpp - Captures by reference across calls --------------===//
+//
+// Part of clang-escape, under the Apache License v2.0 with LLVM Exceptions.
+//
+//===----------------------------------------------------------------------===//
+//
+// Inside a lambda's body a capture by reference is a reference whose target
+// the body cannot see. Each lambda expression has its own closure class, so
+// "the variable captured as capture I of closure C" names one variable of
+// the function that made the lambda: stores into it go to a sink, reads of
+// it come from a node holding its address, both named by the capture.
+// Summaries carry them up the call chain (through functions that receive the
+// closure by value, or hold it in another closure) until the function that
+// made the lambda maps them to its variable.
+//
+//===----------------------------------------------------------------------===//
+#include "FunctionBuilder.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/ExprCXX.h"
+#include "llvm/ADT/STLExtras.h"
+
+#include <functional>
+
+using namespace clang;
+
+namespace escape {
+
+/// A lambda's capture, named by the closure's place and the capture's
+/// index: closures have no names and their capture fields none either.
+static std::string captureKey(const CXXRecordDecl *Closure, unsigned Index,
+                              const SourceManager &SM) {
+  SourceLocation L = SM.getExpansionLoc(Closure->getLocation());
+  return "lambda@" + SM.getFilename(L).str() + ":" +
+         std::to_string(SM.getFileOffset(L)) + "#" + std::to_string(Index);
+}
+
+std::string FunctionBuilder::captureKeyOf(const CXXRecordDecl *Closure,
+                                          unsigned Index) const {
+  return captureKey(Closure, Index, Ctx.getSourceManager());
+}
+
+int FunctionBuilder::captureNode(const CXXRecordDecl *Closure, unsigned Index,
+                                 llvm::StringRef Var, bool Source) {
+  std::string Key = captureKeyOf(Closure, Index);
+  std::map<std::string, int> &Nodes = Source ? CaptureSources : CaptureSinks;
+  auto It = Nodes.find(Key);
+  if (It != Nodes.end())
+    return It->second;
+  int N =
+      Source
+          ? newLoc(LocKind::ParamField, "&" + Var.str(), Closure->getLocation())
+          : newLoc(LocKind::ParamContent, "{captured '" + Var.str() + "'}",
+                   Closure->getLocation());
+  G.Locs[N].Slot = FieldRef::CaptureSlot;
+  G.Locs[N].Field = Key;
+  G.Locs[N].TypeName = Var.str();
+  Nodes[Key] = N;
+  return N;
+}
+
+void FunctionBuilder::captureArgs(CallSite &CS, const FunctionDecl *Callee,
+                                  llvm::ArrayRef<const Expr *> Args) {
+  llvm::SmallVector<const CXXRecordDecl *, 2> Closures;
+  // A closure, and the closures it holds by value (a lambda calling
+  // another it captured by copy).
+  std::function<void(QualType)> Add = [&](QualType T) {
+    const CXXRecordDecl *RD =
+        T.isNull() ? nullptr : T.getNonReferenceType()->getAsCXXRecordDecl();
+    if (!RD || !RD->isLambda() || llvm::is_contained(Closures, RD) ||
+        Closures.size() >= 8)
+      return;
+    Closures.push_back(RD);
+    for (const FieldDecl *F : RD->fields())
+      if (!F->getType()->isReferenceType())
+        Add(F->getType());
+  };
+  if (const auto *MD = dyn_cast<CXXMethodDecl>(Callee))
+    Add(Ctx.getRecordType(MD->getParent()));
+  for (const Expr *A : Args)
+    Add(A->getType());
+  for (const CXXRecordDecl *RD : Closures) {
+    unsigned Index = 0;
+    auto Capture = RD->captures().begin();
+    for (const FieldDecl *F : RD->fields()) {
+      if (F->getType()->isReferenceType() && Capture != RD->captures().end() &&
+          Capture->capturesVariable()) {
+        llvm::StringRef Var = Capture->getCapturedVar()->getName();
+        int Sink = captureSink(RD, Index, Var);
+        int Source = captureSource(RD, Index, Var);
+        CS.ArgFields.push_back(
+            {FieldRef{FieldRef::CaptureSlot, captureKeyOf(RD, Index)}, Sink,
+             Source});
+      }
+      ++Index;
+      if (Capture != RD->captures().end())
+        ++Capture;
+    }
+  }
+}
+
+} // namespace escape
