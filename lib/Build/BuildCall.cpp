@@ -354,9 +354,10 @@ void FunctionBuilder::call(const Hole &K, const CallExpr *CE) {
     }
     if (Dyn)
       Dyn = Dyn->getDefinition();
-    if (Dyn && (!Dyn->isPolymorphic() || Dyn == MD->getParent() ||
-                !Dyn->isDerivedFrom(MD->getParent())))
-      Dyn = Dyn == MD->getParent() && Virtual ? Dyn : nullptr;
+    if (Dyn &&
+        (!Dyn->isPolymorphic() ||
+         (Dyn != MD->getParent() && !Dyn->isDerivedFrom(MD->getParent()))))
+      Dyn = nullptr;
     if (Dyn && Virtual)
       if (const CXXMethodDecl *Over = MD->getCorrespondingMethodInClass(Dyn);
           Over && Over->isDefined()) {

@@ -41,6 +41,11 @@ static constexpr size_t MaxSplitFields = 48;
 
 static const llvm::SmallVector<const FieldDecl *, 8> NoFields;
 
+/// At most this many field entries per argument of a call (fields of
+/// fields multiply): past it the callee's facts about the rest apply to the
+/// whole object, which is sound.
+static constexpr size_t MaxArgFields = 96;
+
 std::string fieldKey(const FieldDecl *F) {
   return F->getQualifiedNameAsString();
 }
@@ -365,10 +370,13 @@ void FunctionBuilder::fieldArgs(CallSite &CS, const FunctionDecl *Callee) {
           break;
         }
     int Arg = static_cast<int>(J);
+    size_t Start = CS.ArgFields.size();
     auto Push = [&](std::string Key, int Sink, int Source) {
-      if (Sink >= 0 && Source >= 0)
+      if (Sink >= 0 && Source >= 0 &&
+          CS.ArgFields.size() - Start < MaxArgFields)
         CS.ArgFields.push_back({FieldRef{Arg, std::move(Key)}, Sink, Source});
     };
+    auto Full = [&] { return CS.ArgFields.size() - Start >= MaxArgFields; };
     // Copies: creating nodes below grows G.Locs.
     int Parent = G.Locs[Obj].Parent, Slot = G.Locs[Obj].Slot;
     bool Content = G.Locs[Obj].Kind == LocKind::ParamContent;
@@ -377,6 +385,8 @@ void FunctionBuilder::fieldArgs(CallSite &CS, const FunctionDecl *Callee) {
       // A split local, temporary or field of one: its fields, and theirs.
       const auto *Fields = splitFields(Splits[Parent].Record);
       for (const FieldDecl *F : Fields ? *Fields : NoFields) {
+        if (Full())
+          break;
         int N = fieldOf(Parent, F);
         Push(fieldKey(F), N, N);
         if (auto It = RefTargets.find(N); N >= 0 && It != RefTargets.end())
@@ -386,6 +396,8 @@ void FunctionBuilder::fieldArgs(CallSite &CS, const FunctionDecl *Callee) {
           continue;
         const auto *Sub = splitFields(Splits[N].Record);
         for (const FieldDecl *F2 : Sub ? *Sub : NoFields) {
+          if (Full())
+            break;
           int N2 = fieldOf(N, F2);
           Push(fieldKey(F) + "/" + fieldKey(F2), N2, N2);
         }
@@ -393,6 +405,8 @@ void FunctionBuilder::fieldArgs(CallSite &CS, const FunctionDecl *Callee) {
     } else if (G.Locs[Obj].Kind == LocKind::Result && Field.empty()) {
       const auto *Fields = splitFields(ResultRecord);
       for (const FieldDecl *F : Fields ? *Fields : NoFields) {
+        if (Full())
+          break;
         int N = resultField(F);
         Push(fieldKey(F), N, N);
       }
@@ -401,6 +415,8 @@ void FunctionBuilder::fieldArgs(CallSite &CS, const FunctionDecl *Callee) {
       // What a parameter refers to: its fields, and theirs as paths.
       const auto *Fields = splitFields(SlotRecords[Slot]);
       for (const FieldDecl *F : Fields ? *Fields : NoFields) {
+        if (Full())
+          break;
         Push(fieldKey(F), contentField(Slot, F), fieldSource(Slot, F));
         if (F->getType()->isReferenceType())
           if (int T = throughSink(Slot, F); T >= 0)
@@ -410,6 +426,8 @@ void FunctionBuilder::fieldArgs(CallSite &CS, const FunctionDecl *Callee) {
                                       : F->getType()->getAsCXXRecordDecl();
         const auto *Sub = splitFields(RD);
         for (const FieldDecl *F2 : Sub ? *Sub : NoFields) {
+          if (Full())
+            break;
           std::string Key = fieldKey(F) + "/" + fieldKey(F2);
           std::string Name = F->getNameAsString() + "." + F2->getNameAsString();
           Push(
@@ -423,6 +441,8 @@ void FunctionBuilder::fieldArgs(CallSite &CS, const FunctionDecl *Callee) {
       // the callee's fields of it are paths here.
       const auto *Sub = splitFields(slotRecord(Callee, J));
       for (const FieldDecl *F2 : Sub ? *Sub : NoFields) {
+        if (Full())
+          break;
         std::string Key = Field + "/" + fieldKey(F2);
         std::string Name = G.Locs[Obj].Name + "." + F2->getNameAsString();
         Push(fieldKey(F2), paramFieldNode(Slot, Key, Name, false),

@@ -408,20 +408,22 @@ void FunctionBuilder::collectReassigned(const Stmt *Body) {
   }
 }
 
-static bool leavesFrame(const Stmt *S) {
-  if (!S)
+/// True if S may leave the function, or (Blocks) just leave its block by
+/// `break` or `continue`.
+static bool leaves(const Stmt *S, bool Blocks) {
+  if (!S || isa<LambdaExpr>(S))
     return false;
   if (isa<ReturnStmt>(S) || isa<CXXThrowExpr>(S) || isa<GotoStmt>(S) ||
-      isa<BreakStmt>(S) || isa<ContinueStmt>(S) || isa<CoreturnStmt>(S) ||
-      isa<CoroutineSuspendExpr>(S))
+      isa<CoreturnStmt>(S) || isa<CoroutineSuspendExpr>(S) ||
+      (Blocks && (isa<BreakStmt>(S) || isa<ContinueStmt>(S))))
     return true;
-  if (isa<LambdaExpr>(S))
-    return false;
   for (const Stmt *C : S->children())
-    if (leavesFrame(C))
+    if (leaves(C, Blocks))
       return true;
   return false;
 }
+static bool leavesFrame(const Stmt *S) { return leaves(S, true); }
+static bool exitsFunction(const Stmt *S) { return leaves(S, false); }
 
 static const BinaryOperator *asAssignment(const Stmt *S) {
   if (const auto *E = dyn_cast_or_null<Expr>(S))
@@ -462,19 +464,6 @@ static const ValueDecl *storedGlobal(const Expr *LHS) {
       return storedGlobal(ME->getBase());
   }
   return nullptr;
-}
-
-/// True if S may leave the function (not just a block).
-static bool exitsFunction(const Stmt *S) {
-  if (!S || isa<LambdaExpr>(S))
-    return false;
-  if (isa<ReturnStmt>(S) || isa<CXXThrowExpr>(S) || isa<GotoStmt>(S) ||
-      isa<CoreturnStmt>(S) || isa<CoroutineSuspendExpr>(S))
-    return true;
-  for (const Stmt *C : S->children())
-    if (exitsFunction(C))
-      return true;
-  return false;
 }
 
 static bool sameExpr(const ASTContext &Ctx, const Expr *A, const Expr *B) {

@@ -252,18 +252,17 @@ std::vector<Edge> Program::callEdges(const FunctionGraph &G) const {
         return -1;
       return Dst >= 0 ? Dst : FunctionGraph::HeapLoc;
     };
-    // `q.push_back(&w)` and a later `q.pop_front()`: likely taken out again
-    // (a queue discipline the analysis cannot prove).
-    bool Popped = C.Method && C.PoppedLater;
-    // Work handed to an object the analysis cannot see (`env->Schedule(fn,
-    // &state)`) by a function that then waits for a flag or condition.
+    // What goes into the object is only a maybe when the same container is
+    // popped later (`q.push_back(&w)` ... `q.pop_front()`, a queue
+    // discipline the analysis cannot prove), or when the object cannot be
+    // seen and the function then waits (`env->Schedule(fn, &state)`).
     bool Queued = C.Method && G.WaitsForThreads && C.ArgContent.size() > 0 &&
                   C.ArgContent[0] == FunctionGraph::HeapLoc;
-    Popped |= Queued;
+    bool Weak = (C.Method && C.PoppedLater) || Queued;
     const char *IntoObject =
-        Queued   ? "stored into the object, which the function may wait for"
-        : Popped ? "stored into the object until taken out again later"
-                 : "stored into the object";
+        Queued ? "stored into the object, which the function may wait for"
+        : Weak ? "stored into the object until taken out again later"
+               : "stored into the object";
     auto Apply = [&](const ParamLeaks &P, int A, int Below) {
       Add(FunctionGraph::HeapLoc, A, P.Heap, Below, "kept");
       Add(FunctionGraph::ThreadLoc, A, P.Thread, Below, "handed to a thread");
@@ -272,7 +271,7 @@ std::vector<Edge> Program::callEdges(const FunctionGraph &G) const {
       Add(C.Result, A, P.Result, Below, "returned");
       for (auto &[J, L] : P.Content)
         Add(Content(J), A, L, Below, J == 0 && C.Method ? IntoObject : "stored",
-            J == 0 && Popped);
+            J == 0 && Weak);
       for (auto &[F, L] : P.FieldContent) {
         const CallSite::FieldArg *FA = FieldArg(F);
         int Dst = F.Slot == FieldRef::ResultSlot ? C.Result : Content(F.Slot);
@@ -283,7 +282,7 @@ std::vector<Edge> Program::callEdges(const FunctionGraph &G) const {
         if (FA && Dst >= 0)
           Dst = FA->Sink;
         Add(Dst, A, L, Below, F.Slot == 0 && C.Method ? IntoObject : "stored",
-            F.Slot == 0 && Popped);
+            F.Slot == 0 && Weak);
       }
     };
     size_t NS = std::min(S->Slots.size(), C.Args.size());

@@ -214,13 +214,17 @@ SolvedFunction solveFunction(const FunctionGraph &G, std::vector<Edge> Edges) {
     if (G.SlotLocs[S] >= 0)
       SlotOf[G.SlotLocs[S]] = static_cast<int>(S);
 
+  // A root nothing flows into has nothing to report (most field sinks).
+  std::vector<bool> HasIn(G.Locs.size(), false);
+  for (const Edge &E : R.Edges)
+    HasIn[E.Dst] = true;
+
   // Findings already recorded, per (loc, root).
   std::set<std::pair<int, int>> Seen;
   // The guard of the path behind each leak of the summary.
   std::map<const Leak *, std::pair<int, bool>> Guards;
   for (int Root = 0; Root < static_cast<int>(G.Locs.size()); ++Root) {
-    LocKind RK = G.Locs[Root].Kind;
-    if (!isRoot(RK))
+    if (!isRoot(G.Locs[Root].Kind) || !HasIn[Root])
       continue;
     for (int Pass = 0; Pass < 2; ++Pass) {
       bool Maybe = Pass == 1;
@@ -283,7 +287,7 @@ SolvedFunction solveFunction(const FunctionGraph &G, std::vector<Edge> Edges) {
     FunctionSummary Always;
     Always.Slots.resize(G.SlotLocs.size());
     for (int Root = 0; Root < static_cast<int>(G.Locs.size()); ++Root) {
-      if (!isRoot(G.Locs[Root].Kind))
+      if (!isRoot(G.Locs[Root].Kind) || !HasIn[Root])
         continue;
       W.walk(
           Root, /*WithMaybe=*/true,
@@ -327,9 +331,6 @@ SolvedFunction solveFunction(const FunctionGraph &G, std::vector<Edge> Edges) {
   // Locals that hold the address of a shorter-lived local or temporary and
   // are used after it dies.
   if (G.Locs.size() <= 4000) {
-    std::vector<bool> HasIn(G.Locs.size(), false);
-    for (const Edge &E : R.Edges)
-      HasIn[E.Dst] = true;
     for (int H = 0; H < static_cast<int>(G.Locs.size()); ++H) {
       const Location &Holder = G.Locs[H];
       if (Holder.Kind != LocKind::Local || !HasIn[H] || Holder.Scope < 0)
