@@ -78,10 +78,12 @@ int FunctionBuilder::callSite(const FunctionDecl *Callee, const Expr *Call,
     } else if (ThisArg) {
       if (ThisIsPointer) {
         expr(holeFor(A).note(N), ThisArg);
-        CS.ArgContent[0] = pointeeHole(ThisArg).Dst;
+        CS.ArgContent[0] = pointeeHole(ThisArg, A).Dst;
       } else {
         expr(holeFor(A).shift(-1, N), ThisArg);
-        CS.ArgContent[0] = lvalueHole(ThisArg).Dst;
+        CS.ArgContent[0] = probeLvalue(ThisArg).Dst;
+        if (CS.ArgContent[0] == FunctionGraph::HeapLoc)
+          CS.ArgContent[0] = derefOf(A, ThisArg).Dst;
       }
     }
     CS.Args[0] = A;
@@ -103,7 +105,9 @@ int FunctionBuilder::callSite(const FunctionDecl *Callee, const Expr *Call,
     CS.Args[Slot] = A;
     if (Ref) {
       expr(holeFor(A).shift(-1, N), Arg);
-      CS.ArgContent[Slot] = lvalueHole(Arg).Dst;
+      CS.ArgContent[Slot] = probeLvalue(Arg).Dst;
+      if (CS.ArgContent[Slot] == FunctionGraph::HeapLoc)
+        CS.ArgContent[Slot] = derefOf(A, Arg).Dst;
     } else {
       expr(holeFor(A).note(N), Arg);
       // A null argument has no pointee: a store through it cannot happen.
@@ -111,7 +115,7 @@ int FunctionBuilder::callSite(const FunctionDecl *Callee, const Expr *Call,
         CS.ArgContent[Slot] =
             Arg->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNotNull)
                 ? CallSite::NoObject
-                : pointeeHole(Arg).Dst;
+                : pointeeHole(Arg, A).Dst;
     }
   }
   // A call on a local object whose destructor does work (RAII

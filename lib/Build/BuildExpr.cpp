@@ -282,7 +282,7 @@ void FunctionBuilder::aggregateInits(const Hole &K, QualType T,
       expr(FK.shift(-1, note("reference member", Inits[I])), Inits[I]);
       // Stores through the member land where it was bound.
       if (!FK.discard() && FK.Dst != K.Dst && Inits[I]->isGLValue())
-        if (Hole T = lvalueHole(Inits[I]); !T.discard() && T.Derefs == 0)
+        if (Hole T = probeLvalue(Inits[I]); !T.discard() && T.Derefs == 0)
           RefTargets.try_emplace(FK.Dst, T.Dst);
     } else {
       expr(FK, Inits[I]);
@@ -336,7 +336,31 @@ void FunctionBuilder::declRef(const Hole &K, const DeclRefExpr *DRE) {
   flow(K, L);
 }
 
-Hole FunctionBuilder::pointeeHole(const Expr *P) {
+Hole FunctionBuilder::unknownPointee(const Expr *P, int Value) {
+  // What a unique owner points to dies with it: a store through it is a
+  // store into the owner.
+  if (P->isGLValue() && TU.Types.ownsHeap(P->getType()) &&
+      TU.Types.classify(P->getType()) == RecordClass::SmartPtr) {
+    Hole H = lvalueHole(P);
+    if (!H.discard() && H.Dst != FunctionGraph::HeapLoc)
+      return H;
+  }
+  if (Probing)
+    return heapHole();
+  if (Value < 0) {
+    Value = newLoc(LocKind::Flow, "{temp}", P->getExprLoc());
+    expr(holeFor(Value), P);
+  }
+  return derefOf(Value, P);
+}
+
+Hole FunctionBuilder::derefOf(int Value, const Expr *E) {
+  int D = newLoc(LocKind::Deref, "*" + text(E), E->getExprLoc());
+  G.Locs[D].Pointer = Value;
+  return holeFor(D);
+}
+
+Hole FunctionBuilder::pointeeHole(const Expr *P, int Value) {
   P = P->IgnoreParens();
   if (const auto *CE = dyn_cast<CastExpr>(P)) {
     switch (CE->getCastKind()) {
@@ -349,7 +373,7 @@ Hole FunctionBuilder::pointeeHole(const Expr *P) {
     case CK_UncheckedDerivedToBase:
     case CK_BaseToDerived:
     case CK_ConstructorConversion: // std::unique_ptr<T>(new T)
-      return pointeeHole(CE->getSubExpr());
+      return pointeeHole(CE->getSubExpr(), Value);
     default:
       return heapHole();
     }
@@ -361,7 +385,8 @@ Hole FunctionBuilder::pointeeHole(const Expr *P) {
     if (BO->isAdditiveOp())
       return pointeeHole(BO->getLHS()->getType()->isPointerType()
                              ? BO->getLHS()
-                             : BO->getRHS());
+                             : BO->getRHS(),
+                         Value);
   if (isa<CXXThisExpr>(P)) {
     if (ThisSlot < 0 || IsLambdaBody)
       return heapHole();
@@ -373,7 +398,7 @@ Hole FunctionBuilder::pointeeHole(const Expr *P) {
         (IsLambdaBody && DRE->refersToEnclosingVariableOrCapture()))
       return heapHole();
     if (Reassigned.count(VD))
-      return heapHole();
+      return unknownPointee(P, Value);
     if (const auto *PVD = dyn_cast<ParmVarDecl>(VD)) {
       auto It = SlotOfParam.find(PVD);
       if (It != SlotOfParam.end() && G.SlotContents[It->second] >= 0)
@@ -381,10 +406,23 @@ Hole FunctionBuilder::pointeeHole(const Expr *P) {
       return heapHole();
     }
     auto It = StableInit.find(VD);
-    if (It != StableInit.end() && !VD->getType()->isReferenceType())
-      return pointeeHole(It->second);
-    return heapHole();
+    if (It != StableInit.end() && !VD->getType()->isReferenceType()) {
+      // The initializer was lowered with the declaration: only look.
+      bool Saved = Probing;
+      Probing = true;
+      Hole H = pointeeHole(It->second);
+      Probing = Saved;
+      if (H.Dst != FunctionGraph::HeapLoc)
+        return H;
+    }
+    return unknownPointee(P, Value);
   }
+  // A pointer member its class owns (deleted by its destructor, a
+  // unique_ptr): what it points to is part of the object.
+  if (const auto *ME = dyn_cast<MemberExpr>(P))
+    if (const auto *F = dyn_cast<FieldDecl>(ME->getMemberDecl());
+        F && TU.Types.ownsField(F))
+      return lvalueHole(ME);
   if (const auto *NE = dyn_cast<CXXNewExpr>(P)) {
     auto It = AllocOfNew.find(NE);
     if (It != AllocOfNew.end())
@@ -407,10 +445,10 @@ Hole FunctionBuilder::pointeeHole(const Expr *P) {
         CC->getArg(0)->getType()->isPointerType())
       return pointeeHole(CC->getArg(0));
   if (const auto *FE = dyn_cast<ExprWithCleanups>(P))
-    return pointeeHole(FE->getSubExpr());
+    return pointeeHole(FE->getSubExpr(), Value);
   if (const auto *BT = dyn_cast<CXXBindTemporaryExpr>(P))
-    return pointeeHole(BT->getSubExpr());
-  return heapHole();
+    return pointeeHole(BT->getSubExpr(), Value);
+  return unknownPointee(P, Value);
 }
 
 Hole FunctionBuilder::lvalueHole(const Expr *LV) {
@@ -536,7 +574,13 @@ Hole FunctionBuilder::lvalueHole(const Expr *LV) {
     auto It = TempOfMTE.find(MTE);
     return It == TempOfMTE.end() ? Hole() : holeFor(wholeOf(It->second));
   }
-  return heapHole();
+  // An lvalue the lowering cannot name (a reference a call returns): the
+  // solver finds what its address is.
+  if (Probing || !LV->isGLValue())
+    return heapHole();
+  int Addr = newLoc(LocKind::Flow, "{temp}", LV->getExprLoc());
+  expr(holeFor(Addr).shift(-1), LV);
+  return derefOf(Addr, LV);
 }
 
 void FunctionBuilder::assign(const Expr *LHS, const Expr *RHS,
@@ -590,7 +634,7 @@ void FunctionBuilder::lambda(const Hole &K, const LambdaExpr *LE) {
       // it reads through it is the variable's address.
       if (C.capturesVariable()) {
         std::string Key = captureKeyOf(RD, F->getFieldIndex());
-        if (Hole T = lvalueHole(IE); !T.discard() && T.Derefs == 0)
+        if (Hole T = probeLvalue(IE); !T.discard() && T.Derefs == 0)
           CaptureSinks.try_emplace(Key, T.Dst);
         if (!CaptureSources.count(Key)) {
           int A = newLoc(LocKind::Flow, "&" + Name, C.getLocation());
@@ -629,6 +673,7 @@ void FunctionBuilder::materialize(const Hole &K,
   int T = newLoc(LocKind::Temporary, "temporary", MTE->getBeginLoc(), Sc);
   TempOfMTE[MTE] = T;
   G.Locs[T].CleansUp = TU.Types.cleansUp(MTE->getType());
+  G.Locs[T].OwnsHeap = TU.Types.ownsHeap(MTE->getType());
   G.Locs[T].TypeName =
       MTE->getType().getNonReferenceType().getUnqualifiedType().getAsString(
           Ctx.getPrintingPolicy());

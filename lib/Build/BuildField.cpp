@@ -103,6 +103,7 @@ int FunctionBuilder::wholeOf(int L) {
     O.Whole = newLoc(LocKind::Flow, G.Locs[L].Name, SourceLocation());
     G.Locs[O.Whole].Pos = G.Locs[L].Pos;
     G.Locs[O.Whole].Parent = L;
+    G.Locs[O.Whole].OwnsHeap = G.Locs[L].OwnsHeap;
     flow(holeFor(L), O.Whole);
     int W = O.Whole;
     llvm::SmallVector<int, 8> Fields;
@@ -132,6 +133,7 @@ int FunctionBuilder::fieldOf(int L, const FieldDecl *F) {
   G.Locs[N].Pos = G.Locs[L].Pos;
   G.Locs[N].Parent = L;
   G.Locs[N].Field = Key;
+  G.Locs[N].OwnsHeap = TU.Types.ownsField(F) || TU.Types.ownsHeap(F->getType());
   flow(holeFor(L), N);
   O.Fields[Key] = N;
   int Whole = O.Whole, Depth = O.Depth;

@@ -139,8 +139,23 @@ public:
                       llvm::ArrayRef<clang::Expr *> Inits);
   /// Where a store into the lvalue LV lands.
   Hole lvalueHole(const clang::Expr *LV);
-  /// Where a store through the pointer value P lands.
-  Hole pointeeHole(const clang::Expr *P);
+  /// Where a store through the pointer value P lands. Value, when given,
+  /// is a node already holding P's value.
+  Hole pointeeHole(const clang::Expr *P, int Value = -1);
+  /// A Deref node for the object P points to, resolved by the solver; P is
+  /// lowered into a node of its own unless Value holds it already.
+  Hole unknownPointee(const clang::Expr *P, int Value);
+  /// The Deref node of the object the pointer in node Value points to.
+  Hole derefOf(int Value, const clang::Expr *E);
+  /// lvalueHole without lowering anything: an object the lowering cannot
+  /// name is the heap.
+  Hole probeLvalue(const clang::Expr *LV) {
+    bool Saved = Probing;
+    Probing = true;
+    Hole H = lvalueHole(LV);
+    Probing = Saved;
+    return H;
+  }
   void assign(const clang::Expr *LHS, const clang::Expr *RHS,
               const clang::Expr *Whole);
   void lambda(const Hole &K, const clang::LambdaExpr *LE);
@@ -304,6 +319,9 @@ public:
   int LoopDepth = 0;
   int ThisSlot = -1;
   bool IsLambdaBody = false;
+  /// Looking up where an lvalue lives without lowering it (a binding's
+  /// target): an unknown pointee stays the heap.
+  bool Probing = false;
   /// The exact class of the object `this` points to, when the method is
   /// lowered for a call on a local object of a derived class: its virtual
   /// calls on `this` go to that class's overriders (a template method on a

@@ -9,6 +9,7 @@
 #include "clang/AST/Attr.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
+#include "clang/AST/RecursiveASTVisitor.h"
 #include "llvm/ADT/StringSwitch.h"
 
 using namespace clang;
@@ -93,6 +94,18 @@ bool TypeClassifier::isPointerLike(QualType T) {
   return C == RecordClass::View || C == RecordClass::SmartPtr;
 }
 
+/// True if Pred holds for the type of a field (not a reference) or of a
+/// base of RD.
+template <typename Fn> static bool anyPart(const CXXRecordDecl *RD, Fn Pred) {
+  for (const FieldDecl *F : RD->fields())
+    if (!F->getType()->isReferenceType() && Pred(F->getType()))
+      return true;
+  for (const CXXBaseSpecifier &B : RD->bases())
+    if (Pred(B.getType()))
+      return true;
+  return false;
+}
+
 bool TypeClassifier::cleansUp(QualType T) {
   T = T.getNonReferenceType().getCanonicalType();
   while (const auto *AT = dyn_cast<ArrayType>(T.getTypePtr()))
@@ -115,14 +128,93 @@ bool TypeClassifier::cleansUp(QualType T) {
           Cleans = !Body->body_empty();
     }
   }
-  for (const FieldDecl *F : RD->fields())
-    if (!Cleans && F->getType()->isRecordType())
-      Cleans = cleansUp(F->getType());
-  for (const CXXBaseSpecifier &B : RD->bases())
-    if (!Cleans)
-      Cleans = cleansUp(B.getType());
+  Cleans = Cleans || anyPart(RD, [&](QualType T) { return cleansUp(T); });
   CleanCache[RD] = Cleans;
   return Cleans;
+}
+
+namespace {
+/// Finds a release in a destructor's body: `delete`, `free(...)`, or a
+/// `destroy()` call (a coroutine handle's frame); with a field, only
+/// `delete this->F` or `free(F)`.
+class ReleaseFinder : public RecursiveASTVisitor<ReleaseFinder> {
+public:
+  explicit ReleaseFinder(const FieldDecl *F = nullptr) : F(F) {}
+  bool Found = false;
+  bool VisitCXXDeleteExpr(CXXDeleteExpr *DE) {
+    check(DE->getArgument());
+    return !Found;
+  }
+  bool VisitCallExpr(CallExpr *CE) {
+    const FunctionDecl *FD = CE->getDirectCallee();
+    if (!FD || !FD->getIdentifier())
+      return true;
+    StringRef N = FD->getName();
+    if (N == "free" && CE->getNumArgs() == 1)
+      check(CE->getArg(0));
+    else if (!F && (N == "destroy" || N == "deallocate"))
+      Found = true;
+    return !Found;
+  }
+
+private:
+  void check(const Expr *E) {
+    const auto *ME = dyn_cast<MemberExpr>(E->IgnoreParenImpCasts());
+    Found |= !F || (ME && ME->getMemberDecl() == F);
+  }
+  const FieldDecl *F;
+};
+
+/// True if the destructor of RD has a body in which Finder finds a release.
+bool destructorReleases(const CXXRecordDecl *RD, ReleaseFinder Finder) {
+  const CXXDestructorDecl *D = RD ? RD->getDestructor() : nullptr;
+  const FunctionDecl *Def = nullptr;
+  if (!D || !D->isUserProvided() || !D->hasBody(Def))
+    return false;
+  Finder.TraverseStmt(Def->getBody());
+  return Finder.Found;
+}
+} // namespace
+
+bool TypeClassifier::ownsHeap(QualType T) {
+  if (T.isNull())
+    return false;
+  T = T.getNonReferenceType().getCanonicalType();
+  while (const auto *AT = dyn_cast<ArrayType>(T.getTypePtr()))
+    T = AT->getElementType().getCanonicalType();
+  const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
+  if (!RD || !(RD = RD->getDefinition()))
+    return false;
+  auto It = OwnsCache.find(RD);
+  if (It != OwnsCache.end())
+    return It->second;
+  OwnsCache[RD] = false; // recursion guard
+  bool Owns = false;
+  if (isInStd(RD)) {
+    RecordClass C = classify(RD);
+    if (C == RecordClass::SmartPtr)
+      Owns = RD->getName() == "unique_ptr";
+    else if (C == RecordClass::Owner)
+      if (const auto *TS = dyn_cast<ClassTemplateSpecializationDecl>(RD))
+        for (const TemplateArgument &A : TS->getTemplateArgs().asArray())
+          if (A.getKind() == TemplateArgument::Type && ownsHeap(A.getAsType()))
+            Owns = true;
+  } else {
+    Owns = destructorReleases(RD, ReleaseFinder());
+    Owns = Owns || anyPart(RD, [&](QualType T) { return ownsHeap(T); });
+  }
+  OwnsCache[RD] = Owns;
+  return Owns;
+}
+
+bool TypeClassifier::ownsField(const FieldDecl *F) {
+  QualType T = F->getType();
+  if (T->isReferenceType())
+    return false;
+  if (!T->isPointerType())
+    return classify(T) == RecordClass::SmartPtr && ownsHeap(T);
+  return destructorReleases(dyn_cast<CXXRecordDecl>(F->getParent()),
+                            ReleaseFinder(F));
 }
 
 bool TypeClassifier::mayHoldAddress(QualType T) {

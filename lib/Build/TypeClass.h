@@ -18,6 +18,7 @@
 
 namespace clang {
 class CXXRecordDecl;
+class FieldDecl;
 class ASTContext;
 } // namespace clang
 
@@ -47,12 +48,21 @@ public:
   /// True if destroying a T runs user code that does something (outside
   /// the standard library): a destructor that may unregister the object.
   bool cleansUp(clang::QualType T);
+  /// True if a T owns the heap objects it points to: a unique_ptr, a
+  /// container of such, or a class whose destructor deletes or destroys
+  /// what it holds. What a pointer read from an owner points to dies with
+  /// the owner.
+  bool ownsHeap(clang::QualType T);
+  /// True if F's class owns what F points to: F is a unique owner, or a
+  /// pointer the class's destructor deletes.
+  bool ownsField(const clang::FieldDecl *F);
 
 private:
   clang::ASTContext &Ctx;
   llvm::DenseMap<const clang::Type *, bool> HoldCache;
   llvm::DenseMap<const clang::CXXRecordDecl *, RecordClass> ClassCache;
   llvm::DenseMap<const clang::CXXRecordDecl *, bool> CleanCache;
+  llvm::DenseMap<const clang::CXXRecordDecl *, bool> OwnsCache;
 };
 
 /// True if D is declared in namespace std (at any depth).

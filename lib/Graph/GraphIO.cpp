@@ -198,6 +198,8 @@ template <typename IO> void io(IO &A, Location &L) {
   A(L.Exposed);
   A(L.SmartOwner);
   A(L.CleansUp);
+  A(L.OwnsHeap);
+  A(L.Pointer);
 }
 template <typename IO> void io(IO &A, Edge &E) {
   A(E.Dst);

@@ -257,7 +257,9 @@ std::vector<Edge> Program::callEdges(const FunctionGraph &G) const {
     // discipline the analysis cannot prove), or when the object cannot be
     // seen and the function then waits (`env->Schedule(fn, &state)`).
     bool Queued = C.Method && G.WaitsForThreads && C.ArgContent.size() > 0 &&
-                  C.ArgContent[0] == FunctionGraph::HeapLoc;
+                  (C.ArgContent[0] == FunctionGraph::HeapLoc ||
+                   (C.ArgContent[0] >= 0 &&
+                    G.Locs[C.ArgContent[0]].Kind == LocKind::Deref));
     bool Weak = (C.Method && C.PoppedLater) || Queued;
     const char *IntoObject =
         Queued ? "stored into the object, which the function may wait for"

@@ -325,8 +325,11 @@ void ownedObjectFindings(const FunctionGraph &G, const SolvedFunction &S,
   }
 }
 
+/// Frames, type erasure and allocations; and the findings decided while
+/// lowering (coroutine parameters, unless CallersSeen: the function is
+/// called in the program, where each call is judged).
 void perfFindings(const FunctionGraph &G, const SolvedFunction &S,
-                  const ReportOptions &Opts, Report &Out) {
+                  const ReportOptions &Opts, bool CallersSeen, Report &Out) {
   std::map<int, std::string> Owned = ownedAllocs(G, S);
   ownedObjectFindings(G, S, Owned, Out);
   for (size_t L = 0; L < G.Locs.size(); ++L) {
@@ -357,6 +360,11 @@ void perfFindings(const FunctionGraph &G, const SolvedFunction &S,
     Out.Findings.push_back(std::move(Fi));
   }
   for (const FunctionGraph::LocalFinding &LF : G.Local) {
+    // A coroutine whose calls are all in the program is judged at each
+    // call: the frame keeps the argument's address in the returned object,
+    // which dangles only where that object outlives the argument.
+    if (CallersSeen && LF.Check == "escape-coroutine")
+      continue;
     Finding Fi;
     Fi.Check = LF.Check;
     Fi.Class =
@@ -482,6 +490,10 @@ Report makeReport(const Program &P, const ReportOptions &Opts) {
   Report Out;
   const auto &Graphs = P.graphs();
   const auto &Solved = P.solved();
+  std::set<std::string> Called;
+  for (const FunctionGraph &G : Graphs)
+    for (const CallSite &C : G.Calls)
+      Called.insert(C.CalleeKey);
   for (size_t I = 0; I < Graphs.size() && I < Solved.size(); ++I) {
     const FunctionGraph &G = Graphs[I];
     if (!G.MainFile)
@@ -496,7 +508,7 @@ Report makeReport(const Program &P, const ReportOptions &Opts) {
           Remark{X.Pos, X.Name + " escapes to " + G.Locs[F.Root].Name,
                  explain(G, S, F.Path)});
     }
-    perfFindings(G, S, Opts, Out);
+    perfFindings(G, S, Opts, Called.count(G.Key) > 0, Out);
     paramRemarks(G, S, Out);
     localRemarks(G, S, Out);
     annotationFixIts(G, S, Out);

@@ -191,6 +191,114 @@ bool within(const FunctionGraph &G, int Inner, int Outer) {
   return false;
 }
 
+/// Resolves the Deref nodes: what the pointer each one reads can point to,
+/// from the edges that reach the pointer. A stack object or allocation
+/// whose address reaches it is a target; so is the object a parameter
+/// refers to, and a local owner (OwnsHeap) the pointer was read from: what
+/// it points to dies with it. A value from anywhere else (a global, a
+/// callee's fresh object, a field of a parameter's object) is the heap.
+/// Adds an edge target <- deref for each; repeats while targets grow, since
+/// the new edges can reach other pointers.
+void resolveDerefs(const FunctionGraph &G, std::vector<Edge> &Edges) {
+  std::vector<int> Derefs;
+  for (int L = 0; L < static_cast<int>(G.Locs.size()); ++L)
+    if (G.Locs[L].Kind == LocKind::Deref && G.Locs[L].Pointer >= 0)
+      Derefs.push_back(L);
+  if (Derefs.empty())
+    return;
+  // A split object's node for stores into the whole of it.
+  std::map<int, int> WholeOf;
+  for (int L = 0; L < static_cast<int>(G.Locs.size()); ++L)
+    if (G.Locs[L].Parent >= 0 && G.Locs[L].Field.empty())
+      WholeOf.emplace(G.Locs[L].Parent, L);
+  auto Whole = [&](int L) {
+    auto It = WholeOf.find(L);
+    return It == WholeOf.end() ? L : It->second;
+  };
+  std::set<std::pair<int, int>> Added; // (target, deref)
+  std::vector<int> Dist(G.Locs.size());
+  for (int Round = 0; Round < 4; ++Round) {
+    std::vector<std::vector<int>> In(G.Locs.size());
+    for (size_t I = 0; I < Edges.size(); ++I)
+      In[Edges[I].Dst].push_back(static_cast<int>(I));
+    std::vector<Edge> New;
+    for (int D : Derefs) {
+      // Targets, with whether only maybe edges lead there.
+      std::map<int, bool> Targets;
+      for (int Pass = 0; Pass < 2; ++Pass) {
+        bool WithMaybe = Pass == 1;
+        std::fill(Dist.begin(), Dist.end(), INT_MAX);
+        std::deque<int> Work{G.Locs[D].Pointer};
+        Dist[G.Locs[D].Pointer] = 0;
+        auto Target = [&](int T) { Targets.emplace(T, WithMaybe); };
+        while (!Work.empty()) {
+          int L = Work.front();
+          Work.pop_front();
+          int Dd = Dist[L];
+          const Location &X = G.Locs[L];
+          if (Dd < 0) { // the pointer holds L's address
+            if (X.Parent >= 0 || isStorage(X.Kind))
+              Target(X.Field.empty() ? Whole(L) : L);
+            else if (X.Kind == LocKind::ParamContent)
+              Target(L);
+            else
+              Target(FunctionGraph::HeapLoc);
+            continue;
+          }
+          if (X.Kind == LocKind::Param) {
+            int C =
+                X.Slot >= 0 && X.Slot < static_cast<int>(G.SlotContents.size())
+                    ? G.SlotContents[X.Slot]
+                    : -1;
+            Target(Dd == 0 && C >= 0 ? C : FunctionGraph::HeapLoc);
+            continue;
+          }
+          if (X.OwnsHeap && (X.Parent >= 0 || X.Kind == LocKind::Local ||
+                             X.Kind == LocKind::Temporary)) {
+            Target(X.Parent >= 0 ? L : Whole(L));
+            continue;
+          }
+          if (X.Kind == LocKind::ParamField || X.Kind == LocKind::Heap ||
+              X.Kind == LocKind::ParamContent) {
+            Target(FunctionGraph::HeapLoc);
+            continue;
+          }
+          bool Any = false;
+          for (int EI : In[L]) {
+            const Edge &E = Edges[EI];
+            if (E.Maybe && !WithMaybe)
+              continue;
+            Any = true;
+            int ND = Dd + E.Derefs;
+            if (ND > MaxLevel || ND >= Dist[E.Src])
+              continue;
+            Dist[E.Src] = ND;
+            Work.push_back(E.Src);
+          }
+          // Nothing explains what it holds: from outside this function.
+          if (!Any)
+            Target(FunctionGraph::HeapLoc);
+        }
+      }
+      if (Targets.empty())
+        Targets.emplace(FunctionGraph::HeapLoc, false);
+      for (auto [T, Maybe] : Targets) {
+        if (T == D || !Added.insert({T, D}).second)
+          continue;
+        Edge E;
+        E.Dst = T;
+        E.Src = D;
+        E.Maybe = Maybe;
+        New.push_back(std::move(E));
+      }
+    }
+    if (New.empty())
+      return;
+    for (Edge &E : New)
+      Edges.push_back(std::move(E));
+  }
+}
+
 } // namespace
 
 std::string describeNote(const Note &N) {
@@ -203,6 +311,7 @@ std::string describeNote(const Note &N) {
 
 SolvedFunction solveFunction(const FunctionGraph &G, std::vector<Edge> Edges) {
   SolvedFunction R;
+  resolveDerefs(G, Edges);
   R.Edges = std::move(Edges);
   R.AddressEscapes.assign(G.Locs.size(), false);
   R.Summary.Name = G.Name;

@@ -54,6 +54,10 @@ enum class LocKind : uint8_t {
   Flow,         ///< a flow-through node without storage (argument, result).
   GlobalStore,  ///< a store into a global; may be undone by a later store.
   ParamField,   ///< the value a field of a parameter's object holds on entry.
+  /// The object a pointer value points to, when the lowering cannot name
+  /// it (`n->next = &x` with `n` re-pointed or returned by a call): the
+  /// solver resolves it from what reaches the pointer (Solver.cpp).
+  Deref,
 };
 
 /// One explanation step: what happened, why, and where (Go's hole notes).
@@ -110,6 +114,11 @@ struct Location {
   bool SmartOwner = false;
   /// A local whose class's destructor does work (may unregister it).
   bool CleansUp = false;
+  /// A local or temporary that owns the heap objects it points to
+  /// (TypeClassifier::ownsHeap): they die with it.
+  bool OwnsHeap = false;
+  /// For Deref: the node holding the pointer.
+  int Pointer = -1;
 };
 
 /// An edge Dst <- Src with Go's derefs weight.

@@ -1,0 +1,89 @@
+// RUN: not %clang-escape --caret=false %s -- -std=c++20 | FileCheck %s --implicit-check-not=warning:
+
+// A heap object owned by a local lives as long as its owner: storing a
+// local's address there is an escape only if the owner can outlive it.
+
+namespace std {
+template <class T> struct default_delete {};
+template <class T, class D = default_delete<T>> struct unique_ptr {
+  T *p = nullptr;
+  T *get() const { return p; }
+  T *operator->() const { return p; }
+  T &operator*() const { return *p; }
+  ~unique_ptr() { delete p; }
+};
+template <class T> unique_ptr<T> make_unique() { return unique_ptr<T>{new T}; }
+} // namespace std
+
+struct Node {
+  int *data = nullptr;
+  Node *next = nullptr;
+};
+
+// Owns its node: the destructor deletes it.
+struct Owner {
+  Node *n;
+  Owner() : n(new Node) {}
+  ~Owner() { delete n; }
+  void set(int *p) { n->data = p; }
+};
+
+void ownerDiesFirst() {
+  int x = 0;
+  Owner o;
+  o.set(&x);
+}
+
+Owner *gOwner;
+void ownerOutlives() {
+  int x = 0;
+  gOwner->set(&x); // CHECK: owned-heap-objects.cpp:[[@LINE]]:3: warning: address of local 'x' escapes to the heap{{.*}}[escape-heap]
+}
+
+// Holds a node it does not own: the node can outlive the holder.
+struct Borrower {
+  Node *n;
+  void set(int *p) { n->data = p; }
+};
+void borrowedNode() {
+  int x = 0;
+  Borrower b{new Node};
+  b.set(&x); // CHECK: owned-heap-objects.cpp:[[@LINE]]:3: warning: address of local 'x' escapes to the heap{{.*}}[escape-heap]
+}
+
+// Through a pointer re-pointed in a loop: it points into the list the
+// local owner holds.
+struct List {
+  std::unique_ptr<Node> head;
+  Node *first() { return head.get(); }
+};
+void walkOwnedList() {
+  int x = 0;
+  List l;
+  for (Node *n = l.first(); n; n = n->next)
+    n->data = &x;
+}
+
+// The same walk over a list nobody here owns.
+Node *gHead;
+void walkGlobalList() {
+  int x = 0;
+  for (Node *n = gHead; n; n = n->next)
+    n->data = &x; // CHECK: owned-heap-objects.cpp:[[@LINE]]:5: warning: address of local 'x' escapes to the heap{{.*}}[escape-heap]
+}
+
+// A unique_ptr member: what it points to is part of the object.
+struct Holder {
+  std::unique_ptr<Node> node;
+  void keep(int *p) { node->data = p; }
+};
+void uniqueMember() {
+  int x = 0;
+  Holder h;
+  h.keep(&x);
+}
+Holder gHolder;
+void uniqueMemberOfGlobal() {
+  int x = 0;
+  gHolder.keep(&x); // CHECK: owned-heap-objects.cpp:[[@LINE]]:3: warning: address of local 'x' is stored in global 'gHolder'{{.*}}[escape-global]
+}

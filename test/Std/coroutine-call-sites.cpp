@@ -1,0 +1,55 @@
+// Real libstdc++ headers.
+// RUN: not %clang-escape --caret=false %s -- -std=c++20 | FileCheck %s --implicit-check-not=warning:
+
+// A lazy coroutine taking a reference is judged at each call: the returned
+// object keeps the argument's address, and dangles only where it outlives
+// the argument.
+
+#include <string>
+#include <vector>
+
+#include "Inputs/lazy-task.h"
+
+int syncWait(Task t);
+
+Task length(const std::string &s) { co_return (int)s.size(); }
+
+// Awaited or run in the same full-expression: the argument is alive.
+Task awaits() {
+  std::string s = "x";
+  co_await length(s);
+  co_await length(std::string("temporary"));
+  co_return 0;
+}
+int runsNow() {
+  std::string s = "x";
+  return syncWait(length(s)) + syncWait(length(std::string("temporary")));
+}
+// Kept in a local that dies before the argument.
+int keptAfterTheArgument() {
+  std::string s = "x";
+  Task t = length(s);
+  return syncWait(static_cast<Task &&>(t));
+}
+
+// Returned: it outlives the local.
+Task returned() {
+  std::string s = "x";
+  return length(s); // CHECK: coroutine-call-sites.cpp:[[@LINE]]:3: warning: address of local 's' escapes to the caller{{.*}}[escape-return]
+}
+// A temporary argument dies at the end of the full-expression, the task
+// is run later.
+int temporaryThenRun() {
+  Task t = length(std::string("a temporary long enough to live on the heap")); // CHECK: coroutine-call-sites.cpp:[[@LINE]]:8: warning: temporary 'std::string' is destroyed at the end of the full-expression, but 't' keeps its address and is used later [escape-scope]
+  return syncWait(static_cast<Task &&>(t));
+}
+// Stored where it outlives the argument.
+std::vector<Task> gTasks;
+void stored() {
+  std::string s = "x";
+  gTasks.push_back(length(s)); // CHECK: coroutine-call-sites.cpp:[[@LINE]]:3: warning: address of local 's' {{.*}}[escape-global]
+}
+
+// No call in the program: judged at its signature, as callers outside the
+// program may keep the task.
+Task uncalled(const std::string &s) { co_return (int)s.size(); } // CHECK: coroutine-call-sites.cpp:[[@LINE]]:34: warning: reference parameter 's' of coroutine 'uncalled' is used after a suspension point{{.*}}[escape-coroutine]
