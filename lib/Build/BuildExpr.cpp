@@ -355,9 +355,15 @@ Hole FunctionBuilder::unknownPointee(const Expr *P, int Value) {
 }
 
 Hole FunctionBuilder::derefOf(int Value, const Expr *E) {
-  int D = newLoc(LocKind::Deref, "*" + text(E), E->getExprLoc());
+  return holeFor(derefNode(Value, "*" + text(E), E->getExprLoc()));
+}
+
+int FunctionBuilder::derefNode(int Value, std::string Name, SourceLocation L) {
+  int D = newLoc(LocKind::Deref, std::move(Name), L);
+  if (L.isInvalid())
+    G.Locs[D].Pos = G.Locs[Value].Pos;
   G.Locs[D].Pointer = Value;
-  return holeFor(D);
+  return D;
 }
 
 Hole FunctionBuilder::pointeeHole(const Expr *P, int Value) {

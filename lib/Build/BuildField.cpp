@@ -160,9 +160,17 @@ int FunctionBuilder::paramFieldNode(int Slot, const FieldDecl *F, bool Source) {
   if (Slot < 0 || Slot >= static_cast<int>(G.SlotNames.size()))
     return -1;
   std::string Name = F->getNameAsString();
-  return paramFieldNode(Slot, fieldKey(F),
-                        Source ? G.SlotNames[Slot] + "->" + Name : Name,
-                        Source);
+  int N =
+      paramFieldNode(Slot, fieldKey(F),
+                     Source ? G.SlotNames[Slot] + "->" + Name : Name, Source);
+  // What a pointer member points to has a sink of its own, which callers
+  // map to what their field points to (see resolveDerefs).
+  if (Source && N >= 0 && F->getType()->isPointerType() &&
+      G.Locs[N].Pointer < 0) {
+    int T = throughSink(Slot, F);
+    G.Locs[N].Pointer = T;
+  }
+  return N;
 }
 
 int FunctionBuilder::paramFieldNode(int Slot, const std::string &Key,
@@ -394,6 +402,11 @@ void FunctionBuilder::fieldArgs(CallSite &CS, const FunctionDecl *Callee) {
         if (auto It = RefTargets.find(N); N >= 0 && It != RefTargets.end())
           CS.ArgFields.push_back(
               {FieldRef{Arg, "*" + fieldKey(F)}, It->second, -1});
+        else if (N >= 0 && F->getType()->isPointerType())
+          // What the callee stores through the pointer member lands in
+          // what the caller's field points to.
+          CS.ArgFields.push_back({FieldRef{Arg, "*" + fieldKey(F)},
+                                  derefNode(N, "*" + G.Locs[N].Name), -1});
         if (N < 0 || !Splits.count(N))
           continue;
         const auto *Sub = splitFields(Splits[N].Record);
@@ -420,7 +433,7 @@ void FunctionBuilder::fieldArgs(CallSite &CS, const FunctionDecl *Callee) {
         if (Full())
           break;
         Push(fieldKey(F), contentField(Slot, F), fieldSource(Slot, F));
-        if (F->getType()->isReferenceType())
+        if (F->getType()->isReferenceType() || F->getType()->isPointerType())
           if (int T = throughSink(Slot, F); T >= 0)
             CS.ArgFields.push_back({FieldRef{Arg, "*" + fieldKey(F)}, T, -1});
         const CXXRecordDecl *RD = F->getType()->isReferenceType()

@@ -147,6 +147,8 @@ public:
   Hole unknownPointee(const clang::Expr *P, int Value);
   /// The Deref node of the object the pointer in node Value points to.
   Hole derefOf(int Value, const clang::Expr *E);
+  int derefNode(int Value, std::string Name,
+                clang::SourceLocation L = clang::SourceLocation());
   /// lvalueHole without lowering anything: an object the lowering cannot
   /// name is the heap.
   Hole probeLvalue(const clang::Expr *LV) {

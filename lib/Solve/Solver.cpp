@@ -195,8 +195,9 @@ bool within(const FunctionGraph &G, int Inner, int Outer) {
 /// from the edges that reach the pointer. A stack object or allocation
 /// whose address reaches it is a target; so is the object a parameter
 /// refers to, and a local owner (OwnsHeap) the pointer was read from: what
-/// it points to dies with it. A value from anywhere else (a global, a
-/// callee's fresh object, a field of a parameter's object) is the heap.
+/// it points to dies with it. An object reachable from a parameter's object
+/// counts as that object, as a maybe. A value from anywhere else (a global,
+/// a callee's fresh object) is the heap.
 /// Adds an edge target <- deref for each; repeats while targets grow, since
 /// the new edges can reach other pointers.
 void resolveDerefs(const FunctionGraph &G, std::vector<Edge> &Edges) {
@@ -230,7 +231,12 @@ void resolveDerefs(const FunctionGraph &G, std::vector<Edge> &Edges) {
         std::fill(Dist.begin(), Dist.end(), INT_MAX);
         std::deque<int> Work{G.Locs[D].Pointer};
         Dist[G.Locs[D].Pointer] = 0;
-        auto Target = [&](int T) { Targets.emplace(T, WithMaybe); };
+        auto TargetIf = [&](int T, bool Maybe) {
+          auto [It, New] = Targets.emplace(T, Maybe);
+          if (!New)
+            It->second = It->second && Maybe;
+        };
+        auto Target = [&](int T) { TargetIf(T, WithMaybe); };
         while (!Work.empty()) {
           int L = Work.front();
           Work.pop_front();
@@ -241,16 +247,33 @@ void resolveDerefs(const FunctionGraph &G, std::vector<Edge> &Edges) {
               Target(X.Field.empty() ? Whole(L) : L);
             else if (X.Kind == LocKind::ParamContent)
               Target(L);
+            else if (X.Kind == LocKind::ParamField && X.Slot >= 0 &&
+                     X.Slot < static_cast<int>(G.SlotContents.size()) &&
+                     G.SlotContents[X.Slot] >= 0)
+              Target(G.SlotContents[X.Slot]); // into the parameter's object
             else
               Target(FunctionGraph::HeapLoc);
             continue;
           }
-          if (X.Kind == LocKind::Param) {
+          if (X.Kind == LocKind::Param || X.Kind == LocKind::ParamField) {
+            // The object the parameter refers to; an object reachable from
+            // it (a field's pointee, a node of its list) is taken for it,
+            // as a maybe: whether it outlives the value is the caller's.
             int C =
                 X.Slot >= 0 && X.Slot < static_cast<int>(G.SlotContents.size())
                     ? G.SlotContents[X.Slot]
                     : -1;
-            Target(Dd == 0 && C >= 0 ? C : FunctionGraph::HeapLoc);
+            bool Exact = X.Kind == LocKind::Param && Dd == 0;
+            // A pointer member's value: its own sink, which the caller
+            // maps to what its field points to.
+            if (X.Kind == LocKind::ParamField && Dd == 0 && X.Pointer >= 0) {
+              TargetIf(X.Pointer, WithMaybe);
+              continue;
+            }
+            if (C < 0)
+              Target(FunctionGraph::HeapLoc);
+            else
+              TargetIf(C, WithMaybe || !Exact);
             continue;
           }
           if (X.OwnsHeap && (X.Parent >= 0 || X.Kind == LocKind::Local ||
@@ -258,8 +281,7 @@ void resolveDerefs(const FunctionGraph &G, std::vector<Edge> &Edges) {
             Target(X.Parent >= 0 ? L : Whole(L));
             continue;
           }
-          if (X.Kind == LocKind::ParamField || X.Kind == LocKind::Heap ||
-              X.Kind == LocKind::ParamContent) {
+          if (X.Kind == LocKind::Heap || X.Kind == LocKind::ParamContent) {
             Target(FunctionGraph::HeapLoc);
             continue;
           }

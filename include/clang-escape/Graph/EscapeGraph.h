@@ -117,7 +117,8 @@ struct Location {
   /// A local or temporary that owns the heap objects it points to
   /// (TypeClassifier::ownsHeap): they die with it.
   bool OwnsHeap = false;
-  /// For Deref: the node holding the pointer.
+  /// For Deref: the node holding the pointer. For the ParamField of a
+  /// pointer member: the sink for stores into what it points to.
   int Pointer = -1;
 };
 
