@@ -10,6 +10,8 @@
 //===----------------------------------------------------------------------===//
 #include "FunctionBuilder.h"
 
+#include "llvm/ADT/StringSwitch.h"
+
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMap.h"
@@ -562,6 +564,65 @@ static const CXXMemberCallExpr *containerCall(const Stmt *S, bool Undo) {
   return Is ? MC : nullptr;
 }
 
+/// A call that waits until the work an object was given is done: a
+/// future's get() or wait(), a thread's join(), a pool's or task group's
+/// wait. Afterwards the executor has run and dropped that work.
+static bool isWaitCall(const CXXMemberCallExpr *MC) {
+  const CXXMethodDecl *MD = MC ? MC->getMethodDecl() : nullptr;
+  if (!MD || !MD->getIdentifier())
+    return false;
+  return llvm::StringSwitch<bool>(MD->getName())
+      .Cases("wait", "get", "join", "wait_for_tasks", "wait_all", true)
+      .Cases("wait_for_all", "join_all", "wait_idle", "sync_wait", true)
+      .Cases("Wait", "Join", "WaitAll", "WaitForAll", "corun", true)
+      .Default(false);
+}
+
+/// The objects the waits in statement S wait on (`o.wait();`,
+/// `check(fut.get());`), not counting waits inside lambdas.
+static void waitedObjects(const Stmt *S,
+                          llvm::SmallVectorImpl<const Expr *> &Out) {
+  struct Finder : RecursiveASTVisitor<Finder> {
+    llvm::SmallVectorImpl<const Expr *> &Out;
+    explicit Finder(llvm::SmallVectorImpl<const Expr *> &Out) : Out(Out) {}
+    bool shouldVisitLambdaExpressions() const { return false; }
+    bool VisitCXXMemberCallExpr(CXXMemberCallExpr *E) {
+      if (isWaitCall(E) && E->getImplicitObjectArgument())
+        Out.push_back(E->getImplicitObjectArgument());
+      return true;
+    }
+  } F(Out);
+  F.TraverseStmt(const_cast<Stmt *>(S));
+}
+
+/// The member calls of S that may hand work to their object.
+static void handOffs(const Stmt *S,
+                     llvm::SmallVectorImpl<const CXXMemberCallExpr *> &Out) {
+  struct Finder : RecursiveASTVisitor<Finder> {
+    llvm::SmallVectorImpl<const CXXMemberCallExpr *> &Out;
+    explicit Finder(llvm::SmallVectorImpl<const CXXMemberCallExpr *> &Out)
+        : Out(Out) {}
+    bool shouldVisitLambdaExpressions() const { return false; }
+    bool VisitCXXMemberCallExpr(CXXMemberCallExpr *E) {
+      if (E->getImplicitObjectArgument() && !isWaitCall(E))
+        Out.push_back(E);
+      return true;
+    }
+  } F(Out);
+  F.TraverseStmt(const_cast<Stmt *>(S));
+}
+
+/// True if statement S declares the variable that Waited names.
+static bool declaresWaited(const Stmt *S, const Expr *Waited) {
+  const auto *DS = dyn_cast_or_null<DeclStmt>(S);
+  const auto *DRE =
+      Waited ? dyn_cast<DeclRefExpr>(Waited->IgnoreParenImpCasts()) : nullptr;
+  if (!DS || !DRE)
+    return false;
+  return llvm::any_of(DS->decls(),
+                      [&](const Decl *D) { return D == DRE->getDecl(); });
+}
+
 void FunctionBuilder::killOverwrittenGlobalStores(const Stmt *Body) {
   // Within one block, a store of a local's address into a global that is
   // overwritten later in the same block, with no exit in between, never
@@ -573,6 +634,29 @@ void FunctionBuilder::killOverwrittenGlobalStores(const Stmt *Body) {
       auto Body = CS->body();
       std::vector<const Stmt *> Stmts(Body.begin(), Body.end());
       for (size_t I = 0; I < Stmts.size(); ++I) {
+        // Work handed to an object and waited for before any exit: a
+        // borrow that ends at the wait (`pool.submit(f); pool.wait();`,
+        // `auto fut = pool.submit(f); fut.get();`).
+        llvm::SmallVector<const CXXMemberCallExpr *, 4> Given;
+        handOffs(Stmts[I], Given);
+        for (const CXXMemberCallExpr *Give : Given) {
+          auto CI = B.CallIndex.find(Give);
+          if (CI == B.CallIndex.end() || B.G.Calls[CI->second].Undone)
+            continue;
+          for (size_t J = I + 1; J < Stmts.size(); ++J) {
+            llvm::SmallVector<const Expr *, 2> Waited;
+            waitedObjects(Stmts[J], Waited);
+            if (llvm::any_of(Waited, [&](const Expr *W) {
+                  return sameLValue(W, Give->getImplicitObjectArgument()) ||
+                         declaresWaited(Stmts[I], W);
+                })) {
+              B.G.Calls[CI->second].Undone = true;
+              break;
+            }
+            if (leavesFrame(Stmts[J]))
+              break;
+          }
+        }
         // A container that gets an element and loses it again before any
         // exit: the element does not outlive the frame through it.
         if (const CXXMemberCallExpr *Push = containerCall(Stmts[I], false)) {
@@ -611,6 +695,16 @@ void FunctionBuilder::killOverwrittenGlobalStores(const Stmt *Body) {
             break;
         }
       }
+      return true;
+    }
+    // `executor.run(flow).wait()`: waited for in the same expression.
+    bool VisitCXXMemberCallExpr(CXXMemberCallExpr *E) {
+      if (!isWaitCall(E) || !E->getImplicitObjectArgument())
+        return true;
+      const auto *Inner = dyn_cast<CXXMemberCallExpr>(
+          E->getImplicitObjectArgument()->IgnoreImplicit());
+      if (auto CI = B.CallIndex.find(Inner); Inner && CI != B.CallIndex.end())
+        B.G.Calls[CI->second].Undone = true;
       return true;
     }
   } W(*this);
