@@ -281,16 +281,6 @@ void FunctionBuilder::returnStmt(const ReturnStmt *RS) {
 
 void FunctionBuilder::coroutine(const CoroutineBodyStmt *CB) {
   G.IsCoroutine = true;
-  // The frame keeps the parameters; the returned object owns the frame.
-  for (unsigned S = 0; S < G.SlotLocs.size(); ++S) {
-    int P = G.SlotLocs[S];
-    if (P < 0)
-      continue;
-    Hole H = holeFor(FunctionGraph::ResultLoc);
-    H.Notes.push_back(
-        note("kept in coroutine frame", FD->getLocation(), G.SlotNames[S]));
-    flow(H, P);
-  }
   // Is there a suspension before the body ends? A lazy coroutine suspends
   // at once; an eager one at its first co_await or co_yield.
   bool Lazy = false;
@@ -319,17 +309,53 @@ void FunctionBuilder::coroutine(const CoroutineBodyStmt *CB) {
       return true;
     }
     bool VisitDeclRefExpr(DeclRefExpr *E) {
+      unsigned O = SM.getFileOffset(SM.getExpansionLoc(E->getBeginLoc()));
       if (const auto *P = dyn_cast<ParmVarDecl>(E->getDecl())) {
-        unsigned O = SM.getFileOffset(SM.getExpansionLoc(E->getBeginLoc()));
         auto &U = LastUse[P];
         if (O >= U.first)
           U = {O, E->getBeginLoc()};
+      } else if (E->refersToEnclosingVariableOrCapture()) {
+        LastThis = std::max(LastThis, O); // a lambda's capture: its closure
       }
       return true;
     }
+    bool VisitCXXThisExpr(CXXThisExpr *E) {
+      if (E->getBeginLoc().isValid())
+        LastThis = std::max(
+            LastThis, SM.getFileOffset(SM.getExpansionLoc(E->getBeginLoc())));
+      return true;
+    }
+    unsigned LastThis = 0;
+    bool ThisUsed() const { return LastThis > 0; }
   } F(Ctx.getSourceManager());
   F.TraverseStmt(CB->getBody());
   FirstSuspend = F.First;
+  // The frame keeps the parameters and the returned object owns the frame:
+  // what a parameter holds reaches the result, when the body uses it after
+  // the coroutine may have returned to its caller (anywhere in a lazy
+  // coroutine, after the first suspension in an eager one). A captureless
+  // lambda's closure, or a `this` the body never reads, is not kept.
+  auto UsedLate = [&](unsigned Last, bool Used) {
+    return Used && (Lazy || (FirstSuspend != ~0u && Last > FirstSuspend));
+  };
+  for (unsigned S = 0; S < G.SlotLocs.size(); ++S) {
+    int P = G.SlotLocs[S];
+    if (P < 0)
+      continue;
+    bool IsThis = static_cast<int>(S) == ThisSlot;
+    const ParmVarDecl *PVD =
+        IsThis ? nullptr : FD->getParamDecl(S - (ThisSlot >= 0 ? 1 : 0));
+    auto It = PVD ? F.LastUse.find(PVD) : F.LastUse.end();
+    bool Late = IsThis
+                    ? UsedLate(F.LastThis, F.ThisUsed())
+                    : It != F.LastUse.end() && UsedLate(It->second.first, true);
+    if (!Late)
+      continue;
+    Hole H = holeFor(FunctionGraph::ResultLoc);
+    H.Notes.push_back(
+        note("kept in coroutine frame", FD->getLocation(), G.SlotNames[S]));
+    flow(H, P);
+  }
   for (const ParmVarDecl *P : FD->parameters()) {
     if (!P->getType()->isReferenceType())
       continue;

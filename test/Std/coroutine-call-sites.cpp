@@ -53,3 +53,15 @@ void stored() {
 // No call in the program: judged at its signature, as callers outside the
 // program may keep the task.
 Task uncalled(const std::string &s) { co_return (int)s.size(); } // CHECK: coroutine-call-sites.cpp:[[@LINE]]:34: warning: reference parameter 's' of coroutine 'uncalled' is used after a suspension point{{.*}}[escape-coroutine]
+
+// A coroutine lambda called on a temporary closure: the frame keeps the
+// closure only when the body reads a capture.
+int captureless() {
+  auto t = []() -> Task { co_return 1; }();
+  return t.run();
+}
+int readsItsCapture() {
+  int x = 1;
+  auto t = [x]() -> Task { co_return x; }(); // CHECK: coroutine-call-sites.cpp:[[@LINE]]:8: warning: temporary '{{.*}}' is destroyed at the end of the full-expression, but 't' keeps its address and is used later [escape-scope]
+  return t.run();
+}
