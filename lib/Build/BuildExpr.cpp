@@ -484,7 +484,12 @@ Hole FunctionBuilder::lvalueHole(const Expr *LV) {
     if (VD->hasGlobalStorage() || VD->isStaticLocal()) {
       int S = newLoc(LocKind::GlobalStore, VD->getNameAsString(),
                      DRE->getBeginLoc());
-      G.Locs[S].TypeName = VD->isStaticLocal() ? "static" : "global";
+      // How the sink is named: a function-local static and a thread_local
+      // are not globals to the reader.
+      G.Locs[S].TypeName = VD->getTLSKind() != VarDecl::TLS_None
+                               ? "thread_local"
+                           : VD->isStaticLocal() ? "static"
+                                                 : "global";
       Hole H = heapHole();
       flow(H.note(note("store to global", DRE)), S);
       LastGlobalStore = S;

@@ -132,11 +132,13 @@ void escapeFinding(const FunctionGraph &G, const SolvedFunction &S,
           ? "it is destroyed when its scope in '" + G.Name + "' ends"
           : "'" + X.Name + "' dangles when '" + G.Name + "' returns";
   bool Lambda = pathHas(S, F.Path, "captured by");
-  std::string Global;
+  std::string Global, GlobalKind = "global";
   for (int EI : F.Path)
     if (G.Locs[S.Edges[EI].Src].Kind == LocKind::GlobalStore &&
-        G.Locs[S.Edges[EI].Src].TypeName != "member")
+        G.Locs[S.Edges[EI].Src].TypeName != "member") {
       Global = G.Locs[S.Edges[EI].Src].Name;
+      GlobalKind = G.Locs[S.Edges[EI].Src].TypeName;
+    }
   std::string AddrOf = X.Kind == LocKind::Temporary ? Who : "address of " + Who;
   switch (R.Kind) {
   case LocKind::Result:
@@ -186,8 +188,9 @@ void escapeFinding(const FunctionGraph &G, const SolvedFunction &S,
   case LocKind::Heap:
     if (!Global.empty()) {
       Fi.Check = "escape-global";
-      Fi.Sink = "{global " + Global + "}";
-      Fi.Message = AddrOf + " is stored in global '" + Global + "'; " + Dangles;
+      Fi.Sink = "{" + GlobalKind + " " + Global + "}";
+      Fi.Message = AddrOf + " is stored in " + GlobalKind + " '" + Global +
+                   "'; " + Dangles;
     } else {
       Fi.Check = "escape-heap";
       std::string Via;
@@ -502,7 +505,8 @@ Report makeReport(const Program &P, const ReportOptions &Opts) {
     for (const EscapeFact &F : S.Escapes) {
       escapeFinding(G, S, F, Opts, Out);
       const Location &X = G.Locs[F.Loc];
-      if (X.Kind == LocKind::Alloc || (F.Maybe && !Opts.IncludeMaybe))
+      if (X.Kind == LocKind::Alloc || (F.Maybe && !Opts.IncludeMaybe) ||
+          F.AnotherReturn)
         continue;
       Out.Remarks.push_back(
           Remark{X.Pos, X.Name + " escapes to " + G.Locs[F.Root].Name,

@@ -54,12 +54,21 @@ public:
 
   /// Walks from Root; calls Visit(loc, derefs) for every location reached.
   /// SkipGuarded leaves out edges that hold only under a parameter's value.
+  /// Start, with its derefs, is where the walk begins instead of Root (one
+  /// edge into the root).
   template <typename Fn>
-  void walk(int Root, bool WithMaybe, Fn &&Visit, bool SkipGuarded = false) {
+  void walk(int Root, bool WithMaybe, Fn &&Visit, bool SkipGuarded = false,
+            int Start = -1, int StartDerefs = 0) {
     std::fill(Derefs.begin(), Derefs.end(), INT_MAX);
     std::fill(Pred.begin(), Pred.end(), -1);
     std::deque<int> Work;
-    Derefs[Root] = 0;
+    if (Start >= 0) {
+      Derefs[Start] = StartDerefs;
+      Visit(Start, StartDerefs);
+      Root = Start;
+    } else {
+      Derefs[Root] = 0;
+    }
     Work.push_back(Root);
     while (!Work.empty()) {
       int L = Work.front();
@@ -407,6 +416,35 @@ SolvedFunction solveFunction(const FunctionGraph &G, std::vector<Edge> Edges) {
                                              R.Edges[*It].GuardValue);
         }
       });
+    }
+  }
+
+  // Each return of a stack object's address is its own finding: a user who
+  // fixes one must still see the others. One walk per returned value.
+  std::vector<int> Returns;
+  for (size_t I = 0; I < R.Edges.size(); ++I)
+    if (R.Edges[I].Dst == FunctionGraph::ResultLoc && !R.Edges[I].Maybe &&
+        !R.Edges[I].Notes.empty())
+      Returns.push_back(static_cast<int>(I));
+  if (Returns.size() > 1 && Returns.size() <= 16) {
+    std::set<std::pair<int, int>> PerReturn; // (loc, edge)
+    for (int EI : Returns) {
+      const Edge &Ret = R.Edges[EI];
+      W.walk(
+          FunctionGraph::ResultLoc, false,
+          [&](int L, int D) {
+            int St = D < 0 ? storageOf(G, L) : -1;
+            if (St < 0 || !PerReturn.insert({St, EI}).second)
+              return;
+            EscapeFact F;
+            F.Loc = St;
+            F.Root = FunctionGraph::ResultLoc;
+            F.Path = W.pathFrom(L, Ret.Src);
+            F.Path.push_back(EI);
+            F.AnotherReturn = true;
+            R.Escapes.push_back(std::move(F));
+          },
+          false, Ret.Src, Ret.Derefs);
     }
   }
 

@@ -92,5 +92,5 @@ void linkTwoLocals() {
 void linkIntoStatic() {
   Linked a;
   static Linked b;
-  a.linkInto(b); // CHECK: members.cpp:[[@LINE]]:14: warning: address of local 'a' is stored in global 'b'; 'a' dangles when 'linkIntoStatic' returns [escape-global]
+  a.linkInto(b); // CHECK: members.cpp:[[@LINE]]:14: warning: address of local 'a' is stored in static 'b'; 'a' dangles when 'linkIntoStatic' returns [escape-global]
 }

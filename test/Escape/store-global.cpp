@@ -28,7 +28,7 @@ void storeStatic() {
 void storeStaticLocal() {
   static const int *keep;
   int x = 0;
-  keep = &x; // CHECK: store-global.cpp:[[@LINE]]:3: warning: address of local 'x' is stored in global 'keep'{{.*}}[escape-global]
+  keep = &x; // CHECK: store-global.cpp:[[@LINE]]:3: warning: address of local 'x' is stored in static 'keep'{{.*}}[escape-global]
 }
 
 // Set, use, clear: the global points at the local only while it lives.

@@ -46,7 +46,7 @@ int unionUsedLocally() {
 thread_local int *t_current;
 void storeIntoThreadLocal() {
   int x;
-  t_current = &x; // CHECK: unions-placement.cpp:[[@LINE]]:3: warning: address of local 'x' is stored in global 't_current'{{.*}}[escape-global]
+  t_current = &x; // CHECK: unions-placement.cpp:[[@LINE]]:3: warning: address of local 'x' is stored in thread_local 't_current'{{.*}}[escape-global]
 }
 
 // --- Known misses ---------------------------------------------------------------

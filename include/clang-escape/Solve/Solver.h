@@ -19,6 +19,9 @@ struct EscapeFact {
   bool Maybe = false;
   /// Edge indices from Loc to Root (into SolvedFunction::Edges).
   std::vector<int> Path;
+  /// Another return of an address already known to escape: a finding of
+  /// its own, not another -m decision.
+  bool AnotherReturn = false;
 };
 
 /// What solving one function found.
