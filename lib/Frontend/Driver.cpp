@@ -30,6 +30,7 @@
 #include "llvm/Support/xxhash.h"
 
 #include <algorithm>
+#include <chrono>
 #include <mutex>
 
 using namespace clang;
@@ -43,6 +44,17 @@ uint64_t hashFile(llvm::StringRef Path) {
   if (!Buf)
     return 0;
   return llvm::xxh3_64bits((*Buf)->getBuffer());
+}
+
+/// \p S with the directory \p From replaced by \p To where it names it (a
+/// path, or a flag such as -I<path>).
+std::string rebase(llvm::StringRef S, llvm::StringRef From,
+                   llvm::StringRef To) {
+  size_t At = From.empty() ? llvm::StringRef::npos : S.find(From);
+  if (At == llvm::StringRef::npos ||
+      (At + From.size() < S.size() && S[At + From.size()] != '/'))
+    return S.str();
+  return (S.take_front(At) + To + S.substr(At + From.size())).str();
 }
 
 std::string hex(uint64_t V) {
@@ -115,21 +127,24 @@ private:
 /// The cache entry of a TU: keyed by its path, its compile command and the
 /// tool's version; valid while every file it read hashes the same.
 std::string cacheKey(const tooling::CompilationDatabase &DB,
-                     const std::string &File, const std::string &Salt) {
+                     const std::string &File, const AnalysisOptions &Opts) {
+  auto Alias = [&](llvm::StringRef S) {
+    return rebase(S, Opts.AliasFrom, Opts.AliasTo);
+  };
   llvm::SmallString<256> Abs(File);
   llvm::sys::fs::make_absolute(Abs);
   llvm::sys::path::remove_dots(Abs, true);
-  std::string Key(Abs);
+  std::string Key = Alias(Abs);
   Key += '\0';
   // The same command reaches us in different shapes (with or without "--"
   // before the file, "-c" moved): key on the flags as a multiset.
   for (const tooling::CompileCommand &C : DB.getCompileCommands(File)) {
-    Key += C.Directory;
+    Key += Alias(C.Directory);
     std::vector<std::string> Args;
     for (const std::string &A : C.CommandLine)
       if (A != "--" && A != "-c" && A != C.Filename && A != File &&
           llvm::sys::path::filename(A) != llvm::sys::path::filename(File))
-        Args.push_back(A);
+        Args.push_back(Alias(A));
     std::sort(Args.begin(), Args.end());
     for (const std::string &A : Args) {
       Key += '\0';
@@ -137,21 +152,22 @@ std::string cacheKey(const tooling::CompilationDatabase &DB,
     }
   }
   Key += CLANG_ESCAPE_VERSION;
-  Key += Salt;
+  Key += Opts.CacheSalt;
   Key += std::to_string(GraphFormatVersion);
   return hex(llvm::xxh3_64bits(Key));
 }
 
 std::string cachePath(const std::string &Dir,
                       const tooling::CompilationDatabase &DB,
-                      const std::string &File, const std::string &Salt) {
+                      const std::string &File, const AnalysisOptions &Opts) {
   llvm::SmallString<256> P(Dir);
-  llvm::sys::path::append(P, cacheKey(DB, File, Salt) + ".esc");
+  llvm::sys::path::append(P, cacheKey(DB, File, Opts) + ".esc");
   return std::string(P);
 }
 
 /// The cached extraction at Path if every file it read is unchanged.
 std::optional<ExtractedTU> readCache(const std::string &Path,
+                                     const AnalysisOptions &Opts,
                                      std::string &Warning) {
   auto Buf = llvm::MemoryBuffer::getFile(Path);
   if (!Buf)
@@ -164,9 +180,13 @@ std::optional<ExtractedTU> readCache(const std::string &Path,
   }
   if (Old->Deps.empty())
     return std::nullopt;
-  for (const Dependency &D : Old->Deps)
-    if (hashFile(D.Path) != D.Hash)
+  // Through an alias, an entry is valid when the other checkout's files
+  // hash the same (a generated header outside it is shared).
+  for (const Dependency &D : Old->Deps) {
+    std::string There = rebase(D.Path, Opts.AliasTo, Opts.AliasFrom);
+    if (hashFile(llvm::sys::fs::exists(There) ? There : D.Path) != D.Hash)
       return std::nullopt;
+  }
   return std::move(*Old);
 }
 
@@ -203,12 +223,12 @@ analyzeFiles(const tooling::CompilationDatabase &DB,
     ExtractedTU &TU = TUs[I];
     TU.File = File;
     std::string CachePath =
-        UseCache ? cachePath(std::string(CacheDir), DB, File, Opts.CacheSalt)
-                 : "";
+        UseCache ? cachePath(std::string(CacheDir), DB, File, Opts) : "";
+    auto Start = std::chrono::steady_clock::now();
     bool Hit = false;
     if (UseCache) {
       std::string Warning;
-      if (auto Old = readCache(CachePath, Warning)) {
+      if (auto Old = readCache(CachePath, Opts, Warning)) {
         Hit = true;
         TU = std::move(*Old);
       } else if (!Warning.empty()) {
@@ -233,7 +253,7 @@ analyzeFiles(const tooling::CompilationDatabase &DB,
       EscapeActionFactory Factory(TU, Opts, UseCache);
       if (Tool.run(&Factory) != 0)
         TU.HadErrors = true;
-      if (UseCache && !TU.HadErrors) {
+      if (UseCache && !TU.HadErrors && Opts.AliasFrom.empty()) {
         for (Dependency &D : TU.Deps)
           D.Hash = hashFile(D.Path);
         if (llvm::Error E =
@@ -247,7 +267,10 @@ analyzeFiles(const tooling::CompilationDatabase &DB,
     ++(Hit ? R.Cached : R.Extracted);
     ++Done;
     if (Opts.Progress)
-      Opts.Progress(Done, static_cast<unsigned>(Files.size()), File);
+      Opts.Progress(Done, static_cast<unsigned>(Files.size()), File,
+                    std::chrono::duration<double>(
+                        std::chrono::steady_clock::now() - Start)
+                        .count());
   };
   if (Opts.Jobs <= 1 || Files.size() <= 1) {
     for (size_t I = 0; I < Files.size(); ++I)
@@ -269,8 +292,8 @@ analyzeFiles(const tooling::CompilationDatabase &DB,
   if (UseCache)
     for (const std::string &File : Opts.LinkFromCache) {
       std::string Warning;
-      auto Old = readCache(
-          cachePath(std::string(CacheDir), DB, File, Opts.CacheSalt), Warning);
+      auto Old = readCache(cachePath(std::string(CacheDir), DB, File, Opts),
+                           Opts, Warning);
       if (!Old)
         continue;
       for (FunctionGraph &G : Old->Graphs)

@@ -37,9 +37,14 @@ struct AnalysisOptions {
   /// in, so that their functions are followed, without parsing or
   /// reporting them.
   std::vector<std::string> LinkFromCache;
-  /// Called after each translation unit (done, total, file), from any
-  /// thread but never concurrently.
-  std::function<void(unsigned, unsigned, const std::string &)> Progress;
+  /// Called after each translation unit (done, total, file, seconds it
+  /// took), from any thread but never concurrently.
+  std::function<void(unsigned, unsigned, const std::string &, double)> Progress;
+  /// For a run over another checkout of the same sources (--diff-base):
+  /// files below AliasFrom are cached as their counterparts below AliasTo,
+  /// so that what did not change is taken from the entries of the main
+  /// checkout. Such a run only reads the cache.
+  std::string AliasFrom, AliasTo;
 };
 
 /// The outcome of a run: the report, and the inputs that were not clean.
