@@ -22,16 +22,20 @@
 #include "clang/Tooling/ArgumentsAdjusters.h"
 #include "clang/Tooling/CompilationDatabase.h"
 #include "clang/Tooling/Tooling.h"
+#include "llvm/ADT/ScopeExit.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
+#include "llvm/Support/Program.h"
 #include "llvm/Support/ThreadPool.h"
 #include "llvm/Support/VirtualFileSystem.h"
 #include "llvm/Support/xxhash.h"
 
 #include <algorithm>
 #include <chrono>
+#include <csignal>
 #include <mutex>
+#include <thread>
 
 using namespace clang;
 
@@ -190,7 +194,91 @@ std::optional<ExtractedTU> readCache(const std::string &Path,
   return std::move(*Old);
 }
 
+/// Parses \p File and lowers its functions into \p TU, with the files it
+/// read when \p WantDeps.
+void parse(const tooling::CompilationDatabase &DB, const std::string &File,
+           const AnalysisOptions &Opts, bool WantDeps, ExtractedTU &TU) {
+  // A file system of its own: the real one's working directory is
+  // process-wide, which parallel tools must not change under each other.
+  tooling::ClangTool Tool(DB, {File},
+                          std::make_shared<PCHContainerOperations>(),
+                          llvm::vfs::createPhysicalFileSystem());
+  // Our binary does not sit next to Clang's headers: point the frontend
+  // at the resource directory of the Clang we link. -w: the compiler's
+  // own warnings are not ours to print.
+  Tool.appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(
+      {"-resource-dir=" CLANG_ESCAPE_RESOURCE_DIR, "-w"},
+      tooling::ArgumentInsertPosition::END));
+  Tool.appendArgumentsAdjuster(tooling::getClangSyntaxOnlyAdjuster());
+  Tool.appendArgumentsAdjuster(tooling::getClangStripOutputAdjuster());
+  EscapeActionFactory Factory(TU, Opts, WantDeps);
+  if (Tool.run(&Factory) != 0)
+    TU.HadErrors = true;
+}
+
+/// Parses \p File in a child process (Opts.Worker), which is killed after
+/// Opts.TimeoutSeconds: Clang cannot be stopped inside a thread. False when
+/// it ran out of time.
+bool parseInWorker(const std::string &File, const AnalysisOptions &Opts,
+                   ExtractedTU &TU, std::string &Warning) {
+  llvm::SmallString<128> Out;
+  if (std::error_code EC =
+          llvm::sys::fs::createTemporaryFile("clang-escape-tu", "esc", Out)) {
+    Warning = "cannot create a temporary file: " + EC.message();
+    TU.HadErrors = true;
+    return true;
+  }
+  std::vector<std::string> Args = Opts.Worker(File, std::string(Out));
+  std::vector<llvm::StringRef> Argv(Args.begin(), Args.end());
+  std::string Error;
+  bool Failed = false;
+  auto Remove = llvm::make_scope_exit([&] { llvm::sys::fs::remove(Out); });
+  llvm::sys::ProcessInfo Child = llvm::sys::ExecuteNoWait(
+      Args.front(), Argv, std::nullopt, {}, 0, &Error, &Failed);
+  int RC = -1;
+  // ExecuteAndWait's timeout is an alarm, one per process: parallel jobs
+  // would cancel each other's. Poll instead.
+  auto Deadline = std::chrono::steady_clock::now() +
+                  std::chrono::seconds(Opts.TimeoutSeconds);
+  while (!Failed) {
+    llvm::sys::ProcessInfo Now = llvm::sys::Wait(Child, /*SecondsToWait=*/0);
+    if (Now.Pid == Child.Pid) {
+      RC = Now.ReturnCode;
+      break;
+    }
+    if (std::chrono::steady_clock::now() > Deadline) {
+      ::kill(Child.Pid, SIGKILL);
+      llvm::sys::Wait(Child, std::nullopt);
+      return false;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  auto Buf = llvm::MemoryBuffer::getFile(Out);
+  auto Done =
+      Buf ? readExtractedTU((*Buf)->getBuffer(), File)
+          : llvm::Expected<ExtractedTU>(llvm::errorCodeToError(Buf.getError()));
+  if (RC != 0 || !Done) {
+    Warning = "the analysis of '" + File + "' failed" +
+              (Error.empty() ? "" : ": " + Error);
+    if (!Done)
+      llvm::consumeError(Done.takeError());
+    TU.HadErrors = true;
+    return true;
+  }
+  TU = std::move(*Done);
+  return true;
+}
+
 } // namespace
+
+llvm::Error extractOne(const tooling::CompilationDatabase &DB,
+                       const std::string &File, const AnalysisOptions &Opts,
+                       const std::string &Out) {
+  ExtractedTU TU;
+  TU.File = File;
+  parse(DB, File, Opts, /*WantDeps=*/true, TU);
+  return writeFileAtomically(Out, writeExtractedTU(TU));
+}
 
 llvm::Expected<AnalysisResult>
 analyzeFiles(const tooling::CompilationDatabase &DB,
@@ -237,23 +325,19 @@ analyzeFiles(const tooling::CompilationDatabase &DB,
       }
     }
     if (!Hit) {
-      // A file system of its own: the real one's working directory is
-      // process-wide, which parallel tools must not change under each other.
-      tooling::ClangTool Tool(DB, {File},
-                              std::make_shared<PCHContainerOperations>(),
-                              llvm::vfs::createPhysicalFileSystem());
-      // Our binary does not sit next to Clang's headers: point the frontend
-      // at the resource directory of the Clang we link. -w: the compiler's
-      // own warnings are not ours to print.
-      Tool.appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(
-          {"-resource-dir=" CLANG_ESCAPE_RESOURCE_DIR, "-w"},
-          tooling::ArgumentInsertPosition::END));
-      Tool.appendArgumentsAdjuster(tooling::getClangSyntaxOnlyAdjuster());
-      Tool.appendArgumentsAdjuster(tooling::getClangStripOutputAdjuster());
-      EscapeActionFactory Factory(TU, Opts, UseCache);
-      if (Tool.run(&Factory) != 0)
-        TU.HadErrors = true;
-      if (UseCache && !TU.HadErrors && Opts.AliasFrom.empty()) {
+      bool InTime = true;
+      if (Opts.TimeoutSeconds && Opts.Worker) {
+        std::string Warning;
+        InTime = parseInWorker(File, Opts, TU, Warning);
+        std::lock_guard<std::mutex> G(Lock);
+        if (!InTime)
+          R.Skipped.push_back(File);
+        if (!Warning.empty())
+          R.Warnings.push_back(Warning);
+      } else {
+        parse(DB, File, Opts, UseCache, TU);
+      }
+      if (UseCache && InTime && !TU.HadErrors && Opts.AliasFrom.empty()) {
         for (Dependency &D : TU.Deps)
           D.Hash = hashFile(D.Path);
         if (llvm::Error E =

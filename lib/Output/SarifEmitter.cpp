@@ -92,9 +92,12 @@ public:
       End = Col + Text.size();
     else if (L.rtrim().size() + 1 > Col)
       End = L.rtrim().size() + 1;
-    return {{"startLine", P.Line},
+    // A region must start on a line; a position without one (never
+    // expected) is put on the first rather than fail the whole upload.
+    unsigned Line = std::max(P.Line, 1u);
+    return {{"startLine", Line},
             {"startColumn", Col},
-            {"endLine", P.Line},
+            {"endLine", Line},
             {"endColumn", End}};
   }
 

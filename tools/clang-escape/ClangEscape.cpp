@@ -96,6 +96,17 @@ static cl::opt<std::string> DiffBase(
     cl::desc("Report only the findings that the merge base of <rev> and HEAD "
              "does not have; it is analyzed in a temporary git worktree"),
     cl::cat(Category));
+static cl::opt<unsigned> Timeout(
+    "timeout", cl::value_desc("seconds"),
+    cl::desc("Give up a file whose parsing takes longer (it is reported as "
+             "skipped, and the run goes on); each file is then parsed in a "
+             "child process"),
+    cl::cat(Category));
+// What a child process of --timeout does: parse one file, write its graphs.
+static cl::opt<std::string> ExtractOnly("extract-only", cl::Hidden,
+                                        cl::cat(Category));
+static cl::opt<std::string> ExtractTo("extract-to", cl::Hidden,
+                                      cl::cat(Category));
 static cl::opt<bool> Quiet("quiet", cl::desc("Do not print progress on stderr"),
                            cl::cat(Category));
 static cl::opt<std::string> Output("o", cl::value_desc("file"),
@@ -201,6 +212,8 @@ static void printVersion(raw_ostream &OS) {
 
 int main(int Argc, const char **Argv) {
   cl::SetVersionPrinter(printVersion);
+  // CommonOptionsParser cuts "--" and the flags after it off Argc.
+  const std::vector<std::string> CommandLine(Argv, Argv + Argc);
   // A -p that names no database is an error, not a reason to look for one
   // elsewhere (CommonOptionsParser would search the parents of the files).
   if (std::optional<std::string> Build = buildDirArgument(Argc, Argv)) {
@@ -246,7 +259,7 @@ int main(int Argc, const char **Argv) {
   // A baseline that cannot be read stops the run before it starts: never
   // "every finding is new".
   std::optional<escape::Baseline> Accepted;
-  if (!BaselineFile.empty()) {
+  if (!BaselineFile.empty() && ExtractOnly.empty()) {
     auto B = escape::readBaseline(BaselineFile);
     if (!B) {
       WithColor::error(errs(), "clang-escape")
@@ -256,7 +269,8 @@ int main(int Argc, const char **Argv) {
     Accepted = std::move(*B);
   }
   std::optional<escape::Baseline> Previous;
-  if (!WriteBaseline.empty() && llvm::sys::fs::exists(WriteBaseline)) {
+  if (!WriteBaseline.empty() && ExtractOnly.empty() &&
+      llvm::sys::fs::exists(WriteBaseline)) {
     auto B = escape::readBaseline(WriteBaseline);
     if (!B) {
       WithColor::error(errs(), "clang-escape")
@@ -354,6 +368,30 @@ int main(int Argc, const char **Argv) {
           Opts.LinkFromCache.push_back(F);
     }
   }
+  if (!ExtractOnly.empty()) {
+    if (Error E = escape::extractOne(DB, ExtractOnly, Opts, ExtractTo)) {
+      WithColor::error(errs(), "clang-escape")
+          << toString(std::move(E)) << "\n";
+      return 2;
+    }
+    return 0;
+  }
+  if (Timeout) {
+    Opts.TimeoutSeconds = Timeout;
+    // The same command line, the child's options before any "--".
+    auto Dashes = llvm::find(CommandLine, "--");
+    std::vector<std::string> Self(CommandLine.begin(), Dashes);
+    Self[0] = llvm::sys::fs::getMainExecutable(Argv[0], (void *)&printVersion);
+    std::vector<std::string> Flags(Dashes, CommandLine.end());
+    Opts.Worker = [Self, Flags](const std::string &File,
+                                const std::string &Out) {
+      std::vector<std::string> Args = Self;
+      Args.push_back("--extract-only=" + File);
+      Args.push_back("--extract-to=" + Out);
+      Args.insert(Args.end(), Flags.begin(), Flags.end());
+      return Args;
+    };
+  }
   escape::SourcePaths Paths(
       SourceRoot.empty() ? escape::defaultSourceRoot(".") : SourceRoot, Given);
   // Over a compilation database, one line per file, as run-clang-tidy
@@ -383,6 +421,10 @@ int main(int Argc, const char **Argv) {
 
   for (const std::string &W : Result->Warnings)
     WithColor::warning(errs(), "clang-escape") << W << "\n";
+  for (const std::string &F : Result->Skipped)
+    WithColor::warning(errs(), "clang-escape")
+        << "'" << Paths.shown(F) << "' skipped: its parsing took longer than "
+        << Timeout << " s (--timeout); nothing of it is reported\n";
   for (const std::string &F : Result->Prog.odrMismatches())
     WithColor::warning(errs(), "clang-escape")
         << "'" << F
@@ -431,6 +473,7 @@ int main(int Argc, const char **Argv) {
     Run.Paths = Paths;
     Run.Against = Compared ? &*Compared : nullptr;
     Run.FilesWithErrors = Result->FilesWithErrors;
+    Run.Skipped = Result->Skipped;
     escape::emitSarif(Shown, Run, OS);
   } else if (Format == "github")
     escape::emitGithub(Shown, Paths, OS);
