@@ -15,6 +15,7 @@
 
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/Path.h"
+#include "llvm/Support/Regex.h"
 #include "llvm/Support/SHA256.h"
 
 #include <map>
@@ -23,11 +24,27 @@ namespace escape {
 
 namespace {
 
+/// The analysis cuts a statement's text after 61 characters of collapsed
+/// white space, which keep at least 31 others: so many, whatever the
+/// formatting, identify the statement.
+constexpr size_t StatementChars = 31;
+
 std::string withoutSpace(llvm::StringRef S) {
+  S.consume_back("...");
   std::string Out;
   for (char C : S)
-    if (!llvm::isSpace(C))
+    if (!llvm::isSpace(C) && Out.size() < StatementChars)
       Out.push_back(C);
+  return Out;
+}
+
+/// Clang names an unnamed class by where it is, "(lambda at /src/a.cpp:3:7)":
+/// neither the directory nor the line may be part of an identity.
+std::string withoutPlaces(llvm::StringRef S) {
+  static const llvm::Regex At("\\(([^()]*) at [^()]*:[0-9]+:[0-9]+\\)");
+  std::string Out = S.str();
+  while (At.match(Out))
+    Out = At.sub("(\\1)", Out);
   return Out;
 }
 
@@ -53,8 +70,8 @@ std::string statementOf(const Finding &F, SourceLines &Lines) {
   for (auto It = F.Flow.rbegin(); It != F.Flow.rend(); ++It)
     if (It->Pos.File == F.Pos.File && It->Pos.Line == F.Pos.Line &&
         It->Pos.Column == F.Pos.Column && !It->What.empty())
-      return withoutSpace(It->What);
-  return withoutSpace(Lines.line(F.Pos.File, F.Pos.Line));
+      return withoutSpace(withoutPlaces(It->What));
+  return withoutSpace(withoutPlaces(Lines.line(F.Pos.File, F.Pos.Line)));
 }
 
 } // namespace
@@ -62,10 +79,12 @@ std::string statementOf(const Finding &F, SourceLines &Lines) {
 std::string fingerprint(const Finding &F, llvm::StringRef RelativeFile,
                         llvm::StringRef Statement) {
   std::string Key = "v1";
-  std::string Function = functionKey(F.Function);
+  std::string Function = functionKey(withoutPlaces(F.Function));
+  std::string Subject = withoutPlaces(F.Subject);
+  std::string Sink = withoutPlaces(F.Sink);
   for (llvm::StringRef Part :
        {llvm::StringRef(F.Check), RelativeFile, llvm::StringRef(Function),
-        llvm::StringRef(F.Subject), llvm::StringRef(F.Sink), Statement}) {
+        llvm::StringRef(Subject), llvm::StringRef(Sink), Statement}) {
     Key += '\x1f';
     Key += Part;
   }

@@ -7,6 +7,8 @@ EDITS = {
     # Other lines edited, reformatted and renamed.
     "elsewhere": ("int unrelated(int a) { return a + 1; }", "int renamed(int a) {\n  return a +\n         2;\n}"),
     "declaration": ("  int x = 0;", "  int x =   42;"),
+    # The escaping statement itself reformatted.
+    "reformat": ("  return &x;", "  return\n      & x ;"),
     # What the finding is made of.
     "statement": ("  return &x;", "  return (&x);"),
     "subject": ("  int x = 0;\n  return &x;", "  int y = 0;\n  return &y;"),

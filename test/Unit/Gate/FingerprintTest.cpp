@@ -58,4 +58,26 @@ TEST(FingerprintTest, StatementFromTheFlowStepAtThePosition) {
   EXPECT_EQ(occurrenceIndexes(R), (std::vector<unsigned>{0, 0}));
 }
 
+TEST(FingerprintTest, SurvivesReformattingOfALongStatement) {
+  Report R;
+  R.Findings = {returnOf("n", 4), returnOf("n", 8)};
+  // The analysis cuts the text after 61 characters, wherever the spaces
+  // are; and Clang names a lambda's type by its place.
+  R.Findings[0].Flow = {{"call",
+                         "pool.detach_task( [&total_count, &tid, &sem, "
+                         "thread_count = p...",
+                         R.Findings[0].Pos}};
+  R.Findings[1].Flow = {{"call",
+                         "pool.detach_task([&total_count, &tid, &sem, "
+                         "thread_count = poo...",
+                         R.Findings[1].Pos}};
+  R.Findings[0].Subject = "temporary '(lambda at /one/a.cpp:4:7)'";
+  R.Findings[1].Subject = "temporary '(lambda at /two/a.cpp:9:3)'";
+  assignFingerprints(R, SourcePaths("/src", {}));
+  EXPECT_EQ(R.Findings[0].Fingerprint, R.Findings[1].Fingerprint);
+  R.Findings[1].Subject = "temporary '(unnamed struct at /two/a.cpp:9:3)'";
+  assignFingerprints(R, SourcePaths("/src", {}));
+  EXPECT_NE(R.Findings[0].Fingerprint, R.Findings[1].Fingerprint);
+}
+
 } // namespace
