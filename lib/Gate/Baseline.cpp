@@ -184,4 +184,11 @@ Report onlyNew(const Report &R, const Comparison &C) {
   return Out;
 }
 
+bool hasNewBug(const Report &R, const Comparison *C) {
+  for (size_t I = 0; I < R.Findings.size(); ++I)
+    if (R.Findings[I].Class == FindingClass::Bug && (!C || C->isNew(I)))
+      return true;
+  return false;
+}
+
 } // namespace escape

@@ -526,18 +526,8 @@ int main(int Argc, const char **Argv) {
           << toString(std::move(E)) << "\n";
       return 2;
     }
-  if (Compared && !Compared->Fixed.empty()) {
-    unsigned Gone = 0;
-    for (const escape::BaselineEntry &E : Compared->Fixed)
-      Gone += E.Count;
-    WithColor::note(errs(), "clang-escape")
-        << Gone << " finding(s) of the baseline are gone:\n";
-    for (const escape::BaselineEntry &E : Compared->Fixed)
-      errs() << "  " << E.File << ": " << E.Function << ": " << E.Message
-             << " [" << E.Check << "]"
-             << (E.Count > 1 ? " (" + std::to_string(E.Count) + " times)" : "")
-             << "\n";
-  }
+  if (Compared)
+    escape::emitGone(*Compared, errs());
 
   if (!Result->FilesWithErrors.empty()) {
     WithColor::error(errs(), "clang-escape")
@@ -554,8 +544,6 @@ int main(int Argc, const char **Argv) {
   // Writing a baseline accepts what it records.
   if (!WriteBaseline.empty() && !Compared)
     return 0;
-  for (const escape::Finding &F : Shown.Findings)
-    if (F.Class == escape::FindingClass::Bug)
-      return 1;
-  return 0;
+  return escape::hasNewBug(Result->Rep, Compared ? &*Compared : nullptr) ? 1
+                                                                         : 0;
 }

@@ -82,6 +82,10 @@ Comparison compare(const Report &R, const Baseline &B);
 /// \p R with only the findings \p C calls new.
 Report onlyNew(const Report &R, const Comparison &C);
 
+/// Whether \p R has a bug-class finding that is new: that \p C calls new,
+/// or any without a comparison. What makes the exit status 1.
+bool hasNewBug(const Report &R, const Comparison *C);
+
 } // namespace escape
 
 #endif

@@ -8,7 +8,8 @@
 // GoEmitter.cpp (-m, -m=2), JsonEmitter.cpp (the versioned JSON schema),
 // ClaimsEmitter.cpp (claims for the validation runtime, docs/Runtime.md),
 // SarifEmitter.cpp (SARIF 2.1.0), GithubEmitter.cpp (workflow commands),
-// CodeClimateEmitter.cpp (GitLab Code Quality). File names are shown
+// CodeClimateEmitter.cpp (GitLab Code Quality), GoneEmitter.cpp (baseline
+// entries that are gone). File names are shown
 // through SourcePaths when one is given: as the user named them.
 //
 //===----------------------------------------------------------------------===//
@@ -73,6 +74,10 @@ void emitSarif(const Report &R, const SarifRun &Run, llvm::raw_ostream &OS);
 /// GitHub Actions workflow commands: one annotation per finding.
 void emitGithub(const Report &R, const SourcePaths &Paths,
                 llvm::raw_ostream &OS);
+
+/// The entries of a baseline that are gone, for stderr: a count, then one
+/// line each.
+void emitGone(const Comparison &C, llvm::raw_ostream &OS);
 
 /// A GitLab Code Quality report (Code Climate issues).
 void emitCodeClimate(const Report &R, const SourcePaths &Paths,

@@ -81,6 +81,11 @@ TEST(BaselineTest, NewWhenAbsentOrMoreThanCounted) {
   Report New = onlyNew(R, C);
   ASSERT_EQ(New.Findings.size(), 2u);
   EXPECT_EQ(New.Findings[1].Fingerprint, "cc");
+  EXPECT_TRUE(hasNewBug(R, &C));
+  EXPECT_TRUE(hasNewBug(R, nullptr));
+  // Only perf-class findings are new: the gate passes.
+  R.Findings[1].Class = R.Findings[2].Class = FindingClass::Perf;
+  EXPECT_FALSE(hasNewBug(R, &C));
 }
 
 TEST(BaselineTest, RefusesWhatIsNotABaseline) {
