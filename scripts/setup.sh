@@ -6,7 +6,9 @@ here=$(cd "$(dirname "$0")/.." && pwd)
 build=${1:-$here/build}
 pkgs=(clang-19 libclang-19-dev llvm-19-dev llvm-19-tools clang-tidy-19 clangd-19
       clang-format-19 clang-tools-19 nlohmann-json3-dev googletest libgtest-dev cmake ninja-build
-      python3)
+      python3 python3-yaml git)
+# npm installs the SARIF multitool that the tests validate SARIF output with.
+command -v npm >/dev/null || pkgs+=(nodejs npm)
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -29,3 +31,11 @@ cmake -S "$here" -B "$build" -G Ninja \
   -DLLVM_DIR=/usr/lib/llvm-19/lib/cmake/llvm \
   -DClang_DIR=/usr/lib/llvm-19/lib/cmake/clang >/dev/null
 cmake --build "$build"
+# The SARIF multitool (test/CI/sarif-validate.test), into the build folder.
+multitool=$build/sarif-multitool/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool
+if [ ! -x "$multitool" ]; then
+  echo "setup: installing @microsoft/sarif-multitool-linux into $build/sarif-multitool"
+  npm install --no-audit --no-fund --silent --prefix "$build/sarif-multitool" \
+    @microsoft/sarif-multitool-linux@5.7.0
+  chmod +x "$multitool"
+fi

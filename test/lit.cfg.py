@@ -22,6 +22,12 @@ config.substitutions.append(("%mockstd", "-nostdinc++ -isystem " + headers))
 config.substitutions.append(("%inputs", os.path.join(config.test_source_root, "Inputs")))
 config.substitutions.append(("%clangxx", "clang++-" + config.llvm_major))
 config.substitutions.append(("%python", "python3"))
+# The build folder, which a CI example test (docs/ci) installs from.
+config.substitutions.append(("%build-dir", config.clang_escape_obj_root))
+# The SARIF multitool that scripts/setup.sh installs into the build folder.
+config.substitutions.append(("%sarif-multitool", os.path.join(
+    config.clang_escape_obj_root, "sarif-multitool", "node_modules", "@microsoft",
+    "sarif-multitool-linux", "Sarif.Multitool")))
 
 if shutil.which("clang-tidy-" + config.llvm_major):
     config.available_features.add("clang-tidy")

@@ -22,15 +22,20 @@
 #include "clang/Tooling/ArgumentsAdjusters.h"
 #include "clang/Tooling/CompilationDatabase.h"
 #include "clang/Tooling/Tooling.h"
+#include "llvm/ADT/ScopeExit.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
+#include "llvm/Support/Program.h"
 #include "llvm/Support/ThreadPool.h"
 #include "llvm/Support/VirtualFileSystem.h"
 #include "llvm/Support/xxhash.h"
 
 #include <algorithm>
+#include <chrono>
+#include <csignal>
 #include <mutex>
+#include <thread>
 
 using namespace clang;
 
@@ -43,6 +48,17 @@ uint64_t hashFile(llvm::StringRef Path) {
   if (!Buf)
     return 0;
   return llvm::xxh3_64bits((*Buf)->getBuffer());
+}
+
+/// \p S with the directory \p From replaced by \p To where it names it (a
+/// path, or a flag such as -I<path>).
+std::string rebase(llvm::StringRef S, llvm::StringRef From,
+                   llvm::StringRef To) {
+  size_t At = From.empty() ? llvm::StringRef::npos : S.find(From);
+  if (At == llvm::StringRef::npos ||
+      (At + From.size() < S.size() && S[At + From.size()] != '/'))
+    return S.str();
+  return (S.take_front(At) + To + S.substr(At + From.size())).str();
 }
 
 std::string hex(uint64_t V) {
@@ -115,21 +131,24 @@ private:
 /// The cache entry of a TU: keyed by its path, its compile command and the
 /// tool's version; valid while every file it read hashes the same.
 std::string cacheKey(const tooling::CompilationDatabase &DB,
-                     const std::string &File, const std::string &Salt) {
+                     const std::string &File, const AnalysisOptions &Opts) {
+  auto Alias = [&](llvm::StringRef S) {
+    return rebase(S, Opts.AliasFrom, Opts.AliasTo);
+  };
   llvm::SmallString<256> Abs(File);
   llvm::sys::fs::make_absolute(Abs);
   llvm::sys::path::remove_dots(Abs, true);
-  std::string Key(Abs);
+  std::string Key = Alias(Abs);
   Key += '\0';
   // The same command reaches us in different shapes (with or without "--"
   // before the file, "-c" moved): key on the flags as a multiset.
   for (const tooling::CompileCommand &C : DB.getCompileCommands(File)) {
-    Key += C.Directory;
+    Key += Alias(C.Directory);
     std::vector<std::string> Args;
     for (const std::string &A : C.CommandLine)
       if (A != "--" && A != "-c" && A != C.Filename && A != File &&
           llvm::sys::path::filename(A) != llvm::sys::path::filename(File))
-        Args.push_back(A);
+        Args.push_back(Alias(A));
     std::sort(Args.begin(), Args.end());
     for (const std::string &A : Args) {
       Key += '\0';
@@ -137,21 +156,22 @@ std::string cacheKey(const tooling::CompilationDatabase &DB,
     }
   }
   Key += CLANG_ESCAPE_VERSION;
-  Key += Salt;
+  Key += Opts.CacheSalt;
   Key += std::to_string(GraphFormatVersion);
   return hex(llvm::xxh3_64bits(Key));
 }
 
 std::string cachePath(const std::string &Dir,
                       const tooling::CompilationDatabase &DB,
-                      const std::string &File, const std::string &Salt) {
+                      const std::string &File, const AnalysisOptions &Opts) {
   llvm::SmallString<256> P(Dir);
-  llvm::sys::path::append(P, cacheKey(DB, File, Salt) + ".esc");
+  llvm::sys::path::append(P, cacheKey(DB, File, Opts) + ".esc");
   return std::string(P);
 }
 
 /// The cached extraction at Path if every file it read is unchanged.
 std::optional<ExtractedTU> readCache(const std::string &Path,
+                                     const AnalysisOptions &Opts,
                                      std::string &Warning) {
   auto Buf = llvm::MemoryBuffer::getFile(Path);
   if (!Buf)
@@ -164,13 +184,101 @@ std::optional<ExtractedTU> readCache(const std::string &Path,
   }
   if (Old->Deps.empty())
     return std::nullopt;
-  for (const Dependency &D : Old->Deps)
-    if (hashFile(D.Path) != D.Hash)
+  // Through an alias, an entry is valid when the other checkout's files
+  // hash the same (a generated header outside it is shared).
+  for (const Dependency &D : Old->Deps) {
+    std::string There = rebase(D.Path, Opts.AliasTo, Opts.AliasFrom);
+    if (hashFile(llvm::sys::fs::exists(There) ? There : D.Path) != D.Hash)
       return std::nullopt;
+  }
   return std::move(*Old);
 }
 
+/// Parses \p File and lowers its functions into \p TU, with the files it
+/// read when \p WantDeps.
+void parse(const tooling::CompilationDatabase &DB, const std::string &File,
+           const AnalysisOptions &Opts, bool WantDeps, ExtractedTU &TU) {
+  // A file system of its own: the real one's working directory is
+  // process-wide, which parallel tools must not change under each other.
+  tooling::ClangTool Tool(DB, {File},
+                          std::make_shared<PCHContainerOperations>(),
+                          llvm::vfs::createPhysicalFileSystem());
+  // Our binary does not sit next to Clang's headers: point the frontend
+  // at the resource directory of the Clang we link. -w: the compiler's
+  // own warnings are not ours to print.
+  Tool.appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(
+      {"-resource-dir=" CLANG_ESCAPE_RESOURCE_DIR, "-w"},
+      tooling::ArgumentInsertPosition::END));
+  Tool.appendArgumentsAdjuster(tooling::getClangSyntaxOnlyAdjuster());
+  Tool.appendArgumentsAdjuster(tooling::getClangStripOutputAdjuster());
+  EscapeActionFactory Factory(TU, Opts, WantDeps);
+  if (Tool.run(&Factory) != 0)
+    TU.HadErrors = true;
+}
+
+/// Parses \p File in a child process (Opts.Worker), which is killed after
+/// Opts.TimeoutSeconds: Clang cannot be stopped inside a thread. False when
+/// it ran out of time.
+bool parseInWorker(const std::string &File, const AnalysisOptions &Opts,
+                   ExtractedTU &TU, std::string &Warning) {
+  llvm::SmallString<128> Out;
+  if (std::error_code EC =
+          llvm::sys::fs::createTemporaryFile("clang-escape-tu", "esc", Out)) {
+    Warning = "cannot create a temporary file: " + EC.message();
+    TU.HadErrors = true;
+    return true;
+  }
+  std::vector<std::string> Args = Opts.Worker(File, std::string(Out));
+  std::vector<llvm::StringRef> Argv(Args.begin(), Args.end());
+  std::string Error;
+  bool Failed = false;
+  auto Remove = llvm::make_scope_exit([&] { llvm::sys::fs::remove(Out); });
+  llvm::sys::ProcessInfo Child = llvm::sys::ExecuteNoWait(
+      Args.front(), Argv, std::nullopt, {}, 0, &Error, &Failed);
+  int RC = -1;
+  // ExecuteAndWait's timeout is an alarm, one per process: parallel jobs
+  // would cancel each other's. Poll instead.
+  auto Deadline = std::chrono::steady_clock::now() +
+                  std::chrono::seconds(Opts.TimeoutSeconds);
+  while (!Failed) {
+    llvm::sys::ProcessInfo Now = llvm::sys::Wait(Child, /*SecondsToWait=*/0);
+    if (Now.Pid == Child.Pid) {
+      RC = Now.ReturnCode;
+      break;
+    }
+    if (std::chrono::steady_clock::now() > Deadline) {
+      ::kill(Child.Pid, SIGKILL);
+      llvm::sys::Wait(Child, std::nullopt);
+      return false;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  auto Buf = llvm::MemoryBuffer::getFile(Out);
+  auto Done =
+      Buf ? readExtractedTU((*Buf)->getBuffer(), File)
+          : llvm::Expected<ExtractedTU>(llvm::errorCodeToError(Buf.getError()));
+  if (RC != 0 || !Done) {
+    Warning = "the analysis of '" + File + "' failed" +
+              (Error.empty() ? "" : ": " + Error);
+    if (!Done)
+      llvm::consumeError(Done.takeError());
+    TU.HadErrors = true;
+    return true;
+  }
+  TU = std::move(*Done);
+  return true;
+}
+
 } // namespace
+
+llvm::Error extractOne(const tooling::CompilationDatabase &DB,
+                       const std::string &File, const AnalysisOptions &Opts,
+                       const std::string &Out) {
+  ExtractedTU TU;
+  TU.File = File;
+  parse(DB, File, Opts, /*WantDeps=*/true, TU);
+  return writeFileAtomically(Out, writeExtractedTU(TU));
+}
 
 llvm::Expected<AnalysisResult>
 analyzeFiles(const tooling::CompilationDatabase &DB,
@@ -203,12 +311,12 @@ analyzeFiles(const tooling::CompilationDatabase &DB,
     ExtractedTU &TU = TUs[I];
     TU.File = File;
     std::string CachePath =
-        UseCache ? cachePath(std::string(CacheDir), DB, File, Opts.CacheSalt)
-                 : "";
+        UseCache ? cachePath(std::string(CacheDir), DB, File, Opts) : "";
+    auto Start = std::chrono::steady_clock::now();
     bool Hit = false;
     if (UseCache) {
       std::string Warning;
-      if (auto Old = readCache(CachePath, Warning)) {
+      if (auto Old = readCache(CachePath, Opts, Warning)) {
         Hit = true;
         TU = std::move(*Old);
       } else if (!Warning.empty()) {
@@ -217,23 +325,19 @@ analyzeFiles(const tooling::CompilationDatabase &DB,
       }
     }
     if (!Hit) {
-      // A file system of its own: the real one's working directory is
-      // process-wide, which parallel tools must not change under each other.
-      tooling::ClangTool Tool(DB, {File},
-                              std::make_shared<PCHContainerOperations>(),
-                              llvm::vfs::createPhysicalFileSystem());
-      // Our binary does not sit next to Clang's headers: point the frontend
-      // at the resource directory of the Clang we link. -w: the compiler's
-      // own warnings are not ours to print.
-      Tool.appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(
-          {"-resource-dir=" CLANG_ESCAPE_RESOURCE_DIR, "-w"},
-          tooling::ArgumentInsertPosition::END));
-      Tool.appendArgumentsAdjuster(tooling::getClangSyntaxOnlyAdjuster());
-      Tool.appendArgumentsAdjuster(tooling::getClangStripOutputAdjuster());
-      EscapeActionFactory Factory(TU, Opts, UseCache);
-      if (Tool.run(&Factory) != 0)
-        TU.HadErrors = true;
-      if (UseCache && !TU.HadErrors) {
+      bool InTime = true;
+      if (Opts.TimeoutSeconds && Opts.Worker) {
+        std::string Warning;
+        InTime = parseInWorker(File, Opts, TU, Warning);
+        std::lock_guard<std::mutex> G(Lock);
+        if (!InTime)
+          R.Skipped.push_back(File);
+        if (!Warning.empty())
+          R.Warnings.push_back(Warning);
+      } else {
+        parse(DB, File, Opts, UseCache, TU);
+      }
+      if (UseCache && InTime && !TU.HadErrors && Opts.AliasFrom.empty()) {
         for (Dependency &D : TU.Deps)
           D.Hash = hashFile(D.Path);
         if (llvm::Error E =
@@ -247,7 +351,10 @@ analyzeFiles(const tooling::CompilationDatabase &DB,
     ++(Hit ? R.Cached : R.Extracted);
     ++Done;
     if (Opts.Progress)
-      Opts.Progress(Done, static_cast<unsigned>(Files.size()), File);
+      Opts.Progress(Done, static_cast<unsigned>(Files.size()), File,
+                    std::chrono::duration<double>(
+                        std::chrono::steady_clock::now() - Start)
+                        .count());
   };
   if (Opts.Jobs <= 1 || Files.size() <= 1) {
     for (size_t I = 0; I < Files.size(); ++I)
@@ -269,8 +376,8 @@ analyzeFiles(const tooling::CompilationDatabase &DB,
   if (UseCache)
     for (const std::string &File : Opts.LinkFromCache) {
       std::string Warning;
-      auto Old = readCache(
-          cachePath(std::string(CacheDir), DB, File, Opts.CacheSalt), Warning);
+      auto Old = readCache(cachePath(std::string(CacheDir), DB, File, Opts),
+                           Opts, Warning);
       if (!Old)
         continue;
       for (FunctionGraph &G : Old->Graphs)

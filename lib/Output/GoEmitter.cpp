@@ -9,9 +9,11 @@
 
 namespace escape {
 
-void emitGoStyle(const Report &R, unsigned Level, llvm::raw_ostream &OS) {
+void emitGoStyle(const Report &R, unsigned Level, llvm::raw_ostream &OS,
+                 const SourcePaths *Paths) {
   auto Prefix = [&](const SourcePos &P) {
-    OS << P.File << ":" << P.Line << ":" << P.Column << ": ";
+    OS << (Paths ? Paths->shown(P.File) : P.File) << ":" << P.Line << ":"
+       << P.Column << ": ";
   };
   for (const Remark &M : R.Remarks) {
     Prefix(M.Pos);

@@ -12,7 +12,11 @@
 
 namespace escape {
 
-void emitJson(const Report &R, llvm::raw_ostream &OS) {
+void emitJson(const Report &R, llvm::raw_ostream &OS,
+              const SourcePaths *Paths) {
+  auto Shown = [&](const std::string &File) {
+    return Paths ? Paths->shown(File) : File;
+  };
   nlohmann::ordered_json Findings = nlohmann::ordered_json::array();
   for (const Finding &F : R.Findings) {
     nlohmann::ordered_json Flow = nlohmann::ordered_json::array();
@@ -21,7 +25,7 @@ void emitJson(const Report &R, llvm::raw_ostream &OS) {
       Step["note"] = N.Why;
       Step["expr"] = N.What;
       if (N.Pos.valid()) {
-        Step["file"] = N.Pos.File;
+        Step["file"] = Shown(N.Pos.File);
         Step["line"] = N.Pos.Line;
         Step["column"] = N.Pos.Column;
       }
@@ -32,7 +36,7 @@ void emitJson(const Report &R, llvm::raw_ostream &OS) {
     J["class"] = F.className();
     J["severity"] = F.severity();
     J["confidence"] = F.confidence();
-    J["file"] = F.Pos.File;
+    J["file"] = Shown(F.Pos.File);
     J["line"] = F.Pos.Line;
     J["column"] = F.Pos.Column;
     J["function"] = F.Function;

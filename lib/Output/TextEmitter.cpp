@@ -4,49 +4,20 @@
 //
 //===----------------------------------------------------------------------===//
 #include "clang-escape/Output/Emitters.h"
+#include "clang-escape/Support/SourceLines.h"
 
-#include "llvm/ADT/StringMap.h"
-#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/raw_ostream.h"
-
-#include <memory>
 
 namespace escape {
 
 namespace {
 
-/// Source lines for carets, read once per file.
-class SourceLines {
-public:
-  llvm::StringRef line(const std::string &File, unsigned Line) {
-    auto It = Files.find(File);
-    if (It == Files.end()) {
-      llvm::SmallVector<llvm::StringRef, 0> Lines;
-      auto Buf = llvm::MemoryBuffer::getFile(File);
-      if (Buf) {
-        llvm::StringRef Text = (*Buf)->getBuffer();
-        Text.split(Lines, '\n');
-        Buffers.push_back(std::move(*Buf));
-      }
-      It = Files
-               .try_emplace(File, std::vector<llvm::StringRef>(Lines.begin(),
-                                                               Lines.end()))
-               .first;
-    }
-    if (Line == 0 || Line > It->second.size())
-      return "";
-    return It->second[Line - 1].rtrim("\r");
-  }
-
-private:
-  llvm::StringMap<std::vector<llvm::StringRef>> Files;
-  std::vector<std::unique_ptr<llvm::MemoryBuffer>> Buffers;
-};
-
-void location(llvm::raw_ostream &OS, const SourcePos &P, bool Color) {
+void location(llvm::raw_ostream &OS, const SourcePos &P, bool Color,
+              const SourcePaths *Paths) {
   if (Color)
     OS.changeColor(llvm::raw_ostream::SAVEDCOLOR, true);
-  OS << P.File << ":" << P.Line << ":" << P.Column << ": ";
+  OS << (Paths ? Paths->shown(P.File) : P.File) << ":" << P.Line << ":"
+     << P.Column << ": ";
   if (Color)
     OS.resetColor();
 }
@@ -70,10 +41,11 @@ void caret(llvm::raw_ostream &OS, SourceLines &Src, const SourcePos &P,
 
 } // namespace
 
-void emitText(const Report &R, llvm::raw_ostream &OS, bool Color, bool Caret) {
+void emitText(const Report &R, llvm::raw_ostream &OS, bool Color, bool Caret,
+              const SourcePaths *Paths) {
   SourceLines Src;
   for (const Finding &F : R.Findings) {
-    location(OS, F.Pos, Color);
+    location(OS, F.Pos, Color, Paths);
     if (Color)
       OS.changeColor(F.Class == FindingClass::Bug ? llvm::raw_ostream::MAGENTA
                                                   : llvm::raw_ostream::CYAN,
@@ -88,12 +60,12 @@ void emitText(const Report &R, llvm::raw_ostream &OS, bool Color, bool Caret) {
       caret(OS, Src, F.Pos, Color);
     if (F.SubjectPos.valid() &&
         (F.SubjectPos.Line != F.Pos.Line || F.SubjectPos.File != F.Pos.File)) {
-      location(OS, F.SubjectPos, Color);
+      location(OS, F.SubjectPos, Color, Paths);
       OS << "note: '" << F.Subject << "' declared here\n";
     }
     for (const Note &N : F.Flow) {
       // A callee's step carries its own position in its text.
-      location(OS, N.Pos.valid() ? N.Pos : F.Pos, Color);
+      location(OS, N.Pos.valid() ? N.Pos : F.Pos, Color, Paths);
       OS << "note: " << N.Why;
       if (!N.What.empty())
         OS << ": " << N.What;

@@ -21,29 +21,6 @@ namespace escape {
 
 namespace {
 
-std::string hex64(uint64_t V) {
-  static const char *Digits = "0123456789abcdef";
-  std::string S(16, '0');
-  for (int I = 15; I >= 0; --I, V >>= 4)
-    S[I] = Digits[V & 15];
-  return S;
-}
-
-/// FNV-1a: stable across runs, platforms and builds.
-uint64_t fnv1a(const std::string &S) {
-  uint64_t H = 1469598103934665603ULL;
-  for (unsigned char C : S) {
-    H ^= C;
-    H *= 1099511628211ULL;
-  }
-  return H;
-}
-
-std::string baseName(const std::string &Path) {
-  size_t Slash = Path.find_last_of('/');
-  return Slash == std::string::npos ? Path : Path.substr(Slash + 1);
-}
-
 std::string subjectName(const Location &L) {
   switch (L.Kind) {
   case LocKind::Temporary:
@@ -526,8 +503,6 @@ Report makeReport(const Program &P, const ReportOptions &Opts) {
     if (!Seen.insert({F.Pos.File, F.Pos.Line, F.Pos.Column, F.Subject, F.Check})
              .second)
       continue;
-    F.Fingerprint = hex64(fnv1a(F.Check + "|" + baseName(F.Pos.File) + "|" +
-                                F.Function + "|" + F.Subject + "|" + F.Sink));
     Unique.push_back(std::move(F));
   }
   Out.Findings = std::move(Unique);

@@ -8,9 +8,14 @@
 //
 //===----------------------------------------------------------------------===//
 #include "clang-escape/Build/ModelTable.h"
+#include "clang-escape/Frontend/DiffBase.h"
 #include "clang-escape/Frontend/Driver.h"
+#include "clang-escape/Gate/Baseline.h"
+#include "clang-escape/Gate/Fingerprint.h"
 #include "clang-escape/Output/Emitters.h"
 #include "clang-escape/Support/AtomicFile.h"
+#include "clang-escape/Support/Git.h"
+#include "clang-escape/Support/SourcePaths.h"
 #include "clang-escape/Support/Version.h"
 
 #include "clang/Tooling/CommonOptionsParser.h"
@@ -42,9 +47,15 @@ Examples:
   clang-escape -m=2 a.cpp b.cpp -- -std=c++20
                                             Go-style decisions with their flows
 
-Exit status: 0 no bug-class finding, 1 bug-class findings, 2 usage or input
-errors (missing file, missing database, code that does not compile).
-Documentation: docs/ in the source tree (CLI.md, checks/, JSON.md).
+In CI (docs/CI.md):
+  clang-escape -p build --write-baseline=.escape-baseline.json
+  clang-escape -p build --baseline=.escape-baseline.json --format=sarif -o r.sarif
+  clang-escape -p build --diff-base=origin/main --format=github
+
+Exit status: 0 no bug-class finding (or none new against --baseline or
+--diff-base), 1 bug-class findings, 2 usage or input errors (missing file,
+missing database, code that does not compile, a malformed baseline).
+Documentation: docs/ in the source tree (CLI.md, CI.md, checks/, JSON.md).
 )");
 
 static cl::opt<std::string>
@@ -52,11 +63,52 @@ static cl::opt<std::string>
             cl::desc("Print Go-style escape decisions (-m), and the flow that "
                      "explains each one (-m=2), instead of diagnostics"),
             cl::cat(Category));
+static cl::opt<std::string> Format(
+    "format", cl::init("text"),
+    cl::value_desc("text|json|sarif|github|codeclimate"),
+    cl::desc("Output format: clang-style text (default), the JSON document of "
+             "docs/JSON.md, SARIF 2.1.0, GitHub workflow commands, or a GitLab "
+             "Code Quality report (docs/CI.md)"),
+    cl::cat(Category));
+static cl::opt<std::string> SourceRoot(
+    "source-root", cl::value_desc("dir"),
+    cl::desc("Paths in fingerprints, baselines, SARIF, GitHub and Code Quality "
+             "output are relative to <dir> (default: the top of the git "
+             "checkout, or the current directory)"),
+    cl::cat(Category));
+static cl::opt<std::string> BaselineFile(
+    "baseline", cl::value_desc("file"),
+    cl::desc("Report only the findings that are not in the baseline <file> or "
+             "whose count grew; exit 1 only for those"),
+    cl::cat(Category));
 static cl::opt<std::string>
-    Format("format", cl::init("text"), cl::value_desc("text|json"),
-           cl::desc("Output format: clang-style text (default) or the JSON "
-                    "document of docs/JSON.md"),
-           cl::cat(Category));
+    WriteBaseline("write-baseline", cl::value_desc("file"),
+                  cl::desc("Record the current findings in the baseline <file> "
+                           "(atomically), keeping the justifications it has"),
+                  cl::cat(Category));
+static cl::opt<bool> FailOnFixed(
+    "fail-on-fixed",
+    cl::desc("With --baseline or --diff-base: exit 1 also when a finding of "
+             "the baseline is gone, so that the baseline is rewritten"),
+    cl::cat(Category));
+static cl::opt<std::string> DiffBase(
+    "diff-base", cl::value_desc("rev"),
+    cl::desc("Report only the findings that the merge base of <rev> and HEAD "
+             "does not have; it is analyzed in a temporary git worktree"),
+    cl::cat(Category));
+static cl::opt<unsigned> Timeout(
+    "timeout", cl::value_desc("seconds"),
+    cl::desc("Give up a file whose parsing takes longer (it is reported as "
+             "skipped, and the run goes on); each file is then parsed in a "
+             "child process"),
+    cl::cat(Category));
+// What a child process of --timeout does: parse one file, write its graphs.
+static cl::opt<std::string> ExtractOnly("extract-only", cl::Hidden,
+                                        cl::cat(Category));
+static cl::opt<std::string> ExtractTo("extract-to", cl::Hidden,
+                                      cl::cat(Category));
+static cl::opt<bool> Quiet("quiet", cl::desc("Do not print progress on stderr"),
+                           cl::cat(Category));
 static cl::opt<std::string> Output("o", cl::value_desc("file"),
                                    cl::desc("Write the report to <file> "
                                             "(atomically) instead of stdout"),
@@ -160,6 +212,8 @@ static void printVersion(raw_ostream &OS) {
 
 int main(int Argc, const char **Argv) {
   cl::SetVersionPrinter(printVersion);
+  // CommonOptionsParser cuts "--" and the flags after it off Argc.
+  const std::vector<std::string> CommandLine(Argv, Argv + Argc);
   // A -p that names no database is an error, not a reason to look for one
   // elsewhere (CommonOptionsParser would search the parents of the files).
   if (std::optional<std::string> Build = buildDirArgument(Argc, Argv)) {
@@ -190,12 +244,43 @@ int main(int Argc, const char **Argv) {
       return 2;
     }
   }
-  if (Format != "text" && Format != "json") {
+  if (Format != "text" && Format != "json" && Format != "sarif" &&
+      Format != "github" && Format != "codeclimate") {
     WithColor::error(errs(), "clang-escape")
-        << "unknown --format '" << Format << "' (use text or json)\n";
+        << "unknown --format '" << Format
+        << "' (use text, json, sarif, github or codeclimate)\n";
     return 2;
   }
+  if (!BaselineFile.empty() && !DiffBase.empty()) {
+    WithColor::error(errs(), "clang-escape")
+        << "--baseline and --diff-base cannot be combined\n";
+    return 2;
+  }
+  // A baseline that cannot be read stops the run before it starts: never
+  // "every finding is new".
+  std::optional<escape::Baseline> Accepted;
+  if (!BaselineFile.empty() && ExtractOnly.empty()) {
+    auto B = escape::readBaseline(BaselineFile);
+    if (!B) {
+      WithColor::error(errs(), "clang-escape")
+          << toString(B.takeError()) << "\n";
+      return 2;
+    }
+    Accepted = std::move(*B);
+  }
+  std::optional<escape::Baseline> Previous;
+  if (!WriteBaseline.empty() && ExtractOnly.empty() &&
+      llvm::sys::fs::exists(WriteBaseline)) {
+    auto B = escape::readBaseline(WriteBaseline);
+    if (!B) {
+      WithColor::error(errs(), "clang-escape")
+          << toString(B.takeError()) << "\n";
+      return 2;
+    }
+    Previous = std::move(*B);
+  }
   std::vector<std::string> Files = Parser->getSourcePathList();
+  const std::vector<std::string> Given = Files;
   // With no files, CommonOptionsParser loads no database: every file of the
   // one named by -p is analyzed.
   std::unique_ptr<CompilationDatabase> AllDB;
@@ -283,9 +368,44 @@ int main(int Argc, const char **Argv) {
           Opts.LinkFromCache.push_back(F);
     }
   }
-  // A progress line on a terminal only; nothing when stderr is redirected.
-  if (llvm::sys::Process::StandardErrIsDisplayed() && Files.size() > 1)
-    Opts.Progress = [](unsigned Done, unsigned Total, const std::string &F) {
+  if (!ExtractOnly.empty()) {
+    if (Error E = escape::extractOne(DB, ExtractOnly, Opts, ExtractTo)) {
+      WithColor::error(errs(), "clang-escape")
+          << toString(std::move(E)) << "\n";
+      return 2;
+    }
+    return 0;
+  }
+  if (Timeout) {
+    Opts.TimeoutSeconds = Timeout;
+    // The same command line, the child's options before any "--".
+    auto Dashes = llvm::find(CommandLine, "--");
+    std::vector<std::string> Self(CommandLine.begin(), Dashes);
+    Self[0] = llvm::sys::fs::getMainExecutable(Argv[0], (void *)&printVersion);
+    std::vector<std::string> Flags(Dashes, CommandLine.end());
+    Opts.Worker = [Self, Flags](const std::string &File,
+                                const std::string &Out) {
+      std::vector<std::string> Args = Self;
+      Args.push_back("--extract-only=" + File);
+      Args.push_back("--extract-to=" + Out);
+      Args.insert(Args.end(), Flags.begin(), Flags.end());
+      return Args;
+    };
+  }
+  escape::SourcePaths Paths(
+      SourceRoot.empty() ? escape::defaultSourceRoot(".") : SourceRoot, Given);
+  // Over a compilation database, one line per file, as run-clang-tidy
+  // prints; otherwise a line on a terminal only, erased at the end.
+  if (Quiet) {
+  } else if (buildDirArgument(Argc, Argv))
+    Opts.Progress = [&Paths](unsigned Done, unsigned Total,
+                             const std::string &F, double Seconds) {
+      errs() << "[" << Done << "/" << Total << "] " << Paths.shown(F) << " ("
+             << format("%.1f", Seconds) << "s)\n";
+    };
+  else if (llvm::sys::Process::StandardErrIsDisplayed() && Files.size() > 1)
+    Opts.Progress = [](unsigned Done, unsigned Total, const std::string &F,
+                       double) {
       errs() << "\r\033[K[" << Done << "/" << Total << "] " << F;
       if (Done == Total)
         errs() << "\r\033[K";
@@ -301,6 +421,10 @@ int main(int Argc, const char **Argv) {
 
   for (const std::string &W : Result->Warnings)
     WithColor::warning(errs(), "clang-escape") << W << "\n";
+  for (const std::string &F : Result->Skipped)
+    WithColor::warning(errs(), "clang-escape")
+        << "'" << Paths.shown(F) << "' skipped: its parsing took longer than "
+        << Timeout << " s (--timeout); nothing of it is reported\n";
   for (const std::string &F : Result->Prog.odrMismatches())
     WithColor::warning(errs(), "clang-escape")
         << "'" << F
@@ -311,6 +435,31 @@ int main(int Argc, const char **Argv) {
            << Result->Cached << " from cache, " << Result->Linked
            << " linked from cache\n";
 
+  escape::assignFingerprints(Result->Rep, Paths);
+  if (!DiffBase.empty()) {
+    auto Base = escape::analyzeMergeBase(DiffBase, Paths, DB, Files, Opts);
+    if (!Base) {
+      WithColor::error(errs(), "clang-escape")
+          << toString(Base.takeError()) << "\n";
+      return 2;
+    }
+    for (const std::string &W : Base->Warnings)
+      WithColor::warning(errs(), "clang-escape") << W << "\n";
+    if (Stats)
+      errs() << "clang-escape: merge base " << Base->Commit.substr(0, 12)
+             << ": " << Base->Extracted << " parsed, " << Base->Cached
+             << " from cache\n";
+    Accepted = escape::makeBaseline(Base->Rep, Base->Paths);
+  }
+  std::optional<escape::Comparison> Compared;
+  if (Accepted)
+    Compared = escape::compare(Result->Rep, *Accepted);
+  // SARIF marks each result new or unchanged; the other formats show only
+  // the new ones.
+  const escape::Report Shown = Compared && Format != "sarif"
+                                   ? escape::onlyNew(Result->Rep, *Compared)
+                                   : Result->Rep;
+
   std::string Text;
   raw_string_ostream OS(Text);
   bool UseColor =
@@ -318,13 +467,24 @@ int main(int Argc, const char **Argv) {
       (Color == cl::BOU_TRUE || (Color == cl::BOU_UNSET &&
                                  llvm::sys::Process::StandardOutIsDisplayed()));
   if (Format == "json")
-    escape::emitJson(Result->Rep, OS);
+    escape::emitJson(Shown, OS, &Paths);
+  else if (Format == "sarif") {
+    escape::SarifRun Run;
+    Run.Paths = Paths;
+    Run.Against = Compared ? &*Compared : nullptr;
+    Run.FilesWithErrors = Result->FilesWithErrors;
+    Run.Skipped = Result->Skipped;
+    escape::emitSarif(Shown, Run, OS);
+  } else if (Format == "github")
+    escape::emitGithub(Shown, Paths, OS);
+  else if (Format == "codeclimate")
+    escape::emitCodeClimate(Shown, Paths, OS);
   else if (Level > 0)
-    escape::emitGoStyle(Result->Rep, Level, OS);
+    escape::emitGoStyle(Shown, Level, OS, &Paths);
   else {
-    escape::emitText(Result->Rep, OS, UseColor, Caret);
+    escape::emitText(Shown, OS, UseColor, Caret, &Paths);
     if (SuggestAnnotations)
-      escape::emitFixItRemarks(Result->Rep, OS);
+      escape::emitFixItRemarks(Shown, OS);
   }
   OS.flush();
   if (Output.empty()) {
@@ -357,14 +517,33 @@ int main(int Argc, const char **Argv) {
     }
   }
 
+  if (!WriteBaseline.empty())
+    if (Error E = escape::writeFileAtomically(
+            WriteBaseline,
+            escape::baselineText(escape::makeBaseline(
+                Result->Rep, Paths, Previous ? &*Previous : nullptr)))) {
+      WithColor::error(errs(), "clang-escape")
+          << toString(std::move(E)) << "\n";
+      return 2;
+    }
+  if (Compared)
+    escape::emitGone(*Compared, errs());
+
   if (!Result->FilesWithErrors.empty()) {
     WithColor::error(errs(), "clang-escape")
         << Result->FilesWithErrors.size()
         << " file(s) did not compile cleanly; their findings are partial\n";
     return 2;
   }
-  for (const escape::Finding &F : Result->Rep.Findings)
-    if (F.Class == escape::FindingClass::Bug)
-      return 1;
-  return 0;
+  if (Compared && FailOnFixed && !Compared->Fixed.empty()) {
+    WithColor::error(errs(), "clang-escape")
+        << "findings of the baseline are gone (--fail-on-fixed); rewrite it "
+           "with --write-baseline\n";
+    return 1;
+  }
+  // Writing a baseline accepts what it records.
+  if (!WriteBaseline.empty() && !Compared)
+    return 0;
+  return escape::hasNewBug(Result->Rep, Compared ? &*Compared : nullptr) ? 1
+                                                                         : 0;
 }

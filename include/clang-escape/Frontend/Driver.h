@@ -37,9 +37,22 @@ struct AnalysisOptions {
   /// in, so that their functions are followed, without parsing or
   /// reporting them.
   std::vector<std::string> LinkFromCache;
-  /// Called after each translation unit (done, total, file), from any
-  /// thread but never concurrently.
-  std::function<void(unsigned, unsigned, const std::string &)> Progress;
+  /// Called after each translation unit (done, total, file, seconds it
+  /// took), from any thread but never concurrently.
+  std::function<void(unsigned, unsigned, const std::string &, double)> Progress;
+  /// For a run over another checkout of the same sources (--diff-base):
+  /// files below AliasFrom are cached as their counterparts below AliasTo,
+  /// so that what did not change is taken from the entries of the main
+  /// checkout. Such a run only reads the cache.
+  std::string AliasFrom, AliasTo;
+  /// Seconds after which the parsing of one translation unit is abandoned
+  /// and the file reported as skipped; 0: no limit.
+  unsigned TimeoutSeconds = 0;
+  /// With a timeout: the command line of a child process that parses a file
+  /// and writes it where extractOne() does (file, output).
+  std::function<std::vector<std::string>(const std::string &,
+                                         const std::string &)>
+      Worker;
 };
 
 /// The outcome of a run: the report, and the inputs that were not clean.
@@ -55,6 +68,9 @@ struct AnalysisResult {
   unsigned Linked = 0;
   /// Problems that did not stop the run (an unreadable cache entry).
   std::vector<std::string> Warnings;
+  /// Files whose parsing ran out of time (--timeout); nothing of them is
+  /// reported.
+  std::vector<std::string> Skipped;
 };
 
 /// Parses each of \p Files with the flags \p DB gives it, lowers its
@@ -64,6 +80,12 @@ llvm::Expected<AnalysisResult>
 analyzeFiles(const clang::tooling::CompilationDatabase &DB,
              const std::vector<std::string> &Files,
              const AnalysisOptions &Opts);
+
+/// Parses \p File alone and writes its graphs to \p Out, in the cache's
+/// format: what the child process of AnalysisOptions::Worker does.
+llvm::Error extractOne(const clang::tooling::CompilationDatabase &DB,
+                       const std::string &File, const AnalysisOptions &Opts,
+                       const std::string &Out);
 
 } // namespace escape
 

@@ -6,13 +6,22 @@
 //
 // One format per file: TextEmitter.cpp (clang-style diagnostics),
 // GoEmitter.cpp (-m, -m=2), JsonEmitter.cpp (the versioned JSON schema),
-// ClaimsEmitter.cpp (claims for the validation runtime, docs/Runtime.md).
+// ClaimsEmitter.cpp (claims for the validation runtime, docs/Runtime.md),
+// SarifEmitter.cpp (SARIF 2.1.0), GithubEmitter.cpp (workflow commands),
+// CodeClimateEmitter.cpp (GitLab Code Quality), GoneEmitter.cpp (baseline
+// entries that are gone). File names are shown
+// through SourcePaths when one is given: as the user named them.
 //
 //===----------------------------------------------------------------------===//
 #ifndef CLANG_ESCAPE_OUTPUT_EMITTERS_H
 #define CLANG_ESCAPE_OUTPUT_EMITTERS_H
 
+#include "clang-escape/Gate/Baseline.h"
 #include "clang-escape/Report/Finding.h"
+#include "clang-escape/Support/SourcePaths.h"
+
+#include <string>
+#include <vector>
 
 namespace llvm {
 class raw_ostream;
@@ -27,10 +36,11 @@ constexpr int JsonSchemaVersion = 1;
 
 /// clang-style diagnostics with caret, flow notes and the check name.
 void emitText(const Report &R, llvm::raw_ostream &OS, bool Color,
-              bool Caret = true);
+              bool Caret = true, const SourcePaths *Paths = nullptr);
 
 /// Go's -m (Level 1: decisions) and -m=2 (Level 2: with flows).
-void emitGoStyle(const Report &R, unsigned Level, llvm::raw_ostream &OS);
+void emitGoStyle(const Report &R, unsigned Level, llvm::raw_ostream &OS,
+                 const SourcePaths *Paths = nullptr);
 
 /// Proven annotations as clang-style remarks with the text to insert.
 void emitFixItRemarks(const Report &R, llvm::raw_ostream &OS);
@@ -40,7 +50,38 @@ void emitFixItRemarks(const Report &R, llvm::raw_ostream &OS);
 void emitFixesYaml(const Report &R, llvm::raw_ostream &OS);
 
 /// The JSON document of docs/JSON.md.
-void emitJson(const Report &R, llvm::raw_ostream &OS);
+void emitJson(const Report &R, llvm::raw_ostream &OS,
+              const SourcePaths *Paths = nullptr);
+
+/// What SARIF says about a run besides its findings.
+struct SarifRun {
+  /// URIs are relative to its root.
+  SourcePaths Paths;
+  /// New or unchanged, per finding; null without a baseline.
+  const Comparison *Against = nullptr;
+  /// Files that did not compile cleanly, and files skipped after a timeout.
+  std::vector<std::string> FilesWithErrors;
+  std::vector<std::string> Skipped;
+  /// runs[].automationDetails.id; GitHub takes what ends at its last '/' as
+  /// the category.
+  std::string AutomationId = "clang-escape/";
+};
+
+/// SARIF 2.1.0 as GitHub code scanning reads it: one rule per check (from
+/// docs/checks), codeFlows for the flow, our fingerprint, baselineState.
+void emitSarif(const Report &R, const SarifRun &Run, llvm::raw_ostream &OS);
+
+/// GitHub Actions workflow commands: one annotation per finding.
+void emitGithub(const Report &R, const SourcePaths &Paths,
+                llvm::raw_ostream &OS);
+
+/// The entries of a baseline that are gone, for stderr: a count, then one
+/// line each.
+void emitGone(const Comparison &C, llvm::raw_ostream &OS);
+
+/// A GitLab Code Quality report (Code Climate issues).
+void emitCodeClimate(const Report &R, const SourcePaths &Paths,
+                     llvm::raw_ostream &OS);
 
 /// Version of the claims file read by clang-escape-validate (docs/Runtime.md).
 constexpr int ClaimsSchemaVersion = 1;

@@ -30,8 +30,10 @@ struct Finding {
   SourcePos SubjectPos; ///< where the subject is declared.
   std::string Sink;     ///< ~r0, {heap}, {global g}, {*this}, ...
   std::string Message;
-  std::string Fingerprint; ///< line-independent identity, for baselines.
-  std::vector<Note> Flow;  ///< the explanation, innermost step first.
+  /// Line-independent identity, for baselines; set by assignFingerprints()
+  /// (lib/Gate), which knows the source root.
+  std::string Fingerprint;
+  std::vector<Note> Flow; ///< the explanation, innermost step first.
 
   const char *className() const {
     return Class == FindingClass::Bug ? "bug" : "perf";
