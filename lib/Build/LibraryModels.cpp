@@ -156,6 +156,10 @@ void storeArgsIntoThis(ModelBuilder &M, bool OwnerCopy, bool PointerLevel0) {
       continue;
     if (pointsToChars(PT))
       continue; // strings, exception messages: the bytes are copied
+    // A string built from a view or an iterator range copies characters.
+    if (OwnerCopy && MD && MD->getParent()->getName() == "basic_string" &&
+        M.TU.Types.isPointerLike(PT.getNonReferenceType()))
+      continue;
     int Level;
     if (PT->isReferenceType())
       Level = 1;
