@@ -310,12 +310,14 @@ void FunctionBuilder::coroutine(const CoroutineBodyStmt *CB) {
     }
     bool VisitDeclRefExpr(DeclRefExpr *E) {
       unsigned O = SM.getFileOffset(SM.getExpansionLoc(E->getBeginLoc()));
-      if (const auto *P = dyn_cast<ParmVarDecl>(E->getDecl())) {
+      // A lambda's capture (of a parameter of the enclosing function, too)
+      // is read through its closure.
+      if (E->refersToEnclosingVariableOrCapture()) {
+        LastThis = std::max(LastThis, O);
+      } else if (const auto *P = dyn_cast<ParmVarDecl>(E->getDecl())) {
         auto &U = LastUse[P];
         if (O >= U.first)
           U = {O, E->getBeginLoc()};
-      } else if (E->refersToEnclosingVariableOrCapture()) {
-        LastThis = std::max(LastThis, O); // a lambda's capture: its closure
       }
       return true;
     }

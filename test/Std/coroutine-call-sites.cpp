@@ -65,3 +65,8 @@ int readsItsCapture() {
   auto t = [x]() -> Task { co_return x; }(); // CHECK: coroutine-call-sites.cpp:[[@LINE]]:8: warning: temporary '{{.*}}' is destroyed at the end of the full-expression, but 't' keeps its address and is used later [escape-scope]
   return t.run();
 }
+// The capture is of a parameter of the enclosing function: still a capture.
+Task capturesAParameter(int n) {
+  auto body = [n]() -> Task { co_return n; };
+  return body(); // CHECK: coroutine-call-sites.cpp:[[@LINE]]:3: warning: address of local 'body' escapes to the caller; 'body' dangles when 'capturesAParameter' returns [escape-return]
+}
