@@ -281,6 +281,8 @@ void FunctionBuilder::returnStmt(const ReturnStmt *RS) {
 
 void FunctionBuilder::coroutine(const CoroutineBodyStmt *CB) {
   G.IsCoroutine = true;
+  if (VarDecl *PD = CB->getPromiseDecl())
+    G.Locs[varLoc(PD)].Promise = true;
   // Is there a suspension before the body ends? A lazy coroutine suspends
   // at once; an eager one at its first co_await or co_yield.
   bool Lazy = false;

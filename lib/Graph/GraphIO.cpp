@@ -199,6 +199,7 @@ template <typename IO> void io(IO &A, Location &L) {
   A(L.SmartOwner);
   A(L.CleansUp);
   A(L.OwnsHeap);
+  A(L.Promise);
   A(L.Pointer);
 }
 template <typename IO> void io(IO &A, Edge &E) {

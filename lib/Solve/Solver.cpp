@@ -502,7 +502,10 @@ SolvedFunction solveFunction(const FunctionGraph &G, std::vector<Edge> Edges) {
   if (G.Locs.size() <= 4000) {
     for (int H = 0; H < static_cast<int>(G.Locs.size()); ++H) {
       const Location &Holder = G.Locs[H];
-      if (Holder.Kind != LocKind::Local || !HasIn[H] || Holder.Scope < 0)
+      // The promise keeps what co_yield gives it while suspended there
+      // (a generator's value): its later uses are the machinery's.
+      if (Holder.Kind != LocKind::Local || !HasIn[H] || Holder.Scope < 0 ||
+          Holder.Promise)
         continue;
       W.walk(H, false, [&](int Reached, int D) {
         int L = D < 0 ? storageOf(G, Reached) : -1;

@@ -25,8 +25,20 @@ struct Gen {
   std::coroutine_handle<promise_type> h;
 };
 
-// FIXME: false positive: the temporary lives until the coroutine resumes.
+// The temporary lives until the coroutine resumes; the promise's later uses
+// are the coroutine machinery's, not reads of the value.
 Gen yieldsTemporaries() {
-  co_yield 1; // CHECK: coroutine-yield-temporary.cpp:[[@LINE]]:3: warning: temporary 'int' is destroyed at the end of the full-expression, but '__promise' keeps its address and is used later [escape-scope]
+  co_yield 1;
   co_yield 2;
+}
+
+// An ordinary local keeping a temporary's address and read later is still
+// reported.
+int readLater() {
+  const int *p;
+  {
+    const int &r = 1;
+    p = &r; // CHECK: coroutine-yield-temporary.cpp:[[@LINE]]:5: warning: {{.*}}but 'p' keeps its address and is used later [escape-scope]
+  }
+  return *p;
 }

@@ -117,6 +117,9 @@ struct Location {
   /// A local or temporary that owns the heap objects it points to
   /// (TypeClassifier::ownsHeap): they die with it.
   bool OwnsHeap = false;
+  /// The coroutine's promise: only the coroutine machinery uses it, while
+  /// the coroutine is suspended, so "used later" does not apply.
+  bool Promise = false;
   /// For Deref: the node holding the pointer. For the ParamField of a
   /// pointer member: the sink for stores into what it points to.
   int Pointer = -1;
