@@ -324,8 +324,17 @@ void FunctionBuilder::declRef(const Hole &K, const DeclRefExpr *DRE) {
           captureSource(Closure, It->second->getFieldIndex(), VD->getName()));
     return flow(K.shift(By, note("captured variable", DRE)), G.SlotLocs[0]);
   }
-  if (VD->hasGlobalStorage() || VD->isStaticLocal())
-    return; // Go's PEXTERN: a global's value carries nothing known.
+  // Go's PEXTERN: a global's value carries nothing known. It comes from a
+  // node nothing flows into, so that a store through it is known to land
+  // somewhere unknown (the heap, see resolveDerefs).
+  if (VD->hasGlobalStorage() || VD->isStaticLocal()) {
+    if (!K.discard()) {
+      if (GlobalValue < 0)
+        GlobalValue = newLoc(LocKind::Flow, "{global value}", SourceLocation());
+      flow(K, GlobalValue);
+    }
+    return;
+  }
   int L = varLoc(VD);
   unsigned Off = Ctx.getSourceManager().getFileOffset(
       Ctx.getSourceManager().getExpansionLoc(DRE->getBeginLoc()));

@@ -402,9 +402,10 @@ void FunctionBuilder::fieldArgs(CallSite &CS, const FunctionDecl *Callee) {
         if (auto It = RefTargets.find(N); N >= 0 && It != RefTargets.end())
           CS.ArgFields.push_back(
               {FieldRef{Arg, "*" + fieldKey(F)}, It->second, -1});
-        else if (N >= 0 && F->getType()->isPointerType())
-          // What the callee stores through the pointer member lands in
-          // what the caller's field points to.
+        else if (N >= 0 && (F->getType()->isPointerType() ||
+                            F->getType()->isReferenceType()))
+          // What the callee stores through the pointer or reference member
+          // lands in what the caller's field points or refers to.
           CS.ArgFields.push_back({FieldRef{Arg, "*" + fieldKey(F)},
                                   derefNode(N, "*" + G.Locs[N].Name), -1});
         if (N < 0 || !Splits.count(N))

@@ -311,6 +311,8 @@ public:
   /// The class returned by value, when it is split into fields.
   const clang::CXXRecordDecl *ResultRecord = nullptr;
   int LastGlobalStore = -1;
+  /// The source of every value read from a global (see declRef).
+  int GlobalValue = -1;
   const clang::ValueDecl *LastGlobalDecl = nullptr;
   bool MemberStore = false;
   int JoinsThreadsCache = -1;

@@ -222,7 +222,8 @@ std::vector<Edge> Program::callEdges(const FunctionGraph &G) const {
       // What a call on a local RAII object registers, its destructor may
       // unregister: a maybe.
       bool Scoped = !C.ScopedBy.empty() && (Dst == FunctionGraph::HeapLoc ||
-                                            Dst == FunctionGraph::ThreadLoc);
+                                            Dst == FunctionGraph::ThreadLoc ||
+                                            G.Locs[Dst].Kind == LocKind::Deref);
       // A thread the function then waits for through a flag or condition.
       bool Waited = Dst == FunctionGraph::ThreadLoc && G.WaitsForThreads;
       E.Maybe |= Scoped || Weak || Waited;
@@ -276,6 +277,11 @@ std::vector<Edge> Program::callEdges(const FunctionGraph &G) const {
             J == 0 && Weak);
       for (auto &[F, L] : P.FieldContent) {
         const CallSite::FieldArg *FA = FieldArg(F);
+        // A field of what a member refers to ("*Builder::g_/Graph::tasks"):
+        // where the caller maps what the member refers to.
+        if (!FA && !F.Field.empty() && F.Field[0] == '*')
+          if (size_t Cut = F.Field.find('/'); Cut != std::string::npos)
+            FA = FieldArg(FieldRef{F.Slot, F.Field.substr(0, Cut)});
         int Dst = F.Slot == FieldRef::ResultSlot ? C.Result : Content(F.Slot);
         // Through a reference member whose target the caller does not
         // know: anywhere.

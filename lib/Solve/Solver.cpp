@@ -306,8 +306,9 @@ void resolveDerefs(const FunctionGraph &G, std::vector<Edge> &Edges) {
             Dist[E.Src] = ND;
             Work.push_back(E.Src);
           }
-          // Nothing explains what it holds: from outside this function.
-          if (!Any)
+          // Nothing explains what it holds: from outside this function. A
+          // part of a split object holds only what is stored into it.
+          if (!Any && X.Parent < 0)
             Target(FunctionGraph::HeapLoc);
         }
       }

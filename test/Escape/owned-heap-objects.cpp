@@ -45,10 +45,18 @@ struct Borrower {
   Node *n;
   void set(int *p) { n->data = p; }
 };
+Node *gNode;
 void borrowedNode() {
   int x = 0;
-  Borrower b{new Node};
+  Borrower b{gNode};
   b.set(&x); // CHECK: owned-heap-objects.cpp:[[@LINE]]:3: warning: address of local 'x' escapes to the heap{{.*}}[escape-heap]
+}
+// A node made here and never read again: it keeps the address, but nothing
+// can use it (a leak, not a dangling use).
+void leakedNode() {
+  int x = 0;
+  Borrower b{new Node};
+  b.set(&x);
 }
 
 // Through a pointer re-pointed in a loop: it points into the list the
