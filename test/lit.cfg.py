@@ -23,6 +23,16 @@ config.substitutions.append(("%inputs", os.path.join(config.test_source_root, "I
 config.substitutions.append(("%clangxx", "clang++-" + config.llvm_major))
 config.substitutions.append(("%python", "python3"))
 
+# The clang-tidy module of this build, run by the clang-tidy of its major.
+config.substitutions.append(("%clang-tidy", "clang-tidy-" + config.llvm_major))
+config.substitutions.append(("%clang-apply-replacements", "clang-apply-replacements-" + config.llvm_major))
+config.substitutions.append(("%tidy-module", config.tidy_module))
+config.substitutions.append(("%tidy", "clang-tidy-" + config.llvm_major + " -load=" + config.tidy_module))
+corpus = os.environ.get("CLANG_ESCAPE_CORPUS", os.path.join(config.clang_escape_src_root, "..", "shared", "corpus", "cases"))
+if os.path.isdir(corpus):
+    config.available_features.add("corpus")
+    config.substitutions.append(("%corpus", os.path.abspath(corpus)))
+
 if shutil.which("clang-tidy-" + config.llvm_major):
     config.available_features.add("clang-tidy")
 config.available_features.add("llvm-" + config.llvm_major)

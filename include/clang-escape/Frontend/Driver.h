@@ -16,9 +16,12 @@
 #include <string>
 #include <vector>
 
-namespace clang::tooling {
+namespace clang {
+class ASTContext;
+namespace tooling {
 class CompilationDatabase;
-} // namespace clang::tooling
+} // namespace tooling
+} // namespace clang
 
 namespace escape {
 
@@ -64,6 +67,15 @@ llvm::Expected<AnalysisResult>
 analyzeFiles(const clang::tooling::CompilationDatabase &DB,
              const std::vector<std::string> &Files,
              const AnalysisOptions &Opts);
+
+/// Analyzes the one translation unit a host has already parsed (a
+/// clang-tidy check, a compiler plugin), the way analyzeFiles analyzes each
+/// of its files; \p DB and Opts.LinkFromCache name the rest of the program
+/// that the cache holds. \p HadErrors: the host saw compile errors.
+llvm::Expected<AnalysisResult>
+analyzeParsedTU(clang::ASTContext &Ctx, bool HadErrors,
+                const clang::tooling::CompilationDatabase *DB,
+                const AnalysisOptions &Opts);
 
 } // namespace escape
 
