@@ -12,6 +12,7 @@
 #ifndef CLANG_ESCAPE_SUPPORT_LLVMCOMPAT_H
 #define CLANG_ESCAPE_SUPPORT_LLVMCOMPAT_H
 
+#include "clang/AST/ASTContext.h"
 #include "clang/Basic/Version.h"
 
 // LLVM 22 moved ClangTidyModuleRegistry into ClangTidyModule.h and
@@ -21,5 +22,19 @@
 #else
 #define CLANG_ESCAPE_TIDY_REGISTRY_HEADER "clang-tidy/ClangTidyModuleRegistry.h"
 #endif
+
+namespace escape {
+
+/// The type of class \p RD. LLVM 22 removed ASTContext::getRecordType.
+inline clang::QualType recordTypeOf(const clang::ASTContext &Ctx,
+                                    const clang::RecordDecl *RD) {
+#if CLANG_VERSION_MAJOR >= 22
+  return Ctx.getCanonicalTagType(RD);
+#else
+  return Ctx.getRecordType(RD);
+#endif
+}
+
+} // namespace escape
 
 #endif
