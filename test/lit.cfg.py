@@ -27,11 +27,14 @@ config.substitutions.append(("%python", "python3"))
 config.substitutions.append(("%clang-tidy", "clang-tidy-" + config.llvm_major))
 config.substitutions.append(("%clang-apply-replacements", "clang-apply-replacements-" + config.llvm_major))
 config.substitutions.append(("%tidy-module", config.tidy_module))
+config.substitutions.append(("%run-clang-tidy", "run-clang-tidy-" + config.llvm_major))
+config.substitutions.append(("%plugin", config.plugin))
 config.substitutions.append(("%tidy", "clang-tidy-" + config.llvm_major + " -load=" + config.tidy_module))
 # The other supported major, for the version guard.
 other_major = "22" if config.llvm_major == "19" else "19"
 config.substitutions.append(("%other-major", other_major))
 config.substitutions.append(("%other-clang-tidy", "clang-tidy-" + other_major))
+config.substitutions.append(("%other-clangxx", "clang++-" + other_major))
 corpus = os.environ.get("CLANG_ESCAPE_CORPUS", os.path.join(config.clang_escape_src_root, "..", "shared", "corpus", "cases"))
 if os.path.isdir(corpus):
     config.available_features.add("corpus")

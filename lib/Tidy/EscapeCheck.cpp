@@ -11,6 +11,7 @@
 #include "EscapeCheck.h"
 
 #include "clang-escape/Build/ModelTable.h"
+#include "clang-escape/Frontend/CacheSalt.h"
 #include "clang-escape/Frontend/Driver.h"
 #include "clang-escape/Frontend/FindingLocation.h"
 #include "clang-escape/Frontend/ModelFiles.h"
@@ -18,7 +19,10 @@
 #include "clang-escape/Report/CheckCatalog.h"
 
 #include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/Tooling/CompilationDatabase.h"
 #include "llvm/ADT/StringMap.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
 
 using namespace clang;
 using namespace clang::ast_matchers;
@@ -58,6 +62,7 @@ CheckSettings readSettings(llvm::StringRef Check,
   }
   S.ModelFiles = O.getLocalOrGlobal("ModelFiles", "").str();
   S.NoDefaultModels = O.getLocalOrGlobal("NoDefaultModels", false);
+  S.BuildDirectory = O.getLocalOrGlobal("BuildDirectory", "").str();
   return S;
 }
 
@@ -116,10 +121,35 @@ void EscapeCheck::onEndOfTranslationUnit() {
   Opts.Build.MaxFrameBytes = Frame.MaxFrameBytes;
   Opts.Build.MaxStackCandidateBytes = Opts.Report.MaxStackCandidateBytes =
       settingsOf("escape-stack-candidate").MaxBytes;
-  // Maybe-findings are filtered per check when reported.
-  Opts.Report.IncludeMaybe = true;
+  // Made if an enabled check wants them; filtered per check when reported.
+  for (const CheckInfo &C : CheckCatalog)
+    if (Context->isCheckEnabled(C.Name) && settingsOf(C.Name).ReportMaybe)
+      Opts.Report.IncludeMaybe = true;
+  // The rest of the program, as far as the CLI's cache of this build
+  // holds it (docs/ClangTidy.md).
+  std::unique_ptr<clang::tooling::CompilationDatabase> DB;
+  if (!Own.BuildDirectory.empty()) {
+    std::string Err;
+    DB = clang::tooling::CompilationDatabase::loadFromDirectory(
+        Own.BuildDirectory, Err);
+    if (!DB) {
+      configurationDiag("cannot load a compilation database from '%0': %1",
+                        DiagnosticIDs::Error)
+          << Own.BuildDirectory << Err;
+      AST = nullptr;
+      return;
+    }
+    Opts.CacheDir = Own.BuildDirectory + "/.clang-escape-cache";
+    Opts.CacheSalt = cacheSaltOf(cliBeside(objectPathOf((void *)&anchor)));
+    llvm::SmallString<256> Main(getCurrentMainFile());
+    llvm::sys::fs::make_absolute(Main);
+    llvm::sys::path::remove_dots(Main, true);
+    for (const std::string &F : DB->getAllFiles())
+      if (F != Main)
+        Opts.LinkFromCache.push_back(F);
+  }
   auto R = analyzeParsedTU(*AST, AST->getDiagnostics().hasErrorOccurred(),
-                           nullptr, Opts);
+                           DB.get(), Opts);
   if (!R) {
     configurationDiag("%0", DiagnosticIDs::Error)
         << llvm::toString(R.takeError());
@@ -185,6 +215,7 @@ void EscapeCheck::storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) {
   }
   Options.store(Opts, "ModelFiles", Own.ModelFiles);
   Options.store(Opts, "NoDefaultModels", Own.NoDefaultModels);
+  Options.store(Opts, "BuildDirectory", Own.BuildDirectory);
 }
 
 } // namespace escape

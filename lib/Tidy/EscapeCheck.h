@@ -27,9 +27,12 @@ struct CheckSettings {
   /// escape-annotate-*: report the proven annotations (with fix-its).
   bool SuggestAnnotations = false;
   /// Of the whole analysis (global keys): extra model files
-  /// (';'-separated) and whether to skip the shipped one.
+  /// (';'-separated), whether to skip the shipped one, and where the cache is.
   std::string ModelFiles;
   bool NoDefaultModels = false;
+  /// The build directory whose compile_commands.json and cache (written by
+  /// `clang-escape -p`) give the rest of the program.
+  std::string BuildDirectory;
 };
 
 /// One of the escape-* checks of the CLI (Report/CheckCatalog.h). Every

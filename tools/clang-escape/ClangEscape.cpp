@@ -8,8 +8,12 @@
 //
 //===----------------------------------------------------------------------===//
 #include "clang-escape/Build/ModelTable.h"
+#include "clang-escape/Frontend/CacheSalt.h"
 #include "clang-escape/Frontend/Driver.h"
+#include "clang-escape/Frontend/Suppression.h"
+#include "clang-escape/Frontend/TidyConfig.h"
 #include "clang-escape/Output/Emitters.h"
+#include "clang-escape/Report/CheckCatalog.h"
 #include "clang-escape/Support/AtomicFile.h"
 #include "clang-escape/Support/Version.h"
 
@@ -132,6 +136,17 @@ static cl::opt<bool>
                    "(default true; --caret=false for one line per finding "
                    "plus notes)"),
           cl::cat(Category));
+static cl::opt<std::string> Checks(
+    "checks", cl::value_desc("globs"),
+    cl::desc("Which checks to report, in clang-tidy's syntax, after the "
+             "Checks of the nearest .clang-tidy (default 'escape-*'; e.g. "
+             "'-*,escape-return,escape-scope')"),
+    cl::cat(Category));
+static cl::opt<bool> NoConfig(
+    "no-config",
+    cl::desc("Do not read Checks and the escape-* CheckOptions of the nearest "
+             ".clang-tidy (docs/ClangTidy.md)"),
+    cl::cat(Category));
 static cl::opt<cl::boolOrDefault>
     Color("colors",
           cl::desc("Use colors in text output (default: when the "
@@ -225,6 +240,45 @@ int main(int Argc, const char **Argv) {
     return 2;
   }
 
+  // The nearest .clang-tidy to the first file: its Checks and escape-*
+  // options, under what the command line says.
+  std::optional<escape::TidyConfig> Tidy;
+  if (!NoConfig) {
+    auto Found = escape::findTidyConfig(Files.front());
+    if (!Found) {
+      WithColor::error(errs(), "clang-escape")
+          << toString(Found.takeError()) << "\n";
+      return 2;
+    }
+    Tidy = std::move(*Found);
+  }
+  std::string CheckList = "escape-*";
+  if (Tidy && Tidy->Checks)
+    CheckList += "," + *Tidy->Checks;
+  if (Checks.getNumOccurrences())
+    CheckList += "," + Checks;
+  auto Configured = [&](cl::opt<uint64_t> &Flag, StringRef Check,
+                        StringRef Name) -> uint64_t {
+    if (!Flag.getNumOccurrences() && Tidy)
+      if (std::optional<uint64_t> N = Tidy->number(Check, Name))
+        return *N;
+    return Flag;
+  };
+  auto WantsMaybe = [&](StringRef Check) {
+    return ReportMaybe || (Tidy && Tidy->flag(Check, "ReportMaybe"));
+  };
+  if (Tidy) {
+    if (std::optional<std::string> M = Tidy->localOrGlobal("", "ModelFiles")) {
+      SmallVector<StringRef> Parts;
+      StringRef(*M).split(Parts, ';', -1, false);
+      for (StringRef P : Parts)
+        ModelFiles.push_back(P.trim().str());
+    }
+    NoDefaultModels = NoDefaultModels || Tidy->flag("", "NoDefaultModels");
+    SuggestAnnotations =
+        SuggestAnnotations || Tidy->flag("", "SuggestAnnotations");
+  }
+
   escape::ModelTable Models;
   if (!NoDefaultModels) {
     std::string Exe =
@@ -248,23 +302,23 @@ int main(int Argc, const char **Argv) {
 
   escape::AnalysisOptions Opts;
   Opts.Build.Models = &Models;
-  Opts.Build.MaxLocalBytes = MaxLocal;
-  Opts.Build.MaxFrameBytes = MaxFrame;
-  Opts.Build.MaxStackCandidateBytes = MaxCandidate;
-  Opts.Report.MaxStackCandidateBytes = MaxCandidate;
+  Opts.Build.MaxLocalBytes =
+      Configured(MaxLocal, "escape-oversized-frame", "MaxLocalBytes");
+  Opts.Build.MaxFrameBytes =
+      Configured(MaxFrame, "escape-oversized-frame", "MaxFrameBytes");
+  Opts.Build.MaxStackCandidateBytes = Opts.Report.MaxStackCandidateBytes =
+      Configured(MaxCandidate, "escape-stack-candidate", "MaxBytes");
+  // Per check in .clang-tidy: made if any check wants them, then filtered.
   Opts.Report.IncludeMaybe = ReportMaybe;
+  for (const escape::CheckInfo &C : escape::CheckCatalog)
+    Opts.Report.IncludeMaybe |= WantsMaybe(C.Name);
   Opts.Jobs = Jobs == 0 ? llvm::hardware_concurrency().compute_thread_count()
                         : unsigned(Jobs);
 
   if (!NoCache) {
     Opts.CacheDir = CacheDir;
-    llvm::sys::fs::file_status Self;
-    if (!llvm::sys::fs::status(
-            llvm::sys::fs::getMainExecutable(Argv[0], (void *)&printVersion),
-            Self))
-      Opts.CacheSalt =
-          std::to_string(Self.getSize()) + "-" +
-          std::to_string(llvm::sys::toTimeT(Self.getLastModificationTime()));
+    Opts.CacheSalt = escape::cacheSaltOf(
+        llvm::sys::fs::getMainExecutable(Argv[0], (void *)&printVersion));
     std::optional<std::string> Build = buildDirArgument(Argc, Argv);
     if (Opts.CacheDir.empty() && Build)
       Opts.CacheDir = *Build + "/.clang-escape-cache";
@@ -298,6 +352,11 @@ int main(int Argc, const char **Argv) {
         << toString(Result.takeError()) << "\n";
     return 2;
   }
+
+  llvm::erase_if(Result->Rep.Findings, [&](const escape::Finding &F) {
+    return F.Maybe && !WantsMaybe(F.Check);
+  });
+  escape::applySuppressions(Result->Rep, escape::CheckGlobs(CheckList));
 
   for (const std::string &W : Result->Warnings)
     WithColor::warning(errs(), "clang-escape") << W << "\n";

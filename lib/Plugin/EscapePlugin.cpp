@@ -1,0 +1,169 @@
+//===- EscapePlugin.cpp - clang-escape inside the compiler ----------------===//
+//
+// Part of clang-escape, under the Apache License v2.0 with LLVM Exceptions.
+//
+//===----------------------------------------------------------------------===//
+//
+// clang++-N -fplugin=.../lib/clang-escape/llvmN/ClangEscapePlugin.so runs the
+// CLI's analysis on each file it compiles, before code generation (which it
+// leaves unchanged), and prints the findings as the compiler's diagnostics.
+// Options: -fplugin-arg-escape-<option>, docs/Plugin.md.
+//
+//===----------------------------------------------------------------------===//
+#include "clang-escape/Build/ModelTable.h"
+#include "clang-escape/Frontend/Driver.h"
+#include "clang-escape/Frontend/FindingLocation.h"
+#include "clang-escape/Frontend/HostVersionGuard.h"
+#include "clang-escape/Frontend/ModelFiles.h"
+#include "clang-escape/Frontend/Suppression.h"
+#include "clang-escape/Output/Emitters.h"
+
+#include "clang/AST/ASTConsumer.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/Frontend/CompilerInstance.h"
+#include "clang/Frontend/FrontendPluginRegistry.h"
+
+using namespace clang;
+
+namespace escape {
+
+namespace {
+
+/// What -fplugin-arg-escape-<option> set.
+struct PluginOptions {
+  /// Bug findings are errors: -Werror does not reach a plugin's diagnostics.
+  bool Werror = false;
+  bool ReportMaybe = false;
+  bool SuggestAnnotations = false;
+  bool NoDefaultModels = false;
+  std::string Checks = "escape-*";
+  std::vector<std::string> ModelFiles;
+  uint64_t MaxLocalBytes = 64 * 1024;
+  uint64_t MaxFrameBytes = 128 * 1024;
+  uint64_t MaxCandidateBytes = 64 * 1024;
+};
+
+void anchor() {}
+
+class EscapeConsumer : public ASTConsumer {
+public:
+  EscapeConsumer(CompilerInstance &CI, const PluginOptions &Opts)
+      : CI(CI), Opts(Opts) {}
+
+  void HandleTranslationUnit(ASTContext &Ctx) override {
+    DiagnosticsEngine &DE = CI.getDiagnostics();
+    ModelTable Models;
+    if (llvm::Error E = loadModelFiles(
+            Models, Opts.NoDefaultModels ? "" : objectPathOf((void *)&anchor),
+            Opts.ModelFiles)) {
+      DE.Report(DE.getCustomDiagID(DiagnosticsEngine::Error, "%0"))
+          << ("clang-escape: " + llvm::toString(std::move(E)));
+      return;
+    }
+    AnalysisOptions A;
+    A.Build.Models = &Models;
+    A.Build.MaxLocalBytes = Opts.MaxLocalBytes;
+    A.Build.MaxFrameBytes = Opts.MaxFrameBytes;
+    A.Build.MaxStackCandidateBytes = A.Report.MaxStackCandidateBytes =
+        Opts.MaxCandidateBytes;
+    A.Report.IncludeMaybe = Opts.ReportMaybe;
+    auto R = analyzeParsedTU(Ctx, DE.hasErrorOccurred(), nullptr, A);
+    if (!R) {
+      DE.Report(DE.getCustomDiagID(DiagnosticsEngine::Error, "%0"))
+          << ("clang-escape: " + llvm::toString(R.takeError()));
+      return;
+    }
+    if (!Opts.SuggestAnnotations)
+      R->Rep.FixIts.clear();
+    applySuppressions(R->Rep, CheckGlobs(Opts.Checks));
+    report(R->Rep, Ctx.getSourceManager(), DE);
+  }
+
+private:
+  void report(const Report &Rep, SourceManager &SM, DiagnosticsEngine &DE) {
+    unsigned Bug = DE.getCustomDiagID(Opts.Werror ? DiagnosticsEngine::Error
+                                                  : DiagnosticsEngine::Warning,
+                                      "%0");
+    unsigned Remark = DE.getCustomDiagID(DiagnosticsEngine::Remark, "%0");
+    unsigned Note = DE.getCustomDiagID(DiagnosticsEngine::Note, "%0");
+    for (const Finding &F : Rep.Findings) {
+      DE.Report(locationOf(SM, F.Pos),
+                F.Class == FindingClass::Bug ? Bug : Remark)
+          << (F.Message + " [" + F.Check + "]");
+      for (const FindingNote &N : findingNotes(F))
+        DE.Report(locationOf(SM, N.Pos), Note) << N.Text;
+    }
+    for (const FixIt &X : Rep.FixIts) {
+      SourceLocation L = locationOf(SM, X.At);
+      DE.Report(L, Remark) << (X.Message + " [" + X.Check + "]")
+                           << FixItHint::CreateInsertion(L, X.Text);
+    }
+  }
+
+  CompilerInstance &CI;
+  PluginOptions Opts;
+};
+
+class EscapeAction : public PluginASTAction {
+protected:
+  std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
+                                                 llvm::StringRef) override {
+    return std::make_unique<EscapeConsumer>(CI, Opts);
+  }
+
+  bool ParseArgs(const CompilerInstance &CI,
+                 const std::vector<std::string> &Args) override {
+    for (llvm::StringRef A : Args) {
+      auto [Name, Value] = A.split('=');
+      bool Bad = false;
+      if (A == "werror")
+        Opts.Werror = true;
+      else if (A == "report-maybe")
+        Opts.ReportMaybe = true;
+      else if (A == "suggest-annotations")
+        Opts.SuggestAnnotations = true;
+      else if (A == "no-default-models")
+        Opts.NoDefaultModels = true;
+      else if (Name == "checks")
+        Opts.Checks = Value.str();
+      else if (Name == "models")
+        Opts.ModelFiles.push_back(Value.str());
+      else if (Name == "max-local-bytes")
+        Bad = Value.getAsInteger(10, Opts.MaxLocalBytes);
+      else if (Name == "max-frame-bytes")
+        Bad = Value.getAsInteger(10, Opts.MaxFrameBytes);
+      else if (Name == "max-stack-candidate-bytes")
+        Bad = Value.getAsInteger(10, Opts.MaxCandidateBytes);
+      else
+        Bad = true;
+      if (Bad) {
+        DiagnosticsEngine &DE = CI.getDiagnostics();
+        DE.Report(DE.getCustomDiagID(DiagnosticsEngine::Error,
+                                     "clang-escape: unknown or malformed "
+                                     "plugin argument '%0' (docs/Plugin.md)"))
+            << A;
+        return false;
+      }
+    }
+    return true;
+  }
+
+  // Beside the compile, not instead of it: the object file is unchanged.
+  ActionType getActionType() override { return AddBeforeMainAction; }
+
+private:
+  PluginOptions Opts;
+};
+
+// Before every other initializer of this object: registering the plugin
+// below already calls into the host.
+__attribute__((constructor(101))) void guardHostVersion() {
+  requireHostLLVMMajor("ClangEscapePlugin (the clang-escape compiler plugin)");
+}
+
+FrontendPluginRegistry::Add<EscapeAction>
+    Registration("escape", "clang-escape: interprocedural escape analysis");
+
+} // namespace
+
+} // namespace escape
