@@ -177,6 +177,13 @@ std::optional<ExtractedTU> readCache(const std::string &Path,
   return std::move(*Old);
 }
 
+/// Stores \p TU at \p Path with the hashes of the files it read.
+llvm::Error writeCache(ExtractedTU &TU, const std::string &Path) {
+  for (Dependency &D : TU.Deps)
+    D.Hash = hashFile(D.Path);
+  return writeFileAtomically(Path, writeExtractedTU(TU));
+}
+
 /// Links the extracted units in order (so that the result does not depend
 /// on -j) with the rest of the program the cache holds, solves, reports.
 void linkAndReport(std::vector<ExtractedTU> &TUs,
@@ -269,15 +276,11 @@ analyzeFiles(const tooling::CompilationDatabase &DB,
       EscapeActionFactory Factory(TU, Opts, UseCache);
       if (Tool.run(&Factory) != 0)
         TU.HadErrors = true;
-      if (UseCache && !TU.HadErrors) {
-        for (Dependency &D : TU.Deps)
-          D.Hash = hashFile(D.Path);
-        if (llvm::Error E =
-                writeFileAtomically(CachePath, writeExtractedTU(TU))) {
+      if (UseCache && !TU.HadErrors)
+        if (llvm::Error E = writeCache(TU, CachePath)) {
           std::lock_guard<std::mutex> G(Lock);
           R.Warnings.push_back(llvm::toString(std::move(E)));
         }
-      }
     }
     std::lock_guard<std::mutex> G(Lock);
     ++(Hit ? R.Cached : R.Extracted);
@@ -304,13 +307,24 @@ analyzeParsedTU(ASTContext &Ctx, bool HadErrors,
                 const AnalysisOptions &Opts) {
   AnalysisResult R;
   std::vector<ExtractedTU> TUs(1);
-  extract(Ctx, Opts, HadErrors, /*WantDeps=*/false, TUs.front());
-  const SourceManager &SM = Ctx.getSourceManager();
-  if (OptionalFileEntryRef Main = SM.getFileEntryRefForID(SM.getMainFileID()))
-    TUs.front().File = std::string(Main->getName());
   llvm::SmallString<256> CacheDir(Opts.CacheDir);
   if (!CacheDir.empty())
     llvm::sys::fs::make_absolute(CacheDir);
+  bool Store = Opts.StoreParsedTU && DB && !CacheDir.empty() && !HadErrors;
+  extract(Ctx, Opts, HadErrors, Store, TUs.front());
+  const SourceManager &SM = Ctx.getSourceManager();
+  if (OptionalFileEntryRef Main = SM.getFileEntryRefForID(SM.getMainFileID()))
+    TUs.front().File = std::string(Main->getName());
+  if (Store) {
+    if (std::error_code EC = llvm::sys::fs::create_directories(CacheDir))
+      return llvm::createStringError(EC,
+                                     "cannot create cache directory '%s': %s",
+                                     CacheDir.c_str(), EC.message().c_str());
+    ExtractedTU &TU = TUs.front();
+    if (llvm::Error E = writeCache(
+            TU, cachePath(std::string(CacheDir), *DB, TU.File, Opts.CacheSalt)))
+      return std::move(E);
+  }
   linkAndReport(TUs, CacheDir.empty() ? nullptr : DB, std::string(CacheDir),
                 Opts, R);
   return R;

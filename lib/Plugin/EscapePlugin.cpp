@@ -11,6 +11,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "clang-escape/Build/ModelTable.h"
+#include "clang-escape/Frontend/CacheSalt.h"
 #include "clang-escape/Frontend/Driver.h"
 #include "clang-escape/Frontend/FindingLocation.h"
 #include "clang-escape/Frontend/HostVersionGuard.h"
@@ -22,6 +23,7 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendPluginRegistry.h"
+#include "clang/Tooling/CompilationDatabase.h"
 
 using namespace clang;
 
@@ -38,6 +40,8 @@ struct PluginOptions {
   bool NoDefaultModels = false;
   std::string Checks = "escape-*";
   std::vector<std::string> ModelFiles;
+  /// A build directory: store this file's graphs in its cache.
+  std::string CacheBuildDir;
   uint64_t MaxLocalBytes = 64 * 1024;
   uint64_t MaxFrameBytes = 128 * 1024;
   uint64_t MaxCandidateBytes = 64 * 1024;
@@ -67,7 +71,23 @@ public:
     A.Build.MaxStackCandidateBytes = A.Report.MaxStackCandidateBytes =
         Opts.MaxCandidateBytes;
     A.Report.IncludeMaybe = Opts.ReportMaybe;
-    auto R = analyzeParsedTU(Ctx, DE.hasErrorOccurred(), nullptr, A);
+    // The graphs of this file, for a later `clang-escape -p` of the build.
+    std::unique_ptr<tooling::CompilationDatabase> DB;
+    if (!Opts.CacheBuildDir.empty()) {
+      // No database yet (CMake's compiler checks run before it is written)
+      // or one without this file: nothing a whole-program run would read.
+      std::string Err;
+      DB = tooling::CompilationDatabase::loadFromDirectory(Opts.CacheBuildDir,
+                                                           Err);
+      const SourceManager &SM = Ctx.getSourceManager();
+      OptionalFileEntryRef Main = SM.getFileEntryRefForID(SM.getMainFileID());
+      if (DB && Main && !DB->getCompileCommands(Main->getName()).empty()) {
+        A.CacheDir = Opts.CacheBuildDir + "/.clang-escape-cache";
+        A.CacheSalt = cacheSaltOf(cliBeside(objectPathOf((void *)&anchor)));
+        A.StoreParsedTU = true;
+      }
+    }
+    auto R = analyzeParsedTU(Ctx, DE.hasErrorOccurred(), DB.get(), A);
     if (!R) {
       DE.Report(DE.getCustomDiagID(DiagnosticsEngine::Error, "%0"))
           << ("clang-escape: " + llvm::toString(R.takeError()));
@@ -126,6 +146,8 @@ protected:
         Opts.NoDefaultModels = true;
       else if (Name == "checks")
         Opts.Checks = Value.str();
+      else if (Name == "cache")
+        Opts.CacheBuildDir = Value.str();
       else if (Name == "models")
         Opts.ModelFiles.push_back(Value.str());
       else if (Name == "max-local-bytes")

@@ -40,6 +40,9 @@ struct AnalysisOptions {
   /// in, so that their functions are followed, without parsing or
   /// reporting them.
   std::vector<std::string> LinkFromCache;
+  /// analyzeParsedTU: also store the unit's graphs in CacheDir under its
+  /// command in the database, so that analyzeFiles need not parse it.
+  bool StoreParsedTU = false;
   /// Called after each translation unit (done, total, file), from any
   /// thread but never concurrently.
   std::function<void(unsigned, unsigned, const std::string &)> Progress;
