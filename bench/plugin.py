@@ -5,7 +5,12 @@ with `clang++ -c -O0` with and without -fplugin, and prints per-file and
 total wall times and the overhead (target: at most 5%, issue 10). Measures,
 never judges: always exits 0.
 
+With --link-only, builds googletest with CMake and the plugin storing each
+file's graphs (cache=<build-dir>), then times `clang-escape -p` over that
+build (it only links and solves) against a cold `--no-cache` run.
+
 Usage: bench/plugin.py [--plugin SO] [--clang PATH] [-n N] [--filter TEXT]
+       bench/plugin.py --link-only [--plugin SO] [--escape CLI]
 """
 
 import argparse
@@ -21,17 +26,39 @@ from compare import ROOT, gtest_corpus  # noqa: E402
 TARGET = 1.05
 
 
-def best_time(cmd, reps):
+def best_time(cmd, reps, ok=(0,)):
     best = None
     for _ in range(reps):
         start = time.perf_counter()
         rc = subprocess.run(cmd, stdout=subprocess.DEVNULL,
                             stderr=subprocess.DEVNULL).returncode
         elapsed = time.perf_counter() - start
-        if rc != 0:
+        if rc not in ok:
             return None
         best = elapsed if best is None else min(best, elapsed)
     return best
+
+
+def link_only(args):
+    with tempfile.TemporaryDirectory() as tmp:
+        build = os.path.join(tmp, "build")
+        flags = "-fplugin=%s -fplugin-arg-escape-cache=%s" % (args.plugin, build)
+        subprocess.run(["cmake", "-S", "/usr/src/googletest", "-B", build, "-G", "Ninja",
+                        "-DCMAKE_CXX_COMPILER=" + args.clang,
+                        "-DCMAKE_EXPORT_COMPILE_COMMANDS=ON", "-DCMAKE_CXX_FLAGS=" + flags],
+                       stdout=subprocess.DEVNULL, check=True)
+        start = time.perf_counter()
+        subprocess.run(["ninja", "-C", build, "-j", "1"], stdout=subprocess.DEVNULL,
+                       stderr=subprocess.DEVNULL, check=True)
+        built = time.perf_counter() - start
+        linked = best_time([args.escape, "-p", build], args.reps, ok=(0, 1))
+        cold = best_time([args.escape, "-p", build, "--no-cache"], args.reps, ok=(0, 1))
+        stats = subprocess.run([args.escape, "-p", build, "--cache-stats"],
+                               capture_output=True, text=True).stderr.strip().splitlines()
+        print("googletest built with the plugin (-j 1): %.1f s" % built)
+        print("clang-escape -p after that build: %.2f s (%s)" % (linked, stats[-1] if stats else ""))
+        print("clang-escape -p --no-cache (cold): %.2f s" % cold)
+    return 0
 
 
 def main():
@@ -41,7 +68,13 @@ def main():
     ap.add_argument("--clang", default="clang++-19")
     ap.add_argument("-n", "--reps", type=int, default=3)
     ap.add_argument("--filter", default="")
+    ap.add_argument("--link-only", action="store_true")
+    ap.add_argument("--escape", default=os.path.join(ROOT, "build", "bin", "clang-escape"))
     args = ap.parse_args()
+    args.plugin = os.path.abspath(args.plugin)
+    args.escape = os.path.abspath(args.escape)
+    if args.link_only:
+        return link_only(args)
     files = [(f, fl) for f, fl in gtest_corpus() if args.filter in f]
     plain_total = plugin_total = 0.0
     with tempfile.TemporaryDirectory() as tmp:
