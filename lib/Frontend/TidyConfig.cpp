@@ -4,6 +4,8 @@
 //
 //===----------------------------------------------------------------------===//
 #include "clang-escape/Frontend/TidyConfig.h"
+#include "clang-escape/Frontend/Suppression.h"
+#include "clang-escape/Report/CheckCatalog.h"
 
 #include "llvm/ADT/SmallString.h"
 #include "llvm/Support/FileSystem.h"
@@ -124,6 +126,53 @@ llvm::Expected<std::optional<TidyConfig>> findTidyConfig(llvm::StringRef File) {
     return std::optional<TidyConfig>(std::move(*C));
   }
   return std::optional<TidyConfig>();
+}
+
+RunSettings resolveSettings(const SurfaceSettings &S, const TidyConfig *C) {
+  RunSettings R;
+  if (C && C->Checks)
+    R.Checks += "," + *C->Checks;
+  if (!S.Checks.empty())
+    R.Checks += "," + S.Checks;
+  auto Limit = [&](const std::optional<uint64_t> &Given, llvm::StringRef Check,
+                   llvm::StringRef Name, uint64_t &Out) {
+    if (Given)
+      Out = *Given;
+    else if (std::optional<uint64_t> N =
+                 C ? C->number(Check, Name) : std::nullopt)
+      Out = *N;
+  };
+  Limit(S.MaxLocalBytes, "escape-oversized-frame", "MaxLocalBytes",
+        R.MaxLocalBytes);
+  Limit(S.MaxFrameBytes, "escape-oversized-frame", "MaxFrameBytes",
+        R.MaxFrameBytes);
+  Limit(S.MaxStackCandidateBytes, "escape-stack-candidate", "MaxBytes",
+        R.MaxStackCandidateBytes);
+  R.AllMaybe = S.ReportMaybe;
+  R.SuggestAnnotations = S.SuggestAnnotations;
+  R.NoDefaultModels = S.NoDefaultModels;
+  R.ModelFiles = S.ModelFiles;
+  if (!C)
+    return R;
+  for (const CheckInfo &I : CheckCatalog)
+    if (C->flag(I.Name, "ReportMaybe"))
+      R.MaybeChecks.insert(I.Name);
+  if (std::optional<std::string> M = C->localOrGlobal("", "ModelFiles")) {
+    llvm::SmallVector<llvm::StringRef> Parts;
+    llvm::StringRef(*M).split(Parts, ';', -1, false);
+    for (llvm::StringRef P : Parts)
+      R.ModelFiles.push_back(P.trim().str());
+  }
+  R.NoDefaultModels |= C->flag("", "NoDefaultModels");
+  R.SuggestAnnotations |= C->flag("", "SuggestAnnotations");
+  return R;
+}
+
+void RunSettings::filter(Report &Rep) const {
+  llvm::erase_if(Rep.Findings, [&](const Finding &F) {
+    return F.Maybe && !AllMaybe && !MaybeChecks.count(F.Check);
+  });
+  applySuppressions(Rep, CheckGlobs(Checks));
 }
 
 } // namespace escape

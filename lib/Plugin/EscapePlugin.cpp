@@ -16,7 +16,7 @@
 #include "clang-escape/Frontend/FindingLocation.h"
 #include "clang-escape/Frontend/HostVersionGuard.h"
 #include "clang-escape/Frontend/ModelFiles.h"
-#include "clang-escape/Frontend/Suppression.h"
+#include "clang-escape/Frontend/TidyConfig.h"
 #include "clang-escape/Output/Emitters.h"
 
 #include "clang/AST/ASTConsumer.h"
@@ -35,16 +35,12 @@ namespace {
 struct PluginOptions {
   /// Bug findings are errors: -Werror does not reach a plugin's diagnostics.
   bool Werror = false;
-  bool ReportMaybe = false;
-  bool SuggestAnnotations = false;
-  bool NoDefaultModels = false;
-  std::string Checks = "escape-*";
-  std::vector<std::string> ModelFiles;
+  /// Do not read the nearest .clang-tidy.
+  bool NoConfig = false;
   /// A build directory: store this file's graphs in its cache.
   std::string CacheBuildDir;
-  uint64_t MaxLocalBytes = 64 * 1024;
-  uint64_t MaxFrameBytes = 128 * 1024;
-  uint64_t MaxCandidateBytes = 64 * 1024;
+  /// The rest, completed from the nearest .clang-tidy as in the CLI.
+  SurfaceSettings Given;
 };
 
 void anchor() {}
@@ -56,21 +52,32 @@ public:
 
   void HandleTranslationUnit(ASTContext &Ctx) override {
     DiagnosticsEngine &DE = CI.getDiagnostics();
+    auto Fail = [&](const std::string &Message) {
+      DE.Report(DE.getCustomDiagID(DiagnosticsEngine::Error, "%0"))
+          << ("clang-escape: " + Message);
+    };
+    const SourceManager &SM = Ctx.getSourceManager();
+    OptionalFileEntryRef Main = SM.getFileEntryRefForID(SM.getMainFileID());
+    std::optional<TidyConfig> Tidy;
+    if (!Opts.NoConfig && Main) {
+      auto Found = findTidyConfig(Main->getName());
+      if (!Found)
+        return Fail(llvm::toString(Found.takeError()));
+      Tidy = std::move(*Found);
+    }
+    RunSettings Run = resolveSettings(Opts.Given, Tidy ? &*Tidy : nullptr);
     ModelTable Models;
     if (llvm::Error E = loadModelFiles(
-            Models, Opts.NoDefaultModels ? "" : objectPathOf((void *)&anchor),
-            Opts.ModelFiles)) {
-      DE.Report(DE.getCustomDiagID(DiagnosticsEngine::Error, "%0"))
-          << ("clang-escape: " + llvm::toString(std::move(E)));
-      return;
-    }
+            Models, Run.NoDefaultModels ? "" : objectPathOf((void *)&anchor),
+            Run.ModelFiles))
+      return Fail(llvm::toString(std::move(E)));
     AnalysisOptions A;
     A.Build.Models = &Models;
-    A.Build.MaxLocalBytes = Opts.MaxLocalBytes;
-    A.Build.MaxFrameBytes = Opts.MaxFrameBytes;
+    A.Build.MaxLocalBytes = Run.MaxLocalBytes;
+    A.Build.MaxFrameBytes = Run.MaxFrameBytes;
     A.Build.MaxStackCandidateBytes = A.Report.MaxStackCandidateBytes =
-        Opts.MaxCandidateBytes;
-    A.Report.IncludeMaybe = Opts.ReportMaybe;
+        Run.MaxStackCandidateBytes;
+    A.Report.IncludeMaybe = Run.anyMaybe();
     // The graphs of this file, for a later `clang-escape -p` of the build.
     std::unique_ptr<tooling::CompilationDatabase> DB;
     if (!Opts.CacheBuildDir.empty()) {
@@ -79,8 +86,6 @@ public:
       std::string Err;
       DB = tooling::CompilationDatabase::loadFromDirectory(Opts.CacheBuildDir,
                                                            Err);
-      const SourceManager &SM = Ctx.getSourceManager();
-      OptionalFileEntryRef Main = SM.getFileEntryRefForID(SM.getMainFileID());
       if (DB && Main && !DB->getCompileCommands(Main->getName()).empty()) {
         A.CacheDir = Opts.CacheBuildDir + "/.clang-escape-cache";
         A.CacheSalt = cacheSaltOf(cliBeside(objectPathOf((void *)&anchor)));
@@ -88,14 +93,11 @@ public:
       }
     }
     auto R = analyzeParsedTU(Ctx, DE.hasErrorOccurred(), DB.get(), A);
-    if (!R) {
-      DE.Report(DE.getCustomDiagID(DiagnosticsEngine::Error, "%0"))
-          << ("clang-escape: " + llvm::toString(R.takeError()));
-      return;
-    }
-    if (!Opts.SuggestAnnotations)
+    if (!R)
+      return Fail(llvm::toString(R.takeError()));
+    if (!Run.SuggestAnnotations)
       R->Rep.FixIts.clear();
-    applySuppressions(R->Rep, CheckGlobs(Opts.Checks));
+    Run.filter(R->Rep);
     report(R->Rep, Ctx.getSourceManager(), DE);
   }
 
@@ -135,30 +137,40 @@ protected:
                  const std::vector<std::string> &Args) override {
     for (llvm::StringRef A : Args) {
       auto [Name, Value] = A.split('=');
-      bool Bad = false;
+      SurfaceSettings &G = Opts.Given;
+      auto Number = [&, Value = Value](std::optional<uint64_t> &Out) {
+        uint64_t N = 0;
+        if (Value.getAsInteger(10, N))
+          return false;
+        Out = N;
+        return true;
+      };
+      bool Ok = true;
       if (A == "werror")
         Opts.Werror = true;
+      else if (A == "no-config")
+        Opts.NoConfig = true;
       else if (A == "report-maybe")
-        Opts.ReportMaybe = true;
+        G.ReportMaybe = true;
       else if (A == "suggest-annotations")
-        Opts.SuggestAnnotations = true;
+        G.SuggestAnnotations = true;
       else if (A == "no-default-models")
-        Opts.NoDefaultModels = true;
+        G.NoDefaultModels = true;
       else if (Name == "checks")
-        Opts.Checks = Value.str();
+        G.Checks = Value.str();
       else if (Name == "cache")
         Opts.CacheBuildDir = Value.str();
       else if (Name == "models")
-        Opts.ModelFiles.push_back(Value.str());
+        G.ModelFiles.push_back(Value.str());
       else if (Name == "max-local-bytes")
-        Bad = Value.getAsInteger(10, Opts.MaxLocalBytes);
+        Ok = Number(G.MaxLocalBytes);
       else if (Name == "max-frame-bytes")
-        Bad = Value.getAsInteger(10, Opts.MaxFrameBytes);
+        Ok = Number(G.MaxFrameBytes);
       else if (Name == "max-stack-candidate-bytes")
-        Bad = Value.getAsInteger(10, Opts.MaxCandidateBytes);
+        Ok = Number(G.MaxStackCandidateBytes);
       else
-        Bad = true;
-      if (Bad) {
+        Ok = false;
+      if (!Ok) {
         DiagnosticsEngine &DE = CI.getDiagnostics();
         DE.Report(DE.getCustomDiagID(DiagnosticsEngine::Error,
                                      "clang-escape: unknown or malformed "

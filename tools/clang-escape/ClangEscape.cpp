@@ -10,10 +10,8 @@
 #include "clang-escape/Build/ModelTable.h"
 #include "clang-escape/Frontend/CacheSalt.h"
 #include "clang-escape/Frontend/Driver.h"
-#include "clang-escape/Frontend/Suppression.h"
 #include "clang-escape/Frontend/TidyConfig.h"
 #include "clang-escape/Output/Emitters.h"
-#include "clang-escape/Report/CheckCatalog.h"
 #include "clang-escape/Support/AtomicFile.h"
 #include "clang-escape/Support/Version.h"
 
@@ -252,35 +250,23 @@ int main(int Argc, const char **Argv) {
     }
     Tidy = std::move(*Found);
   }
-  std::string CheckList = "escape-*";
-  if (Tidy && Tidy->Checks)
-    CheckList += "," + *Tidy->Checks;
-  if (Checks.getNumOccurrences())
-    CheckList += "," + Checks;
-  auto Configured = [&](cl::opt<uint64_t> &Flag, StringRef Check,
-                        StringRef Name) -> uint64_t {
-    if (!Flag.getNumOccurrences() && Tidy)
-      if (std::optional<uint64_t> N = Tidy->number(Check, Name))
-        return *N;
-    return Flag;
-  };
-  auto WantsMaybe = [&](StringRef Check) {
-    return ReportMaybe || (Tidy && Tidy->flag(Check, "ReportMaybe"));
-  };
-  if (Tidy) {
-    if (std::optional<std::string> M = Tidy->localOrGlobal("", "ModelFiles")) {
-      SmallVector<StringRef> Parts;
-      StringRef(*M).split(Parts, ';', -1, false);
-      for (StringRef P : Parts)
-        ModelFiles.push_back(P.trim().str());
-    }
-    NoDefaultModels = NoDefaultModels || Tidy->flag("", "NoDefaultModels");
-    SuggestAnnotations =
-        SuggestAnnotations || Tidy->flag("", "SuggestAnnotations");
-  }
+  escape::SurfaceSettings Given;
+  Given.Checks = Checks;
+  if (MaxLocal.getNumOccurrences())
+    Given.MaxLocalBytes = MaxLocal;
+  if (MaxFrame.getNumOccurrences())
+    Given.MaxFrameBytes = MaxFrame;
+  if (MaxCandidate.getNumOccurrences())
+    Given.MaxStackCandidateBytes = MaxCandidate;
+  Given.ReportMaybe = ReportMaybe;
+  Given.SuggestAnnotations = SuggestAnnotations;
+  Given.NoDefaultModels = NoDefaultModels;
+  Given.ModelFiles = ModelFiles;
+  escape::RunSettings Run =
+      escape::resolveSettings(Given, Tidy ? &*Tidy : nullptr);
 
   escape::ModelTable Models;
-  if (!NoDefaultModels) {
+  if (!Run.NoDefaultModels) {
     std::string Exe =
         llvm::sys::fs::getMainExecutable(Argv[0], (void *)&printVersion);
     llvm::SmallString<256> Shipped(
@@ -293,7 +279,7 @@ int main(int Argc, const char **Argv) {
         return 2;
       }
   }
-  for (const std::string &F : ModelFiles)
+  for (const std::string &F : Run.ModelFiles)
     if (Error E = Models.loadFile(F)) {
       WithColor::error(errs(), "clang-escape")
           << toString(std::move(E)) << "\n";
@@ -302,16 +288,12 @@ int main(int Argc, const char **Argv) {
 
   escape::AnalysisOptions Opts;
   Opts.Build.Models = &Models;
-  Opts.Build.MaxLocalBytes =
-      Configured(MaxLocal, "escape-oversized-frame", "MaxLocalBytes");
-  Opts.Build.MaxFrameBytes =
-      Configured(MaxFrame, "escape-oversized-frame", "MaxFrameBytes");
+  Opts.Build.MaxLocalBytes = Run.MaxLocalBytes;
+  Opts.Build.MaxFrameBytes = Run.MaxFrameBytes;
   Opts.Build.MaxStackCandidateBytes = Opts.Report.MaxStackCandidateBytes =
-      Configured(MaxCandidate, "escape-stack-candidate", "MaxBytes");
+      Run.MaxStackCandidateBytes;
   // Per check in .clang-tidy: made if any check wants them, then filtered.
-  Opts.Report.IncludeMaybe = ReportMaybe;
-  for (const escape::CheckInfo &C : escape::CheckCatalog)
-    Opts.Report.IncludeMaybe |= WantsMaybe(C.Name);
+  Opts.Report.IncludeMaybe = Run.anyMaybe();
   Opts.Jobs = Jobs == 0 ? llvm::hardware_concurrency().compute_thread_count()
                         : unsigned(Jobs);
 
@@ -353,10 +335,7 @@ int main(int Argc, const char **Argv) {
     return 2;
   }
 
-  llvm::erase_if(Result->Rep.Findings, [&](const escape::Finding &F) {
-    return F.Maybe && !WantsMaybe(F.Check);
-  });
-  escape::applySuppressions(Result->Rep, escape::CheckGlobs(CheckList));
+  Run.filter(Result->Rep);
 
   for (const std::string &W : Result->Warnings)
     WithColor::warning(errs(), "clang-escape") << W << "\n";
@@ -382,7 +361,7 @@ int main(int Argc, const char **Argv) {
     escape::emitGoStyle(Result->Rep, Level, OS);
   else {
     escape::emitText(Result->Rep, OS, UseColor, Caret);
-    if (SuggestAnnotations)
+    if (Run.SuggestAnnotations)
       escape::emitFixItRemarks(Result->Rep, OS);
   }
   OS.flush();

@@ -14,9 +14,12 @@
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Error.h"
 
+#include <cstdint>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
+#include <vector>
 
 namespace escape {
 
@@ -45,6 +48,41 @@ llvm::Expected<TidyConfig> parseTidyConfig(llvm::StringRef Text,
 /// The .clang-tidy nearest to \p File (in its directory or a parent),
 /// parsed; std::nullopt when there is none.
 llvm::Expected<std::optional<TidyConfig>> findTidyConfig(llvm::StringRef File);
+
+struct Report;
+
+/// What a surface outside clang-tidy (the CLI, the plugin) was given on its
+/// own command line; unset values come from the .clang-tidy.
+struct SurfaceSettings {
+  std::string Checks; ///< globs, applied after the file's Checks.
+  std::optional<uint64_t> MaxLocalBytes, MaxFrameBytes, MaxStackCandidateBytes;
+  bool ReportMaybe = false;
+  bool SuggestAnnotations = false;
+  bool NoDefaultModels = false;
+  std::vector<std::string> ModelFiles;
+};
+
+/// The settings a run uses: the command line's, completed from the file.
+struct RunSettings {
+  std::string Checks = "escape-*";
+  uint64_t MaxLocalBytes = 64 * 1024;
+  uint64_t MaxFrameBytes = 128 * 1024;
+  uint64_t MaxStackCandidateBytes = 64 * 1024;
+  bool SuggestAnnotations = false;
+  bool NoDefaultModels = false;
+  std::vector<std::string> ModelFiles;
+  /// Maybe-findings: of every check, or of these.
+  bool AllMaybe = false;
+  std::set<std::string> MaybeChecks;
+
+  bool anyMaybe() const { return AllMaybe || !MaybeChecks.empty(); }
+  /// Removes the findings (and fix-its) the checks, ReportMaybe or NOLINT
+  /// comments leave out.
+  void filter(Report &R) const;
+};
+
+/// Completes \p S from \p Config (may be null) as clang-tidy would.
+RunSettings resolveSettings(const SurfaceSettings &S, const TidyConfig *Config);
 
 } // namespace escape
 

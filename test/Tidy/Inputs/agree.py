@@ -79,7 +79,7 @@ def main():
         if os.path.isdir(i):
             for root, _, names in sorted(os.walk(i)):
                 files += [os.path.join(root, n) for n in sorted(names)
-                          if n.endswith(".cpp")]
+                          if n.endswith((".cpp", ".cc"))]
         else:
             files.append(i)
     bad = 0
