@@ -309,6 +309,8 @@ void linkAndReport(std::vector<ExtractedTU> &TUs,
     }
   R.Prog.solve();
   R.Rep = makeReport(R.Prog, Opts.Report);
+  if (Opts.ReportFilter)
+    Opts.ReportFilter(R.Rep);
 }
 
 } // namespace

@@ -379,6 +379,9 @@ int main(int Argc, const char **Argv) {
       Run.MaxStackCandidateBytes;
   // Per check in .clang-tidy: made if any check wants them, then filtered.
   Opts.Report.IncludeMaybe = Run.anyMaybe();
+  // Also over the merge base's report (--diff-base), so that both leave
+  // out the same findings.
+  Opts.ReportFilter = [&Run](escape::Report &R) { Run.filter(R); };
   Opts.Jobs = Jobs == 0 ? llvm::hardware_concurrency().compute_thread_count()
                         : unsigned(Jobs);
 
@@ -454,8 +457,6 @@ int main(int Argc, const char **Argv) {
         << toString(Result.takeError()) << "\n";
     return 2;
   }
-
-  Run.filter(Result->Rep);
 
   for (const std::string &W : Result->Warnings)
     WithColor::warning(errs(), "clang-escape") << W << "\n";

@@ -43,6 +43,10 @@ struct AnalysisOptions {
   /// analyzeParsedTU: also store the unit's graphs in CacheDir under its
   /// command in the database, so that analyzeFiles need not parse it.
   bool StoreParsedTU = false;
+  /// Applied to the report before it is returned (the checks, maybe-findings
+  /// and NOLINT comments a run leaves out), while the files it names exist:
+  /// a --diff-base run's checkout is removed afterwards.
+  std::function<void(escape::Report &)> ReportFilter;
   /// Called after each translation unit (done, total, file, seconds it
   /// took), from any thread but never concurrently.
   std::function<void(unsigned, unsigned, const std::string &, double)> Progress;
