@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The README's two commands.
 #   scripts/quickstart.sh run    set up, build, analyze the bundled examples
-#   scripts/quickstart.sh test   set up, build, run every test suite
+#   scripts/quickstart.sh test   set up, build, run every test suite, for
+#                                LLVM 19 (BUILD_DIR) and LLVM 22 (BUILD_DIR-llvm22)
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 build=${BUILD_DIR:-$here/build}
@@ -23,7 +24,8 @@ case $mode in
     log=$(mktemp)
     status=0
     python3 /usr/lib/llvm-19/build/utils/lit/lit.py -sv \
-      "$build/test" "$build/test/Unit" 2>&1 | tee "$log" || status=$?
+      "$build/test" "$build/test/Unit" \
+      "$build-llvm22/test" "$build-llvm22/test/Unit" 2>&1 | tee "$log" || status=$?
     count() { grep -E "^ *$1 *:" "$log" | grep -oE '[0-9]+' | head -1 || true; }
     passed=$(count Passed)
     failed=$(count Failed)

@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
-# Installs what clang-escape needs on Debian 12 and configures + builds it.
+# Installs what clang-escape needs on Debian 12 and configures + builds it
+# twice from the same sources: for LLVM 19 in BUILD_DIR, for LLVM 22 in
+# BUILD_DIR-llvm22 (each with its own clang++; docs/ClangTidy.md).
 #   usage: scripts/setup.sh [BUILD_DIR]
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 build=${1:-$here/build}
 pkgs=(clang-19 libclang-19-dev llvm-19-dev llvm-19-tools clang-tidy-19 clangd-19
       clang-format-19 clang-tools-19 nlohmann-json3-dev googletest libgtest-dev cmake ninja-build
-      python3 python3-yaml git)
+      python3 python3-yaml git
+      clang-22 libclang-22-dev llvm-22-dev llvm-22-tools clang-tidy-22 clang-tools-22)
 # npm installs the SARIF multitool that the tests validate SARIF output with.
 command -v npm >/dev/null || pkgs+=(nodejs npm)
 missing=()
@@ -25,17 +28,22 @@ if [ ${#missing[@]} -gt 0 ]; then
     exit 2
   fi
 fi
-cmake -S "$here" -B "$build" -G Ninja \
-  -DCMAKE_BUILD_TYPE=Release \
-  -DCMAKE_C_COMPILER=clang-19 -DCMAKE_CXX_COMPILER=clang++-19 \
-  -DLLVM_DIR=/usr/lib/llvm-19/lib/cmake/llvm \
-  -DClang_DIR=/usr/lib/llvm-19/lib/cmake/clang >/dev/null
-cmake --build "$build"
-# The SARIF multitool (test/CI/sarif-validate.test), into the build folder.
-multitool=$build/sarif-multitool/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool
-if [ ! -x "$multitool" ]; then
-  echo "setup: installing @microsoft/sarif-multitool-linux into $build/sarif-multitool"
-  npm install --no-audit --no-fund --silent --prefix "$build/sarif-multitool" \
-    @microsoft/sarif-multitool-linux@5.7.0
-  chmod +x "$multitool"
-fi
+for major in 19 22; do
+  dir=$build
+  [ "$major" = 19 ] || dir=$build-llvm$major
+  cmake -S "$here" -B "$dir" -G Ninja \
+    -DCMAKE_BUILD_TYPE=Release \
+    -DCMAKE_C_COMPILER=clang-$major -DCMAKE_CXX_COMPILER=clang++-$major \
+    -DLLVM_DIR=/usr/lib/llvm-$major/lib/cmake/llvm \
+    -DClang_DIR=/usr/lib/llvm-$major/lib/cmake/clang >/dev/null
+  cmake --build "$dir"
+  # The SARIF multitool (test/CI/sarif-validate.test), into each build folder:
+  # lit looks for it under the build folder of the suite it runs.
+  multitool=$dir/sarif-multitool/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool
+  if [ ! -x "$multitool" ]; then
+    echo "setup: installing @microsoft/sarif-multitool-linux into $dir/sarif-multitool"
+    npm install --no-audit --no-fund --silent --prefix "$dir/sarif-multitool" \
+      @microsoft/sarif-multitool-linux@5.7.0
+    chmod +x "$multitool"
+  fi
+done

@@ -29,6 +29,23 @@ config.substitutions.append(("%sarif-multitool", os.path.join(
     config.clang_escape_obj_root, "sarif-multitool", "node_modules", "@microsoft",
     "sarif-multitool-linux", "Sarif.Multitool")))
 
+# The clang-tidy module of this build, run by the clang-tidy of its major.
+config.substitutions.append(("%clang-tidy", "clang-tidy-" + config.llvm_major))
+config.substitutions.append(("%clang-apply-replacements", "clang-apply-replacements-" + config.llvm_major))
+config.substitutions.append(("%tidy-module", config.tidy_module))
+config.substitutions.append(("%run-clang-tidy", "run-clang-tidy-" + config.llvm_major))
+config.substitutions.append(("%plugin", config.plugin))
+config.substitutions.append(("%tidy", "clang-tidy-" + config.llvm_major + " -load=" + config.tidy_module))
+# The other supported major, for the version guard.
+other_major = "22" if config.llvm_major == "19" else "19"
+config.substitutions.append(("%other-major", other_major))
+config.substitutions.append(("%other-clang-tidy", "clang-tidy-" + other_major))
+config.substitutions.append(("%other-clangxx", "clang++-" + other_major))
+corpus = os.environ.get("CLANG_ESCAPE_CORPUS", os.path.join(config.clang_escape_src_root, "..", "shared", "corpus", "cases"))
+if os.path.isdir(corpus):
+    config.available_features.add("corpus")
+    config.substitutions.append(("%corpus", os.path.abspath(corpus)))
+
 if shutil.which("clang-tidy-" + config.llvm_major):
     config.available_features.add("clang-tidy")
 config.available_features.add("llvm-" + config.llvm_major)

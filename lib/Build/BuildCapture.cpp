@@ -15,6 +15,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "FunctionBuilder.h"
+#include "clang-escape/Support/LLVMCompat.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
@@ -76,7 +77,7 @@ void FunctionBuilder::captureArgs(CallSite &CS, const FunctionDecl *Callee,
         Add(F->getType());
   };
   if (const auto *MD = dyn_cast<CXXMethodDecl>(Callee))
-    Add(Ctx.getRecordType(MD->getParent()));
+    Add(recordTypeOf(Ctx, MD->getParent()));
   for (const Expr *A : Args)
     Add(A->getType());
   for (const CXXRecordDecl *RD : Closures) {

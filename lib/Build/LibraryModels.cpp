@@ -22,6 +22,7 @@
 //===----------------------------------------------------------------------===//
 #include "FunctionBuilder.h"
 #include "clang-escape/Build/ModelTable.h"
+#include "clang-escape/Support/LLVMCompat.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Attr.h"
@@ -190,7 +191,7 @@ void copyArgsIntoThis(ModelBuilder &M) {
 void methodModel(ModelBuilder &M, const CXXMethodDecl *MD) {
   RecordClass RC = M.TU.Types.classify(MD->getParent());
   QualType RT = MD->getReturnType();
-  QualType Self = M.TU.Ctx.getRecordType(MD->getParent());
+  QualType Self = recordTypeOf(M.TU.Ctx, MD->getParent());
   bool Ctor = isa<CXXConstructorDecl>(MD);
   StringRef Name = MD->getIdentifier() ? MD->getName() : "";
   ParamLeaks &This = M.slot(0);

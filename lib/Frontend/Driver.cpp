@@ -67,28 +67,35 @@ std::string hex(uint64_t V) {
   return B;
 }
 
+/// Lowers one parsed translation unit; \p WantDeps also lists the files it
+/// read, for the cache.
+void extract(ASTContext &Ctx, const AnalysisOptions &Opts, bool HadErrors,
+             bool WantDeps, ExtractedTU &Out) {
+  // Like clang-tidy: a file that does not fully parse is still analyzed
+  // as far as the AST goes.
+  Out.Graphs = buildGraphs(Ctx, Opts.Build);
+  Out.HadErrors = HadErrors;
+  if (!WantDeps)
+    return;
+  const SourceManager &SM = Ctx.getSourceManager();
+  for (auto It = SM.fileinfo_begin(); It != SM.fileinfo_end(); ++It) {
+    llvm::StringRef Name = It->getFirst().getName();
+    if (Name.empty() || Name.starts_with("<"))
+      continue;
+    // Relative to the compile command's directory, not to ours.
+    llvm::SmallString<256> Abs(Name);
+    SM.getFileManager().makeAbsolutePath(Abs);
+    Out.Deps.push_back({std::string(Abs), 0});
+  }
+}
+
 class EscapeConsumer : public ASTConsumer {
 public:
   EscapeConsumer(ExtractedTU &Out, const AnalysisOptions &Opts,
                  CompilerInstance &CI, bool WantDeps)
       : Out(Out), Opts(Opts), CI(CI), WantDeps(WantDeps) {}
   void HandleTranslationUnit(ASTContext &Ctx) override {
-    // Like clang-tidy: a file that does not fully parse is still analyzed
-    // as far as the AST goes.
-    Out.Graphs = buildGraphs(Ctx, Opts.Build);
-    Out.HadErrors = CI.getDiagnostics().hasErrorOccurred();
-    if (!WantDeps)
-      return;
-    const SourceManager &SM = Ctx.getSourceManager();
-    for (auto It = SM.fileinfo_begin(); It != SM.fileinfo_end(); ++It) {
-      llvm::StringRef Name = It->getFirst().getName();
-      if (Name.empty() || Name.starts_with("<"))
-        continue;
-      // Relative to the compile command's directory, not to ours.
-      llvm::SmallString<256> Abs(Name);
-      SM.getFileManager().makeAbsolutePath(Abs);
-      Out.Deps.push_back({std::string(Abs), 0});
-    }
+    extract(Ctx, Opts, CI.getDiagnostics().hasErrorOccurred(), WantDeps, Out);
   }
 
 private:
@@ -269,6 +276,43 @@ bool parseInWorker(const std::string &File, const AnalysisOptions &Opts,
   return true;
 }
 
+/// Stores \p TU at \p Path with the hashes of the files it read.
+llvm::Error writeCache(ExtractedTU &TU, const std::string &Path) {
+  for (Dependency &D : TU.Deps)
+    D.Hash = hashFile(D.Path);
+  return writeFileAtomically(Path, writeExtractedTU(TU));
+}
+
+/// Links the extracted units in order (so that the result does not depend
+/// on -j) with the rest of the program the cache holds, solves, reports.
+void linkAndReport(std::vector<ExtractedTU> &TUs,
+                   const tooling::CompilationDatabase *DB,
+                   const std::string &CacheDir, const AnalysisOptions &Opts,
+                   AnalysisResult &R) {
+  for (ExtractedTU &TU : TUs) {
+    if (TU.HadErrors)
+      R.FilesWithErrors.push_back(TU.File);
+    R.Prog.add(std::move(TU.Graphs));
+  }
+  // The rest of the program, as far as the cache knows it: followed, not
+  // reported on.
+  if (DB)
+    for (const std::string &File : Opts.LinkFromCache) {
+      std::string Warning;
+      auto Old = readCache(cachePath(CacheDir, *DB, File, Opts), Opts, Warning);
+      if (!Old)
+        continue;
+      for (FunctionGraph &G : Old->Graphs)
+        G.MainFile = false;
+      R.Prog.add(std::move(Old->Graphs));
+      ++R.Linked;
+    }
+  R.Prog.solve();
+  R.Rep = makeReport(R.Prog, Opts.Report);
+  if (Opts.ReportFilter)
+    Opts.ReportFilter(R.Rep);
+}
+
 } // namespace
 
 llvm::Error extractOne(const tooling::CompilationDatabase &DB,
@@ -337,15 +381,11 @@ analyzeFiles(const tooling::CompilationDatabase &DB,
       } else {
         parse(DB, File, Opts, UseCache, TU);
       }
-      if (UseCache && InTime && !TU.HadErrors && Opts.AliasFrom.empty()) {
-        for (Dependency &D : TU.Deps)
-          D.Hash = hashFile(D.Path);
-        if (llvm::Error E =
-                writeFileAtomically(CachePath, writeExtractedTU(TU))) {
+      if (UseCache && InTime && !TU.HadErrors && Opts.AliasFrom.empty())
+        if (llvm::Error E = writeCache(TU, CachePath)) {
           std::lock_guard<std::mutex> G(Lock);
           R.Warnings.push_back(llvm::toString(std::move(E)));
         }
-      }
     }
     std::lock_guard<std::mutex> G(Lock);
     ++(Hit ? R.Cached : R.Extracted);
@@ -365,28 +405,36 @@ analyzeFiles(const tooling::CompilationDatabase &DB,
       Pool.async([&, I] { RunOne(I); });
     Pool.wait();
   }
-  // Link in command-line order, so that the result does not depend on -j.
-  for (ExtractedTU &TU : TUs) {
-    if (TU.HadErrors)
-      R.FilesWithErrors.push_back(TU.File);
-    R.Prog.add(std::move(TU.Graphs));
+  linkAndReport(TUs, UseCache ? &DB : nullptr, std::string(CacheDir), Opts, R);
+  return R;
+}
+
+llvm::Expected<AnalysisResult>
+analyzeParsedTU(ASTContext &Ctx, bool HadErrors,
+                const tooling::CompilationDatabase *DB,
+                const AnalysisOptions &Opts) {
+  AnalysisResult R;
+  std::vector<ExtractedTU> TUs(1);
+  llvm::SmallString<256> CacheDir(Opts.CacheDir);
+  if (!CacheDir.empty())
+    llvm::sys::fs::make_absolute(CacheDir);
+  bool Store = Opts.StoreParsedTU && DB && !CacheDir.empty() && !HadErrors;
+  extract(Ctx, Opts, HadErrors, Store, TUs.front());
+  const SourceManager &SM = Ctx.getSourceManager();
+  if (OptionalFileEntryRef Main = SM.getFileEntryRefForID(SM.getMainFileID()))
+    TUs.front().File = std::string(Main->getName());
+  if (Store) {
+    if (std::error_code EC = llvm::sys::fs::create_directories(CacheDir))
+      return llvm::createStringError(EC,
+                                     "cannot create cache directory '%s': %s",
+                                     CacheDir.c_str(), EC.message().c_str());
+    ExtractedTU &TU = TUs.front();
+    if (llvm::Error E = writeCache(
+            TU, cachePath(std::string(CacheDir), *DB, TU.File, Opts)))
+      return std::move(E);
   }
-  // The rest of the program, as far as the cache knows it: followed, not
-  // reported on.
-  if (UseCache)
-    for (const std::string &File : Opts.LinkFromCache) {
-      std::string Warning;
-      auto Old = readCache(cachePath(std::string(CacheDir), DB, File, Opts),
-                           Opts, Warning);
-      if (!Old)
-        continue;
-      for (FunctionGraph &G : Old->Graphs)
-        G.MainFile = false;
-      R.Prog.add(std::move(Old->Graphs));
-      ++R.Linked;
-    }
-  R.Prog.solve();
-  R.Rep = makeReport(R.Prog, Opts.Report);
+  linkAndReport(TUs, CacheDir.empty() ? nullptr : DB, std::string(CacheDir),
+                Opts, R);
   return R;
 }
 

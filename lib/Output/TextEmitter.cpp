@@ -58,18 +58,9 @@ void emitText(const Report &R, llvm::raw_ostream &OS, bool Color, bool Caret,
       OS.resetColor();
     if (Caret)
       caret(OS, Src, F.Pos, Color);
-    if (F.SubjectPos.valid() &&
-        (F.SubjectPos.Line != F.Pos.Line || F.SubjectPos.File != F.Pos.File)) {
-      location(OS, F.SubjectPos, Color, Paths);
-      OS << "note: '" << F.Subject << "' declared here\n";
-    }
-    for (const Note &N : F.Flow) {
-      // A callee's step carries its own position in its text.
-      location(OS, N.Pos.valid() ? N.Pos : F.Pos, Color, Paths);
-      OS << "note: " << N.Why;
-      if (!N.What.empty())
-        OS << ": " << N.What;
-      OS << "\n";
+    for (const FindingNote &N : findingNotes(F)) {
+      location(OS, N.Pos, Color, Paths);
+      OS << "note: " << N.Text << "\n";
     }
   }
 }

@@ -8,8 +8,10 @@
 //
 //===----------------------------------------------------------------------===//
 #include "clang-escape/Build/ModelTable.h"
+#include "clang-escape/Frontend/CacheSalt.h"
 #include "clang-escape/Frontend/DiffBase.h"
 #include "clang-escape/Frontend/Driver.h"
+#include "clang-escape/Frontend/TidyConfig.h"
 #include "clang-escape/Gate/Baseline.h"
 #include "clang-escape/Gate/Fingerprint.h"
 #include "clang-escape/Output/Emitters.h"
@@ -184,6 +186,17 @@ static cl::opt<bool>
                    "(default true; --caret=false for one line per finding "
                    "plus notes)"),
           cl::cat(Category));
+static cl::opt<std::string> Checks(
+    "checks", cl::value_desc("globs"),
+    cl::desc("Which checks to report, in clang-tidy's syntax, after the "
+             "Checks of the nearest .clang-tidy (default 'escape-*'; e.g. "
+             "'-*,escape-return,escape-scope')"),
+    cl::cat(Category));
+static cl::opt<bool> NoConfig(
+    "no-config",
+    cl::desc("Do not read Checks and the escape-* CheckOptions of the nearest "
+             ".clang-tidy (docs/ClangTidy.md)"),
+    cl::cat(Category));
 static cl::opt<cl::boolOrDefault>
     Color("colors",
           cl::desc("Use colors in text output (default: when the "
@@ -310,8 +323,35 @@ int main(int Argc, const char **Argv) {
     return 2;
   }
 
+  // The nearest .clang-tidy to the first file: its Checks and escape-*
+  // options, under what the command line says.
+  std::optional<escape::TidyConfig> Tidy;
+  if (!NoConfig) {
+    auto Found = escape::findTidyConfig(Files.front());
+    if (!Found) {
+      WithColor::error(errs(), "clang-escape")
+          << toString(Found.takeError()) << "\n";
+      return 2;
+    }
+    Tidy = std::move(*Found);
+  }
+  escape::SurfaceSettings Asked;
+  Asked.Checks = Checks;
+  if (MaxLocal.getNumOccurrences())
+    Asked.MaxLocalBytes = MaxLocal;
+  if (MaxFrame.getNumOccurrences())
+    Asked.MaxFrameBytes = MaxFrame;
+  if (MaxCandidate.getNumOccurrences())
+    Asked.MaxStackCandidateBytes = MaxCandidate;
+  Asked.ReportMaybe = ReportMaybe;
+  Asked.SuggestAnnotations = SuggestAnnotations;
+  Asked.NoDefaultModels = NoDefaultModels;
+  Asked.ModelFiles = ModelFiles;
+  escape::RunSettings Run =
+      escape::resolveSettings(Asked, Tidy ? &*Tidy : nullptr);
+
   escape::ModelTable Models;
-  if (!NoDefaultModels) {
+  if (!Run.NoDefaultModels) {
     std::string Exe =
         llvm::sys::fs::getMainExecutable(Argv[0], (void *)&printVersion);
     llvm::SmallString<256> Shipped(
@@ -324,7 +364,7 @@ int main(int Argc, const char **Argv) {
         return 2;
       }
   }
-  for (const std::string &F : ModelFiles)
+  for (const std::string &F : Run.ModelFiles)
     if (Error E = Models.loadFile(F)) {
       WithColor::error(errs(), "clang-escape")
           << toString(std::move(E)) << "\n";
@@ -333,23 +373,22 @@ int main(int Argc, const char **Argv) {
 
   escape::AnalysisOptions Opts;
   Opts.Build.Models = &Models;
-  Opts.Build.MaxLocalBytes = MaxLocal;
-  Opts.Build.MaxFrameBytes = MaxFrame;
-  Opts.Build.MaxStackCandidateBytes = MaxCandidate;
-  Opts.Report.MaxStackCandidateBytes = MaxCandidate;
-  Opts.Report.IncludeMaybe = ReportMaybe;
+  Opts.Build.MaxLocalBytes = Run.MaxLocalBytes;
+  Opts.Build.MaxFrameBytes = Run.MaxFrameBytes;
+  Opts.Build.MaxStackCandidateBytes = Opts.Report.MaxStackCandidateBytes =
+      Run.MaxStackCandidateBytes;
+  // Per check in .clang-tidy: made if any check wants them, then filtered.
+  Opts.Report.IncludeMaybe = Run.anyMaybe();
+  // Also over the merge base's report (--diff-base), so that both leave
+  // out the same findings.
+  Opts.ReportFilter = [&Run](escape::Report &R) { Run.filter(R); };
   Opts.Jobs = Jobs == 0 ? llvm::hardware_concurrency().compute_thread_count()
                         : unsigned(Jobs);
 
   if (!NoCache) {
     Opts.CacheDir = CacheDir;
-    llvm::sys::fs::file_status Self;
-    if (!llvm::sys::fs::status(
-            llvm::sys::fs::getMainExecutable(Argv[0], (void *)&printVersion),
-            Self))
-      Opts.CacheSalt =
-          std::to_string(Self.getSize()) + "-" +
-          std::to_string(llvm::sys::toTimeT(Self.getLastModificationTime()));
+    Opts.CacheSalt = escape::cacheSaltOf(
+        llvm::sys::fs::getMainExecutable(Argv[0], (void *)&printVersion));
     std::optional<std::string> Build = buildDirArgument(Argc, Argv);
     if (Opts.CacheDir.empty() && Build)
       Opts.CacheDir = *Build + "/.clang-escape-cache";
@@ -469,12 +508,12 @@ int main(int Argc, const char **Argv) {
   if (Format == "json")
     escape::emitJson(Shown, OS, &Paths);
   else if (Format == "sarif") {
-    escape::SarifRun Run;
-    Run.Paths = Paths;
-    Run.Against = Compared ? &*Compared : nullptr;
-    Run.FilesWithErrors = Result->FilesWithErrors;
-    Run.Skipped = Result->Skipped;
-    escape::emitSarif(Shown, Run, OS);
+    escape::SarifRun Sarif;
+    Sarif.Paths = Paths;
+    Sarif.Against = Compared ? &*Compared : nullptr;
+    Sarif.FilesWithErrors = Result->FilesWithErrors;
+    Sarif.Skipped = Result->Skipped;
+    escape::emitSarif(Shown, Sarif, OS);
   } else if (Format == "github")
     escape::emitGithub(Shown, Paths, OS);
   else if (Format == "codeclimate")
@@ -483,7 +522,7 @@ int main(int Argc, const char **Argv) {
     escape::emitGoStyle(Shown, Level, OS, &Paths);
   else {
     escape::emitText(Shown, OS, UseColor, Caret, &Paths);
-    if (SuggestAnnotations)
+    if (Run.SuggestAnnotations)
       escape::emitFixItRemarks(Shown, OS);
   }
   OS.flush();

@@ -16,9 +16,12 @@
 #include <string>
 #include <vector>
 
-namespace clang::tooling {
+namespace clang {
+class ASTContext;
+namespace tooling {
 class CompilationDatabase;
-} // namespace clang::tooling
+} // namespace tooling
+} // namespace clang
 
 namespace escape {
 
@@ -37,6 +40,13 @@ struct AnalysisOptions {
   /// in, so that their functions are followed, without parsing or
   /// reporting them.
   std::vector<std::string> LinkFromCache;
+  /// analyzeParsedTU: also store the unit's graphs in CacheDir under its
+  /// command in the database, so that analyzeFiles need not parse it.
+  bool StoreParsedTU = false;
+  /// Applied to the report before it is returned (the checks, maybe-findings
+  /// and NOLINT comments a run leaves out), while the files it names exist:
+  /// a --diff-base run's checkout is removed afterwards.
+  std::function<void(escape::Report &)> ReportFilter;
   /// Called after each translation unit (done, total, file, seconds it
   /// took), from any thread but never concurrently.
   std::function<void(unsigned, unsigned, const std::string &, double)> Progress;
@@ -86,6 +96,15 @@ analyzeFiles(const clang::tooling::CompilationDatabase &DB,
 llvm::Error extractOne(const clang::tooling::CompilationDatabase &DB,
                        const std::string &File, const AnalysisOptions &Opts,
                        const std::string &Out);
+
+/// Analyzes the one translation unit a host has already parsed (a
+/// clang-tidy check, a compiler plugin), the way analyzeFiles analyzes each
+/// of its files; \p DB and Opts.LinkFromCache name the rest of the program
+/// that the cache holds. \p HadErrors: the host saw compile errors.
+llvm::Expected<AnalysisResult>
+analyzeParsedTU(clang::ASTContext &Ctx, bool HadErrors,
+                const clang::tooling::CompilationDatabase *DB,
+                const AnalysisOptions &Opts);
 
 } // namespace escape
 

@@ -34,6 +34,16 @@ class Program;
 /// Version of the JSON output schema (docs/JSON.md).
 constexpr int JsonSchemaVersion = 1;
 
+/// One note line under a finding.
+struct FindingNote {
+  SourcePos Pos;
+  std::string Text;
+};
+
+/// The notes every surface prints under \p F: where its subject is
+/// declared (unless on the finding's line), then the flow.
+std::vector<FindingNote> findingNotes(const Finding &F);
+
 /// clang-style diagnostics with caret, flow notes and the check name.
 void emitText(const Report &R, llvm::raw_ostream &OS, bool Color,
               bool Caret = true, const SourcePaths *Paths = nullptr);

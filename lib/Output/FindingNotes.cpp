@@ -1,0 +1,25 @@
+//===- FindingNotes.cpp - The notes under a finding -----------------------===//
+//
+// Part of clang-escape, under the Apache License v2.0 with LLVM Exceptions.
+//
+//===----------------------------------------------------------------------===//
+#include "clang-escape/Output/Emitters.h"
+
+namespace escape {
+
+std::vector<FindingNote> findingNotes(const Finding &F) {
+  std::vector<FindingNote> Notes;
+  if (F.SubjectPos.valid() &&
+      (F.SubjectPos.Line != F.Pos.Line || F.SubjectPos.File != F.Pos.File))
+    Notes.push_back({F.SubjectPos, "'" + F.Subject + "' declared here"});
+  for (const Note &N : F.Flow) {
+    // A callee's step carries its own position in its text.
+    std::string Text = N.Why;
+    if (!N.What.empty())
+      Text += ": " + N.What;
+    Notes.push_back({N.Pos.valid() ? N.Pos : F.Pos, std::move(Text)});
+  }
+  return Notes;
+}
+
+} // namespace escape

@@ -1,0 +1,2 @@
+int *Last;
+void keep(int *P) { Last = P; }

@@ -1,0 +1,5 @@
+int *returnsLocal() {
+  int X = 0;
+  return &X;
+}
+int main() { return returnsLocal() == nullptr; }
