@@ -4,6 +4,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "clang-escape/Frontend/TidyConfig.h"
+#include "clang-escape/Frontend/Driver.h"
 #include "clang-escape/Frontend/Suppression.h"
 #include "clang-escape/Report/CheckCatalog.h"
 
@@ -173,6 +174,15 @@ void RunSettings::filter(Report &Rep) const {
     return F.Maybe && !AllMaybe && !MaybeChecks.count(F.Check);
   });
   applySuppressions(Rep, CheckGlobs(Checks));
+}
+
+void RunSettings::applyTo(AnalysisOptions &A) const {
+  A.Build.MaxLocalBytes = MaxLocalBytes;
+  A.Build.MaxFrameBytes = MaxFrameBytes;
+  A.Build.MaxStackCandidateBytes = A.Report.MaxStackCandidateBytes =
+      MaxStackCandidateBytes;
+  // Per check in .clang-tidy: made if any check wants them, then filtered.
+  A.Report.IncludeMaybe = anyMaybe();
 }
 
 } // namespace escape

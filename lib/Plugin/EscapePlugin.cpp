@@ -73,11 +73,7 @@ public:
       return Fail(llvm::toString(std::move(E)));
     AnalysisOptions A;
     A.Build.Models = &Models;
-    A.Build.MaxLocalBytes = Run.MaxLocalBytes;
-    A.Build.MaxFrameBytes = Run.MaxFrameBytes;
-    A.Build.MaxStackCandidateBytes = A.Report.MaxStackCandidateBytes =
-        Run.MaxStackCandidateBytes;
-    A.Report.IncludeMaybe = Run.anyMaybe();
+    Run.applyTo(A);
     // The graphs of this file, for a later `clang-escape -p` of the build.
     std::unique_ptr<tooling::CompilationDatabase> DB;
     if (!Opts.CacheBuildDir.empty()) {

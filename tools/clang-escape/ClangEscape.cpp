@@ -373,12 +373,7 @@ int main(int Argc, const char **Argv) {
 
   escape::AnalysisOptions Opts;
   Opts.Build.Models = &Models;
-  Opts.Build.MaxLocalBytes = Run.MaxLocalBytes;
-  Opts.Build.MaxFrameBytes = Run.MaxFrameBytes;
-  Opts.Build.MaxStackCandidateBytes = Opts.Report.MaxStackCandidateBytes =
-      Run.MaxStackCandidateBytes;
-  // Per check in .clang-tidy: made if any check wants them, then filtered.
-  Opts.Report.IncludeMaybe = Run.anyMaybe();
+  Run.applyTo(Opts);
   // Also over the merge base's report (--diff-base), so that both leave
   // out the same findings.
   Opts.ReportFilter = [&Run](escape::Report &R) { Run.filter(R); };

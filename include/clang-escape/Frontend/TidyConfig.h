@@ -50,6 +50,7 @@ llvm::Expected<TidyConfig> parseTidyConfig(llvm::StringRef Text,
 llvm::Expected<std::optional<TidyConfig>> findTidyConfig(llvm::StringRef File);
 
 struct Report;
+struct AnalysisOptions;
 
 /// What a surface outside clang-tidy (the CLI, the plugin) was given on its
 /// own command line; unset values come from the .clang-tidy.
@@ -76,6 +77,9 @@ struct RunSettings {
   std::set<std::string> MaybeChecks;
 
   bool anyMaybe() const { return AllMaybe || !MaybeChecks.empty(); }
+  /// Sets the analysis' limits and maybe-findings from these settings (the
+  /// model files are the caller's to load).
+  void applyTo(AnalysisOptions &A) const;
   /// Removes the findings (and fix-its) the checks, ReportMaybe or NOLINT
   /// comments leave out.
   void filter(Report &R) const;
