@@ -427,7 +427,13 @@ SolvedFunction solveFunction(const FunctionGraph &G, std::vector<Edge> Edges) {
     if (R.Edges[I].Dst == FunctionGraph::ResultLoc && !R.Edges[I].Maybe &&
         !R.Edges[I].Notes.empty())
       Returns.push_back(static_cast<int>(I));
-  if (Returns.size() > 1 && Returns.size() <= 16) {
+  // Only when something escapes through the result: most functions with
+  // several returns return nothing of their frame.
+  bool Returned =
+      std::any_of(R.Escapes.begin(), R.Escapes.end(), [](const EscapeFact &F) {
+        return F.Root == FunctionGraph::ResultLoc && !F.Maybe;
+      });
+  if (Returned && Returns.size() > 1 && Returns.size() <= 16) {
     std::set<std::pair<int, int>> PerReturn; // (loc, edge)
     for (int EI : Returns) {
       const Edge &Ret = R.Edges[EI];
