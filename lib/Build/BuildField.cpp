@@ -398,7 +398,8 @@ void FunctionBuilder::fieldArgs(CallSite &CS, const FunctionDecl *Callee) {
         if (Full())
           break;
         int N = fieldOf(Parent, F);
-        Push(fieldKey(F), N, N);
+        // Stores into a field that is split again reach its fields too.
+        Push(fieldKey(F), N >= 0 && Splits.count(N) ? wholeOf(N) : N, N);
         if (auto It = RefTargets.find(N); N >= 0 && It != RefTargets.end())
           CS.ArgFields.push_back(
               {FieldRef{Arg, "*" + fieldKey(F)}, It->second, -1});

@@ -307,8 +307,9 @@ void resolveDerefs(const FunctionGraph &G, std::vector<Edge> &Edges) {
             Work.push_back(E.Src);
           }
           // Nothing explains what it holds: from outside this function. A
-          // part of a split object holds only what is stored into it.
-          if (!Any && X.Parent < 0)
+          // part of a split object holds only what is stored into it, and
+          // so does the object behind another pointer.
+          if (!Any && X.Parent < 0 && X.Kind != LocKind::Deref)
             Target(FunctionGraph::HeapLoc);
         }
       }

@@ -40,11 +40,42 @@ struct Flow : Builder {
 };
 void run(Flow &);
 
-// FIXME: false positive: 'flow' dies before 'x' and keeps the lambda only
-// while it lives; the binding made by the base initializer is not followed.
+// 'flow' dies before 'x' and keeps the lambda only while it lives: the
+// base initializer binds the reference member to the object's own graph.
 void emplacedIntoALocalFlow() {
   int x = 0;
   Flow flow;
-  flow.emplace([&x] { x = 1; }); // CHECK: store-through-reference-member.cpp:[[@LINE]]:3: warning: lambda expression captures local 'x' by reference and outlives it (sink {heap}){{.*}}[escape-lambda-capture]
+  flow.emplace([&x] { x = 1; });
   run(flow);
+}
+
+// The same binding made by a member's initializer: a store into the member
+// object as a whole reaches its reference member.
+struct Owner {
+  Owner() : b(graph_) {}
+  Graph graph_;
+  Builder b;
+};
+void run(Owner &);
+void emplacedThroughAMember() {
+  int x = 0;
+  Owner o;
+  o.b.emplace([&x] { x = 1; });
+  run(o);
+}
+
+// A global owner keeps the lambda after 'x' died.
+Owner gOwner;
+void emplacedThroughAGlobalOwner() {
+  int x = 0;
+  gOwner.b.emplace([&x] { x = 1; }); // CHECK: store-through-reference-member.cpp:[[@LINE]]:3: warning: lambda expression captures local 'x' by reference and outlives it{{.*}}[escape-lambda-capture]
+}
+
+// The owner is declared before 'x' and outlives it, but only destroys the
+// lambda afterwards: nothing runs it once 'x' died.
+void ownerOutlivesTheLocal() {
+  Owner o;
+  int x = 0;
+  o.b.emplace([&x] { x = 1; });
+  run(o);
 }

@@ -67,10 +67,16 @@ static cl::opt<std::string>
             cl::cat(Category));
 static cl::opt<std::string> Format(
     "format", cl::init("text"),
-    cl::value_desc("text|json|sarif|github|codeclimate"),
+    cl::value_desc("text|json|sarif|github|codeclimate|dot"),
     cl::desc("Output format: clang-style text (default), the JSON document of "
-             "docs/JSON.md, SARIF 2.1.0, GitHub workflow commands, or a GitLab "
-             "Code Quality report (docs/CI.md)"),
+             "docs/JSON.md, SARIF 2.1.0, GitHub workflow commands, a GitLab "
+             "Code Quality report (docs/CI.md), or the escape graph of the "
+             "functions --function names as Graphviz dot"),
+    cl::cat(Category));
+static cl::opt<std::string> DotFunction(
+    "function", cl::value_desc("name"),
+    cl::desc("With --format=dot: the function whose graph to draw ('ns::f', "
+             "or 'f' in any scope; default: every function of the files)"),
     cl::cat(Category));
 static cl::opt<std::string> SourceRoot(
     "source-root", cl::value_desc("dir"),
@@ -258,10 +264,10 @@ int main(int Argc, const char **Argv) {
     }
   }
   if (Format != "text" && Format != "json" && Format != "sarif" &&
-      Format != "github" && Format != "codeclimate") {
+      Format != "github" && Format != "codeclimate" && Format != "dot") {
     WithColor::error(errs(), "clang-escape")
         << "unknown --format '" << Format
-        << "' (use text, json, sarif, github or codeclimate)\n";
+        << "' (use text, json, sarif, github, codeclimate or dot)\n";
     return 2;
   }
   if (!BaselineFile.empty() && !DiffBase.empty()) {
@@ -513,7 +519,13 @@ int main(int Argc, const char **Argv) {
     escape::emitGithub(Shown, Paths, OS);
   else if (Format == "codeclimate")
     escape::emitCodeClimate(Shown, Paths, OS);
-  else if (Level > 0)
+  else if (Format == "dot") {
+    if (!escape::emitDot(Result->Prog, DotFunction, OS)) {
+      WithColor::error(errs(), "clang-escape")
+          << "no function named '" << DotFunction << "' in the files given\n";
+      return 2;
+    }
+  } else if (Level > 0)
     escape::emitGoStyle(Shown, Level, OS, &Paths);
   else {
     escape::emitText(Shown, OS, UseColor, Caret, &Paths);

@@ -9,8 +9,9 @@
 // ClaimsEmitter.cpp (claims for the validation runtime, docs/Runtime.md),
 // SarifEmitter.cpp (SARIF 2.1.0), GithubEmitter.cpp (workflow commands),
 // CodeClimateEmitter.cpp (GitLab Code Quality), GoneEmitter.cpp (baseline
-// entries that are gone). File names are shown
-// through SourcePaths when one is given: as the user named them.
+// entries that are gone), DotEmitter.cpp (a function's escape graph). File
+// names are shown through SourcePaths when one is given: as the user named
+// them.
 //
 //===----------------------------------------------------------------------===//
 #ifndef CLANG_ESCAPE_OUTPUT_EMITTERS_H
@@ -19,6 +20,8 @@
 #include "clang-escape/Gate/Baseline.h"
 #include "clang-escape/Report/Finding.h"
 #include "clang-escape/Support/SourcePaths.h"
+
+#include "llvm/ADT/StringRef.h"
 
 #include <string>
 #include <vector>
@@ -100,6 +103,12 @@ constexpr int ClaimsSchemaVersion = 1;
 /// whether each allocation site and each local whose address is taken
 /// escapes it, and what it returns.
 void emitClaims(const Program &P, llvm::raw_ostream &OS);
+
+/// The solved escape graphs of the main files' functions named \p Function
+/// ("ns::f", or "f" in any scope; all when empty) as one Graphviz digraph,
+/// escape paths in red. Returns how many functions it drew.
+unsigned emitDot(const Program &P, llvm::StringRef Function,
+                 llvm::raw_ostream &OS);
 
 } // namespace escape
 
