@@ -681,6 +681,7 @@ void FunctionBuilder::killOverwrittenGlobalStores(const Stmt *Body) {
                          declaresWaited(Stmts[I], W);
                 })) {
               B.G.Calls[CI->second].Undone = true;
+              B.G.Calls[CI->second].WaitedFor = true;
               break;
             }
             if (leavesFrame(Stmts[J]))
@@ -734,7 +735,7 @@ void FunctionBuilder::killOverwrittenGlobalStores(const Stmt *Body) {
       const auto *Inner = dyn_cast<CXXMemberCallExpr>(
           E->getImplicitObjectArgument()->IgnoreImplicit());
       if (auto CI = B.CallIndex.find(Inner); Inner && CI != B.CallIndex.end())
-        B.G.Calls[CI->second].Undone = true;
+        B.G.Calls[CI->second].Undone = B.G.Calls[CI->second].WaitedFor = true;
       return true;
     }
   } W(*this);

@@ -236,6 +236,7 @@ template <typename IO> void io(IO &A, CallSite &C) {
   A(C.ScopedBy);
   A(C.ArgConst);
   A(C.Undone);
+  A(C.WaitedFor);
   A(C.PoppedLater);
   A(C.ArgFields);
   A(C.ObjectNotes);

@@ -267,6 +267,15 @@ std::vector<Edge> Program::callEdges(const FunctionGraph &G) const {
         : Weak ? "stored into the object until taken out again later"
                : "stored into the object";
     auto Apply = [&](const ParamLeaks &P, int A, int Below) {
+      // Work waited for: only what the call returns stays.
+      if (C.WaitedFor) {
+        Add(C.Result, A, P.Result, Below, "returned");
+        for (auto &[F, L] : P.FieldContent)
+          if (F.Slot == FieldRef::ResultSlot)
+            if (const CallSite::FieldArg *FA = FieldArg(F); FA && C.Result >= 0)
+              Add(FA->Sink, A, L, Below, "returned");
+        return;
+      }
       Add(FunctionGraph::HeapLoc, A, P.Heap, Below, "kept");
       Add(FunctionGraph::ThreadLoc, A, P.Thread, Below, "handed to a thread");
       Add(FunctionGraph::CoroLoc, A, P.Coro, Below,

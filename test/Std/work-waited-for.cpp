@@ -73,3 +73,29 @@ void asyncWaited() {
   auto f = std::async(std::launch::async, [&x] { x = 1; });
   f.wait();
 }
+
+// The executor queues the callback in the flow it runs (another argument's
+// object), which the caller keeps: waiting for the run in the same
+// expression releases the callback before 'j' dies.
+struct Flow {
+  std::queue<std::function<void()>> topologies;
+};
+class Executor {
+public:
+  std::future<void> runN(Flow &flow, int n, std::function<void()> done) {
+    flow.topologies.push(std::move(done));
+    return {};
+  }
+};
+void runWaitedInALoop(Executor &executor, Flow &flow) {
+  for (int n = 0; n < 3; ++n) {
+    int j = 0;
+    executor.runN(flow, 3, [&j] { j = 0; }).get();
+  }
+}
+void runNotWaitedInALoop(Executor &executor, Flow &flow) {
+  for (int n = 0; n < 3; ++n) {
+    int j = 0;
+    executor.runN(flow, 3, [&j] { j = 0; }); // CHECK: work-waited-for.cpp:[[@LINE]]:5: warning: lambda expression captures local 'j' by reference and outlives it{{.*}}[escape-lambda-capture]
+  }
+}

@@ -174,6 +174,11 @@ struct CallSite {
   /// What the call stores into its object is taken out again later in the
   /// same block (push_back ... pop_back): it does not outlive the frame.
   bool Undone = false;
+  /// Work handed off by the call is waited for before the frame ends
+  /// (`pool.submit(f); pool.wait();`, `run(flow).get()`): what it keeps,
+  /// in its object, another argument's object or the heap, is released by
+  /// then. Implies Undone.
+  bool WaitedFor = false;
   /// The same container is popped later in the function, not necessarily
   /// on every path or for this element: what the call stores is a maybe.
   bool PoppedLater = false;
