@@ -147,6 +147,12 @@ static bool isPositionIn(const CXXRecordDecl *RD, QualType PT) {
   return false;
 }
 
+/// std::initializer_list<T>, by value or by reference.
+bool isInitializerList(QualType T) {
+  const auto *RD = T.getNonReferenceType()->getAsCXXRecordDecl();
+  return RD && RD->getName() == "initializer_list" && RD->isInStdNamespace();
+}
+
 void storeArgsIntoThis(ModelBuilder &M, bool OwnerCopy, bool PointerLevel0) {
   const auto *MD = dyn_cast<CXXMethodDecl>(M.FD);
   for (unsigned I = M.firstParam(); I < M.S.Slots.size(); ++I) {
@@ -162,7 +168,9 @@ void storeArgsIntoThis(ModelBuilder &M, bool OwnerCopy, bool PointerLevel0) {
         M.TU.Types.isPointerLike(PT.getNonReferenceType()))
       continue;
     int Level;
-    if (PT->isReferenceType())
+    if (isInitializerList(PT))
+      Level = 1; // the library copies the elements, never keeps the list
+    else if (PT->isReferenceType())
       Level = 1;
     else if (PT->isPointerType())
       Level = PointerLevel0 ? 0 : 1;
