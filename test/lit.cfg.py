@@ -37,6 +37,10 @@ config.substitutions.append(("%run-clang-tidy", "run-clang-tidy-" + config.llvm_
 config.substitutions.append(("%plugin", config.plugin))
 config.substitutions.append(("%tidy", "clang-tidy-" + config.llvm_major + " -load=" + config.tidy_module))
 # The other supported major, for the version guard.
+# [[clang::lifetime_capture_by]] exists from clang 20 on.
+if int(config.llvm_major) >= 20:
+    config.available_features.add("lifetime-capture-by")
+
 other_major = "22" if config.llvm_major == "19" else "19"
 config.substitutions.append(("%other-major", other_major))
 config.substitutions.append(("%other-clang-tidy", "clang-tidy-" + other_major))

@@ -27,6 +27,7 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Attr.h"
 #include "clang/AST/DeclTemplate.h"
+#include "clang/AST/TypeLoc.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/StringSet.h"
 
@@ -405,7 +406,31 @@ void freeStdModel(ModelBuilder &M) {
   }
 }
 
+/// `T &get() [[clang::lifetimebound]];`: the attribute on the function's
+/// type says the result refers to the object (`this`), on any declaration.
+bool thisIsLifetimeBound(const FunctionDecl *FD) {
+  for (const FunctionDecl *D : FD->redecls()) {
+    const TypeSourceInfo *TSI = D->getTypeSourceInfo();
+    if (!TSI)
+      continue;
+    for (TypeLoc TL = TSI->getTypeLoc();;) {
+      auto ATL = TL.getAsAdjusted<AttributedTypeLoc>();
+      if (!ATL)
+        break;
+      if (ATL.getAttrAs<LifetimeBoundAttr>())
+        return true;
+      TL = ATL.getModifiedLoc();
+    }
+  }
+  return false;
+}
+
 void applyAttributes(ModelBuilder &M) {
+  if (M.HasThis && !M.S.Slots.empty() && thisIsLifetimeBound(M.FD)) {
+    if (M.S.Unknown)
+      M.slot(0) = ParamLeaks();
+    M.slot(0).Result.merge(0, false, "[[clang::lifetimebound]]");
+  }
   for (unsigned I = M.firstParam(); I < M.S.Slots.size(); ++I) {
     const ParmVarDecl *P = M.FD->getParamDecl(I - M.firstParam());
     if (P->hasAttr<NoEscapeAttr>())
@@ -417,6 +442,23 @@ void applyAttributes(ModelBuilder &M) {
         M.slot(I) = ParamLeaks();
       M.slot(I).Result.merge(0, false, "[[clang::lifetimebound]]");
     }
+#if CLANG_VERSION_MAJOR >= 20
+    // [[clang::lifetime_capture_by(X)]]: the argument is stored into what X
+    // refers to (a parameter, `this`), or somewhere global.
+    if (const auto *A = P->getAttr<LifetimeCaptureByAttr>()) {
+      if (M.S.Unknown)
+        M.slot(I) = ParamLeaks();
+      for (int J : A->params()) {
+        if (J == LifetimeCaptureByAttr::Global ||
+            J == LifetimeCaptureByAttr::Unknown)
+          M.slot(I).Heap.merge(0, false, "[[clang::lifetime_capture_by]]");
+        else if (J >= 0 && J < static_cast<int>(M.S.Slots.size()) &&
+                 (J > 0 || M.HasThis) && J != static_cast<int>(I))
+          M.slot(I).Content[J].merge(0, false,
+                                     "[[clang::lifetime_capture_by]]");
+      }
+    }
+#endif
   }
 }
 
@@ -470,6 +512,15 @@ std::optional<FunctionSummary> libraryModel(TUContext &TU,
       freeStdModel(M);
   } else if (FD->isExternC() || FD->getBuiltinID() || System) {
     libcModel(M);
+  } else if (const auto *MD = dyn_cast<CXXMethodDecl>(FD);
+             MD && HasThis &&
+             (MD->getParent()->hasAttr<OwnerAttr>() ||
+              MD->getParent()->hasAttr<PointerAttr>())) {
+    // A class annotated [[gsl::Owner]] or [[gsl::Pointer]] says what its
+    // members do as the standard's owners and views do: a Pointer built
+    // from an Owner refers into it, an Owner's accessors return pointers
+    // into it. Facts, as clang's -Wdangling takes them.
+    methodModel(M, MD);
   } else {
     // Declared here, defined elsewhere (or nowhere we can see): Go's
     // conservative default, as a maybe.

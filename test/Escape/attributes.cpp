@@ -7,10 +7,6 @@ void opaque(int *p);
 void noEscape([[clang::noescape]] int *p);
 const int &pick(const int &a [[clang::lifetimebound]]);
 int *pickPointer(int *p [[clang::lifetimebound]]);
-struct Set {
-  void add(int *p [[clang::lifetime_capture_by(this)]]);
-};
-void keepGlobally(int *p [[clang::lifetime_capture_by(global)]]);
 
 // [[clang::noescape]]: never an escape, not even a maybe.
 void passToNoEscape() {
@@ -47,27 +43,6 @@ int valueThroughLifetimeBound() {
 }
 const int &parameterThroughLifetimeBound(const int &a) { return pick(a); }
 
-// FIXME: [[clang::lifetime_capture_by(this)]] stores the argument into the
-// object: a definite escape-member for a parameter's Set, nothing for a local
-// Set. Today both are maybe escape-heap (and the local Set 's' itself is said
-// to escape).
-void captureIntoParameter(Set &s) {
-  int x = 0;
-  s.add(&x); // MAYBE: attributes.cpp:[[@LINE]]:3: warning: address of local 'x' escapes to the heap (via unknown 'Set::add' keeps it){{.*}}(maybe{{.*}}[escape-heap]
-}
-void captureIntoLocal() {
-  Set s;
-  int x = 0;
-  s.add(&x); // MAYBE-DAG: attributes.cpp:[[@LINE]]:3: warning: address of local 's' escapes to the heap (via unknown 'Set::add' keeps it){{.*}}(maybe{{.*}}[escape-heap]
-             // MAYBE-DAG: attributes.cpp:[[@LINE-1]]:3: warning: address of local 'x' escapes to the heap (via unknown 'Set::add' keeps it){{.*}}(maybe{{.*}}[escape-heap]
-}
-
-// FIXME: lifetime_capture_by(global) is a definite escape-global; today a maybe.
-void captureGlobally() {
-  int x = 0;
-  keepGlobally(&x); // MAYBE: attributes.cpp:[[@LINE]]:3: warning: address of local 'x' escapes to the heap (via unknown 'keepGlobally' keeps it){{.*}}(maybe{{.*}}[escape-heap]
-}
-
 // --- [[gsl::Owner]] / [[gsl::Pointer]] user types (issue 4 item 1) ----------------
 
 struct [[gsl::Owner(int)]] Buffer {
@@ -79,15 +54,44 @@ struct [[gsl::Pointer(int)]] BufferView {
   const int *p;
 };
 
-// FIXME: a Pointer type built from a local Owner and returned dangles, as a
-// string_view of a local std::string does: a definite escape-return. Today
-// only a maybe escape-heap through the bodiless constructor.
+// A Pointer type built from a local Owner and returned dangles, as a
+// string_view of a local std::string does: the annotations are facts about
+// the bodiless constructor.
 BufferView viewOfLocalBuffer() {
   Buffer b;
-  return BufferView(b); // MAYBE: attributes.cpp:[[@LINE]]:10: warning: address of local 'b' escapes to the heap (via unknown 'BufferView::BufferView' keeps it){{.*}}(maybe{{.*}}[escape-heap]
+  return BufferView(b); // DEFAULT: attributes.cpp:[[@LINE]]:3: warning: address of local 'b' escapes to the caller; 'b' dangles when 'viewOfLocalBuffer' returns [escape-return]
+                        // MAYBE: attributes.cpp:[[@LINE-1]]:3: warning: address of local 'b' escapes to the caller{{.*}}[escape-return]
 }
 BufferView viewOfTemporaryBuffer() {
-  return BufferView(Buffer{}); // MAYBE: attributes.cpp:[[@LINE]]:10: warning: temporary 'Buffer' escapes to the heap (via unknown 'BufferView::BufferView' keeps it){{.*}}(maybe{{.*}}[escape-heap]
+  return BufferView(Buffer{}); // DEFAULT: attributes.cpp:[[@LINE]]:3: warning: temporary 'Buffer' escapes to the caller; it is destroyed at the end of the full-expression [escape-return]
+                               // MAYBE: attributes.cpp:[[@LINE-1]]:3: warning: temporary 'Buffer' escapes to the caller{{.*}}[escape-return]
 }
 BufferView viewOfParameterBuffer(const Buffer &b) { return BufferView(b); }
 
+
+// --- [[clang::lifetimebound]] on the implicit object parameter ---------------
+
+struct Name {
+  Name();
+  ~Name();
+  const char *data() const [[clang::lifetimebound]];
+  const char *copyOut() const;
+};
+Name makeName();
+int dataOfTemporary() {
+  const char *p = makeName().data(); // DEFAULT: attributes.cpp:[[@LINE]]:15: warning: temporary 'Name' is destroyed at the end of the full-expression, but 'p' keeps its address and is used later [escape-scope]
+                                     // MAYBE: attributes.cpp:[[@LINE-1]]:15: warning: temporary 'Name' is destroyed{{.*}}[escape-scope]
+  return *p;
+}
+// (The bodiless constructor is a maybe of its own.)
+const char *dataOfLocal() {
+  Name n; // MAYBE: attributes.cpp:[[@LINE]]:8: warning: address of local 'n' escapes to the heap (via unknown 'Name::Name'{{.*}}(maybe{{.*}}[escape-heap]
+  return n.data(); // DEFAULT: attributes.cpp:[[@LINE]]:3: warning: address of local 'n' escapes to the caller; 'n' dangles when 'dataOfLocal' returns [escape-return]
+                   // MAYBE: attributes.cpp:[[@LINE-1]]:3: warning: address of local 'n' escapes to the caller{{.*}}[escape-return]
+}
+// Without the attribute: only the conservative maybe.
+const char *copyOfLocal() {
+  Name n; // MAYBE: attributes.cpp:[[@LINE]]:8: warning: address of local 'n' escapes to the heap (via unknown 'Name::Name'{{.*}}(maybe{{.*}}[escape-heap]
+  return n.copyOut();
+}
+const char *dataOfParameter(const Name &n) { return n.data(); }
