@@ -460,7 +460,7 @@ def load_gcc(path, text):
 
 def load_cppcheck(path, info):
     case = Case(path, "cppcheck")
-    case.std = "c++17"
+    case.std = "c++20"  # some snippets use std::span
     if path.endswith(".c"):
         case.lang = "c"
         case.std = "c11"
