@@ -66,6 +66,11 @@ bool shouldAnalyzeBody(TUContext &TU, const FunctionDecl *FD) {
     return false;
   if (isInStd(Def) || Def->isDependentContext())
     return false;
+  // The implicit copies of a [[gsl::Pointer]] class copy the address it
+  // stands for, even when no field holds it (a class that only declares).
+  if (const auto *MD = dyn_cast<CXXMethodDecl>(Def);
+      MD && MD->isImplicit() && MD->getParent()->hasAttr<PointerAttr>())
+    return false;
   const SourceManager &SM = TU.Ctx.getSourceManager();
   return !SM.isInSystemHeader(SM.getExpansionLoc(Def->getLocation()));
 }

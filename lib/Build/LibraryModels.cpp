@@ -30,6 +30,7 @@
 #include "clang/AST/TypeLoc.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/StringSet.h"
+#include "llvm/ADT/StringSwitch.h"
 
 using namespace clang;
 
@@ -146,6 +147,34 @@ static bool isPositionIn(const CXXRecordDecl *RD, QualType PT) {
         if (Ctx.hasSameType(TD->getUnderlyingType().getCanonicalType(), T))
           return true;
   return false;
+}
+
+/// A member of a [[gsl::Owner]] or [[gsl::Pointer]] class whose meaning the
+/// annotation fixes: constructors, conversions, assignments, and the
+/// accessors clang's -Wdangling tracks (begin/end/data/c_str/operator*,
+/// ->, []). Any other member of such a class (`release()`, `valueNoLB()`)
+/// says nothing and keeps the default.
+bool gslMember(const CXXMethodDecl *MD) {
+  const CXXRecordDecl *RD = MD->getParent();
+  if (!RD->hasAttr<OwnerAttr>() && !RD->hasAttr<PointerAttr>())
+    return false;
+  if (isa<CXXConstructorDecl>(MD) || isa<CXXConversionDecl>(MD))
+    return true;
+  switch (MD->getOverloadedOperator()) {
+  case OO_Equal:
+  case OO_Star:
+  case OO_Arrow:
+  case OO_Subscript:
+    return true;
+  default:
+    break;
+  }
+  return MD->getIdentifier() &&
+         llvm::StringSwitch<bool>(MD->getName())
+             .Cases("begin", "cbegin", "rbegin", "crbegin", true)
+             .Cases("end", "cend", "rend", "crend", true)
+             .Cases("data", "c_str", "get", "value", true)
+             .Default(false);
 }
 
 /// std::initializer_list<T>, by value or by reference.
@@ -513,9 +542,7 @@ std::optional<FunctionSummary> libraryModel(TUContext &TU,
   } else if (FD->isExternC() || FD->getBuiltinID() || System) {
     libcModel(M);
   } else if (const auto *MD = dyn_cast<CXXMethodDecl>(FD);
-             MD && HasThis &&
-             (MD->getParent()->hasAttr<OwnerAttr>() ||
-              MD->getParent()->hasAttr<PointerAttr>())) {
+             MD && HasThis && gslMember(MD)) {
     // A class annotated [[gsl::Owner]] or [[gsl::Pointer]] says what its
     // members do as the standard's owners and views do: a Pointer built
     // from an Owner refers into it, an Owner's accessors return pointers

@@ -88,6 +88,12 @@ void escapeFinding(const FunctionGraph &G, const SolvedFunction &S,
   if (F.Maybe && !Opts.IncludeMaybe)
     return;
   const Location &R = G.Locs[F.Root];
+  // A local of main's outermost block lives until the program exits: kept
+  // in a global or on the heap, it outlives every use but those of static
+  // destructors.
+  if (G.Name == "main" && R.Kind == LocKind::Heap && X.Kind == LocKind::Local &&
+      X.Scope >= 0 && G.Scopes[X.Scope].Parent <= 0 && !G.Scopes[X.Scope].Loop)
+    return;
   Finding Fi;
   Fi.Function = G.Name;
   Fi.Subject = X.Name;
@@ -196,7 +202,10 @@ void escapeFinding(const FunctionGraph &G, const SolvedFunction &S,
     Fi.Message =
         X.Kind == LocKind::Temporary
             ? Who + " is destroyed at the end of the full-expression, but '" +
-                  R.Name + "' keeps its address and is used later"
+                  R.Name +
+                  (X.Scope >= 0 && R.LastUse <= G.Scopes[X.Scope].EndOffset
+                       ? "' keeps its address: it dangles from here on"
+                       : "' keeps its address and is used later")
             : AddrOf + " is kept in '" + R.Name +
                   "', which is used after the scope of '" + X.Name + "' ends";
     break;

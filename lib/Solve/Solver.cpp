@@ -525,7 +525,14 @@ SolvedFunction solveFunction(const FunctionGraph &G, std::vector<Edge> Edges) {
           return;
         if (!within(G, X.Scope, Holder.Scope))
           return;
-        if (Holder.LastUse <= G.Scopes[X.Scope].EndOffset)
+        // A temporary of a full-expression leaves its holder dangling from
+        // that expression on, used later or not (as clang's -Wdangling
+        // reports a view initialized from a temporary string).
+        // (Not for the implementation's own variables, `__begin1` of a
+        // range-for: reserved names, used by every iteration.)
+        if (Holder.LastUse <= G.Scopes[X.Scope].EndOffset &&
+            !(X.Kind == LocKind::Temporary && G.Scopes[X.Scope].FullExpr &&
+              Holder.Name.compare(0, 2, "__") != 0))
           return;
         auto Key = std::make_pair(L, H);
         if (!Seen.insert(Key).second)

@@ -95,3 +95,51 @@ const char *copyOfLocal() {
   return n.copyOut();
 }
 const char *dataOfParameter(const Name &n) { return n.data(); }
+
+// A [[gsl::Pointer]] with no fields of its own: its implicit copies still
+// copy the address it stands for.
+struct [[gsl::Owner]] Doc {
+  Doc();
+  ~Doc();
+};
+struct [[gsl::Pointer]] DocRef {
+  DocRef();
+  DocRef(const Doc &);
+  void read() const;
+};
+void pointerAssignedInABlock() {
+  DocRef r;
+  {
+    Doc d;
+    r = d; // DEFAULT: attributes.cpp:[[@LINE]]:5: warning: address of local 'd' is kept in 'r', which is used after the scope of 'd' ends [escape-scope]
+           // MAYBE: attributes.cpp:[[@LINE-1]]:5: warning: address of local 'd' is kept in 'r'{{.*}}[escape-scope]
+  }
+  r.read(); // MAYBE-DAG: attributes.cpp:[[@LINE]]:3: warning: address of local 'd' escapes to the heap (via unknown 'DocRef::read'{{.*}}(maybe{{.*}}[escape-heap]
+            // MAYBE-DAG: attributes.cpp:[[@LINE-1]]:3: warning: address of local 'r' escapes to the heap (via unknown 'DocRef::read'{{.*}}(maybe{{.*}}[escape-heap]
+}
+DocRef pointerReturnedOnOnePath(const Doc &kept, bool c) {
+  Doc local;
+  DocRef p = kept;
+  if (c)
+    p = local;
+  return p; // DEFAULT: attributes.cpp:[[@LINE]]:3: warning: address of local 'local' escapes to the caller; 'local' dangles when 'pointerReturnedOnOnePath' returns [escape-return]
+            // MAYBE: attributes.cpp:[[@LINE-1]]:3: warning: address of local 'local' escapes to the caller{{.*}}[escape-return]
+}
+
+// Only the members whose meaning the annotation fixes follow the owner
+// rules: an Owner's release() hands over what it owned.
+struct [[gsl::Owner(int)]] Holder {
+  Holder();
+  ~Holder();
+  int *data();
+  int *release();
+};
+int *releasedFromLocal() {
+  Holder h;
+  return h.release(); // MAYBE: attributes.cpp:[[@LINE]]:10: warning: address of local 'h' escapes to the heap (via unknown 'Holder::release'{{.*}}(maybe{{.*}}[escape-heap]
+}
+int *dataOfLocalHolder() {
+  Holder h;
+  return h.data(); // DEFAULT: attributes.cpp:[[@LINE]]:3: warning: address of local 'h' escapes to the caller; 'h' dangles when 'dataOfLocalHolder' returns [escape-return]
+                   // MAYBE: attributes.cpp:[[@LINE-1]]:3: warning: address of local 'h' escapes to the caller{{.*}}[escape-return]
+}

@@ -52,3 +52,16 @@ int storeReturnClear(bool early) {
 }
 
 void literalIsFine(int code) { g_last = code == 1 ? "one" : "other"; }
+
+// A local of main's outermost block lives until the program exits; one of
+// a nested block does not.
+int *gMainSlot;
+int main() {
+  int whole = 0;
+  gMainSlot = &whole;
+  {
+    int inner = 0;
+    gMainSlot = &inner; // CHECK: store-global.cpp:[[@LINE]]:5: warning: address of local 'inner' is stored in global 'gMainSlot'; 'inner' dangles when 'main' returns [escape-global]
+  }
+  return *gMainSlot;
+}

@@ -116,3 +116,15 @@ int rangeForThroughOptionalValue() {
     s += x;
   return s;
 }
+
+// A view or pointer initialized from a temporary dangles from its
+// initialization on, used later or not.
+void viewOfTemporaryNeverUsed() {
+  std::string_view v = make(); // CHECK: temporaries.cpp:[[@LINE]]:20: warning: temporary 'std::string' is destroyed at the end of the full-expression, but 'v' keeps its address: it dangles from here on [escape-scope]
+  const char *p = make().c_str(); // CHECK: temporaries.cpp:[[@LINE]]:15: warning: temporary 'std::string' is destroyed at the end of the full-expression, but 'p' keeps its address: it dangles from here on [escape-scope]
+}
+// A copy keeps nothing of the temporary.
+void copyOfTemporaryNeverUsed() {
+  std::string s = make();
+  std::size_t n = make().size();
+}

@@ -1,6 +1,6 @@
 int *g_first;
 int main() {
-  int a = 0;
-  g_first = &a;
+  for (int a = 0; a < 1; ++a)
+    g_first = &a;
   return 0;
 }

@@ -1,6 +1,6 @@
 int *g_second;
 int main() {
-  int b = 0;
-  g_second = &b;
+  for (int b = 0; b < 1; ++b)
+    g_second = &b;
   return 0;
 }
