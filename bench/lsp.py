@@ -1,0 +1,179 @@
+#!/usr/bin/env python3
+# Part of clang-escape, under the Apache License v2.0 with LLVM Exceptions.
+"""Latency of clang-escape-lsp against `clang++-19 -fsyntax-only`.
+
+For each file of the corpus (googletest's sources, as bench/compare.py
+takes them): the best of N syntax checks; then, in one server session, the
+time from didOpen to the published diagnostics (the first parse, which also
+builds the preamble), and from each of two edits (a didChange that appends a
+comment) to the diagnostics of that version. The issue's target: an edit's
+diagnostics within 1.2x the syntax check; the second edit faster than a full
+parse (the preamble reused).
+
+Usage: bench/lsp.py [--server PATH] [--filter TEXT] [-n N] [--debounce-ms MS]
+                    [--no-preamble] [--limit K]
+"""
+
+import argparse
+import json
+import os
+import queue
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+sys.path.insert(0, HERE)
+from compare import GTEST_ROOT, gtest_corpus  # noqa: E402
+
+TARGET = 1.2
+
+
+class Server:
+    """A minimal LSP client over the server's stdio."""
+
+    def __init__(self, argv):
+        self.proc = subprocess.Popen(argv, stdin=subprocess.PIPE,
+                                     stdout=subprocess.PIPE)
+        self.inbox = queue.Queue()
+        self.next_id = 0
+        threading.Thread(target=self._read, daemon=True).start()
+
+    def _read(self):
+        out = self.proc.stdout
+        while True:
+            length = None
+            while True:
+                line = out.readline()
+                if not line:
+                    return
+                line = line.strip()
+                if not line:
+                    break
+                if line.lower().startswith(b"content-length:"):
+                    length = int(line.split(b":")[1])
+            self.inbox.put(json.loads(out.read(length)))
+
+    def send(self, message):
+        data = json.dumps(message).encode()
+        self.proc.stdin.write(b"Content-Length: %d\r\n\r\n" % len(data) + data)
+        self.proc.stdin.flush()
+
+    def notify(self, method, params):
+        self.send({"jsonrpc": "2.0", "method": method, "params": params})
+
+    def request(self, method, params):
+        self.next_id += 1
+        self.send({"jsonrpc": "2.0", "id": self.next_id, "method": method,
+                   "params": params})
+        return self.wait(lambda m: m.get("id") == self.next_id)
+
+    def wait(self, pred, timeout=600):
+        end = time.monotonic() + timeout
+        while True:
+            m = self.inbox.get(timeout=max(0.0, end - time.monotonic()))
+            if pred(m):
+                return m
+
+    def diagnostics(self, uri, version):
+        return self.wait(lambda m: m.get("method") ==
+                         "textDocument/publishDiagnostics" and
+                         m["params"]["uri"] == uri and
+                         m["params"].get("version") == version)
+
+    def close(self):
+        self.request("shutdown", None)
+        self.notify("exit", None)
+        self.proc.wait(timeout=60)
+
+
+def syntax_time(clang, flags, f, reps):
+    best = None
+    for _ in range(reps):
+        t = time.monotonic()
+        subprocess.run([clang, "-fsyntax-only", "-w"] + flags + [f],
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        dt = time.monotonic() - t
+        best = dt if best is None else min(best, dt)
+    return best
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--server", default=os.path.join(ROOT, "build", "bin",
+                                                     "clang-escape-lsp"))
+    ap.add_argument("--clang", default="clang++-19")
+    ap.add_argument("--filter", default="")
+    ap.add_argument("--limit", type=int, default=0,
+                    help="only the first K files (after --filter)")
+    ap.add_argument("-n", "--reps", type=int, default=3)
+    ap.add_argument("--debounce-ms", type=int, default=200,
+                    help="the server's debounce (its default: 200)")
+    ap.add_argument("--no-preamble", action="store_true")
+    args = ap.parse_args()
+    if not os.path.isdir(GTEST_ROOT):
+        sys.exit("lsp: %s is missing (Debian package googletest)" % GTEST_ROOT)
+    corpus = [(f, fl) for f, fl in gtest_corpus() if args.filter in f]
+    if args.limit:
+        corpus = corpus[:args.limit]
+    work = tempfile.mkdtemp(prefix="escape-lsp-bench-")
+    # The corpus' flags as a compilation database, as a project has one.
+    with open(os.path.join(work, "compile_commands.json"), "w") as fh:
+        json.dump([{"directory": "/", "file": f,
+                    "arguments": [args.clang, "-c"] + fl + [f]}
+                   for f, fl in corpus], fh)
+    argv = [args.server, "--quiet", "--debounce-ms=%d" % args.debounce_ms,
+            "--compile-commands-dir=" + work]
+    if args.no_preamble:
+        argv.append("--no-preamble")
+    server = Server(argv)
+    server.request("initialize", {"processId": os.getpid(), "rootUri": None,
+                                  "capabilities": {}})
+    server.notify("initialized", {})
+    print("server:   %s (debounce %d ms%s)" % (
+        args.server, args.debounce_ms,
+        ", no preamble" if args.no_preamble else ""))
+    print("compiler: %s -fsyntax-only -w, best of %d" % (args.clang, args.reps))
+    print("%-44s %7s %7s %7s %7s %6s %6s" % (
+        "file", "syntax", "open", "edit1", "edit2", "e1/s", "e2/s"))
+    tot = [0.0, 0.0, 0.0, 0.0]
+    for f, flags in corpus:
+        syn = syntax_time(args.clang, flags, f, args.reps)
+        uri = "file://" + f
+        text = open(f, encoding="utf-8", errors="replace").read()
+        lines = text.count("\n")
+        t = time.monotonic()
+        server.notify("textDocument/didOpen", {"textDocument": {
+            "uri": uri, "languageId": "cpp", "version": 1, "text": text}})
+        server.diagnostics(uri, 1)
+        times = [time.monotonic() - t]
+        for v in (2, 3):
+            edit = {"range": {"start": {"line": lines, "character": 0},
+                              "end": {"line": lines, "character": 0}},
+                    "text": "// edit %d\n" % v}
+            lines += 1
+            t = time.monotonic()
+            server.notify("textDocument/didChange", {
+                "textDocument": {"uri": uri, "version": v},
+                "contentChanges": [edit]})
+            server.diagnostics(uri, v)
+            times.append(time.monotonic() - t)
+        server.notify("textDocument/didClose", {"textDocument": {"uri": uri}})
+        for i, x in enumerate([syn] + times):
+            tot[i] += x
+        print("%-44s %7.2f %7.2f %7.2f %7.2f %6.2f %6.2f" % (
+            os.path.relpath(f, GTEST_ROOT)[-44:], syn, times[0], times[1],
+            times[2], times[1] / syn, times[2] / syn))
+    server.close()
+    print("%-44s %7.2f %7.2f %7.2f %7.2f %6.2f %6.2f" % (
+        "total", tot[0], tot[1], tot[2], tot[3], tot[2] / tot[0],
+        tot[3] / tot[0]))
+    print("open/syntax %.2f; edit/syntax %.2f and %.2f (target %.1f)" % (
+        tot[1] / tot[0], tot[2] / tot[0], tot[3] / tot[0], TARGET))
+
+
+if __name__ == "__main__":
+    main()
