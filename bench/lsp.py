@@ -10,6 +10,10 @@ comment) to the diagnostics of that version. The issue's target: an edit's
 diagnostics within 1.2x the syntax check; the second edit faster than a full
 parse (the preamble reused).
 
+It also checks that the diagnostics of the opened (saved) file equal the
+CLI's findings for it (same flags, --format=json): check, message, line and
+UTF-16 column.
+
 Usage: bench/lsp.py [--server PATH] [--filter TEXT] [-n N] [--debounce-ms MS]
                     [--no-preamble] [--limit K]
 """
@@ -101,6 +105,26 @@ def syntax_time(clang, flags, f, reps):
     return best
 
 
+def cli_findings(cli, flags, f):
+    """The CLI's findings in \p f, as (line0, UTF-16 column, check, message)."""
+    r = subprocess.run([cli, "--format=json", "--quiet", "--no-config", f,
+                        "--"] + flags, capture_output=True, text=True)
+    lines = open(f, encoding="utf-8", errors="replace").read().split("\n")
+    out = []
+    for x in json.loads(r.stdout)["findings"]:
+        if os.path.realpath(x["file"]) != os.path.realpath(f):
+            continue
+        prefix = lines[x["line"] - 1].encode()[:x["column"] - 1]
+        col = len(prefix.decode(errors="replace").encode("utf-16-le")) // 2
+        out.append((x["line"] - 1, col, x["check"], x["message"]))
+    return sorted(out)
+
+
+def lsp_findings(diagnostics):
+    return sorted((d["range"]["start"]["line"], d["range"]["start"]["character"],
+                   d["code"], d["message"]) for d in diagnostics)
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--server", default=os.path.join(ROOT, "build", "bin",
@@ -113,6 +137,8 @@ def main():
     ap.add_argument("--debounce-ms", type=int, default=200,
                     help="the server's debounce (its default: 200)")
     ap.add_argument("--no-preamble", action="store_true")
+    ap.add_argument("--cli", default=os.path.join(ROOT, "build", "bin",
+                                                  "clang-escape"))
     args = ap.parse_args()
     if not os.path.isdir(GTEST_ROOT):
         sys.exit("lsp: %s is missing (Debian package googletest)" % GTEST_ROOT)
@@ -125,7 +151,8 @@ def main():
         json.dump([{"directory": "/", "file": f,
                     "arguments": [args.clang, "-c"] + fl + [f]}
                    for f, fl in corpus], fh)
-    argv = [args.server, "--quiet", "--debounce-ms=%d" % args.debounce_ms,
+    argv = [args.server, "--quiet", "--no-config",
+            "--debounce-ms=%d" % args.debounce_ms,
             "--compile-commands-dir=" + work]
     if args.no_preamble:
         argv.append("--no-preamble")
@@ -140,6 +167,7 @@ def main():
     print("%-44s %7s %7s %7s %7s %6s %6s" % (
         "file", "syntax", "open", "edit1", "edit2", "e1/s", "e2/s"))
     tot = [0.0, 0.0, 0.0, 0.0]
+    same = 0
     for f, flags in corpus:
         syn = syntax_time(args.clang, flags, f, args.reps)
         uri = "file://" + f
@@ -148,8 +176,13 @@ def main():
         t = time.monotonic()
         server.notify("textDocument/didOpen", {"textDocument": {
             "uri": uri, "languageId": "cpp", "version": 1, "text": text}})
-        server.diagnostics(uri, 1)
+        opened = server.diagnostics(uri, 1)
         times = [time.monotonic() - t]
+        mine = lsp_findings(opened["params"]["diagnostics"])
+        cli = cli_findings(args.cli, flags, f)
+        same += mine == cli
+        if mine != cli:
+            print("  differs from the CLI: lsp %s cli %s" % (mine, cli))
         for v in (2, 3):
             edit = {"range": {"start": {"line": lines, "character": 0},
                               "end": {"line": lines, "character": 0}},
@@ -173,6 +206,8 @@ def main():
         tot[3] / tot[0]))
     print("open/syntax %.2f; edit/syntax %.2f and %.2f (target %.1f)" % (
         tot[1] / tot[0], tot[2] / tot[0], tot[3] / tot[0], TARGET))
+    print("diagnostics equal to the CLI's: %d of %d files" % (same,
+                                                            len(corpus)))
 
 
 if __name__ == "__main__":
