@@ -14,14 +14,20 @@ It also checks that the diagnostics of the opened (saved) file equal the
 CLI's findings for it (same flags, --format=json): check, message, line and
 UTF-16 column.
 
+With --project BUILD, the files and flags are those of BUILD's
+compile_commands.json instead, and the server finds that database itself,
+as it does in an editor.
+
 Usage: bench/lsp.py [--server PATH] [--filter TEXT] [-n N] [--debounce-ms MS]
-                    [--no-preamble] [--limit K]
+                    [--no-preamble] [--limit K] [--project BUILD]
 """
 
 import argparse
 import json
 import os
 import queue
+import resource
+import shlex
 import subprocess
 import sys
 import tempfile
@@ -94,21 +100,60 @@ class Server:
         self.proc.wait(timeout=60)
 
 
-def syntax_time(clang, flags, f, reps):
-    best = None
+def children_cpu():
+    r = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return r.ru_utime + r.ru_stime
+
+
+def process_cpu(pid):
+    """CPU seconds process \p pid has used: on a shared machine wall time
+    measures the neighbours too."""
+    with open("/proc/%d/stat" % pid) as fh:
+        fields = fh.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def syntax_time(clang, flags, f, reps, cwd=None):
+    """The best wall and CPU seconds of \p reps syntax checks."""
+    best, cpu = None, None
     for _ in range(reps):
-        t = time.monotonic()
+        t, c = time.monotonic(), children_cpu()
         subprocess.run([clang, "-fsyntax-only", "-w"] + flags + [f],
-                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        dt = time.monotonic() - t
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                       cwd=cwd)
+        dt, dc = time.monotonic() - t, children_cpu() - c
         best = dt if best is None else min(best, dt)
-    return best
+        cpu = dc if cpu is None else min(cpu, dc)
+    return best, cpu
 
 
-def cli_findings(cli, flags, f):
+def project_corpus(build):
+    """The files of BUILD/compile_commands.json with their flags (the
+    command less the compiler, -c, -o and the file), run in their
+    directory."""
+    out = []
+    with open(os.path.join(build, "compile_commands.json")) as fh:
+        entries = json.load(fh)
+    for e in entries:
+        argv = e.get("arguments") or shlex.split(e["command"])
+        f = os.path.join(e["directory"], e["file"])
+        flags, skip = [], False
+        for a in argv[1:]:
+            if skip:
+                skip = False
+            elif a == "-o":
+                skip = True
+            elif a not in ("-c", e["file"], f):
+                flags.append(a)
+        out.append((f, flags, e["directory"]))
+    return out
+
+
+def cli_findings(cli, flags, f, cwd=None):
     """The CLI's findings in \p f, as (line0, UTF-16 column, check, message)."""
     r = subprocess.run([cli, "--format=json", "--quiet", "--no-config", f,
-                        "--"] + flags, capture_output=True, text=True)
+                        "--"] + flags, capture_output=True, text=True,
+                       cwd=cwd)
     lines = open(f, encoding="utf-8", errors="replace").read().split("\n")
     out = []
     for x in json.loads(r.stdout)["findings"]:
@@ -137,23 +182,30 @@ def main():
     ap.add_argument("--debounce-ms", type=int, default=200,
                     help="the server's debounce (its default: 200)")
     ap.add_argument("--no-preamble", action="store_true")
+    ap.add_argument("--project", metavar="BUILD",
+                    help="the files of BUILD/compile_commands.json")
     ap.add_argument("--cli", default=os.path.join(ROOT, "build", "bin",
                                                   "clang-escape"))
     args = ap.parse_args()
-    if not os.path.isdir(GTEST_ROOT):
+    if args.project:
+        corpus = project_corpus(args.project)
+    elif os.path.isdir(GTEST_ROOT):
+        corpus = [(f, fl, None) for f, fl in gtest_corpus()]
+    else:
         sys.exit("lsp: %s is missing (Debian package googletest)" % GTEST_ROOT)
-    corpus = [(f, fl) for f, fl in gtest_corpus() if args.filter in f]
+    corpus = [c for c in corpus if args.filter in c[0]]
     if args.limit:
         corpus = corpus[:args.limit]
-    work = tempfile.mkdtemp(prefix="escape-lsp-bench-")
-    # The corpus' flags as a compilation database, as a project has one.
-    with open(os.path.join(work, "compile_commands.json"), "w") as fh:
-        json.dump([{"directory": "/", "file": f,
-                    "arguments": [args.clang, "-c"] + fl + [f]}
-                   for f, fl in corpus], fh)
     argv = [args.server, "--quiet", "--no-config",
-            "--debounce-ms=%d" % args.debounce_ms,
-            "--compile-commands-dir=" + work]
+            "--debounce-ms=%d" % args.debounce_ms]
+    if not args.project:
+        # The corpus' flags as a compilation database, as a project has one.
+        work = tempfile.mkdtemp(prefix="escape-lsp-bench-")
+        with open(os.path.join(work, "compile_commands.json"), "w") as fh:
+            json.dump([{"directory": "/", "file": f,
+                        "arguments": [args.clang, "-c"] + fl + [f]}
+                       for f, fl, _ in corpus], fh)
+        argv.append("--compile-commands-dir=" + work)
     if args.no_preamble:
         argv.append("--no-preamble")
     server = Server(argv)
@@ -164,22 +216,24 @@ def main():
         args.server, args.debounce_ms,
         ", no preamble" if args.no_preamble else ""))
     print("compiler: %s -fsyntax-only -w, best of %d" % (args.clang, args.reps))
-    print("%-44s %7s %7s %7s %7s %6s %6s" % (
-        "file", "syntax", "open", "edit1", "edit2", "e1/s", "e2/s"))
-    tot = [0.0, 0.0, 0.0, 0.0]
+    print("wall seconds (CPU seconds in parentheses: the machine may be shared)")
+    print("%-36s %13s %13s %13s %13s %11s" % (
+        "file", "syntax", "open", "edit1", "edit2", "edit2/syn"))
+    tot = [[0.0, 0.0] for _ in range(4)]
     same = 0
-    for f, flags in corpus:
-        syn = syntax_time(args.clang, flags, f, args.reps)
+    pid = server.proc.pid
+    for f, flags, cwd in corpus:
+        syn = syntax_time(args.clang, flags, f, args.reps, cwd)
         uri = "file://" + f
         text = open(f, encoding="utf-8", errors="replace").read()
         lines = text.count("\n")
-        t = time.monotonic()
+        t, c = time.monotonic(), process_cpu(pid)
         server.notify("textDocument/didOpen", {"textDocument": {
             "uri": uri, "languageId": "cpp", "version": 1, "text": text}})
         opened = server.diagnostics(uri, 1)
-        times = [time.monotonic() - t]
+        times = [(time.monotonic() - t, process_cpu(pid) - c)]
         mine = lsp_findings(opened["params"]["diagnostics"])
-        cli = cli_findings(args.cli, flags, f)
+        cli = cli_findings(args.cli, flags, f, cwd)
         same += mine == cli
         if mine != cli:
             print("  differs from the CLI: lsp %s cli %s" % (mine, cli))
@@ -188,24 +242,27 @@ def main():
                               "end": {"line": lines, "character": 0}},
                     "text": "// edit %d\n" % v}
             lines += 1
-            t = time.monotonic()
+            t, c = time.monotonic(), process_cpu(pid)
             server.notify("textDocument/didChange", {
                 "textDocument": {"uri": uri, "version": v},
                 "contentChanges": [edit]})
             server.diagnostics(uri, v)
-            times.append(time.monotonic() - t)
+            times.append((time.monotonic() - t, process_cpu(pid) - c))
         server.notify("textDocument/didClose", {"textDocument": {"uri": uri}})
-        for i, x in enumerate([syn] + times):
-            tot[i] += x
-        print("%-44s %7.2f %7.2f %7.2f %7.2f %6.2f %6.2f" % (
-            os.path.relpath(f, GTEST_ROOT)[-44:], syn, times[0], times[1],
-            times[2], times[1] / syn, times[2] / syn))
+        row = [syn] + times
+        for i, (w, c) in enumerate(row):
+            tot[i][0] += w
+            tot[i][1] += c
+        print("%-36s %s %5.2f (%4.2f)" % (
+            f[-36:], " ".join("%6.2f (%4.2f)" % x for x in row),
+            times[2][0] / syn[0], times[2][1] / max(syn[1], 1e-3)))
     server.close()
-    print("%-44s %7.2f %7.2f %7.2f %7.2f %6.2f %6.2f" % (
-        "total", tot[0], tot[1], tot[2], tot[3], tot[2] / tot[0],
-        tot[3] / tot[0]))
-    print("open/syntax %.2f; edit/syntax %.2f and %.2f (target %.1f)" % (
-        tot[1] / tot[0], tot[2] / tot[0], tot[3] / tot[0], TARGET))
+    print("%-36s %s" % ("total", " ".join("%6.2f (%4.2f)" % tuple(x)
+                                          for x in tot)))
+    for name, i in (("open", 1), ("edit1", 2), ("edit2", 3)):
+        print("%s/syntax: wall %.2f, CPU %.2f (target for edits %.1f)" % (
+            name, tot[i][0] / tot[0][0], tot[i][1] / max(tot[0][1], 1e-3),
+            TARGET))
     print("diagnostics equal to the CLI's: %d of %d files" % (same,
                                                             len(corpus)))
 
