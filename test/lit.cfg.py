@@ -54,6 +54,12 @@ if shutil.which("node"):
     config.environment["NODE_PATH"] = os.path.join(
         config.clang_escape_obj_root, "lsp-client", "node_modules")
 
+# The VS Code extension, packaged when setup installed its npm packages.
+vsix = os.path.join(config.clang_escape_obj_root, "clang-escape-0.1.0.vsix")
+if os.path.exists(vsix):
+    config.available_features.add("vsix")
+    config.substitutions.append(("%vsix", vsix))
+
 # Debian's Neovim, the editor of test/Lsp/nvim.test.
 if shutil.which("nvim"):
     config.available_features.add("nvim")
