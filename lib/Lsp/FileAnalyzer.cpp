@@ -17,6 +17,7 @@
 #include "clang/Frontend/CompilerInvocation.h"
 #include "clang/Serialization/PCHContainerOperations.h"
 #include "clang/Tooling/ArgumentsAdjusters.h"
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/CrashRecoveryContext.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
@@ -100,7 +101,10 @@ FileAnalyzer::FileAnalyzer(const ServerOptions &Opts, CompileCommands &Commands)
 
 FileAnalyzer::~FileAnalyzer() = default;
 
-void FileAnalyzer::forget(const std::string &Path) { Units.erase(Path); }
+void FileAnalyzer::forget(const std::string &Path) {
+  Units.erase(Path);
+  llvm::erase(Recent, Path);
+}
 
 llvm::Error
 FileAnalyzer::parse(Unit &U, const std::vector<std::string> &Args,
@@ -178,6 +182,15 @@ FileAnalyzer::analyze(const Document &D,
         A.LinkFromCache.push_back(F);
   }
 
+  // A parsed unit holds a whole AST: keep those of the files edited last,
+  // as clangd keeps a few.
+  constexpr size_t KeptUnits = 3;
+  llvm::erase(Recent, D.Path);
+  Recent.insert(Recent.begin(), D.Path);
+  while (Recent.size() > KeptUnits) {
+    std::string Oldest = Recent.back();
+    forget(Oldest);
+  }
   Unit &U = Units[D.Path];
   std::string Failure;
   std::optional<AnalysisResult> Result;

@@ -63,6 +63,8 @@ private:
   const ServerOptions &Opts;
   CompileCommands &Commands;
   std::map<std::string, Unit> Units;
+  /// The files of Units, most recently analyzed first.
+  std::vector<std::string> Recent;
 };
 
 } // namespace lsp
