@@ -17,6 +17,7 @@ config.environment["PATH"] = os.pathsep.join(
 config.environment["LC_ALL"] = "C"
 
 headers = os.path.join(config.test_source_root, "Inputs", "Headers")
+config.substitutions.append(("%clang-escape-lsp", os.path.join(tools, "clang-escape-lsp")))
 config.substitutions.append(("%clang-escape", os.path.join(tools, "clang-escape")))
 config.substitutions.append(("%mockstd", "-nostdinc++ -isystem " + headers))
 config.substitutions.append(("%inputs", os.path.join(config.test_source_root, "Inputs")))
@@ -49,6 +50,29 @@ corpus = os.environ.get("CLANG_ESCAPE_CORPUS", os.path.join(config.clang_escape_
 if os.path.isdir(corpus):
     config.available_features.add("corpus")
     config.substitutions.append(("%corpus", os.path.abspath(corpus)))
+
+# The LSP tests' client (test/Lsp/client): Node, with the npm packages that
+# scripts/setup.sh installs into the build folder.
+if shutil.which("node"):
+    config.available_features.add("node")
+    config.environment["NODE_PATH"] = os.path.join(
+        config.clang_escape_obj_root, "lsp-client", "node_modules")
+
+# The VS Code extension, packaged when setup installed its npm packages.
+vsix = os.path.join(config.clang_escape_obj_root, "clang-escape-0.1.0.vsix")
+if os.path.exists(vsix):
+    config.available_features.add("vsix")
+    config.substitutions.append(("%vsix", vsix))
+
+# Debian's Neovim, the editor of test/Lsp/nvim.test.
+if shutil.which("nvim"):
+    config.available_features.add("nvim")
+
+# clangd relinked with our checks, where this LLVM ships libclangdMain.
+if os.path.exists(os.path.join(tools, "clangd-escape")):
+    config.available_features.add("clangd-escape")
+config.substitutions.append(("%clangd-escape", os.path.join(tools, "clangd-escape")))
+config.substitutions.append(("%clangd", "clangd-" + config.llvm_major))
 
 if shutil.which("clang-tidy-" + config.llvm_major):
     config.available_features.add("clang-tidy")

@@ -450,9 +450,13 @@ public:
   bool TraverseDecl(Decl *D) {
     if (!D)
       return true;
-    if (!isa<TranslationUnitDecl>(D) && !isa<NamespaceDecl>(D) &&
-        !isa<LinkageSpecDecl>(D)) {
+    // A namespace or extern "C" block opened in a header holds only the
+    // header's declarations, so it is skipped whole: walking it would load
+    // every declaration of a precompiled preamble (clang-escape-lsp).
+    if (!isa<TranslationUnitDecl>(D)) {
       SourceLocation L = D->getLocation();
+      if (isa<LinkageSpecDecl>(D))
+        L = cast<LinkageSpecDecl>(D)->getBeginLoc();
       if (L.isValid() && !SM.isInMainFile(SM.getExpansionLoc(L)))
         return true;
     }

@@ -210,14 +210,7 @@ void parse(const tooling::CompilationDatabase &DB, const std::string &File,
   tooling::ClangTool Tool(DB, {File},
                           std::make_shared<PCHContainerOperations>(),
                           llvm::vfs::createPhysicalFileSystem());
-  // Our binary does not sit next to Clang's headers: point the frontend
-  // at the resource directory of the Clang we link. -w: the compiler's
-  // own warnings are not ours to print.
-  Tool.appendArgumentsAdjuster(tooling::getInsertArgumentAdjuster(
-      {"-resource-dir=" CLANG_ESCAPE_RESOURCE_DIR, "-w"},
-      tooling::ArgumentInsertPosition::END));
-  Tool.appendArgumentsAdjuster(tooling::getClangSyntaxOnlyAdjuster());
-  Tool.appendArgumentsAdjuster(tooling::getClangStripOutputAdjuster());
+  Tool.appendArgumentsAdjuster(analysisArgumentsAdjuster());
   EscapeActionFactory Factory(TU, Opts, WantDeps);
   if (Tool.run(&Factory) != 0)
     TU.HadErrors = true;
@@ -314,6 +307,19 @@ void linkAndReport(std::vector<ExtractedTU> &TUs,
 }
 
 } // namespace
+
+tooling::ArgumentsAdjuster analysisArgumentsAdjuster() {
+  // Our binary does not sit next to Clang's headers: point the frontend
+  // at the resource directory of the Clang we link. -w: the compiler's
+  // own warnings are not ours to print.
+  return tooling::combineAdjusters(
+      tooling::combineAdjusters(
+          tooling::getInsertArgumentAdjuster(
+              {"-resource-dir=" CLANG_ESCAPE_RESOURCE_DIR, "-w"},
+              tooling::ArgumentInsertPosition::END),
+          tooling::getClangSyntaxOnlyAdjuster()),
+      tooling::getClangStripOutputAdjuster());
+}
 
 llvm::Error extractOne(const tooling::CompilationDatabase &DB,
                        const std::string &File, const AnalysisOptions &Opts,

@@ -93,7 +93,9 @@ NoLintComments::load(const std::string &File) {
   if (It != Files.end())
     return It->second;
   FileComments FC;
-  if (auto Buf = llvm::MemoryBuffer::getFile(File)) {
+  auto Buf =
+      FS ? FS->getBufferForFile(File) : llvm::MemoryBuffer::getFile(File);
+  if (Buf) {
     llvm::SmallVector<llvm::StringRef> Lines;
     (*Buf)->getBuffer().split(Lines, '\n');
     std::vector<std::pair<unsigned, std::string>> Open;
@@ -136,8 +138,9 @@ bool NoLintComments::suppresses(const SourcePos &P, llvm::StringRef Check) {
   return false;
 }
 
-unsigned applySuppressions(Report &R, const CheckGlobs &Enabled) {
-  NoLintComments NoLint;
+unsigned applySuppressions(Report &R, const CheckGlobs &Enabled,
+                           llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS) {
+  NoLintComments NoLint(std::move(FS));
   unsigned Before = R.Findings.size() + R.FixIts.size();
   llvm::erase_if(R.Findings, [&](const Finding &F) {
     return !Enabled.contains(F.Check) || NoLint.suppresses(F.Pos, F.Check);

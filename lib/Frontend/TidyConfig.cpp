@@ -169,11 +169,12 @@ RunSettings resolveSettings(const SurfaceSettings &S, const TidyConfig *C) {
   return R;
 }
 
-void RunSettings::filter(Report &Rep) const {
+void RunSettings::filter(
+    Report &Rep, llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS) const {
   llvm::erase_if(Rep.Findings, [&](const Finding &F) {
     return F.Maybe && !AllMaybe && !MaybeChecks.count(F.Check);
   });
-  applySuppressions(Rep, CheckGlobs(Checks));
+  applySuppressions(Rep, CheckGlobs(Checks), std::move(FS));
 }
 
 void RunSettings::applyTo(AnalysisOptions &A) const {

@@ -10,6 +10,7 @@
 #include "clang-escape/Interproc/Program.h"
 #include "clang-escape/Report/Finding.h"
 
+#include "clang/Tooling/ArgumentsAdjusters.h"
 #include "llvm/Support/Error.h"
 
 #include <functional>
@@ -90,6 +91,11 @@ llvm::Expected<AnalysisResult>
 analyzeFiles(const clang::tooling::CompilationDatabase &DB,
              const std::vector<std::string> &Files,
              const AnalysisOptions &Opts);
+
+/// What every parse of a file for the analysis does to its compile command:
+/// syntax only, no output, no compiler warnings, our Clang's resource
+/// directory. The LSP server parses its buffers itself, with the same flags.
+clang::tooling::ArgumentsAdjuster analysisArgumentsAdjuster();
 
 /// Parses \p File alone and writes its graphs to \p Out, in the cache's
 /// format: what the child process of AnalysisOptions::Worker does.

@@ -14,8 +14,10 @@
 
 #include "clang-escape/Report/Finding.h"
 
+#include "llvm/ADT/IntrusiveRefCntPtr.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringRef.h"
+#include "llvm/Support/VirtualFileSystem.h"
 
 #include <string>
 #include <utility>
@@ -39,6 +41,11 @@ private:
 /// check) or with a list of check globs in parentheses.
 class NoLintComments {
 public:
+  /// Reads the files through \p FS (an editor's unsaved buffers), or from
+  /// disk when null.
+  explicit NoLintComments(
+      llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS = nullptr)
+      : FS(std::move(FS)) {}
   /// Whether a comment suppresses \p Check at \p P.
   bool suppresses(const SourcePos &P, llvm::StringRef Check);
 
@@ -54,11 +61,15 @@ private:
   const FileComments &load(const std::string &File);
 
   llvm::StringMap<FileComments> Files;
+  llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS;
 };
 
 /// Removes from \p R the findings and fix-its whose check \p Enabled does
-/// not contain or that a NOLINT comment suppresses; returns how many.
-unsigned applySuppressions(Report &R, const CheckGlobs &Enabled);
+/// not contain or that a NOLINT comment suppresses (read through \p FS when
+/// given); returns how many.
+unsigned
+applySuppressions(Report &R, const CheckGlobs &Enabled,
+                  llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS = nullptr);
 
 } // namespace escape
 

@@ -11,8 +11,10 @@
 #ifndef CLANG_ESCAPE_FRONTEND_TIDYCONFIG_H
 #define CLANG_ESCAPE_FRONTEND_TIDYCONFIG_H
 
+#include "llvm/ADT/IntrusiveRefCntPtr.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Error.h"
+#include "llvm/Support/VirtualFileSystem.h"
 
 #include <cstdint>
 #include <map>
@@ -81,8 +83,10 @@ struct RunSettings {
   /// model files are the caller's to load).
   void applyTo(AnalysisOptions &A) const;
   /// Removes the findings (and fix-its) the checks, ReportMaybe or NOLINT
-  /// comments leave out.
-  void filter(Report &R) const;
+  /// comments leave out; the comments are read through \p FS when given.
+  void
+  filter(Report &R,
+         llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> FS = nullptr) const;
 };
 
 /// Completes \p S from \p Config (may be null) as clang-tidy would.
