@@ -30,7 +30,6 @@
 #include "clang/AST/TypeLoc.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/StringSet.h"
-#include "llvm/ADT/StringSwitch.h"
 
 using namespace clang;
 
@@ -169,12 +168,10 @@ bool gslMember(const CXXMethodDecl *MD) {
   default:
     break;
   }
-  return MD->getIdentifier() &&
-         llvm::StringSwitch<bool>(MD->getName())
-             .Cases("begin", "cbegin", "rbegin", "crbegin", true)
-             .Cases("end", "cend", "rend", "crend", true)
-             .Cases("data", "c_str", "get", "value", true)
-             .Default(false);
+  static constexpr llvm::StringLiteral Tracked[] = {
+      "begin", "cbegin", "rbegin", "crbegin", "end", "cend",
+      "rend",  "crend",  "data",   "c_str",   "get", "value"};
+  return MD->getIdentifier() && llvm::is_contained(Tracked, MD->getName());
 }
 
 /// std::initializer_list<T>, by value or by reference.
