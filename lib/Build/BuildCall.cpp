@@ -537,7 +537,8 @@ void FunctionBuilder::deleteExpr(const CXXDeleteExpr *DE) {
 void FunctionBuilder::typeErasureOf(const CXXRecordDecl *Erased,
                                     const Expr *Arg, const Expr *At) {
   QualType F = Arg->getType().getNonReferenceType().getUnqualifiedType();
-  if (F.isNull() || F->isDependentType() || F->isIncompleteType())
+  if (F.isNull() || F->isDependentType() || F->isIncompleteType() ||
+      F->isUndeducedType() || F->containsErrors())
     return;
   const CXXRecordDecl *FRD = F->getAsCXXRecordDecl();
   if (FRD && FRD->getCanonicalDecl() == Erased->getCanonicalDecl())

@@ -34,8 +34,20 @@ void FunctionBuilder::exprChildren(const Stmt *S) {
 }
 
 void FunctionBuilder::expr(const Hole &K, const Expr *E) {
-  if (!E)
+  if (!E || overBudget())
     return;
+  // Error recovery left this (a call of an undeclared function, an invalid
+  // operand): what its parts carry may go anywhere, as a maybe.
+  if (E->containsErrors() || E->getType().isNull()) {
+    Hole H = heapHole().note(note("code that does not compile", E));
+    H.Maybe = true;
+    for (const Stmt *C : E->children())
+      if (const auto *CE = dyn_cast_or_null<Expr>(C))
+        expr(H, CE);
+      else
+        stmt(C);
+    return;
+  }
   // Go: a value without pointers goes to the blank hole. Its parts are still
   // lowered for their side effects (calls, assignments, lambdas).
   // A construction keeps its destination: `this` may be registered.
@@ -376,6 +388,8 @@ int FunctionBuilder::derefNode(int Value, std::string Name, SourceLocation L) {
 }
 
 Hole FunctionBuilder::pointeeHole(const Expr *P, int Value) {
+  if (overBudget())
+    return heapHole();
   P = P->IgnoreParens();
   if (const auto *CE = dyn_cast<CastExpr>(P)) {
     switch (CE->getCastKind()) {
@@ -421,12 +435,15 @@ Hole FunctionBuilder::pointeeHole(const Expr *P, int Value) {
       return heapHole();
     }
     auto It = StableInit.find(VD);
-    if (It != StableInit.end() && !VD->getType()->isReferenceType()) {
+    // Not through its own initializer again (`int *p = p + 1;`).
+    if (It != StableInit.end() && !VD->getType()->isReferenceType() &&
+        Following.insert(VD).second) {
       // The initializer was lowered with the declaration: only look.
       bool Saved = Probing;
       Probing = true;
       Hole H = pointeeHole(It->second);
       Probing = Saved;
+      Following.erase(VD);
       if (H.Dst != FunctionGraph::HeapLoc)
         return H;
     }
@@ -467,6 +484,8 @@ Hole FunctionBuilder::pointeeHole(const Expr *P, int Value) {
 }
 
 Hole FunctionBuilder::lvalueHole(const Expr *LV) {
+  if (overBudget())
+    return heapHole();
   LV = LV->IgnoreParens();
   // `auto &&r = make();` binds r through the full-expression's cleanups.
   if (const auto *FE = dyn_cast<FullExpr>(LV))
@@ -528,9 +547,12 @@ Hole FunctionBuilder::lvalueHole(const Expr *LV) {
         return heapHole();
       }
       auto It = StableInit.find(VD);
-      if (It != StableInit.end())
-        return lvalueHole(It->second);
-      return heapHole();
+      // `int *&r = r;` binds r to itself: nothing is known.
+      if (It == StableInit.end() || !Following.insert(VD).second)
+        return heapHole();
+      Hole H = lvalueHole(It->second);
+      Following.erase(VD);
+      return H;
     }
     return holeFor(wholeOf(varLoc(VD)));
   }
@@ -624,6 +646,8 @@ void FunctionBuilder::assign(const Expr *LHS, const Expr *RHS,
 
 void FunctionBuilder::lambda(const Hole &K, const LambdaExpr *LE) {
   const CXXRecordDecl *RD = LE->getLambdaClass();
+  if (!RD)
+    return;
   if (const CXXMethodDecl *Call = LE->getCallOperator()) {
     if (const FunctionTemplateDecl *FT = Call->getDescribedFunctionTemplate()) {
       for (const FunctionDecl *Spec : FT->specializations())
@@ -710,7 +734,8 @@ int FunctionBuilder::allocSite(const Expr *E, QualType T, llvm::StringRef What,
   L.Alloc.Spelling = What.str();
   L.Alloc.TypeName = T.getAsString(Ctx.getPrintingPolicy());
   L.Alloc.InLoop = LoopDepth > 0;
-  if (!T.isNull() && !T->isIncompleteType() && !T->isDependentType()) {
+  if (!T.isNull() && !T->isIncompleteType() && !T->isDependentType() &&
+      !T->isUndeducedType() && !T->containsErrors()) {
     uint64_t Bytes = Ctx.getTypeSizeInChars(T).getQuantity();
     L.Size.Bytes = Bytes;
     if (Ctx.getTypeAlignInChars(T).getQuantity() > 16)

@@ -36,7 +36,7 @@ int FunctionBuilder::pushScope(bool Loop, const Stmt *S) {
 }
 
 void FunctionBuilder::stmt(const Stmt *S) {
-  if (!S)
+  if (!S || overBudget())
     return;
   if (const auto *E = dyn_cast<Expr>(S))
     return expr(Hole(), E);

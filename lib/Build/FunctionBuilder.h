@@ -46,10 +46,17 @@ struct Hole {
   Hole shift(int By, Note N = {}) const {
     Hole H = *this;
     H.Derefs += By;
-    if (!N.Why.empty())
-      H.Notes.push_back(std::move(N));
+    // Bounded: a chain of N steps (`p->next->next...`) would otherwise
+    // copy N notes N times. The innermost step replaces the last kept one.
+    if (!N.Why.empty()) {
+      if (H.Notes.size() >= MaxNotes)
+        H.Notes.back() = std::move(N);
+      else
+        H.Notes.push_back(std::move(N));
+    }
     return H;
   }
+  static constexpr size_t MaxNotes = 32;
   Hole note(Note N) const { return shift(0, std::move(N)); }
 };
 
@@ -73,10 +80,19 @@ struct TUContext {
   llvm::DenseMap<const clang::CXXRecordDecl *, SplitFields> SplitFieldCache;
   /// Linkage names, to tell apart instantiations USRs confuse.
   std::unique_ptr<clang::MangleContext> Mangler;
+  /// The lowest stack address the lowering may recurse down to (0: no
+  /// limit known); see FunctionBuilder::overBudget.
+  uintptr_t StackLimit = 0;
+  /// Set while a function is lowered, for crash reports (BuildOptions).
+  std::string *Current = nullptr;
 
   TUContext(clang::ASTContext &Ctx, const BuildOptions &Opts)
       : Ctx(Ctx), Opts(Opts), Types(Ctx) {}
 };
+
+/// The lowest stack address this thread's lowering may use, keeping room
+/// for Clang's own recursion below it; 0 when unknown.
+uintptr_t lowestStackAddress();
 
 /// Summary of a library callee, or nullopt when its body is analyzed.
 std::optional<FunctionSummary> libraryModel(TUContext &TU,
@@ -113,6 +129,19 @@ public:
   FunctionBuilder(TUContext &TU, const clang::FunctionDecl *FD,
                   const clang::CXXRecordDecl *DynamicThis = nullptr);
   FunctionGraph build();
+
+  /// True once the function is past its budget (BuildOptions::MaxSteps,
+  /// MaxGraphSize, the stack): the lowering stops descending and build()
+  /// returns a conservative graph (BuildBudget.cpp). Counts a step.
+  bool overBudget();
+  /// The graph of a function past its budget: every parameter may leak,
+  /// nothing is claimed about its locals.
+  void makeConservative();
+  /// Why the function is past its budget; empty while within it.
+  std::string BudgetReason;
+  uint64_t Steps = 0;
+  /// The locations of the roots and the parameters, made before the body.
+  size_t PrologueLocs = 0;
 
   // Locations and edges.
   int newLoc(LocKind K, std::string Name, clang::SourceLocation L,
@@ -269,6 +298,8 @@ public:
   /// Never-reassigned pointer and reference locals, with their initializer.
   llvm::DenseMap<const clang::VarDecl *, const clang::Expr *> StableInit;
   llvm::DenseSet<const clang::VarDecl *> Reassigned;
+  /// The variables whose StableInit is being followed (against cycles).
+  llvm::DenseSet<const clang::VarDecl *> Following;
   /// Local pointer variables deleted in this function.
   struct Release {
     const clang::VarDecl *Var;

@@ -13,7 +13,9 @@
 #include "clang/Basic/SourceManager.h"
 #include "clang/Index/USRGeneration.h"
 #include "clang/Lex/Lexer.h"
+#include "llvm/Support/PrettyStackTrace.h"
 
+#include <csignal>
 #include <deque>
 
 using namespace clang;
@@ -99,12 +101,45 @@ SourcePos FunctionBuilder::pos(SourceLocation L) const {
   return P;
 }
 
+/// S's first (End: last) location. Clang finds it by recursion down the
+/// first (last) operand, which made text() quadratic over a chain
+/// (`p->next->next...`, `a = b = c ...`, 20,000 terms: minutes): descend by
+/// a loop instead.
+static SourceLocation edgeOf(const Stmt *S, bool End) {
+  const Stmt *Cur = S;
+  while (true) {
+    const Stmt *Next = nullptr;
+    if (const auto *ICE = dyn_cast<ImplicitCastExpr>(Cur))
+      Next = ICE->getSubExpr();
+    else if (const auto *BO = dyn_cast<BinaryOperator>(Cur))
+      Next = End ? BO->getRHS() : BO->getLHS();
+    else if (const auto *CO = dyn_cast<ConditionalOperator>(Cur))
+      Next = End ? CO->getFalseExpr() : CO->getCond();
+    else if (const auto *AS = dyn_cast<ArraySubscriptExpr>(Cur); AS && !End)
+      Next = AS->getLHS();
+    else if (const auto *ME = dyn_cast<MemberExpr>(Cur);
+             ME && !End && !ME->isImplicitAccess())
+      Next = ME->getBase();
+    else if (const auto *UO = dyn_cast<UnaryOperator>(Cur);
+             UO && End && !UO->isPostfix())
+      Next = UO->getSubExpr();
+    if (!Next)
+      break;
+    Cur = Next;
+  }
+  SourceLocation L = End ? Cur->getEndLoc() : Cur->getBeginLoc();
+  if (L.isValid())
+    return L;
+  return End ? S->getEndLoc() : S->getBeginLoc();
+}
+
 std::string FunctionBuilder::text(const Stmt *S) const {
   if (!S)
     return "";
   const SourceManager &SM = Ctx.getSourceManager();
   CharSourceRange R = CharSourceRange::getTokenRange(
-      SM.getExpansionRange(S->getSourceRange()).getAsRange());
+      SM.getExpansionRange(SourceRange(edgeOf(S, false), edgeOf(S, true)))
+          .getAsRange());
   StringRef T = Lexer::getSourceText(R, SM, Ctx.getLangOpts());
   std::string Out;
   Out.reserve(std::min<size_t>(T.size(), 64));
@@ -127,7 +162,7 @@ std::string FunctionBuilder::text(const Stmt *S) const {
 }
 
 Note FunctionBuilder::note(StringRef Why, const Stmt *S) const {
-  return Note{Why.str(), text(S), pos(S->getBeginLoc())};
+  return Note{Why.str(), text(S), pos(edgeOf(S, false))};
 }
 
 Note FunctionBuilder::note(StringRef Why, SourceLocation L,
@@ -177,7 +212,8 @@ int FunctionBuilder::varLoc(const VarDecl *VD) {
                  VD->getLocation(), CurScope);
   QualType T = VD->getType();
   if (!T->isReferenceType() && !T->isDependentType()) {
-    if (T->isVariableArrayType() || T->isIncompleteType()) {
+    if (T->isVariableArrayType() || T->isIncompleteType() ||
+        T->isUndeducedType() || T->containsErrors() || VD->isInvalidDecl()) {
       G.Locs[L].Size.Constant = false;
     } else {
       G.Locs[L].Size.Bytes = Ctx.getTypeSizeInChars(T).getQuantity();
@@ -272,6 +308,7 @@ FunctionGraph FunctionBuilder::build() {
                : nullptr);
   }
   annotations();
+  PrologueLocs = G.Locs.size();
   const Stmt *Body = FD->getBody();
   collectReassigned(Body);
   if (const auto *CD = dyn_cast<CXXConstructorDecl>(FD)) {
@@ -291,6 +328,10 @@ FunctionGraph FunctionBuilder::build() {
     }
   }
   stmt(Body);
+  if (overBudget()) {
+    makeConservative();
+    return std::move(G);
+  }
   G.WaitsForThreads = Body && waitsForThreads();
   killOverwrittenGlobalStores(Body);
   finish();
@@ -483,9 +524,11 @@ std::vector<FunctionGraph> buildGraphs(ASTContext &Ctx,
   using Item = std::pair<const FunctionDecl *, const CXXRecordDecl *>;
   std::deque<Item> Work;
   llvm::DenseSet<Item> Seen;
+  TU.StackLimit = lowestStackAddress();
   TU.EnqueueAs = [&](const FunctionDecl *FD, const CXXRecordDecl *Dyn) {
     const FunctionDecl *Def = nullptr;
-    if (!FD || !FD->hasBody(Def) || !Def || Def->isDependentContext())
+    if (!FD || !FD->hasBody(Def) || !Def || Def->isDependentContext() ||
+        Def->isInvalidDecl())
       return;
     if (Seen.insert({Def, Dyn}).second)
       Work.push_back({Def, Dyn});
@@ -497,10 +540,23 @@ std::vector<FunctionGraph> buildGraphs(ASTContext &Ctx,
   while (!Work.empty()) {
     auto [FD, Dyn] = Work.front();
     Work.pop_front();
+    // Named in the stack dump of a crash, and for the driver's report.
+    std::string Where = functionName(FD, Ctx.getSourceManager());
+    if (SourceLocation L = FD->getLocation(); L.isValid())
+      Where += " at " + Ctx.getSourceManager().getExpansionLoc(L).printToString(
+                            Ctx.getSourceManager());
+    llvm::PrettyStackTraceFormat Trace("clang-escape: lowering '%s'",
+                                       Where.c_str());
+    if (Opts.Current)
+      *Opts.Current = Where;
+    if (!Opts.CrashOn.empty() && FD->getNameAsString() == Opts.CrashOn)
+      ::raise(SIGSEGV);
     FunctionBuilder B(TU, FD, Dyn);
     Graphs.push_back(B.build());
     Graphs.back().Mangled = mangledName(*TU.Mangler, FD);
   }
+  if (Opts.Current)
+    Opts.Current->clear();
   return Graphs;
 }
 

@@ -397,7 +397,9 @@ void freeStdModel(ModelBuilder &M) {
       if (!Same)
         if (const CXXRecordDecl *VR = V->getAsCXXRecordDecl())
           if (const CXXRecordDecl *UR = U->getAsCXXRecordDecl())
-            Same = VR->isDerivedFrom(UR);
+            // isDerivedFrom needs a definition: a `namespace std` of the
+            // program's own may declare its classes only.
+            Same = VR->hasDefinition() && VR->isDerivedFrom(UR);
       if (Same)
         M.slot(I).Result.merge(0, false, "");
     }

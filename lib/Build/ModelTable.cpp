@@ -5,7 +5,10 @@
 //===----------------------------------------------------------------------===//
 #include "clang-escape/Build/ModelTable.h"
 
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/Twine.h"
 #include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/xxhash.h"
 
 #include <nlohmann/json.hpp>
 
@@ -59,10 +62,32 @@ llvm::Error ModelTable::addFile(llvm::StringRef Text, llvm::StringRef Name) {
         std::errc::invalid_argument, "%s:%s: malformed JSON: %s",
         Name.str().c_str(), lineColumn(Text, E.byte ? E.byte - 1 : 0).c_str(),
         E.what());
+  } catch (const json::exception &E) {
+    // A number too large for a double, and the like.
+    return llvm::createStringError(std::errc::invalid_argument,
+                                   "%s: malformed JSON: %s", Name.str().c_str(),
+                                   E.what());
   }
+  // A misspelled key is an error, not a model silently missing.
+  auto Unknown = [&](const json &Obj, std::initializer_list<const char *> Keys,
+                     const std::string &Where) -> llvm::Error {
+    for (auto &Item : Obj.items())
+      if (const std::string &Key = Item.key();
+          llvm::none_of(Keys, [&](const char *K) { return Key == K; })) {
+        std::string Known;
+        for (const char *K : Keys)
+          Known += std::string(Known.empty() ? "" : ", ") + K;
+        return schemaError(Name, Where + "." + Key,
+                           "unknown key (" + Known + ")");
+      }
+    return llvm::Error::success();
+  };
   if (!J.is_object() || !J.contains("version") || !J["version"].is_number())
     return schemaError(Name, "top level",
                        "expected an object with \"version\": 1");
+  if (llvm::Error E =
+          Unknown(J, {"version", "comment", "functions"}, "top level"))
+    return E;
   if (J["version"] != 1)
     return schemaError(Name, "version",
                        "unsupported version " + J["version"].dump());
@@ -74,6 +99,8 @@ llvm::Error ModelTable::addFile(llvm::StringRef Text, llvm::StringRef Name) {
     std::string Where = "functions[" + std::to_string(Index++) + "]";
     if (!F.is_object() || !F.contains("name") || !F["name"].is_string())
       return schemaError(Name, Where, "expected an object with a \"name\"");
+    if (llvm::Error E = Unknown(F, {"name", "comment", "params"}, Where))
+      return E;
     FunctionModel M;
     if (F.contains("params")) {
       if (!F["params"].is_object())
@@ -88,9 +115,10 @@ llvm::Error ModelTable::addFile(llvm::StringRef Text, llvm::StringRef Name) {
         ParamModel PM;
         for (auto &[Sink, V] : P.items()) {
           auto Level = [&](const json &L, int &Out) -> bool {
-            if (!L.is_number_integer() || L.get<int>() < 0 || L.get<int>() > 8)
+            if (!L.is_number_integer() || L.get<int64_t>() < 0 ||
+                L.get<int64_t>() > 8)
               return false;
-            Out = L.get<int>();
+            Out = static_cast<int>(L.get<int64_t>());
             return true;
           };
           int L;
@@ -134,6 +162,8 @@ llvm::Error ModelTable::addFile(llvm::StringRef Text, llvm::StringRef Name) {
   }
   for (auto &[K, V] : New)
     Models[K] = std::move(V);
+  Fingerprint =
+      llvm::xxh3_64bits((llvm::Twine(Fingerprint) + "\0" + Text).str());
   return llvm::Error::success();
 }
 

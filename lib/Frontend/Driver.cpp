@@ -10,6 +10,8 @@
 //
 //===----------------------------------------------------------------------===//
 #include "clang-escape/Frontend/Driver.h"
+#include "clang-escape/Build/ModelTable.h"
+#include "clang-escape/Frontend/AbsentFiles.h"
 #include "clang-escape/Graph/GraphIO.h"
 #include "clang-escape/Support/AtomicFile.h"
 #include "clang-escape/Support/Version.h"
@@ -23,6 +25,7 @@
 #include "clang/Tooling/CompilationDatabase.h"
 #include "clang/Tooling/Tooling.h"
 #include "llvm/ADT/ScopeExit.h"
+#include "llvm/Support/CrashRecoveryContext.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
@@ -66,6 +69,11 @@ std::string hex(uint64_t V) {
   snprintf(B, sizeof B, "%016llx", static_cast<unsigned long long>(V));
   return B;
 }
+
+/// The stack of the thread a translation unit is parsed on: Clang and the
+/// lowering recurse over nested expressions (the lowering stops at a
+/// quarter of it from the end, see BuildBudget.cpp).
+constexpr unsigned ParseStackBytes = 256u << 20;
 
 /// Lowers one parsed translation unit; \p WantDeps also lists the files it
 /// read, for the cache.
@@ -164,6 +172,15 @@ std::string cacheKey(const tooling::CompilationDatabase &DB,
   }
   Key += CLANG_ESCAPE_VERSION;
   Key += Opts.CacheSalt;
+  // What the extraction depends on besides the sources: its limits and the
+  // model files' contents.
+  const BuildOptions &B = Opts.Build;
+  for (uint64_t V :
+       {B.MaxLocalBytes, B.MaxFrameBytes, B.MaxStackCandidateBytes, B.MaxSteps,
+        B.MaxGraphSize, B.Models ? B.Models->fingerprint() : uint64_t(0)}) {
+    Key += '\0';
+    Key += std::to_string(V);
+  }
   Key += std::to_string(GraphFormatVersion);
   return hex(llvm::xxh3_64bits(Key));
 }
@@ -207,13 +224,39 @@ void parse(const tooling::CompilationDatabase &DB, const std::string &File,
            const AnalysisOptions &Opts, bool WantDeps, ExtractedTU &TU) {
   // A file system of its own: the real one's working directory is
   // process-wide, which parallel tools must not change under each other.
+  auto FS = llvm::makeIntrusiveRefCnt<AbsentFileRecorder>(
+      llvm::vfs::createPhysicalFileSystem());
   tooling::ClangTool Tool(DB, {File},
-                          std::make_shared<PCHContainerOperations>(),
-                          llvm::vfs::createPhysicalFileSystem());
+                          std::make_shared<PCHContainerOperations>(), FS);
   Tool.appendArgumentsAdjuster(analysisArgumentsAdjuster());
   EscapeActionFactory Factory(TU, Opts, WantDeps);
   if (Tool.run(&Factory) != 0)
     TU.HadErrors = true;
+  // Hash 0 is a file that does not exist (hashFile): the entry is stale
+  // once it does.
+  if (WantDeps)
+    for (const std::string &P : FS->absent())
+      TU.Deps.push_back({P, 0});
+}
+
+/// parse() on a thread of its own with a large stack (deep expressions
+/// recurse in Clang and in the lowering), recovering from a crash as clangd
+/// does: false, with the function being lowered in \p Function, when it
+/// crashed. Recovery needs llvm::CrashRecoveryContext::Enable() by the tool.
+bool parseSafely(const tooling::CompilationDatabase &DB,
+                 const std::string &File, const AnalysisOptions &Opts,
+                 bool WantDeps, ExtractedTU &TU, std::string &Function) {
+  AnalysisOptions Own = Opts;
+  Own.Build.Current = &Function;
+  llvm::CrashRecoveryContext CRC;
+  if (CRC.RunSafelyOnThread([&] { parse(DB, File, Own, WantDeps, TU); },
+                            ParseStackBytes))
+    return true;
+  std::string Path = TU.File;
+  TU = ExtractedTU();
+  TU.File = Path;
+  TU.HadErrors = true;
+  return false;
 }
 
 /// Parses \p File in a child process (Opts.Worker), which is killed after
@@ -292,7 +335,20 @@ void linkAndReport(std::vector<ExtractedTU> &TUs,
   if (DB)
     for (const std::string &File : Opts.LinkFromCache) {
       std::string Warning;
-      auto Old = readCache(cachePath(CacheDir, *DB, File, Opts), Opts, Warning);
+      std::string Path = cachePath(CacheDir, *DB, File, Opts);
+      auto Old = readCache(Path, Opts, Warning);
+      if (!Old && !Warning.empty()) {
+        // Damaged: extracted again rather than silently left out.
+        R.Warnings.push_back(Warning);
+        ExtractedTU TU;
+        TU.File = File;
+        std::string Function;
+        if (parseSafely(*DB, File, Opts, /*WantDeps=*/true, TU, Function) &&
+            !TU.HadErrors)
+          if (llvm::Error E = writeCache(TU, Path))
+            R.Warnings.push_back(llvm::toString(std::move(E)));
+        Old = std::move(TU);
+      }
       if (!Old)
         continue;
       for (FunctionGraph &G : Old->Graphs)
@@ -326,7 +382,12 @@ llvm::Error extractOne(const tooling::CompilationDatabase &DB,
                        const std::string &Out) {
   ExtractedTU TU;
   TU.File = File;
-  parse(DB, File, Opts, /*WantDeps=*/true, TU);
+  std::string Function;
+  if (!parseSafely(DB, File, Opts, /*WantDeps=*/true, TU, Function))
+    return llvm::createStringError(
+        std::errc::state_not_recoverable, "crashed while analyzing '%s'%s",
+        File.c_str(),
+        Function.empty() ? "" : (", lowering '" + Function + "'").c_str());
   return writeFileAtomically(Out, writeExtractedTU(TU));
 }
 
@@ -385,7 +446,11 @@ analyzeFiles(const tooling::CompilationDatabase &DB,
         if (!Warning.empty())
           R.Warnings.push_back(Warning);
       } else {
-        parse(DB, File, Opts, UseCache, TU);
+        std::string Function;
+        if (!parseSafely(DB, File, Opts, UseCache, TU, Function)) {
+          std::lock_guard<std::mutex> G(Lock);
+          R.Crashed.push_back({File, Function});
+        }
       }
       if (UseCache && InTime && !TU.HadErrors && Opts.AliasFrom.empty())
         if (llvm::Error E = writeCache(TU, CachePath)) {

@@ -11,6 +11,8 @@
 //===----------------------------------------------------------------------===//
 #include "clang-escape/Graph/GraphIO.h"
 
+#include "llvm/Support/xxhash.h"
+
 #include <cstring>
 #include <type_traits>
 
@@ -273,6 +275,7 @@ template <typename IO> void io(IO &A, FunctionGraph &G) {
   A(G.SlotAnnotate);
   A(G.SlotKinds);
   A(G.Local);
+  A(G.Conservative);
 }
 template <typename IO> void io(IO &A, Dependency &D) {
   A(D.Path);
@@ -292,7 +295,13 @@ std::string writeExtractedTU(const ExtractedTU &TU) {
   W.raw(Magic, sizeof Magic);
   W.varint(GraphFormatVersion);
   ExtractedTU Copy = TU; // io() takes non-const references
-  W(Copy);
+  Writer Body;
+  Body(Copy);
+  // A checksum of what follows: a damaged entry is noticed, never read as
+  // other findings.
+  uint64_t Sum = llvm::xxh3_64bits(Body.Out);
+  W.raw(&Sum, sizeof Sum);
+  W.Out += Body.Out;
   return std::move(W.Out);
 }
 
@@ -308,6 +317,18 @@ llvm::Expected<ExtractedTU> readExtractedTU(llvm::StringRef Text,
     return llvm::createStringError(
         std::errc::invalid_argument, "%s: cache format %d, expected %d",
         Name.str().c_str(), static_cast<int>(Version), GraphFormatVersion);
+  uint64_t Sum = 0;
+  if (static_cast<size_t>(R.End - R.P) < sizeof Sum)
+    return llvm::createStringError(std::errc::invalid_argument,
+                                   "%s: truncated cache entry",
+                                   Name.str().c_str());
+  std::memcpy(&Sum, R.P, sizeof Sum);
+  R.P += sizeof Sum;
+  if (Sum != llvm::xxh3_64bits(llvm::StringRef(R.P, R.End - R.P)))
+    return llvm::createStringError(std::errc::invalid_argument,
+                                   "%s: damaged cache entry (checksum "
+                                   "mismatch)",
+                                   Name.str().c_str());
   ExtractedTU TU;
   R(TU);
   if (R.Failed || R.P != R.End)

@@ -249,7 +249,7 @@ std::vector<Edge> Program::callEdges(const FunctionGraph &G) const {
       int Dst = J >= 0 && J < static_cast<int>(C.ArgContent.size())
                     ? C.ArgContent[J]
                     : -1;
-      if (Dst == CallSite::NoObject || (J == 0 && C.Method && C.Undone))
+      if (Dst == CallSite::NoObject)
         return -1;
       return Dst >= 0 ? Dst : FunctionGraph::HeapLoc;
     };
@@ -261,7 +261,10 @@ std::vector<Edge> Program::callEdges(const FunctionGraph &G) const {
                   (C.ArgContent[0] == FunctionGraph::HeapLoc ||
                    (C.ArgContent[0] >= 0 &&
                     G.Locs[C.ArgContent[0]].Kind == LocKind::Deref));
-    bool Weak = (C.Method && C.PoppedLater) || Queued;
+    // Taken out again in the same block (push_back ... pop_back) is a
+    // heuristic too: whichever element was removed, what is stored stays
+    // a maybe, never a definite "does not escape".
+    bool Weak = (C.Method && (C.PoppedLater || C.Undone)) || Queued;
     const char *IntoObject =
         Queued ? "stored into the object, which the function may wait for"
         : Weak ? "stored into the object until taken out again later"

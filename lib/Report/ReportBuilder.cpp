@@ -488,6 +488,11 @@ Report makeReport(const Program &P, const ReportOptions &Opts) {
     if (!G.MainFile)
       continue;
     const SolvedFunction &S = Solved[I];
+    if (!G.Conservative.empty())
+      Out.Remarks.push_back(
+          Remark{G.Pos,
+                 "'" + G.Name + "' analyzed conservatively: " + G.Conservative,
+                 {}});
     for (const EscapeFact &F : S.Escapes) {
       escapeFinding(G, S, F, Opts, Out);
       const Location &X = G.Locs[F.Loc];

@@ -224,8 +224,11 @@ SiteObs *Checker::siteFor(FnRecord &F, uintptr_t PC) {
   for (unsigned I = 0; I < F.NumSites; ++I)
     if (F.Sites[I].PC == PC)
       return &F.Sites[I];
-  if (F.NumSites == FnRecord::MaxSites)
-    return &F.Sites[0]; // saturate into the first record
+  if (F.NumSites == FnRecord::MaxSites) {
+    ++F.SiteOverflow;
+    F.Overflow = SiteObs{};
+    return &F.Overflow;
+  }
   SiteObs &New = F.Sites[F.NumSites++];
   New = SiteObs{};
   New.PC = PC;
@@ -378,8 +381,10 @@ void Checker::preScan(Activation &A) {
 void Checker::onStaleHit(const RootCursor &, uintptr_t, uintptr_t Loc,
                          uintptr_t Value, void *Ctx) {
   Activation &A = *static_cast<Checker *>(Ctx)->CurAct;
-  if (A.NumStale < 8)
+  if (A.NumStale < sizeof(A.Stale) / sizeof(A.Stale[0]))
     A.Stale[A.NumStale++] = StaleHit{Loc, Value};
+  else
+    A.StaleOverflow = true;
 }
 
 void Checker::onCandidate(const RootCursor &Root, uintptr_t Holder,
@@ -399,7 +404,7 @@ void Checker::onFrameHit(const RootCursor &Root, uintptr_t Holder,
   Activation &A = *C->CurAct;
   // A pointer that was already there at entry (left by an earlier frame at
   // the same depth) may or may not have been stored again by F.
-  bool Stale = false;
+  bool Stale = A.StaleOverflow;
   for (unsigned I = 0; I < A.NumStale; ++I)
     if (A.Stale[I].Loc == Loc && A.Stale[I].Value == Value)
       Stale = true;
@@ -541,14 +546,15 @@ void Checker::finish() {
         "\"other_thread\":%llu,\"threads\":%llu,\"exception\":%llu,"
         "\"abandoned\":%llu,\"checked\":%llu,\"traced\":%llu,"
         "\"skipped_no_candidate\":%llu,\"stack_checked\":%llu,"
-        "\"log_overflow\":%llu}\n",
+        "\"log_overflow\":%llu,\"site_overflow\":%llu}\n",
         F.Id, F.NumDefs ? "true" : "false", (unsigned long long)F.Activations,
         (unsigned long long)F.SampledOut, (unsigned long long)F.Unhookable,
         (unsigned long long)F.Inlined, (unsigned long long)F.OtherThread,
         (unsigned long long)F.Threads, (unsigned long long)F.Exception,
         (unsigned long long)F.Abandoned, (unsigned long long)F.Checked,
         (unsigned long long)F.Traced, (unsigned long long)F.SkippedNoCandidate,
-        (unsigned long long)F.StackChecked, (unsigned long long)F.LogOverflow);
+        (unsigned long long)F.StackChecked, (unsigned long long)F.LogOverflow,
+        (unsigned long long)F.SiteOverflow);
     for (unsigned J = 0; J < F.NumSites; ++J) {
       SiteObs &Site = F.Sites[J];
       const char *Mod = "";

@@ -79,7 +79,10 @@ private:
     uintptr_t RealRet, Lo, Hi;
     bool Abandoned;
     unsigned NumStale;
-    StaleHit Stale[8];
+    /// More stale pointers than Stale holds: a hit not among them may be
+    /// one of the others, so it is counted as undecidable.
+    bool StaleOverflow;
+    StaleHit Stale[32];
   };
   struct LogEntry {
     uintptr_t Addr;

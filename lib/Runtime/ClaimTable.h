@@ -58,8 +58,12 @@ struct FnRecord {
   uint64_t Activations, SampledOut, Unhookable, Inlined, OtherThread, Threads,
       Exception, Abandoned, Checked, Traced, SkippedNoCandidate, StackChecked,
       LogOverflow, CandidateOverflow;
+  /// Allocations of sites past the first MaxSites: not charged to any
+  /// site (charging them to another one made wrong verdicts).
+  uint64_t SiteOverflow;
   unsigned NumSites, NumFrameHits;
   SiteObs Sites[MaxSites];
+  SiteObs Overflow; ///< Scratch record for them; never written out.
   FrameObs FrameHits[MaxFrameHits];
 };
 

@@ -12,7 +12,34 @@
 
 namespace escape {
 
-llvm::Error writeFileAtomically(llvm::StringRef Path, llvm::StringRef Content) {
+/// Writes \p Content into \p Path in place: a device or a pipe
+/// (/dev/stdout, a FIFO) cannot be replaced by renaming.
+static llvm::Error writeInPlace(llvm::StringRef Path, llvm::StringRef Content) {
+  std::error_code EC;
+  llvm::raw_fd_ostream OS(Path, EC, llvm::sys::fs::OF_None);
+  if (!EC) {
+    OS << Content;
+    OS.flush();
+    EC = OS.error();
+    OS.clear_error();
+  }
+  if (EC)
+    return llvm::createStringError(EC, "cannot write '%s': %s",
+                                   Path.str().c_str(), EC.message().c_str());
+  return llvm::Error::success();
+}
+
+llvm::Error writeFileAtomically(llvm::StringRef Given,
+                                llvm::StringRef Content) {
+  // Through a symbolic link: the file it names is replaced, not the link.
+  llvm::SmallString<256> Resolved;
+  if (!llvm::sys::fs::real_path(Given, Resolved))
+    Given = Resolved;
+  llvm::StringRef Path = Given;
+  llvm::sys::fs::file_status Status;
+  if (!llvm::sys::fs::status(Path, Status) && llvm::sys::fs::exists(Status) &&
+      !llvm::sys::fs::is_regular_file(Status))
+    return writeInPlace(Path, Content);
   llvm::SmallString<256> Model(Path);
   Model += ".tmp-%%%%%%%%";
   int FD;

@@ -24,12 +24,13 @@ struct Queue {
     stack_.push_back(&w); // CHECK: container-register-then-pop.cpp:[[@LINE]]:5: warning: address of local 'w' is stored into *this, which outlives it; 'w' dangles when 'Queue::pushOnly' returns [escape-member]
   }
 
-  // Not reported: the element pushed is popped again (LIFO) on every
-  // path before 'w' dies; 'stack_' never holds '&w' after the return.
-  // 
+  // Not reported by default: the element pushed is popped again (LIFO) on
+  // every path before 'w' dies; 'stack_' never holds '&w' after the return.
+  // Which element a pop removes is not tracked, so the rule is a heuristic
+  // and its claim a maybe, never a definite "does not escape".
   int pushThenPopBack(int v) {
     int w = v;
-    stack_.push_back(&w);
+    stack_.push_back(&w); // MAYBE: container-register-then-pop.cpp:[[@LINE]]:5: warning: address of local 'w' is stored into *this, which outlives it; 'w' dangles when 'Queue::pushThenPopBack' returns (maybe: rests on a conservative assumption) [escape-member]
     int r = *stack_.back();
     stack_.pop_back();
     return r;

@@ -49,7 +49,7 @@ struct FunctionObservation {
   uint64_t Activations = 0, SampledOut = 0, Unhookable = 0, Inlined = 0,
            OtherThread = 0, Threads = 0, Exception = 0, Abandoned = 0,
            Checked = 0, Traced = 0, SkippedNoCandidate = 0, StackChecked = 0,
-           LogOverflow = 0;
+           LogOverflow = 0, SiteOverflow = 0;
   std::map<std::pair<std::string, uint64_t>, SiteObservation> Sites;
   std::map<long long, FrameObservation> Frames;
 };

@@ -71,6 +71,13 @@ void noEvidence(const FunctionObservation *O, bool IsHeap, ClaimVerdict &CV) {
                 "only the main thread is scanned)";
     return;
   }
+  if (IsHeap && O->SiteOverflow) {
+    CV.V = Verdict::Unverified;
+    CV.Detail = "the function has more allocating call sites than the "
+                "runtime records (" +
+                plural(O->SiteOverflow, "allocation") + " not attributed)";
+    return;
+  }
   CV.V = Verdict::Unobserved;
   CV.Detail = IsHeap ? "the allocation site never allocated during a checked "
                        "activation (" +

@@ -23,9 +23,11 @@
 #include "clang/Tooling/CommonOptionsParser.h"
 #include "clang/Tooling/CompilationDatabase.h"
 #include "llvm/Support/CommandLine.h"
+#include "llvm/Support/CrashRecoveryContext.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Process.h"
+#include "llvm/Support/Signals.h"
 #include "llvm/Support/Threading.h"
 #include "llvm/Support/WithColor.h"
 #include "llvm/Support/raw_ostream.h"
@@ -115,6 +117,15 @@ static cl::opt<std::string> ExtractOnly("extract-only", cl::Hidden,
                                         cl::cat(Category));
 static cl::opt<std::string> ExtractTo("extract-to", cl::Hidden,
                                       cl::cat(Category));
+// For testing the crash reports: crash while lowering this function.
+static cl::opt<std::string> DebugCrashOn("debug-crash-on", cl::Hidden,
+                                         cl::value_desc("function"),
+                                         cl::cat(Category));
+static cl::opt<uint64_t> MaxSteps(
+    "max-function-steps", cl::Hidden, cl::value_desc("N"),
+    cl::desc("Budget of the lowering of one function, in steps (default "
+             "2000000); past it the function is analyzed conservatively"),
+    cl::cat(Category));
 static cl::opt<bool> Quiet("quiet", cl::desc("Do not print progress on stderr"),
                            cl::cat(Category));
 static cl::opt<std::string> Output("o", cl::value_desc("file"),
@@ -231,6 +242,10 @@ static void printVersion(raw_ostream &OS) {
 
 int main(int Argc, const char **Argv) {
   cl::SetVersionPrinter(printVersion);
+  // A crash outside a translation unit's analysis prints a stack and what
+  // was being done; one inside it is reported, and the others go on.
+  llvm::sys::PrintStackTraceOnErrorSignal(Argv[0]);
+  llvm::CrashRecoveryContext::Enable();
   // CommonOptionsParser cuts "--" and the flags after it off Argc.
   const std::vector<std::string> CommandLine(Argv, Argv + Argc);
   // A -p that names no database is an error, not a reason to look for one
@@ -303,6 +318,7 @@ int main(int Argc, const char **Argv) {
   // With no files, CommonOptionsParser loads no database: every file of the
   // one named by -p is analyzed.
   std::unique_ptr<CompilationDatabase> AllDB;
+  unsigned Unreadable = 0;
   if (Files.empty()) {
     std::optional<std::string> Build = buildDirArgument(Argc, Argv);
     if (!Build) {
@@ -319,7 +335,18 @@ int main(int Argc, const char **Argv) {
           << "': " << Err << "\n";
       return 2;
     }
-    Files = AllDB->getAllFiles();
+    // A file the database lists but that is gone: an error naming it, and
+    // the others are analyzed.
+    for (const std::string &F : AllDB->getAllFiles())
+      if (llvm::sys::fs::is_regular_file(F)) {
+        Files.push_back(F);
+      } else {
+        WithColor::error(errs(), "clang-escape")
+            << "'" << F << "', listed in the compilation database, "
+            << (llvm::sys::fs::exists(F) ? "is not a file" : "does not exist")
+            << "; it is not analyzed\n";
+        ++Unreadable;
+      }
   }
   const CompilationDatabase &DB = AllDB ? *AllDB : Parser->getCompilations();
   if (Files.empty()) {
@@ -380,6 +407,9 @@ int main(int Argc, const char **Argv) {
   escape::AnalysisOptions Opts;
   Opts.Build.Models = &Models;
   Run.applyTo(Opts);
+  Opts.Build.CrashOn = DebugCrashOn;
+  if (MaxSteps.getNumOccurrences())
+    Opts.Build.MaxSteps = MaxSteps;
   // Also over the merge base's report (--diff-base), so that both leave
   // out the same findings.
   Opts.ReportFilter = [&Run](escape::Report &R) { Run.filter(R); };
@@ -461,6 +491,18 @@ int main(int Argc, const char **Argv) {
 
   for (const std::string &W : Result->Warnings)
     WithColor::warning(errs(), "clang-escape") << W << "\n";
+  for (const escape::AnalysisResult::Failure &F : Result->Crashed)
+    WithColor::error(errs(), "clang-escape")
+        << "crashed while analyzing '" << Paths.shown(F.File) << "'"
+        << (F.Function.empty() ? "" : ", lowering '" + F.Function + "'")
+        << "; nothing of it is reported (please report this bug with the "
+           "file)\n";
+  for (const escape::FunctionGraph &G : Result->Prog.graphs())
+    if (G.MainFile && !G.Conservative.empty())
+      WithColor::warning(errs(), "clang-escape")
+          << "'" << G.Name << "' (" << Paths.shown(G.Pos.File) << ":"
+          << G.Pos.Line << ") analyzed conservatively: " << G.Conservative
+          << "\n";
   for (const std::string &F : Result->Skipped)
     WithColor::warning(errs(), "clang-escape")
         << "'" << Paths.shown(F) << "' skipped: its parsing took longer than "
@@ -575,6 +617,8 @@ int main(int Argc, const char **Argv) {
   if (Compared)
     escape::emitGone(*Compared, errs());
 
+  if (!Result->Crashed.empty() || Unreadable)
+    return 2;
   if (!Result->FilesWithErrors.empty()) {
     WithColor::error(errs(), "clang-escape")
         << Result->FilesWithErrors.size()

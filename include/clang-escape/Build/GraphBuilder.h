@@ -30,6 +30,17 @@ struct BuildOptions {
   uint64_t MaxStackCandidateBytes = 64 * 1024;
   /// Models of functions whose bodies are not analyzed; may be null.
   const ModelTable *Models = nullptr;
+  /// Per-function budget of the lowering, in steps (expressions and
+  /// statements visited) and in graph size (locations plus edges). A
+  /// function past either is analyzed conservatively and named in a remark.
+  uint64_t MaxSteps = 2000000;
+  uint64_t MaxGraphSize = 200000;
+  /// When set, holds the name of the function being lowered (for a report
+  /// of a crash) and is cleared when the lowering ends.
+  std::string *Current = nullptr;
+  /// Testing only: crash when lowering the function of this name
+  /// (`--debug-crash-on`), to exercise the crash reports.
+  std::string CrashOn;
 };
 
 /// Lowers every function defined in the main file of \p Ctx, and every

@@ -19,6 +19,7 @@
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Error.h"
 
+#include <cstdint>
 #include <map>
 #include <string>
 
@@ -49,9 +50,12 @@ public:
     return It == Models.end() ? nullptr : &It->second;
   }
   size_t size() const { return Models.size(); }
+  /// Identifies the files added, in order: part of the cache key.
+  uint64_t fingerprint() const { return Fingerprint; }
 
 private:
   std::map<std::string, FunctionModel> Models;
+  uint64_t Fingerprint = 0;
 };
 
 } // namespace escape

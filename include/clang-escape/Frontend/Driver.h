@@ -82,6 +82,14 @@ struct AnalysisResult {
   /// Files whose parsing ran out of time (--timeout); nothing of them is
   /// reported.
   std::vector<std::string> Skipped;
+  /// Files whose analysis crashed; nothing of them is reported.
+  struct Failure {
+    std::string File;
+    /// The function being lowered when it crashed ("f at a.cpp:3:5"), or
+    /// empty when the crash was elsewhere (in Clang's parser).
+    std::string Function;
+  };
+  std::vector<Failure> Crashed;
 };
 
 /// Parses each of \p Files with the flags \p DB gives it, lowers its

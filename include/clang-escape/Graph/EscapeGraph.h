@@ -172,7 +172,9 @@ struct CallSite {
   /// step, put first on what the constructor stores into the object.
   std::vector<Note> ObjectNotes;
   /// What the call stores into its object is taken out again later in the
-  /// same block (push_back ... pop_back): it does not outlive the frame.
+  /// same block (push_back ... pop_back): probably, not provably, gone
+  /// before the frame ends (which element is removed is not known), so
+  /// what it stores is a maybe.
   bool Undone = false;
   /// Work handed off by the call is waited for before the frame ends
   /// (`pool.submit(f); pool.wait();`, `run(flow).get()`): what it keeps,
@@ -239,6 +241,9 @@ struct FunctionGraph {
     std::vector<Note> Flow;
   };
   std::vector<LocalFinding> Local;
+  /// Why the function was analyzed conservatively (past its budget, see
+  /// BuildOptions::MaxSteps); empty when it was lowered in full.
+  std::string Conservative;
 
   // Fixed root indices, created by the builder in this order.
   static constexpr int HeapLoc = 0;
