@@ -14,7 +14,7 @@ void keepIn(int *p [[clang::lifetime_capture_by(s)]], Set &s);
 // Into the caller's object: the caller's Set outlives 'x'.
 void captureIntoParameter(Set &s) {
   int x = 0;
-  s.add(&x); // CHECK: lifetime-capture-by.cpp:[[@LINE]]:3: warning: address of local 'x' is stored into *s, which outlives it{{.*}}[escape-member]
+  s.add(&x); // CHECK: lifetime-capture-by.cpp:[[@LINE]]:3: warning: address of local 'x' is stored into the object parameter 's' refers to; 'x' dangles when 'captureIntoParameter' returns [escape-member]
 }
 
 // Into a local Set that dies before 'x': nothing, and the Set itself does
@@ -38,11 +38,11 @@ int captureIntoOuterLocal() {
 // Somewhere global.
 void captureGlobally() {
   int x = 0;
-  keepGlobally(&x); // CHECK: lifetime-capture-by.cpp:[[@LINE]]:3: warning: address of local 'x' escapes to the heap{{.*}}[escape-heap]
+  keepGlobally(&x); // CHECK: lifetime-capture-by.cpp:[[@LINE]]:3: warning: address of local 'x' escapes to the heap{{.*}}; 'x' dangles when 'captureGlobally' returns [escape-heap]
 }
 
 // Into another parameter's object.
 void captureIntoNamedParameter(Set &s) {
   int x = 0;
-  keepIn(&x, s); // CHECK: lifetime-capture-by.cpp:[[@LINE]]:3: warning: address of local 'x' is stored into *s, which outlives it{{.*}}[escape-member]
+  keepIn(&x, s); // CHECK: lifetime-capture-by.cpp:[[@LINE]]:3: warning: address of local 'x' escapes to the caller through parameter 's'; 'x' dangles when 'captureIntoNamedParameter' returns [escape-return]
 }
