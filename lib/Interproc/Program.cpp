@@ -227,7 +227,9 @@ std::vector<Edge> Program::callEdges(const FunctionGraph &G) const {
       // A thread the function then waits for through a flag or condition.
       bool Waited = Dst == FunctionGraph::ThreadLoc && G.WaitsForThreads;
       E.Maybe |= Scoped || Weak || Waited;
-      Note N{Why + " " + Who +
+      // An attribute on an otherwise unknown callee is a fact about it.
+      bool Attributed = S->Unknown && L.Via.rfind("[[", 0) == 0;
+      Note N{Why + " " + (Attributed ? "via '" + C.CalleeName + "'" : Who) +
                  (Scoped   ? " until the destructor of '" + C.ScopedBy + "'"
                   : Waited ? std::string(", which the function may wait for")
                            : std::string()),

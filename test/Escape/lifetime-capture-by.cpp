@@ -38,7 +38,7 @@ int captureIntoOuterLocal() {
 // Somewhere global.
 void captureGlobally() {
   int x = 0;
-  keepGlobally(&x); // CHECK: lifetime-capture-by.cpp:[[@LINE]]:3: warning: address of local 'x' escapes to the heap{{.*}}; 'x' dangles when 'captureGlobally' returns [escape-heap]
+  keepGlobally(&x); // CHECK: lifetime-capture-by.cpp:[[@LINE]]:3: warning: address of local 'x' escapes to the heap (via 'keepGlobally' keeps it); 'x' dangles when 'captureGlobally' returns [escape-heap]
 }
 
 // Into another parameter's object.
