@@ -663,19 +663,30 @@ void FunctionBuilder::killOverwrittenGlobalStores(const Stmt *Body) {
     bool VisitCompoundStmt(CompoundStmt *CS) {
       auto Body = CS->body();
       std::vector<const Stmt *> Stmts(Body.begin(), Body.end());
+      // The waits of each statement, found once per block when a hand-off
+      // asks (most blocks have none).
+      std::vector<llvm::SmallVector<const Expr *, 2>> Waits;
+      auto WaitsIn = [&](size_t J) -> llvm::ArrayRef<const Expr *> {
+        if (Waits.empty()) {
+          Waits.resize(Stmts.size());
+          for (size_t K = 0; K < Stmts.size(); ++K)
+            waitedObjects(Stmts[K], Waits[K]);
+        }
+        return Waits[J];
+      };
       for (size_t I = 0; I < Stmts.size(); ++I) {
         // Work handed to an object and waited for before any exit: a
         // borrow that ends at the wait (`pool.submit(f); pool.wait();`,
         // `auto fut = pool.submit(f); fut.get();`).
         llvm::SmallVector<const CXXMemberCallExpr *, 4> Given;
-        handOffs(Stmts[I], Given);
+        if (I + 1 < Stmts.size())
+          handOffs(Stmts[I], Given);
         for (const CXXMemberCallExpr *Give : Given) {
           auto CI = B.CallIndex.find(Give);
           if (CI == B.CallIndex.end() || B.G.Calls[CI->second].Undone)
             continue;
           for (size_t J = I + 1; J < Stmts.size(); ++J) {
-            llvm::SmallVector<const Expr *, 2> Waited;
-            waitedObjects(Stmts[J], Waited);
+            llvm::ArrayRef<const Expr *> Waited = WaitsIn(J);
             if (llvm::any_of(Waited, [&](const Expr *W) {
                   return sameLValue(W, Give->getImplicitObjectArgument()) ||
                          declaresWaited(Stmts[I], W);

@@ -273,23 +273,20 @@ std::vector<Edge> Program::callEdges(const FunctionGraph &G) const {
                : "stored into the object";
     auto Apply = [&](const ParamLeaks &P, int A, int Below) {
       // Work waited for: only what the call returns stays.
-      if (C.WaitedFor) {
-        Add(C.Result, A, P.Result, Below, "returned");
-        for (auto &[F, L] : P.FieldContent)
-          if (F.Slot == FieldRef::ResultSlot)
-            if (const CallSite::FieldArg *FA = FieldArg(F); FA && C.Result >= 0)
-              Add(FA->Sink, A, L, Below, "returned");
-        return;
+      bool Keeps = !C.WaitedFor;
+      if (Keeps) {
+        Add(FunctionGraph::HeapLoc, A, P.Heap, Below, "kept");
+        Add(FunctionGraph::ThreadLoc, A, P.Thread, Below, "handed to a thread");
+        Add(FunctionGraph::CoroLoc, A, P.Coro, Below,
+            "kept in a coroutine frame");
+        for (auto &[J, L] : P.Content)
+          Add(Content(J), A, L, Below,
+              J == 0 && C.Method ? IntoObject : "stored", J == 0 && Weak);
       }
-      Add(FunctionGraph::HeapLoc, A, P.Heap, Below, "kept");
-      Add(FunctionGraph::ThreadLoc, A, P.Thread, Below, "handed to a thread");
-      Add(FunctionGraph::CoroLoc, A, P.Coro, Below,
-          "kept in a coroutine frame");
       Add(C.Result, A, P.Result, Below, "returned");
-      for (auto &[J, L] : P.Content)
-        Add(Content(J), A, L, Below, J == 0 && C.Method ? IntoObject : "stored",
-            J == 0 && Weak);
       for (auto &[F, L] : P.FieldContent) {
+        if (!Keeps && F.Slot != FieldRef::ResultSlot)
+          continue;
         const CallSite::FieldArg *FA = FieldArg(F);
         // A field of what a member refers to ("*Builder::g_/Graph::tasks"):
         // where the caller maps what the member refers to.

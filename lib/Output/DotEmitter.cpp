@@ -106,9 +106,10 @@ void emitFunction(const FunctionGraph &G, const SolvedFunction &S, size_t Index,
   OS << "    label=\"" << escaped(G.Name) << "\";\n";
   for (int L = 0; L < static_cast<int>(G.Locs.size()); ++L) {
     const Location &X = G.Locs[L];
-    if (X.Kind == LocKind::Flow && !Used.count(L))
-      continue;
-    if (!Used.count(L) && L < 3) // the shared sinks, when unused
+    // Flow nodes and the shared sinks carry nothing when no edge uses them.
+    if (!Used.count(L) &&
+        (X.Kind == LocKind::Flow || X.Kind == LocKind::Heap ||
+         X.Kind == LocKind::Thread || X.Kind == LocKind::CoroFrame))
       continue;
     std::string Label = escaped(X.Name.empty() ? kindName(X.Kind) : X.Name);
     if (!X.Field.empty() && X.Name.empty())
