@@ -283,6 +283,8 @@ FunctionGraph FunctionBuilder::build() {
     G.SlotContents.push_back(
         newLoc(LocKind::ParamContent, "{*this}", FD->getLocation()));
     G.Locs[G.SlotContents.back()].Slot = 0;
+    G.Locs[G.SlotContents.back()].OwnsHeap =
+        TU.Types.ownsHeap(Ctx.getRecordType(MD->getParent()));
     SlotRecords.push_back(MD->getParent());
   }
   for (const ParmVarDecl *P : FD->parameters()) {
@@ -301,6 +303,7 @@ FunctionGraph FunctionBuilder::build() {
     if (P->getType()->isReferenceType() || P->getType()->isPointerType()) {
       C = newLoc(LocKind::ParamContent, "{*" + Name + "}", P->getLocation());
       G.Locs[C].Slot = Slot;
+      G.Locs[C].OwnsHeap = TU.Types.ownsHeap(P->getType()->getPointeeType());
     }
     G.SlotContents.push_back(C);
     SlotRecords.push_back(

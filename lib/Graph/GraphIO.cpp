@@ -176,6 +176,7 @@ template <typename IO> void io(IO &A, FunctionSummary &S) {
   A(S.Fields);
   A(S.ReturnsAlloc);
   A(S.Unknown);
+  A(S.ResultFromOutside);
 }
 template <typename IO> void io(IO &A, Location &L) {
   A(L.Kind);

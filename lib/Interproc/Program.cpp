@@ -110,6 +110,7 @@ static void mergeSummary(FunctionSummary &Dst, const FunctionSummary &Src) {
   for (auto &[F, S] : Src.Fields)
     mergeLeaks(Dst.Fields[F], S);
   Dst.Unknown |= Src.Unknown;
+  Dst.ResultFromOutside |= Src.ResultFromOutside;
 }
 
 std::vector<std::vector<int>> Program::sccs() const {
@@ -170,11 +171,13 @@ std::vector<std::vector<int>> Program::sccs() const {
   return Out; // callees' components come first
 }
 
-std::vector<Edge> Program::callEdges(const FunctionGraph &G) const {
+std::vector<Edge> Program::callEdges(const FunctionGraph &G,
+                                     std::vector<int> &Explained) const {
   std::vector<Edge> Out = G.Edges;
   for (const CallSite &C : G.Calls) {
     const FunctionSummary *S = nullptr;
     FunctionSummary Unknown, Merged;
+    Merged.ResultFromOutside = false; // until a target's summary says so
     std::vector<int> Ts = targets(C);
     if (!Ts.empty()) {
       bool Any = false;
@@ -271,9 +274,17 @@ std::vector<Edge> Program::callEdges(const FunctionGraph &G) const {
         Queued ? "stored into the object, which the function may wait for"
         : Weak ? "stored into the object until taken out again later"
                : "stored into the object";
+    // Whether a library model says anything about what the call returns.
+    bool ModelReturns = false;
     auto Apply = [&](const ParamLeaks &P, int A, int Below) {
       // Work waited for: only what the call returns stays.
       bool Keeps = !C.WaitedFor;
+      ModelReturns |=
+          P.Result.present() ||
+          std::any_of(P.FieldContent.begin(), P.FieldContent.end(),
+                      [](const auto &FL) {
+                        return FL.first.Slot == FieldRef::ResultSlot;
+                      });
       if (Keeps) {
         Add(FunctionGraph::HeapLoc, A, P.Heap, Below, "kept");
         Add(FunctionGraph::ThreadLoc, A, P.Thread, Below, "handed to a thread");
@@ -319,6 +330,14 @@ std::vector<Edge> Program::callEdges(const FunctionGraph &G) const {
                C.Args[F.Slot] >= 0)
         Apply(P, C.Args[F.Slot], 1);
     }
+    // What the result holds beyond what the parameters explain comes from
+    // anywhere: a store through it lands in the heap (resolveDerefs). So
+    // does one through the result of a library model that says nothing
+    // about its result.
+    bool Outside =
+        S->Unknown || (S == &Merged ? S->ResultFromOutside : !ModelReturns);
+    if (C.Result >= 0 && !Outside)
+      Explained.push_back(C.Result);
   }
   return Out;
 }
@@ -355,11 +374,14 @@ void Program::solve() {
       SolvedFunction Empty;
       Empty.Summary.Name = Graphs[Base + I].Name;
       Empty.Summary.Slots.resize(Graphs[Base + I].SlotLocs.size());
+      Empty.Summary.ResultFromOutside = false; // grows, like the leaks
       Solved.push_back(std::move(Empty));
     }
     if (!Recursive) {
       const FunctionGraph &G = Graphs[Base];
-      Solved[Base] = solveFunction(G, callEdges(G));
+      std::vector<int> Explained;
+      std::vector<Edge> Edges = callEdges(G, Explained);
+      Solved[Base] = solveFunction(G, std::move(Edges), Explained);
       Base += N;
       continue;
     }
@@ -382,7 +404,9 @@ void Program::solve() {
       Work.pop_back();
       Queued[I] = false;
       const FunctionGraph &G = Graphs[Base + I];
-      SolvedFunction S = solveFunction(G, callEdges(G));
+      std::vector<int> Explained;
+      std::vector<Edge> Edges = callEdges(G, Explained);
+      SolvedFunction S = solveFunction(G, std::move(Edges), Explained);
       bool Changed = !(S.Summary == Solved[Base + I].Summary);
       Solved[Base + I] = std::move(S);
       if (Changed)

@@ -200,6 +200,15 @@ bool within(const FunctionGraph &G, int Inner, int Outer) {
   return false;
 }
 
+std::vector<bool> explainedSet(const FunctionGraph &G,
+                               const std::vector<int> &Explained) {
+  std::vector<bool> Set(G.Locs.size(), false);
+  for (int L : Explained)
+    if (L >= 0 && L < static_cast<int>(Set.size()))
+      Set[L] = true;
+  return Set;
+}
+
 /// Resolves the Deref nodes: what the pointer each one reads can point to,
 /// from the edges that reach the pointer. A stack object or allocation
 /// whose address reaches it is a target; so is the object a parameter
@@ -209,7 +218,8 @@ bool within(const FunctionGraph &G, int Inner, int Outer) {
 /// a callee's fresh object) is the heap.
 /// Adds an edge target <- deref for each; repeats while targets grow, since
 /// the new edges can reach other pointers.
-void resolveDerefs(const FunctionGraph &G, std::vector<Edge> &Edges) {
+void resolveDerefs(const FunctionGraph &G, std::vector<Edge> &Edges,
+                   const std::vector<int> &Explained) {
   std::vector<int> Derefs;
   for (int L = 0; L < static_cast<int>(G.Locs.size()); ++L)
     if (G.Locs[L].Kind == LocKind::Deref && G.Locs[L].Pointer >= 0)
@@ -227,6 +237,9 @@ void resolveDerefs(const FunctionGraph &G, std::vector<Edge> &Edges) {
   };
   std::set<std::pair<int, int>> Added; // (target, deref)
   std::vector<int> Dist(G.Locs.size());
+  // A call's result that the callee's summary explains holds only what
+  // reaches it.
+  std::vector<bool> CallResult = explainedSet(G, Explained);
   for (int Round = 0; Round < 4; ++Round) {
     std::vector<std::vector<int>> In(G.Locs.size());
     for (size_t I = 0; I < Edges.size(); ++I)
@@ -272,7 +285,9 @@ void resolveDerefs(const FunctionGraph &G, std::vector<Edge> &Edges) {
                 X.Slot >= 0 && X.Slot < static_cast<int>(G.SlotContents.size())
                     ? G.SlotContents[X.Slot]
                     : -1;
-            bool Exact = X.Kind == LocKind::Param && Dd == 0;
+            // What the object owns (its nodes) lives as long as it does.
+            bool Exact = (X.Kind == LocKind::Param && Dd == 0) ||
+                         (C >= 0 && G.Locs[C].OwnsHeap);
             // A pointer member's value: its own sink, which the caller
             // maps to what its field points to.
             if (X.Kind == LocKind::ParamField && Dd == 0 && X.Pointer >= 0) {
@@ -309,7 +324,8 @@ void resolveDerefs(const FunctionGraph &G, std::vector<Edge> &Edges) {
           // Nothing explains what it holds: from outside this function. A
           // part of a split object holds only what is stored into it, and
           // so does the object behind another pointer.
-          if (!Any && X.Parent < 0 && X.Kind != LocKind::Deref)
+          if (!Any && X.Parent < 0 && X.Kind != LocKind::Deref &&
+              !CallResult[L])
             Target(FunctionGraph::HeapLoc);
         }
       }
@@ -332,6 +348,59 @@ void resolveDerefs(const FunctionGraph &G, std::vector<Edge> &Edges) {
   }
 }
 
+/// Whether the result may hold an address that no parameter explains:
+/// walking back from the result and its fields over every edge reaches the
+/// heap, an allocation, a stack object's address, or a value that nothing
+/// explains. Callers then take a store through the result as a store into
+/// anything; otherwise only into what the arguments lead to.
+bool resultFromOutside(const FunctionGraph &G, const std::vector<Edge> &Edges,
+                       const std::vector<int> &Explained) {
+  std::vector<std::vector<int>> In(G.Locs.size());
+  for (size_t I = 0; I < Edges.size(); ++I)
+    In[Edges[I].Dst].push_back(static_cast<int>(I));
+  std::vector<bool> CallResult = explainedSet(G, Explained);
+  std::vector<bool> Seen(G.Locs.size(), false);
+  std::deque<int> Work;
+  for (int L = 0; L < static_cast<int>(G.Locs.size()); ++L)
+    if (G.Locs[L].Kind == LocKind::Result) {
+      Seen[L] = true;
+      Work.push_back(L);
+    }
+  while (!Work.empty()) {
+    int L = Work.front();
+    Work.pop_front();
+    const Location &X = G.Locs[L];
+    switch (X.Kind) {
+    case LocKind::Heap:
+    case LocKind::Thread:
+    case LocKind::CoroFrame:
+    case LocKind::Alloc:
+    case LocKind::GlobalStore:
+      return true;
+    case LocKind::Param:
+    case LocKind::ParamContent:
+    case LocKind::ParamField:
+      continue; // the caller's argument
+    default:
+      break;
+    }
+    if (In[L].empty() && X.Parent < 0 && X.Kind == LocKind::Flow &&
+        !CallResult[L])
+      return true;
+    for (int EI : In[L]) {
+      const Edge &E = Edges[EI];
+      const Location &S = G.Locs[E.Src];
+      if (E.Derefs < 0 && (isStorage(S.Kind) || S.Parent >= 0))
+        return true; // a stack object's own address
+      if (!Seen[E.Src]) {
+        Seen[E.Src] = true;
+        Work.push_back(E.Src);
+      }
+    }
+  }
+  return false;
+}
+
 } // namespace
 
 std::string describeNote(const Note &N) {
@@ -342,13 +411,15 @@ std::string describeNote(const Note &N) {
   return S;
 }
 
-SolvedFunction solveFunction(const FunctionGraph &G, std::vector<Edge> Edges) {
+SolvedFunction solveFunction(const FunctionGraph &G, std::vector<Edge> Edges,
+                             const std::vector<int> &Explained) {
   SolvedFunction R;
-  resolveDerefs(G, Edges);
+  resolveDerefs(G, Edges, Explained);
   R.Edges = std::move(Edges);
   R.AddressEscapes.assign(G.Locs.size(), false);
   R.Summary.Name = G.Name;
   R.Summary.Slots.resize(G.SlotLocs.size());
+  R.Summary.ResultFromOutside = resultFromOutside(G, R.Edges, Explained);
   Walker W(G, R.Edges);
 
   std::vector<int> SlotOf(G.Locs.size(), -1);

@@ -95,3 +95,63 @@ void uniqueMemberOfGlobal() {
   int x = 0;
   gHolder.keep(&x); // CHECK: owned-heap-objects.cpp:[[@LINE]]:3: warning: address of local 'x' is stored in global 'gHolder'{{.*}}[escape-global]
 }
+
+// A handle (a pointer wrapper returned by value) to a node the owner made:
+// a store through it is a store into the owner, whose lifetime decides.
+struct Handle {
+  Node *n;
+  Handle &set(int *p) {
+    n->data = p;
+    return *this;
+  }
+};
+struct Graph {
+  std::unique_ptr<Node> nodes[4];
+  int used = 0;
+  Handle add() {
+    nodes[used] = std::make_unique<Node>();
+    return Handle{nodes[used++].get()};
+  }
+  int sum() const;
+};
+void graphDiesFirst() {
+  int x = 0;
+  Graph g;
+  g.add().set(&x);
+  g.sum();
+}
+void graphDeclaredFirst() {
+  Graph g;
+  int x = 0;
+  g.add().set(&x);
+  g.sum();
+}
+void graphUsedAfterScope() {
+  Graph g;
+  {
+    int x = 0;
+    g.add().set(&x); // CHECK: owned-heap-objects.cpp:[[@LINE]]:5: warning: address of local 'x' is kept in 'g', which is used after the scope of 'x' ends [escape-scope]
+  }
+  g.sum();
+}
+Graph gGraph;
+void globalGraph() {
+  int x = 0;
+  gGraph.add().set(&x); // CHECK: owned-heap-objects.cpp:[[@LINE]]:3: warning: address of local 'x' escapes to the heap{{.*}}[escape-heap]
+}
+void callersGraph(Graph &g) {
+  int x = 0;
+  g.add().set(&x); // CHECK: owned-heap-objects.cpp:[[@LINE]]:3: warning: address of local 'x' is stored into the object parameter 'g' refers to{{.*}}[escape-member]
+}
+// A handle to a node nobody here owns: anywhere.
+Node gSpare;
+Handle spareHandle() { return Handle{&gSpare}; }
+void handleToGlobalNode() {
+  int x = 0;
+  spareHandle().set(&x); // CHECK: owned-heap-objects.cpp:[[@LINE]]:3: warning: address of local 'x' escapes to the heap{{.*}}[escape-heap]
+}
+Handle unknownHandle();
+void handleFromUnknown() {
+  int x = 0;
+  unknownHandle().set(&x); // CHECK: owned-heap-objects.cpp:[[@LINE]]:3: warning: address of local 'x' escapes to the heap{{.*}}[escape-heap]
+}

@@ -37,7 +37,7 @@ struct ExtractedTU {
 };
 
 /// Version of the cache format; a different version is a cache miss.
-constexpr int GraphFormatVersion = 13;
+constexpr int GraphFormatVersion = 14;
 
 /// Serializes \p TU as JSON.
 std::string writeExtractedTU(const ExtractedTU &TU);

@@ -101,10 +101,16 @@ struct FunctionSummary {
   bool ReturnsAlloc = false;
   /// Calls of it are conservative defaults, not facts (`via unknown 'f'`).
   bool Unknown = false;
+  /// The result may hold an address that no parameter explains (a global,
+  /// a fresh allocation, an unknown callee's result): a store through it
+  /// lands anywhere. False once solving showed that every address in the
+  /// result comes from the parameters (`return Handle{nodes_.back()}`).
+  bool ResultFromOutside = true;
 
   bool operator==(const FunctionSummary &O) const {
     return Slots == O.Slots && Fields == O.Fields &&
-           ReturnsAlloc == O.ReturnsAlloc && Unknown == O.Unknown;
+           ReturnsAlloc == O.ReturnsAlloc && Unknown == O.Unknown &&
+           ResultFromOutside == O.ResultFromOutside;
   }
 };
 

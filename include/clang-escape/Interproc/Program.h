@@ -36,7 +36,10 @@ public:
   const FunctionSummary *summary(const std::string &Key) const;
 
 private:
-  std::vector<Edge> callEdges(const FunctionGraph &G) const;
+  /// Adds to Explained the call results whose callee's summary says all
+  /// they hold (see FunctionSummary::ResultFromOutside).
+  std::vector<Edge> callEdges(const FunctionGraph &G,
+                              std::vector<int> &Explained) const;
   std::vector<std::vector<int>> sccs() const;
   /// The graphs a call may reach: its static callee and, for a virtual
   /// call, every overrider in the program (closed world).

@@ -36,7 +36,11 @@ struct SolvedFunction {
 
 /// Solves \p G with \p Edges (G's own edges and the call edges). Pure: no
 /// state outside its arguments, safe to run on many functions at once.
-SolvedFunction solveFunction(const FunctionGraph &G, std::vector<Edge> Edges);
+/// \p Explained lists the call results whose callee's summary says all
+/// they hold; any other call result with nothing flowing into it holds
+/// something from outside the function.
+SolvedFunction solveFunction(const FunctionGraph &G, std::vector<Edge> Edges,
+                             const std::vector<int> &Explained = {});
 
 /// Renders a path step as Go's "what (why) at file:line:col".
 std::string describeNote(const Note &N);
