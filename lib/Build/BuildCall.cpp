@@ -183,6 +183,11 @@ int FunctionBuilder::callSite(const FunctionDecl *Callee, const Expr *Call,
       In.ArgContent.assign(1 + Op->getNumParams(), -1);
       In.Args[0] = This;
       In.ArgContent[0] = Ref ? CS.ArgContent[Slot] : -1;
+      if (CS.Model >= 0 && Slot < G.Models[CS.Model].Slots.size()) {
+        const ParamLeaks &Kept = G.Models[CS.Model].Slots[Slot];
+        In.LaterCall = Kept.Heap.present() || !Kept.Content.empty() ||
+                       !Kept.FieldContent.empty();
+      }
       captureArgs(In, Op, {});
       Callables.push_back(std::move(In));
       TU.Enqueue(Op);

@@ -225,6 +225,7 @@ int FunctionBuilder::varLoc(const VarDecl *VD) {
     G.Locs[L].OwnsHeap = TU.Types.ownsHeap(T);
     if (!VD->hasGlobalStorage() && !isa<DecompositionDecl>(VD))
       splitObject(L, T);
+    G.Locs[L].ReturnSlot = VD->isNRVOVariable();
   }
   VarLocs[VD] = L;
   return L;

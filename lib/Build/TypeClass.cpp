@@ -10,6 +10,7 @@
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/RecursiveASTVisitor.h"
+#include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/StringSwitch.h"
 
 using namespace clang;
@@ -136,7 +137,9 @@ bool TypeClassifier::cleansUp(QualType T) {
 namespace {
 /// Finds a release in a destructor's body: `delete`, `free(...)`, or a
 /// `destroy()` call (a coroutine handle's frame); with a field, only
-/// `delete this->F` or `free(F)`.
+/// `delete this->F` or `free(F)`. Follows the calls it makes to functions
+/// of the program (`~Graph() { clear(); }`, `recycle(node)`), a few deep;
+/// with a field, only to members of the field's class.
 class ReleaseFinder : public RecursiveASTVisitor<ReleaseFinder> {
 public:
   explicit ReleaseFinder(const FieldDecl *F = nullptr) : F(F) {}
@@ -154,7 +157,17 @@ public:
       check(CE->getArg(0));
     else if (!F && (N == "destroy" || N == "deallocate"))
       Found = true;
+    else
+      follow(FD);
     return !Found;
+  }
+  /// Searches \p Body and what it calls.
+  bool search(const Stmt *Body) {
+    llvm::SmallPtrSet<const FunctionDecl *, 8> Visited;
+    Seen = &Visited;
+    TraverseStmt(const_cast<Stmt *>(Body));
+    Seen = nullptr;
+    return Found;
   }
 
 private:
@@ -162,7 +175,23 @@ private:
     const auto *ME = dyn_cast<MemberExpr>(E->IgnoreParenImpCasts());
     Found |= !F || (ME && ME->getMemberDecl() == F);
   }
+  void follow(const FunctionDecl *FD) {
+    const FunctionDecl *Def = nullptr;
+    if (!Seen || Depth >= 3 || isInStd(FD) || !FD->hasBody(Def) ||
+        !Seen->insert(Def).second)
+      return;
+    const auto *MD = dyn_cast<CXXMethodDecl>(Def);
+    if (MD && isInStd(MD->getParent()))
+      return;
+    if (F && (!MD || MD->getParent() != F->getParent()))
+      return;
+    ++Depth;
+    TraverseStmt(Def->getBody());
+    --Depth;
+  }
   const FieldDecl *F;
+  llvm::SmallPtrSet<const FunctionDecl *, 8> *Seen = nullptr;
+  unsigned Depth = 0;
 };
 
 /// True if the destructor of RD has a body in which Finder finds a release.
@@ -171,8 +200,7 @@ bool destructorReleases(const CXXRecordDecl *RD, ReleaseFinder Finder) {
   const FunctionDecl *Def = nullptr;
   if (!D || !D->isUserProvided() || !D->hasBody(Def))
     return false;
-  Finder.TraverseStmt(Def->getBody());
-  return Finder.Found;
+  return Finder.search(Def->getBody());
 }
 } // namespace
 

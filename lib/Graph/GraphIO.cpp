@@ -203,6 +203,7 @@ template <typename IO> void io(IO &A, Location &L) {
   A(L.CleansUp);
   A(L.OwnsHeap);
   A(L.Promise);
+  A(L.ReturnSlot);
   A(L.Pointer);
 }
 template <typename IO> void io(IO &A, Edge &E) {
@@ -241,6 +242,7 @@ template <typename IO> void io(IO &A, CallSite &C) {
   A(C.Undone);
   A(C.WaitedFor);
   A(C.PoppedLater);
+  A(C.LaterCall);
   A(C.ArgFields);
   A(C.ObjectNotes);
 }

@@ -292,7 +292,8 @@ std::vector<Edge> Program::callEdges(const FunctionGraph &G,
             "kept in a coroutine frame");
         for (auto &[J, L] : P.Content)
           Add(Content(J), A, L, Below,
-              J == 0 && C.Method ? IntoObject : "stored", J == 0 && Weak);
+              J == 0 && C.Method ? IntoObject : "stored",
+              (J == 0 && Weak) || (J > 0 && C.LaterCall));
       }
       Add(C.Result, A, P.Result, Below, "returned");
       for (auto &[F, L] : P.FieldContent) {
@@ -312,7 +313,7 @@ std::vector<Edge> Program::callEdges(const FunctionGraph &G,
         if (FA && Dst >= 0)
           Dst = FA->Sink;
         Add(Dst, A, L, Below, F.Slot == 0 && C.Method ? IntoObject : "stored",
-            F.Slot == 0 && Weak);
+            (F.Slot == 0 && Weak) || (F.Slot > 0 && C.LaterCall));
       }
     };
     size_t NS = std::min(S->Slots.size(), C.Args.size());

@@ -192,6 +192,12 @@ int storageOf(const FunctionGraph &G, int L) {
   return isStorage(G.Locs[L].Kind) ? L : -1;
 }
 
+/// True if St is the local built in the caller's result object and Root
+/// is (a part of) that result: an object pointing into itself.
+bool returnSlotIn(const FunctionGraph &G, int St, int Root) {
+  return G.Locs[St].ReturnSlot && G.Locs[Root].Kind == LocKind::Result;
+}
+
 /// True if scope Inner is Outer or nested in it.
 bool within(const FunctionGraph &G, int Inner, int Outer) {
   for (int S = Inner; S >= 0; S = G.Scopes[S].Parent)
@@ -442,7 +448,8 @@ SolvedFunction solveFunction(const FunctionGraph &G, std::vector<Edge> Edges,
     for (int Pass = 0; Pass < 2; ++Pass) {
       bool Maybe = Pass == 1;
       W.walk(Root, Maybe, [&](int L, int D) {
-        if (int St = D < 0 ? storageOf(G, L) : -1; St >= 0) {
+        if (int St = D < 0 ? storageOf(G, L) : -1;
+            St >= 0 && !returnSlotIn(G, St, Root)) {
           R.AddressEscapes[St] = true;
           auto Key = std::make_pair(St, Root);
           if (Seen.insert(Key).second) {
@@ -513,7 +520,8 @@ SolvedFunction solveFunction(const FunctionGraph &G, std::vector<Edge> Edges,
           FunctionGraph::ResultLoc, false,
           [&](int L, int D) {
             int St = D < 0 ? storageOf(G, L) : -1;
-            if (St < 0 || !PerReturn.insert({St, EI}).second)
+            if (St < 0 || returnSlotIn(G, St, FunctionGraph::ResultLoc) ||
+                !PerReturn.insert({St, EI}).second)
               return;
             EscapeFact F;
             F.Loc = St;

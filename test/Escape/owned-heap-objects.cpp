@@ -155,3 +155,31 @@ void handleFromUnknown() {
   int x = 0;
   unknownHandle().set(&x); // CHECK: owned-heap-objects.cpp:[[@LINE]]:3: warning: address of local 'x' escapes to the heap{{.*}}[escape-heap]
 }
+
+// The destructor releases through calls of its own (`clear()`, a pool's
+// `recycle`): the class still owns what it points to.
+inline void recycle(Node *n) { delete n; }
+struct Pool {
+  Node *slots[4] = {};
+  int used = 0;
+  ~Pool() { clear(); }
+  void clear() {
+    for (int I = 0; I < used; ++I)
+      recycle(slots[I]);
+    used = 0;
+  }
+  Handle add() {
+    slots[used] = new Node;
+    return Handle{slots[used++]};
+  }
+};
+void poolDiesFirst() {
+  int x = 0;
+  Pool p;
+  p.add().set(&x);
+}
+Pool gPool;
+void globalPool() {
+  int x = 0;
+  gPool.add().set(&x); // CHECK: owned-heap-objects.cpp:[[@LINE]]:3: warning: address of local 'x' escapes to the heap{{.*}}[escape-heap]
+}

@@ -120,6 +120,10 @@ struct Location {
   /// The coroutine's promise: only the coroutine machinery uses it, while
   /// the coroutine is suspended, so "used later" does not apply.
   bool Promise = false;
+  /// A local the compiler constructs in the caller's result object (named
+  /// return value optimization): returning it returns this very storage,
+  /// so its own address in the result is the result's.
+  bool ReturnSlot = false;
   /// For Deref: the node holding the pointer. For the ParamField of a
   /// pointer member: the sink for stores into what it points to.
   int Pointer = -1;
@@ -181,6 +185,12 @@ struct CallSite {
   /// in its object, another argument's object or the heap, is released by
   /// then. Implies Undone.
   bool WaitedFor = false;
+  /// A lambda the library keeps and calls later (a `std::function` built
+  /// from it): who calls it, with what arguments, is not known. What its
+  /// body stores into the objects its parameters refer to is a maybe: the
+  /// caller passes them, most often for the duration of the call (a
+  /// context, a subflow, an event).
+  bool LaterCall = false;
   /// The same container is popped later in the function, not necessarily
   /// on every path or for this element: what the call stores is a maybe.
   bool PoppedLater = false;
