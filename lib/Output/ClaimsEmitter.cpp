@@ -28,6 +28,7 @@
 
 #include <map>
 #include <nlohmann/json.hpp>
+#include <set>
 
 namespace escape {
 
@@ -188,16 +189,27 @@ void emitClaims(const Program &P, llvm::raw_ostream &OS) {
   const std::vector<FunctionGraph> &Graphs = P.graphs();
   const std::vector<SolvedFunction> &Solved = P.solved();
   Json Functions = Json::array();
+  // One entry per symbol and source: the same symbol defined in two files
+  // (two programs' main) stays two entries, for the validator to tell
+  // apart, instead of the first one standing for both.
   llvm::StringSet<> Seen;
+  std::set<std::string> Sources;
   for (size_t I = 0; I < Graphs.size() && I < Solved.size(); ++I) {
     const FunctionGraph &G = Graphs[I];
-    if (!G.MainFile || G.Mangled.empty() || !Seen.insert(G.Mangled).second)
+    if (!G.MainFile || G.Mangled.empty())
       continue;
-    Functions.push_back(functionClaims(G, Solved[I]));
+    Json F = functionClaims(G, Solved[I]);
+    std::string File = F["file"].get<std::string>();
+    if (!Seen.insert(G.Mangled + '\0' + File).second)
+      continue;
+    Sources.insert(File);
+    Functions.push_back(std::move(F));
   }
   Json Doc;
   Doc["version"] = ClaimsSchemaVersion;
   Doc["tool"] = {{"name", "clang-escape"}, {"version", CLANG_ESCAPE_VERSION}};
+  // The program the claims are about: its analyzed sources.
+  Doc["sources"] = Sources;
   Doc["functions"] = std::move(Functions);
   OS << Doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace)
      << "\n";

@@ -8,6 +8,7 @@
 #include "ElfSymbols.h"
 #include "RuntimeState.h"
 #include "Threads.h"
+#include "World.h"
 #include "clang-escape/Runtime/RootSet.h"
 
 #include <cstdio>
@@ -50,6 +51,13 @@ void jsonString(FILE *F, const char *S) {
   fputc('"', F);
 }
 
+void bump(uint64_t &Counter) {
+  __atomic_fetch_add(&Counter, 1, __ATOMIC_RELAXED);
+}
+
+// Set while this thread is inside a check or an entry scan.
+__thread bool InCheck;
+
 } // namespace
 
 Checker *Checker::createFromEnvironment(RuntimeState &St) {
@@ -68,17 +76,48 @@ Checker *Checker::createFromEnvironment(RuntimeState &St) {
     C->Sample = atoi(Sample);
   C->OutPath = getenv("ESCRT_OUT");
   C->MaxDepth = 4096;
-  C->Acts =
-      static_cast<Activation *>(mapAnon(C->MaxDepth * sizeof(Activation)));
   C->Log = static_cast<LogEntry *>(mapAnon(LogSize * sizeof(LogEntry)));
   C->MaxCands = size_t(1) << 20;
   C->Cands = static_cast<Candidate *>(mapAnon(C->MaxCands * sizeof(Candidate)));
   C->StringsCap = size_t(1) << 22;
   C->Strings = static_cast<char *>(mapAnon(C->StringsCap));
   C->StringsUsed = 1; // offset 0 means "no string"
-  if (!C->Acts || !C->Log || !C->Cands || !C->Strings)
+  C->MaxGlobals = 4096;
+  C->Globals =
+      static_cast<RootRange *>(mapAnon(C->MaxGlobals * sizeof(RootRange)));
+  if (!C->Log || !C->Cands || !C->Strings || !C->Globals)
     _exit(125);
+  C->gatherGlobals();
   return C;
+}
+
+void Checker::onGlobal(const RootRange &R, void *Ctx) {
+  auto *C = static_cast<Checker *>(Ctx);
+  if (R.Kind == RootKind::Global && C->NumGlobals < C->MaxGlobals)
+    C->Globals[C->NumGlobals++] = R;
+}
+
+void Checker::gatherGlobals() {
+  NumGlobals = 0;
+  forEachStaticRoot(onGlobal, this);
+}
+
+Checker::ShadowStack &Checker::shadowOf(ThreadRecord &T) {
+  if (__builtin_expect(T.Shadow == nullptr, 0)) {
+    void *P = mapAnon(sizeof(ShadowStack) + MaxDepth * sizeof(Activation));
+    if (!P)
+      _exit(125);
+    auto *Sh = static_cast<ShadowStack *>(P);
+    Sh->Acts = reinterpret_cast<Activation *>(Sh + 1);
+    // Reserved address space only: pages are touched as the pool fills.
+    Sh->StaleCap = size_t(1) << 22;
+    Sh->Stale =
+        static_cast<StaleHit *>(mapAnon(Sh->StaleCap * sizeof(StaleHit)));
+    if (!Sh->Stale)
+      Sh->StaleCap = 0;
+    T.Shadow = Sh;
+  }
+  return *static_cast<ShadowStack *>(T.Shadow);
 }
 
 uint32_t Checker::intern(const char *Text) {
@@ -94,31 +133,31 @@ uint32_t Checker::intern(const char *Text) {
 void Checker::onEnter(uintptr_t FnAddr, uintptr_t CallSite, uintptr_t HookFrame,
                       uintptr_t HookReturn) {
   FnRecord *F = Claims.lookup(FnAddr);
-  if (!F)
+  if (!F || InCheck)
     return;
-  if (!onMainThread()) {
-    ++F->OtherThread;
-    return;
-  }
-  if (S->InRuntime)
-    return;
-  if (F->Activations++ % Sample != 0) {
-    ++F->SampledOut;
+  ThreadRecord &T = currentThread();
+  if (!onMainThread())
+    bump(F->OtherThread);
+  if (__atomic_fetch_add(&F->Activations, 1, __ATOMIC_RELAXED) % Sample != 0) {
+    bump(F->SampledOut);
     return;
   }
+  ShadowStack &Sh = shadowOf(T);
+  Activation *Acts = Sh.Acts;
+  size_t &Depth = Sh.Depth;
   // The hook's own frame record links to F's: F's return address slot is
   // just above F's saved frame pointer. A missing frame pointer breaks the
   // link; the slot then does not hold the call site.
   uintptr_t FFP = *reinterpret_cast<uintptr_t *>(HookFrame);
-  uintptr_t Top = stackTop();
+  uintptr_t Top = T.StackTop;
   if (FFP <= HookFrame || FFP >= Top ||
       *reinterpret_cast<uintptr_t *>(FFP + 8) != CallSite) {
-    ++F->Unhookable;
+    bump(F->Unhookable);
     return;
   }
   // A hook call from outside F's own code means F was inlined there.
   if (F->Size && (HookReturn < FnAddr || HookReturn >= FnAddr + F->Size)) {
-    ++F->Inlined;
+    bump(F->Inlined);
     return;
   }
   uintptr_t Hi = FFP + 16;
@@ -127,11 +166,11 @@ void Checker::onEnter(uintptr_t FnAddr, uintptr_t CallSite, uintptr_t HookFrame,
   while (Depth && Acts[Depth - 1].Hi <= Hi) {
     Activation &Dead = Acts[Depth - 1];
     if (!Dead.Abandoned)
-      ++Dead.Fn->Abandoned;
+      bump(Dead.Fn->Abandoned);
     --Depth;
   }
   if (Depth == MaxDepth) {
-    ++F->Unhookable;
+    bump(F->Unhookable);
     return;
   }
   lockHeap();
@@ -144,28 +183,34 @@ void Checker::onEnter(uintptr_t FnAddr, uintptr_t CallSite, uintptr_t HookFrame,
   A.RealRet = CallSite;
   A.Lo = HookFrame + 16;
   A.Hi = Hi;
-  if (F->HasStack && countThreads() == 1)
-    preScan(A);
+  A.StaleBegin = A.StaleEnd = Depth ? Acts[Depth - 1].StaleEnd : 0;
+  if (F->HasStack)
+    preScan(T, A);
   ++Depth;
   *A.Slot = trampolineAddress();
   unlockHeap();
 }
 
 void Checker::onUnwind() {
-  for (size_t I = 0; I < Depth; ++I) {
-    Activation &A = Acts[I];
+  ShadowStack &Sh = shadowOf(currentThread());
+  for (size_t I = 0; I < Sh.Depth; ++I) {
+    Activation &A = Sh.Acts[I];
     if (A.Abandoned)
       continue;
     *A.Slot = A.RealRet;
     A.Abandoned = true;
-    ++A.Fn->Exception;
+    bump(A.Fn->Exception);
   }
 }
 
 uintptr_t Checker::onReturn(SavedRegs &Regs, uintptr_t CFA) {
+  ThreadRecord &T = currentThread();
+  ShadowStack &Sh = shadowOf(T);
+  Activation *Acts = Sh.Acts;
+  size_t &Depth = Sh.Depth;
   while (Depth && Acts[Depth - 1].Hi < CFA) {
     if (!Acts[Depth - 1].Abandoned)
-      ++Acts[Depth - 1].Fn->Abandoned;
+      bump(Acts[Depth - 1].Fn->Abandoned);
     --Depth;
   }
   if (!Depth || Acts[Depth - 1].Hi != CFA) {
@@ -174,23 +219,32 @@ uintptr_t Checker::onReturn(SavedRegs &Regs, uintptr_t CFA) {
           stderr);
     abort();
   }
-  Activation &A = Acts[--Depth];
+  // The activation stays on the shadow stack during its check: witnesses
+  // read the real return addresses of hijacked outer frames from it.
+  Activation &A = Acts[Depth - 1];
   uintptr_t Ret = A.RealRet;
   lockHeap();
   S->InRuntime = true;
-  check(A, Regs);
+  InCheck = true;
+  check(T, A, Regs);
+  InCheck = false;
   S->InRuntime = false;
+  --Depth;
   unlockHeap();
   return Ret;
 }
 
-void Checker::logAllocation(uintptr_t Addr, uint64_t Gen) {
-  if (!onMainThread())
-    return;
+void Checker::logAllocation(ThreadRecord &T, ShadowStack &Sh, uintptr_t Addr,
+                            uint64_t Gen) {
+  Activation *Acts = Sh.Acts;
+  size_t Depth = Sh.Depth;
+  if (ObjRef R = S->H.find(Addr))
+    R.Meta->Thread = static_cast<uint16_t>(T.Number);
   LogEntry &E = Log[Gen % LogSize];
   E = LogEntry{};
   E.Addr = Addr;
   E.Gen = Gen;
+  E.Thread = T.Number;
   size_t N = Depth < 4 ? Depth : 4;
   uintptr_t Limit = Acts[Depth - N].Hi;
   // Walk the frame-pointer chain from here up to the outermost tracked
@@ -220,11 +274,31 @@ void Checker::logAllocation(uintptr_t Addr, uint64_t Gen) {
   }
 }
 
+namespace {
+/// Makes room for one more element in a table kept in an anonymous mapping,
+/// doubling it; false if the mapping cannot grow.
+template <typename T> bool growTable(T *&Table, unsigned Num, unsigned &Cap) {
+  if (Num < Cap)
+    return true;
+  unsigned NewCap = Cap ? Cap * 2 : 16;
+  auto *New = static_cast<T *>(mapAnon(NewCap * sizeof(T)));
+  if (!New)
+    return false;
+  if (Table) {
+    memcpy(New, Table, Num * sizeof(T));
+    munmap(Table, Cap * sizeof(T));
+  }
+  Table = New;
+  Cap = NewCap;
+  return true;
+}
+} // namespace
+
 SiteObs *Checker::siteFor(FnRecord &F, uintptr_t PC) {
   for (unsigned I = 0; I < F.NumSites; ++I)
     if (F.Sites[I].PC == PC)
       return &F.Sites[I];
-  if (F.NumSites == FnRecord::MaxSites) {
+  if (!growTable(F.Sites, F.NumSites, F.CapSites)) {
     ++F.SiteOverflow;
     F.Overflow = SiteObs{};
     return &F.Overflow;
@@ -254,19 +328,20 @@ void Checker::addCandidate(Activation &A, uintptr_t Addr, uintptr_t PC,
 void Checker::onOverflowObject(uintptr_t Base, size_t, ObjMeta &M, void *Ctx) {
   auto *C = static_cast<Checker *>(Ctx);
   Activation &A = *C->CurAct;
-  if (M.Gen <= A.Gen0 ||
+  if (M.Gen <= A.Gen0 || M.Thread != uint16_t(C->CurThread->Number) ||
       (M.State != ObjState::Live && M.State != ObjState::Leaked))
     return;
   C->addCandidate(A, Base, 0, &M);
 }
 
-void Checker::check(Activation &A, SavedRegs &Regs) {
+void Checker::check(ThreadRecord &T, Activation &A, SavedRegs &Regs) {
   FnRecord &F = *A.Fn;
   if (A.Abandoned)
     return;
   ++F.Checked;
   NumCands = 0;
   CurAct = &A;
+  CurThread = &T;
   uint64_t Gen1 = S->H.generation();
   if (F.HasHeap) {
     if (Gen1 - A.Gen0 > LogSize) {
@@ -276,7 +351,7 @@ void Checker::check(Activation &A, SavedRegs &Regs) {
     } else {
       for (uint64_t G = A.Gen0 + 1; G <= Gen1; ++G) {
         const LogEntry &E = Log[G % LogSize];
-        if (E.Gen != G)
+        if (E.Gen != G || E.Thread != T.Number)
           continue; // allocated by another thread
         uintptr_t PC = 0;
         for (unsigned K = 0; K < 4; ++K)
@@ -296,9 +371,10 @@ void Checker::check(Activation &A, SavedRegs &Regs) {
     ++F.SkippedNoCandidate;
     return;
   }
-  if (countThreads() != 1 || !onMainThread()) {
-    // The thread rule: other threads' stacks, registers and TLS are not
-    // scanned, so this activation gets no verdict.
+  if (!stopWorld()) {
+    // A thread the registry does not know, or one that did not stop: its
+    // roots cannot be scanned, so this activation gets no verdict.
+    reportRefusal(*S, "check");
     ++F.Threads;
     ++ThreadRefusals;
     for (size_t I = 0; I < NumCands; ++I)
@@ -318,7 +394,8 @@ void Checker::check(Activation &A, SavedRegs &Regs) {
   }
   Obs.Ctx = this;
   CurRegs = &Regs;
-  trace(A, &Regs, Obs);
+  trace(T, A, &Regs, Obs);
+  startWorld();
   for (size_t I = 0; I < NumCands; ++I) {
     Candidate &C = Cands[I];
     C.Meta->CandIdx = 0;
@@ -333,18 +410,22 @@ void Checker::check(Activation &A, SavedRegs &Regs) {
       snprintf(What, sizeof(What), "object %p (%u bytes)",
                reinterpret_cast<void *>(C.Addr), C.Meta->Size);
       Site->Witness =
-          describeWitness(A, &Regs, C.Root, C.Holder, C.Root.Loc, What);
+          describeWitness(A, &Regs, C.Root, C.Holder,
+                          C.Holder ? C.HolderLoc : C.Root.Loc, What);
     }
   }
   NumCands = 0;
   CurRegs = nullptr;
   CurAct = nullptr;
+  CurThread = nullptr;
 }
 
-void Checker::trace(Activation &A, SavedRegs *Regs, MarkObserver &Obs) {
+void Checker::trace(ThreadRecord &T, Activation &A, SavedRegs *Regs,
+                    MarkObserver &Obs) {
   if (++S->Epoch == 0)
     S->Epoch = 1;
   S->M.begin(S->H, S->Epoch, &Obs);
+  S->M.setThread(T.Number);
   if (Regs) {
     // Return registers first, and only those the function uses: a void
     // function's rax may still hold a callee's stale value.
@@ -359,36 +440,50 @@ void Checker::trace(Activation &A, SavedRegs *Regs, MarkObserver &Obs) {
     for (unsigned I = 0; I < 6; ++I)
       S->M.scanRegister(2 + I, Saved[I]);
   }
-  markStaticRoots(*S);
-  // The live stack is everything above F's frame; F's frame, its callees'
-  // residue and the runtime's own frames are below A.Hi.
-  S->M.scanRoots(A.Hi, stackTop(), RootKind::Stack, "");
+  for (size_t I = 0; I < NumGlobals; ++I)
+    S->M.scanRoots(Globals[I].Begin, Globals[I].End, RootKind::Global,
+                   Globals[I].Module);
+  // Every thread's TLS, registers and live stack (the world is stopped).
+  // The calling thread's live stack is everything above F's frame; F's
+  // frame, its callees' residue and the runtime's own frames are below A.Hi.
+  markThreadRoots(S->M, T, A.Hi);
 }
 
-void Checker::preScan(Activation &A) {
+void Checker::preScan(ThreadRecord &T, Activation &A) {
+  if (!stopWorld()) {
+    A.StaleOverflow = true; // nothing known: every hit is undecidable
+    return;
+  }
   MarkObserver Obs;
   Obs.FrameLo = A.Lo;
   Obs.FrameHi = A.Hi;
   Obs.OnFrameHit = onStaleHit;
   Obs.Ctx = this;
   CurAct = &A;
+  CurThread = &T;
   S->InRuntime = true;
-  trace(A, nullptr, Obs);
+  InCheck = true;
+  trace(T, A, nullptr, Obs);
+  InCheck = false;
   S->InRuntime = false;
   CurAct = nullptr;
+  CurThread = nullptr;
+  startWorld();
 }
 
 void Checker::onStaleHit(const RootCursor &, uintptr_t, uintptr_t Loc,
                          uintptr_t Value, void *Ctx) {
-  Activation &A = *static_cast<Checker *>(Ctx)->CurAct;
-  if (A.NumStale < sizeof(A.Stale) / sizeof(A.Stale[0]))
-    A.Stale[A.NumStale++] = StaleHit{Loc, Value};
+  auto *C = static_cast<Checker *>(Ctx);
+  Activation &A = *C->CurAct;
+  ShadowStack &Sh = *static_cast<ShadowStack *>(C->CurThread->Shadow);
+  if (A.StaleEnd < Sh.StaleCap)
+    Sh.Stale[A.StaleEnd++] = StaleHit{Loc, Value};
   else
     A.StaleOverflow = true;
 }
 
 void Checker::onCandidate(const RootCursor &Root, uintptr_t Holder,
-                          const ObjRef &Obj, void *Ctx) {
+                          uintptr_t Loc, const ObjRef &Obj, void *Ctx) {
   auto *C = static_cast<Checker *>(Ctx);
   Candidate &Cand = C->Cands[Obj.Meta->CandIdx - 1];
   if (Cand.Escaped)
@@ -396,6 +491,7 @@ void Checker::onCandidate(const RootCursor &Root, uintptr_t Holder,
   Cand.Escaped = true;
   Cand.Root = Root;
   Cand.Holder = Holder;
+  Cand.HolderLoc = Loc;
 }
 
 void Checker::onFrameHit(const RootCursor &Root, uintptr_t Holder,
@@ -405,8 +501,10 @@ void Checker::onFrameHit(const RootCursor &Root, uintptr_t Holder,
   // A pointer that was already there at entry (left by an earlier frame at
   // the same depth) may or may not have been stored again by F.
   bool Stale = A.StaleOverflow;
-  for (unsigned I = 0; I < A.NumStale; ++I)
-    if (A.Stale[I].Loc == Loc && A.Stale[I].Value == Value)
+  const StaleHit *Pool =
+      static_cast<ShadowStack *>(C->CurThread->Shadow)->Stale;
+  for (size_t I = A.StaleBegin; I < A.StaleEnd && !Stale; ++I)
+    if (Pool[I].Loc == Loc && Pool[I].Value == Value)
       Stale = true;
   FnRecord &F = *A.Fn;
   int64_t Off = static_cast<int64_t>(Value) - static_cast<int64_t>(A.Hi);
@@ -415,8 +513,11 @@ void Checker::onFrameHit(const RootCursor &Root, uintptr_t Holder,
     if (F.FrameHits[I].Offset == Off)
       Hit = &F.FrameHits[I];
   if (!Hit) {
-    if (F.NumFrameHits == FnRecord::MaxFrameHits)
+    if (!growTable(F.FrameHits, F.NumFrameHits, F.CapFrameHits)) {
+      // The hit cannot be recorded: the claims must not be confirmed.
+      ++F.CandidateOverflow;
       return;
+    }
     Hit = &F.FrameHits[F.NumFrameHits++];
     *Hit = FrameObs{Off, 0, 0, 0};
   }
@@ -436,9 +537,15 @@ uint32_t Checker::describeWitness(const Activation &A, const SavedRegs *Regs,
   char Buf[1024], Sym[512], RootText[640];
   switch (Root.Kind) {
   case RootKind::Register:
-    snprintf(RootText, sizeof(RootText), "register %s%s",
-             Root.Loc < 8 ? RegNames[Root.Loc] : "?",
-             Root.Loc < 2 ? " (return value)" : " (callee-saved)");
+    if (Root.Loc < 8)
+      snprintf(RootText, sizeof(RootText), "register %s%s", RegNames[Root.Loc],
+               Root.Loc < 2 ? " (return value)" : " (callee-saved)");
+    else if (Root.Loc < FirstThreadRegister + ThreadRecord::NumRegs)
+      snprintf(RootText, sizeof(RootText), "register %s of thread %u",
+               ThreadRegNames[Root.Loc - FirstThreadRegister], Root.Thread);
+    else
+      snprintf(RootText, sizeof(RootText),
+               "the start argument of a thread being created");
     break;
   case RootKind::Global: {
     const char *Mod = Root.Module && *Root.Module ? Root.Module : "the program";
@@ -453,21 +560,38 @@ uint32_t Checker::describeWitness(const Activation &A, const SavedRegs *Regs,
     const ProgramSymbol *Sym = nullptr;
     if (!*Root.Module)
       Sym = programTLSSymbolAt(Root.Loc - Root.RangeBegin);
+    char Whose[32];
+    if (Root.Thread == 1)
+      snprintf(Whose, sizeof(Whose), "the main thread");
+    else
+      snprintf(Whose, sizeof(Whose), "thread %u", Root.Thread);
     if (Sym)
-      snprintf(RootText, sizeof(RootText),
-               "thread-local '%s' of the main thread in %s", Sym->Name, Mod);
+      snprintf(RootText, sizeof(RootText), "thread-local '%s' of %s in %s",
+               Sym->Name, Whose, Mod);
     else
       snprintf(RootText, sizeof(RootText),
-               "thread-local word 0x%lx of the main thread in %s",
-               static_cast<unsigned long>(Root.Loc), Mod);
+               "thread-local word 0x%lx of %s in %s",
+               static_cast<unsigned long>(Root.Loc), Whose, Mod);
     break;
   }
   case RootKind::Stack: {
+    if (CurThread && Root.Thread != CurThread->Number) {
+      snprintf(RootText, sizeof(RootText), "stack slot %p of thread %u",
+               reinterpret_cast<void *>(Root.Loc), Root.Thread);
+      break;
+    }
     // Find the frame owning the slot by walking the caller's frame chain:
     // the caller's frame is [A.Hi, rbp+16) and runs at A.RealRet.
     uintptr_t FP = Regs ? Regs->Rbp : 0, PC = A.RealRet, Low = A.Hi;
     bool Named = false;
     for (unsigned I = 0; I < 64 && FP > Low; ++I) {
+      // A hijacked return address: the real one is on the shadow stack.
+      if (PC == trampolineAddress() && CurThread && CurThread->Shadow) {
+        auto &Sh = *static_cast<ShadowStack *>(CurThread->Shadow);
+        for (size_t J = 0; J < Sh.Depth; ++J)
+          if (Sh.Acts[J].Slot == reinterpret_cast<uintptr_t *>(Low) - 1)
+            PC = Sh.Acts[J].RealRet;
+      }
       if (Root.Loc >= Low && Root.Loc < FP + 16) {
         describeAddress(PC, Sym, sizeof(Sym));
         snprintf(RootText, sizeof(RootText),
@@ -518,9 +642,10 @@ void Checker::finish() {
     return;
   Finished = true;
   // Activations still on the shadow stack never returned (exit() inside).
-  for (size_t I = 0; I < Depth; ++I)
-    if (!Acts[I].Abandoned)
-      ++Acts[I].Fn->Abandoned;
+  ShadowStack &Sh = shadowOf(currentThread());
+  for (size_t I = 0; I < Sh.Depth; ++I)
+    if (!Sh.Acts[I].Abandoned)
+      bump(Sh.Acts[I].Fn->Abandoned);
   if (!OutPath || !*OutPath)
     return;
   FILE *Out = fopen(OutPath, "w");
@@ -546,7 +671,8 @@ void Checker::finish() {
         "\"other_thread\":%llu,\"threads\":%llu,\"exception\":%llu,"
         "\"abandoned\":%llu,\"checked\":%llu,\"traced\":%llu,"
         "\"skipped_no_candidate\":%llu,\"stack_checked\":%llu,"
-        "\"log_overflow\":%llu,\"site_overflow\":%llu}\n",
+        "\"log_overflow\":%llu,\"site_overflow\":%llu,"
+        "\"candidate_overflow\":%llu}\n",
         F.Id, F.NumDefs ? "true" : "false", (unsigned long long)F.Activations,
         (unsigned long long)F.SampledOut, (unsigned long long)F.Unhookable,
         (unsigned long long)F.Inlined, (unsigned long long)F.OtherThread,
@@ -554,7 +680,8 @@ void Checker::finish() {
         (unsigned long long)F.Abandoned, (unsigned long long)F.Checked,
         (unsigned long long)F.Traced, (unsigned long long)F.SkippedNoCandidate,
         (unsigned long long)F.StackChecked, (unsigned long long)F.LogOverflow,
-        (unsigned long long)F.SiteOverflow);
+        (unsigned long long)F.SiteOverflow,
+        (unsigned long long)F.CandidateOverflow);
     for (unsigned J = 0; J < F.NumSites; ++J) {
       SiteObs &Site = F.Sites[J];
       const char *Mod = "";

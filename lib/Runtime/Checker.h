@@ -9,8 +9,9 @@
 //   heap:  is an object allocated during this activation (its generation is
 //          in (gen at entry, gen now]) still allocated and reachable from
 //          roots that outlive F: the return registers F actually uses, the
-//          callee-saved registers, globals, the main thread's TLS and the
-//          live stack above F's frame?
+//          callee-saved registers, globals, every thread's TLS, the live
+//          stack above F's frame and, with the world stopped, every other
+//          thread's registers and stack?
 //   stack: does any word of those roots, or of the heap they reach, point
 //          into F's dying frame [sp at entry, CFA)?
 //
@@ -35,6 +36,7 @@
 
 #include "ClaimTable.h"
 #include "Marker.h"
+#include "Threads.h"
 
 namespace escape::runtime {
 
@@ -62,8 +64,10 @@ public:
   void onUnwind();
   /// Logs an allocation (the heap lock is held).
   void onAllocate(uintptr_t Addr, uint64_t Gen) {
-    if (Depth)
-      logAllocation(Addr, Gen);
+    ThreadRecord &T = currentThread();
+    auto *Sh = static_cast<ShadowStack *>(T.Shadow);
+    if (Sh && Sh->Depth)
+      logAllocation(T, *Sh, Addr, Gen);
   }
   /// Writes the observations (at exit).
   void finish();
@@ -78,15 +82,24 @@ private:
     uintptr_t *Slot;
     uintptr_t RealRet, Lo, Hi;
     bool Abandoned;
-    unsigned NumStale;
-    /// More stale pointers than Stale holds: a hit not among them may be
-    /// one of the others, so it is counted as undecidable.
+    /// More stale pointers than the thread's pool holds (or the entry scan
+    /// could not run): every hit is counted as undecidable.
     bool StaleOverflow;
-    StaleHit Stale[32];
+    /// This activation's stale pointers: [StaleBegin, StaleEnd) of the
+    /// thread's pool, which nested activations use above StaleEnd.
+    size_t StaleBegin, StaleEnd;
+  };
+  /// The claimed activations of one thread, innermost last.
+  struct ShadowStack {
+    Activation *Acts;
+    size_t Depth;
+    StaleHit *Stale; ///< The pool of stale pointers, StaleCap entries.
+    size_t StaleCap;
   };
   struct LogEntry {
     uintptr_t Addr;
     uint64_t Gen;
+    uint32_t Thread; ///< ThreadRecord::Number of the allocating thread.
     uint64_t Serial[4];
     uintptr_t PC[4];
   };
@@ -95,13 +108,18 @@ private:
     ObjMeta *Meta;
     bool Escaped;
     RootCursor Root;
-    uintptr_t Holder;
+    uintptr_t Holder, HolderLoc;
   };
 
-  void logAllocation(uintptr_t Addr, uint64_t Gen);
-  void check(Activation &A, SavedRegs &Regs);
-  void preScan(Activation &A);
-  void trace(Activation &A, SavedRegs *Regs, MarkObserver &Obs);
+  ShadowStack &shadowOf(ThreadRecord &T);
+  void logAllocation(ThreadRecord &T, ShadowStack &Sh, uintptr_t Addr,
+                     uint64_t Gen);
+  void check(ThreadRecord &T, Activation &A, SavedRegs &Regs);
+  void preScan(ThreadRecord &T, Activation &A);
+  void trace(ThreadRecord &T, Activation &A, SavedRegs *Regs,
+             MarkObserver &Obs);
+  void gatherGlobals();
+  static void onGlobal(const RootRange &R, void *Ctx);
   void addCandidate(Activation &A, uintptr_t Addr, uintptr_t PC, ObjMeta *Meta);
   SiteObs *siteFor(FnRecord &F, uintptr_t PC);
   uint32_t describeWitness(const Activation &A, const SavedRegs *Regs,
@@ -110,7 +128,7 @@ private:
   uint32_t intern(const char *Text);
 
   static void onCandidate(const RootCursor &Root, uintptr_t Holder,
-                          const ObjRef &Obj, void *Ctx);
+                          uintptr_t Loc, const ObjRef &Obj, void *Ctx);
   static void onFrameHit(const RootCursor &Root, uintptr_t Holder,
                          uintptr_t Loc, uintptr_t Value, void *Ctx);
   static void onStaleHit(const RootCursor &Root, uintptr_t Holder,
@@ -122,8 +140,12 @@ private:
   ClaimTable Claims;
   unsigned Sample = 1;
   const char *OutPath = nullptr;
-  Activation *Acts = nullptr;
-  size_t Depth = 0, MaxDepth = 0;
+  size_t MaxDepth = 0;
+  /// The writable segments of the objects loaded at start-up, taken once
+  /// (outside any lock: dl_iterate_phdr takes the loader's lock, which a
+  /// stopped thread may hold).
+  RootRange *Globals = nullptr;
+  size_t NumGlobals = 0, MaxGlobals = 0;
   uint64_t NextSerial = 1;
   LogEntry *Log = nullptr;
   static constexpr size_t LogSize = size_t(1) << 16;
@@ -133,6 +155,7 @@ private:
   size_t StringsUsed = 0, StringsCap = 0;
   // Per-check context for the observers.
   Activation *CurAct = nullptr;
+  ThreadRecord *CurThread = nullptr;
   SavedRegs *CurRegs = nullptr;
   uint64_t ThreadRefusals = 0;
   bool Finished = false;

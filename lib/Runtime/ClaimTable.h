@@ -48,7 +48,6 @@ struct FrameObs {
 
 /// A claimed function and everything observed about it.
 struct FnRecord {
-  static constexpr unsigned MaxSites = 64, MaxFrameHits = 32;
   char Mangled[512];
   uint32_t Id;
   ReturnKind Ret;
@@ -58,13 +57,14 @@ struct FnRecord {
   uint64_t Activations, SampledOut, Unhookable, Inlined, OtherThread, Threads,
       Exception, Abandoned, Checked, Traced, SkippedNoCandidate, StackChecked,
       LogOverflow, CandidateOverflow;
-  /// Allocations of sites past the first MaxSites: not charged to any
-  /// site (charging them to another one made wrong verdicts).
+  /// Allocations not charged to a site because the site table could not
+  /// grow (out of memory); such claims are never judged on them.
   uint64_t SiteOverflow;
-  unsigned NumSites, NumFrameHits;
-  SiteObs Sites[MaxSites];
-  SiteObs Overflow; ///< Scratch record for them; never written out.
-  FrameObs FrameHits[MaxFrameHits];
+  /// Growable tables (anonymous mappings that double when full).
+  SiteObs *Sites;
+  FrameObs *FrameHits;
+  unsigned NumSites, CapSites, NumFrameHits, CapFrameHits;
+  SiteObs Overflow; ///< Scratch record when a table cannot grow.
 };
 
 /// The loaded claims.

@@ -9,6 +9,7 @@
 #include "ElfSymbols.h"
 #include "RuntimeState.h"
 #include "Threads.h"
+#include "World.h"
 #include "clang-escape/Runtime/RootSet.h"
 
 #include <cstdio>
@@ -93,14 +94,22 @@ void onLeak(uintptr_t, ObjMeta &M, void *Ctx) {
   }
 }
 
-__attribute__((noinline)) void markAndSweep(RuntimeState &St) {
+void addGlobal(const RootRange &R, void *Ctx) {
+  auto &G = *static_cast<GlobalRanges *>(Ctx);
+  if (R.Kind == RootKind::Global && G.N < GlobalRanges::Max)
+    G.R[G.N++] = R;
+}
+
+__attribute__((noinline)) void markAndSweep(RuntimeState &St,
+                                            const GlobalRanges &G) {
   if (++St.Epoch == 0)
     St.Epoch = 1;
   St.M.begin(St.H, St.Epoch, nullptr);
-  markStaticRoots(St);
+  for (size_t I = 0; I < G.N; ++I)
+    St.M.scanRoots(G.R[I].Begin, G.R[I].End, RootKind::Global, G.R[I].Module);
   // Everything from this frame up: the caller's frame holds the registers.
   uintptr_t Lo = reinterpret_cast<uintptr_t>(__builtin_frame_address(0));
-  St.M.scanRoots(Lo, stackTop(), RootKind::Stack, "");
+  markThreadRoots(St.M, currentThread(), Lo);
   St.H.sweep(St.Epoch, St.Cfg.ReclaimLeaks, onLeak, &St);
   St.SinceCollect = 0;
 }
@@ -112,11 +121,8 @@ void maybeCollect(RuntimeState &St, size_t Bytes) {
     return;
   if (St.SinceCollect < Limit && St.H.stats().QuarantinedBytes < Limit / 2)
     return;
-  if (!threadRuleAllows(St, "collect")) {
+  if (!collectLocked(St))
     St.SinceCollect = 0; // retry after another Limit bytes
-    return;
-  }
-  collectLocked(St);
 }
 
 } // namespace
@@ -140,38 +146,91 @@ void escape::runtime::markStaticRoots(RuntimeState &St) {
   forEachStaticRoot(scanStatic, &St.M);
 }
 
-void escape::runtime::collectLocked(RuntimeState &St) {
+namespace {
+struct ThreadScan {
+  Marker *M;
+  ThreadRecord *Me;
+  uintptr_t MyLo;
+};
+
+void scanThread(ThreadRecord &R, void *Ctx) {
+  auto &TS = *static_cast<ThreadScan *>(Ctx);
+  Marker &M = *TS.M;
+  M.setThread(R.Number);
+  for (unsigned I = 0; I < R.NumTLS; ++I)
+    M.scanRoots(R.TLSBegin[I], R.TLSEnd[I], RootKind::TLS, R.TLSModule[I]);
+  if (&R == TS.Me) {
+    M.scanRoots(TS.MyLo, R.StackTop, RootKind::Stack, "");
+    return;
+  }
+  // A stopped thread: its registers as the signal found them, and its stack
+  // from the stack pointer (less the x86-64 red zone) up.
+  for (unsigned I = 0; I < ThreadRecord::NumRegs; ++I)
+    M.scanRegister(FirstThreadRegister + I, R.Regs[I]);
+  uintptr_t Lo = R.SP > 128 ? R.SP - 128 : R.SP;
+  if (Lo < R.StackTop)
+    M.scanRoots(Lo, R.StackTop, RootKind::Stack, "");
+}
+
+void scanPending(uintptr_t Arg, void *Ctx) {
+  Marker &M = *static_cast<Marker *>(Ctx);
+  M.setThread(0);
+  M.scanRegister(PendingStartRegister, Arg);
+}
+} // namespace
+
+void escape::runtime::markThreadRoots(Marker &M, ThreadRecord &Me,
+                                      uintptr_t MyLo) {
+  ThreadScan TS{&M, &Me, MyLo};
+  forEachThread(scanThread, &TS);
+  forEachPendingStart(scanPending, &M);
+  M.setThread(Me.Number);
+}
+
+bool escape::runtime::collectLocked(RuntimeState &St) {
+  // The loader's lock may be held by a thread about to be stopped: take the
+  // writable segments first.
+  // The ranges live in the runtime's mapping: an array in this frame would
+  // be scanned as stack, with whatever older frames left in it.
+  GlobalRanges &G = St.Globals;
+  G.N = 0;
+  forEachStaticRoot(addGlobal, &G);
+  if (!stopWorld()) {
+    reportRefusal(St, "collect");
+    return false;
+  }
   // Push the callee-saved registers into this frame (bdwgc's
   // GC_with_callee_saves_pushed): getcontext saves them in Ctx, and
   // __builtin_unwind_init makes the compiler spill them here as well.
+  // Zeroed first: getcontext leaves most of the FPU area as it found it,
+  // and older frames' residue there would be scanned as stack.
   ucontext_t Ctx;
+  memset(&Ctx, 0, sizeof(Ctx));
   getcontext(&Ctx);
   __builtin_unwind_init();
   St.InRuntime = true;
-  markAndSweep(St);
+  markAndSweep(St, G);
   St.InRuntime = false;
+  startWorld();
   asm volatile("" : : "r"(&Ctx) : "memory");
+  return true;
 }
 
-bool escape::runtime::threadRuleAllows(RuntimeState &St, const char *What) {
-  int N = countThreads();
-  if (N == 1 && onMainThread())
-    return true;
+void escape::runtime::reportRefusal(RuntimeState &St, const char *What) {
   if (St.Cfg.AbortOnThreads) {
     fprintf(stderr,
-            "escrt: fatal: cannot %s: %d threads are running (the collector "
-            "scans only the main thread; ESCRT_THREADS=abort)\n",
-            What, N);
+            "escrt: fatal: cannot %s: a thread could not be stopped "
+            "(ESCRT_THREADS=abort)\n",
+            What);
     abort();
   }
   if (!St.RefusalReported && !St.Cfg.Quiet)
     fprintf(stderr,
-            "escrt: refusing to %s while %d threads are running: only the "
-            "calling thread's stack, registers and TLS would be scanned. The "
-            "heap grows instead; activations are reported unverified.\n",
-            What, N);
+            "escrt: refusing to %s: a thread the runtime does not know is "
+            "running, or a thread did not stop. The heap grows instead; "
+            "activations are reported unverified.\n",
+            What);
   St.RefusalReported = true;
-  return false;
 }
 
 void *escape::runtime::allocate(size_t Size, ObjKind Kind, uintptr_t PC) {
@@ -217,10 +276,8 @@ CollectStatus escape::runtime::collect() {
   CollectStatus Result = CollectStatus::Done;
   if (St.InRuntime)
     Result = CollectStatus::Busy;
-  else if (!threadRuleAllows(St, "collect"))
+  else if (!collectLocked(St))
     Result = CollectStatus::RefusedThreads;
-  else
-    collectLocked(St);
   unlockHeap();
   return Result;
 }

@@ -56,7 +56,7 @@ inline void Marker::markValue(uintptr_t Loc, uintptr_t V, uintptr_t Holder) {
     return;
   R.Meta->Epoch = Epoch;
   if (R.Meta->CandIdx && Obs && Obs->OnCandidate)
-    Obs->OnCandidate(Cur, Holder, R, Obs->Ctx);
+    Obs->OnCandidate(Cur, Holder, Loc, R, Obs->Ctx);
   // A deleted object's words are dead to an escape check: they keep nothing
   // reachable and hold no live pointer into a frame. Full collections still
   // scan them, which can only retain more.

@@ -31,6 +31,7 @@ struct RootCursor {
   uintptr_t Loc = 0;        ///< Address of the root word (register: index).
   const char *Module = "";  ///< Global/TLS: the object file.
   uintptr_t RangeBegin = 0; ///< Start of the root range (TLS block start).
+  unsigned Thread = 0;      ///< Stack, register, TLS: the thread's number.
 };
 
 /// Observers used by escape checks; full collections pass none.
@@ -41,8 +42,8 @@ struct MarkObserver {
   void (*OnFrameHit)(const RootCursor &Root, uintptr_t Holder, uintptr_t Loc,
                      uintptr_t Value, void *Ctx) = nullptr;
   /// Called when an object with a nonzero CandIdx is first marked; Holder is
-  /// the heap object whose word reached it, or 0 for a root.
-  void (*OnCandidate)(const RootCursor &Root, uintptr_t Holder,
+  /// the heap object whose word at Loc reached it, or 0 for a root.
+  void (*OnCandidate)(const RootCursor &Root, uintptr_t Holder, uintptr_t Loc,
                       const ObjRef &Obj, void *Ctx) = nullptr;
   void *Ctx = nullptr;
 };
@@ -56,6 +57,8 @@ public:
   /// Scans the words of [Begin, End) as roots of the given kind.
   void scanRoots(uintptr_t Begin, uintptr_t End, RootKind Kind,
                  const char *Module);
+  /// Names the thread whose roots are scanned next (for witnesses).
+  void setThread(unsigned Number) { Cur.Thread = Number; }
   /// Scans one register value; \p Index names the register for witnesses.
   void scanRegister(unsigned Index, uintptr_t Value);
   /// Words scanned in this trace (roots and heap).

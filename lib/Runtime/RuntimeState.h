@@ -15,6 +15,7 @@
 #define CLANG_ESCAPE_LIB_RUNTIME_RUNTIMESTATE_H
 
 #include "Marker.h"
+#include "Threads.h"
 #include "clang-escape/Runtime/Heap.h"
 
 #include <pthread.h>
@@ -39,6 +40,15 @@ struct LeakSite {
   uint64_t Objects, Bytes;
 };
 
+/// The writable segments of the loaded objects, taken before a collection
+/// stops the world (dl_iterate_phdr takes the loader's lock, which a stopped
+/// thread may hold).
+struct GlobalRanges {
+  static constexpr size_t Max = 512;
+  RootRange R[Max];
+  size_t N = 0;
+};
+
 struct RuntimeState {
   Config Cfg;
   Heap H;
@@ -52,6 +62,7 @@ struct RuntimeState {
   LeakSite *Leaks = nullptr; ///< Open-addressing table, LeakCap entries.
   size_t LeakCap = 0;
   Checker *Check = nullptr; ///< Null unless claims were loaded.
+  GlobalRanges Globals;
 };
 
 /// The state, created on first use (thread-safe).
@@ -66,11 +77,21 @@ void unlockHeap();
 /// stack address still live.
 void markStaticRoots(RuntimeState &S);
 
-/// A full collection; the heap lock is held, the thread rule checked.
-void collectLocked(RuntimeState &S);
+/// A full collection with the world stopped; the heap lock is held. False
+/// (and the refusal reported) if the other threads could not be stopped.
+bool collectLocked(RuntimeState &S);
 
-/// Applies the thread rule; prints the refusal once. True if allowed.
-bool threadRuleAllows(RuntimeState &S, const char *What);
+/// Reports once that a collection or check could not stop the world.
+void reportRefusal(RuntimeState &S, const char *What);
+
+/// Register indices of Marker::scanRegister beyond the checker's SavedRegs:
+/// a stopped thread's registers, and a pending thread start's argument.
+constexpr unsigned FirstThreadRegister = 16, PendingStartRegister = 32;
+
+/// Marks from every registered thread's TLS, registers and live stack, the
+/// calling thread's stack from \p MyLo up, and the arguments of threads
+/// being started. The world is stopped (World.h).
+void markThreadRoots(Marker &M, ThreadRecord &Me, uintptr_t MyLo);
 
 } // namespace escape::runtime
 

@@ -18,6 +18,9 @@
 // CHECK-NEXT:     "name": "clang-escape",
 // CHECK-NEXT:     "version": "{{[0-9.]+}}"
 // CHECK-NEXT:   },
+// CHECK-NEXT:   "sources": [
+// CHECK-NEXT:     "{{.*}}emit-claims.cpp"
+// CHECK-NEXT:   ],
 // CHECK-NEXT:   "functions": [
 
 struct Node {

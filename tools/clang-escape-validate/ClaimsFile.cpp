@@ -85,6 +85,16 @@ ClaimsFile parse(const json &Doc, const std::string &Path) {
     File.ToolName = getString(Doc.at("tool"), "/tool", "name", false);
     File.ToolVersion = getString(Doc.at("tool"), "/tool", "version", false);
   }
+  if (Doc.contains("sources")) {
+    const json &Src = Doc.at("sources");
+    if (!Src.is_array())
+      throw SchemaError{"/sources", "expected an array of strings"};
+    for (size_t I = 0; I < Src.size(); ++I) {
+      if (!Src[I].is_string())
+        throw SchemaError{"/sources/" + std::to_string(I), "expected a string"};
+      File.Sources.push_back(Src[I].get<std::string>());
+    }
+  }
   const json &Fns = field(Doc, "", "functions");
   if (!Fns.is_array())
     throw SchemaError{"/functions", "expected an array"};

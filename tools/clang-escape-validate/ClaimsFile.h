@@ -51,6 +51,8 @@ struct FunctionClaims {
 struct ClaimsFile {
   std::string Path;
   std::string ToolName, ToolVersion;
+  /// The analyzed sources of the program the claims are about (optional).
+  std::vector<std::string> Sources;
   std::vector<FunctionClaims> Functions;
 };
 

@@ -16,6 +16,7 @@
 #include "ClaimsFile.h"
 #include "FrameLayout.h"
 #include "Observations.h"
+#include "ProgramBinding.h"
 #include "ProgramRunner.h"
 #include "Report.h"
 #include "Verdicts.h"
@@ -26,6 +27,7 @@
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <set>
 #include <unistd.h>
 
 using namespace escape::validate;
@@ -47,7 +49,7 @@ const char *const Usage =
     "  --sample=N         check one activation in N of each function\n"
     "  --report=FILE      write the JSON report to FILE ('-' = stdout)\n"
     "  --symbolizer=PATH  llvm-symbolizer to map allocation sites to lines\n"
-    "  --dwarfdump=PATH   llvm-dwarfdump to find locals' frame slots\n"
+    "  --dwarfdump=PATH   accepted and ignored (the DWARF is read in process)\n"
     "  --keep-temps       keep the runtime's claim and observation files\n"
     "  --print-cflags     print the compiler flags of a validation build\n"
     "  --print-ldflags    print the linker flags of a validation build\n"
@@ -112,9 +114,18 @@ Options parseOptions(int Argc, char **Argv) {
                    "-ftrivial-auto-var-init=zero\n";
       std::exit(0);
     } else if (A == "--print-ldflags") {
-      std::cout << CLANG_ESCAPE_RUNTIME_LIB_DIR
-          "/libclangEscapeRuntimeNew.a " CLANG_ESCAPE_RUNTIME_LIB_DIR
-          "/libclangEscapeRuntime.a -ldl -pthread\n";
+      // The --undefined options pull the hooks, operator new and the
+      // std::string members out of the archives wherever the flags stand
+      // on the link line: before the objects (CMAKE_EXE_LINKER_FLAGS) an
+      // archive alone would contribute nothing, and glibc's no-op
+      // __cyg_profile_func_enter would be linked silently.
+      std::cout << "-Wl,--undefined=__cyg_profile_func_enter "
+                   "-Wl,--undefined=_Znwm "
+                   "-Wl,--undefined=_ZNSt7__cxx1112basic_stringIcSt11char_"
+                   "traitsIcESaIcEE17_M_use_local_"
+                   "dataEv " CLANG_ESCAPE_RUNTIME_LIB_DIR
+                   "/libclangEscapeRuntimeNew.a " CLANG_ESCAPE_RUNTIME_LIB_DIR
+                   "/libclangEscapeRuntime.a -ldl -pthread\n";
       std::exit(0);
     } else if (A == "--keep-temps") {
       O.KeepTemps = true;
@@ -152,6 +163,19 @@ int run(int Argc, char **Argv) {
   if (!Claims)
     fail(Error);
 
+  // The program's DWARF, read once for every claimed function.
+  std::set<std::string> Wanted;
+  for (const FunctionClaims &F : Claims->Functions)
+    if (!F.Heap.empty() || !F.Stack.empty())
+      Wanted.insert(F.Mangled);
+  DebugFacts Debug = readDebugFacts(Opt.Program[0], Wanted);
+  std::vector<std::string> Warnings =
+      checkSources(*Claims, Debug, Opt.Program[0]);
+  std::map<size_t, Exclusion> Excluded =
+      resolveDuplicates(*Claims, Debug, Opt.Program[0], Warnings);
+  for (const std::string &W : Warnings)
+    std::cerr << "clang-escape-validate: warning: " << W << "\n";
+
   // One runtime id per distinct mangled name with something to check.
   std::vector<int> RuntimeId(Claims->Functions.size(), -1);
   std::map<std::string, int> IdOf;
@@ -159,7 +183,7 @@ int run(int Argc, char **Argv) {
   std::vector<std::pair<bool, bool>> Kinds;
   for (size_t I = 0; I < Claims->Functions.size(); ++I) {
     const FunctionClaims &F = Claims->Functions[I];
-    if (F.Heap.empty() && F.Stack.empty())
+    if ((F.Heap.empty() && F.Stack.empty()) || Excluded.count(I))
       continue;
     if (F.Mangled.find_first_of(" \t\n") != std::string::npos)
       fail(Opt.Claims + ": function '" + F.Name +
@@ -179,9 +203,9 @@ int run(int Argc, char **Argv) {
     // A `value` that cannot be an address (a double, an int) is returned
     // with no return register as a root: rax may hold a stale pointer.
     std::string Returns = F->Returns;
-    if (Returns == "value" &&
-        returnsNoAddress(Name, Opt.Program[0],
-                         findTool(Opt.Dwarfdump, "llvm-dwarfdump")))
+    auto D = Debug.Functions.find(Name);
+    if (Returns == "value" && D != Debug.Functions.end() &&
+        D->second.ReturnsNoAddress)
       Returns = "void";
     RuntimeClaims += "fn " + std::to_string(Id) + " " + Name + " " + Returns +
                      " " + (Kinds[Id].first ? "1" : "0") + " " +
@@ -229,11 +253,11 @@ int run(int Argc, char **Argv) {
   }
   if (!symbolizeSites(Obs, findTool(Opt.Symbolizer, "llvm-symbolizer"), Error))
     fail(Error);
-  std::map<size_t, std::map<std::string, FrameSlot>> Slots = findFrameSlots(
-      *Claims, Opt.Program[0], findTool(Opt.Dwarfdump, "llvm-dwarfdump"));
+  std::map<size_t, std::map<std::string, FrameSlot>> Slots =
+      findFrameSlots(*Claims, Debug);
 
   std::vector<FunctionVerdicts> Verdicts =
-      judge(*Claims, RuntimeId, Obs, Slots);
+      judge(*Claims, RuntimeId, Obs, Slots, Excluded);
   ReportContext Ctx;
   Ctx.Claims = &*Claims;
   Ctx.Obs = &Obs;

@@ -1,4 +1,4 @@
-//===- FrameLayout.cpp - Frame slots of claimed locals from DWARF ---------===//
+//===- FrameLayout.cpp - What the DWARF says about claimed functions ------===//
 //
 // Part of clang-escape, under the Apache License v2.0 with LLVM Exceptions.
 //
@@ -6,141 +6,170 @@
 
 #include "FrameLayout.h"
 
-#include <cstdio>
-#include <regex>
-#include <sstream>
+#include "llvm/BinaryFormat/Dwarf.h"
+#include "llvm/DebugInfo/DWARF/DWARFContext.h"
+#include "llvm/DebugInfo/DWARF/DWARFDie.h"
+#include "llvm/DebugInfo/DWARF/DWARFUnit.h"
+#include "llvm/Object/ObjectFile.h"
+#include "llvm/Support/Error.h"
+#include "llvm/Support/LEB128.h"
+#include "llvm/Support/Path.h"
 
 using namespace escape::validate;
+using namespace llvm;
 
 namespace {
 
-std::string shellQuote(const std::string &S) {
-  std::string Out = "'";
-  for (char C : S)
-    Out += C == '\'' ? std::string("'\\''") : std::string(1, C);
-  return Out + "'";
+/// The offset of a `DW_OP_fbreg N` location, if that is the whole location.
+std::optional<long long> fbregOffset(const DWARFDie &D) {
+  std::optional<DWARFFormValue> V = D.find(dwarf::DW_AT_location);
+  if (!V)
+    return std::nullopt;
+  std::optional<ArrayRef<uint8_t>> Block = V->getAsBlock();
+  if (!Block || Block->size() < 2 || (*Block)[0] != dwarf::DW_OP_fbreg)
+    return std::nullopt;
+  unsigned Len = 0;
+  const char *Err = nullptr;
+  int64_t Off = decodeSLEB128(Block->data() + 1, &Len,
+                              Block->data() + Block->size(), &Err);
+  if (Err || 1 + Len != Block->size())
+    return std::nullopt;
+  return Off;
 }
 
-std::string capture(const std::string &Cmd) {
-  std::string Out;
-  FILE *P = popen(Cmd.c_str(), "r");
-  if (!P)
-    return Out;
-  char Buf[4096];
-  size_t N;
-  while ((N = fread(Buf, 1, sizeof(Buf), P)) > 0)
-    Out.append(Buf, N);
-  pclose(P);
-  return Out;
+bool rbpFrameBase(const DWARFDie &D) {
+  std::optional<DWARFFormValue> V = D.find(dwarf::DW_AT_frame_base);
+  std::optional<ArrayRef<uint8_t>> Block = V ? V->getAsBlock() : std::nullopt;
+  return Block && Block->size() == 1 && (*Block)[0] == dwarf::DW_OP_reg6;
 }
 
-/// Parses the DIE dump of one subprogram and its children.
-std::map<std::string, FrameSlot> parseSubprogram(const std::string &Dump) {
-  static const std::regex Tag(R"(^0x[0-9a-f]+:(\s+)(DW_TAG_\w+|NULL))");
-  static const std::regex FrameBase(R"(DW_AT_frame_base\s+\(DW_OP_reg6 RBP\))");
-  static const std::regex Location(
-      R"(DW_AT_location\s+\(DW_OP_fbreg (-?\d+)\))");
-  static const std::regex Name(R"re(DW_AT_name\s+\("([^"]*)"\))re");
-  std::map<std::string, FrameSlot> Slots;
-  std::istringstream In(Dump);
-  std::string Line, CurTag, CurName;
-  bool InSubprogram = false, RbpBase = false, HaveLoc = false;
-  size_t SubIndent = 0;
-  long long Loc = 0;
-  auto Flush = [&] {
-    if ((CurTag == "DW_TAG_variable" || CurTag == "DW_TAG_formal_parameter") &&
-        HaveLoc && !CurName.empty() && RbpBase && !Slots.count(CurName))
-      Slots[CurName] = FrameSlot{Loc - 16, 0};
-    CurName.clear();
-    HaveLoc = false;
-  };
-  std::smatch M;
-  while (std::getline(In, Line)) {
-    if (std::regex_search(Line, M, Tag)) {
-      Flush();
-      size_t Indent = M[1].length();
-      CurTag = M[2];
-      if (CurTag == "DW_TAG_subprogram") {
-        if (InSubprogram && Indent <= SubIndent)
-          break; // the next function
-        if (!InSubprogram) {
-          InSubprogram = true;
-          SubIndent = Indent;
-        }
+void collectSlots(const DWARFDie &Scope,
+                  std::map<std::string, FrameSlot> &Out) {
+  for (const DWARFDie &C : Scope.children()) {
+    dwarf::Tag T = C.getTag();
+    if (T == dwarf::DW_TAG_lexical_block) {
+      collectSlots(C, Out);
+      continue;
+    }
+    if (T != dwarf::DW_TAG_variable && T != dwarf::DW_TAG_formal_parameter)
+      continue;
+    const char *Name = C.getShortName();
+    std::optional<long long> Off = fbregOffset(C);
+    if (Name && *Name && Off && !Out.count(Name))
+      Out[Name] = FrameSlot{*Off - 16, 0};
+  }
+}
+
+bool narrowReturn(const DWARFDie &D) {
+  std::optional<DWARFFormValue> T = D.findRecursively(dwarf::DW_AT_type);
+  if (!T)
+    return false; // void
+  DWARFDie Type = D.getAttributeValueAsReferencedDie(*T);
+  const char *Name = Type ? Type.getShortName() : nullptr;
+  if (!Name)
+    return false;
+  static const char *const Narrow[] = {
+      "bool",           "char",    "signed char",  "unsigned char", "short",
+      "unsigned short", "int",     "unsigned int", "float",         "double",
+      "long double",    "wchar_t", "char8_t",      "char16_t",      "char32_t"};
+  for (const char *N : Narrow)
+    if (StringRef(Name) == N)
+      return true;
+  return false;
+}
+
+void visit(const DWARFDie &D, const std::set<std::string> &Wanted,
+           DebugFacts &Facts) {
+  for (const DWARFDie &C : D.children()) {
+    dwarf::Tag T = C.getTag();
+    if (T == dwarf::DW_TAG_subprogram) {
+      // A definition has code; its symbol may be on the declaration it
+      // completes (DW_AT_specification), which getLinkageName follows.
+      if (!C.find(dwarf::DW_AT_low_pc))
+        continue;
+      const char *Link = C.getLinkageName();
+      if (!Link || !*Link)
+        Link = C.getShortName(); // extern "C"
+      if (!Link || !Wanted.count(Link))
+        continue;
+      DebugFunction &F = Facts.Functions[Link];
+      if (F.Definitions++ == 0) {
+        if (rbpFrameBase(C))
+          collectSlots(C, F.Slots);
+        F.ReturnsNoAddress = narrowReturn(C);
+        F.File = C.getDeclFile(
+            DILineInfoSpecifier::FileLineInfoKind::AbsoluteFilePath);
+        F.Line = C.getDeclLine();
       }
       continue;
     }
-    if (std::regex_search(Line, M, FrameBase))
-      RbpBase = true;
-    else if (std::regex_search(Line, M, Location)) {
-      Loc = std::stoll(M[1]);
-      HaveLoc = true;
-    } else if (std::regex_search(Line, M, Name))
-      CurName = M[1];
+    if (T == dwarf::DW_TAG_namespace || T == dwarf::DW_TAG_class_type ||
+        T == dwarf::DW_TAG_structure_type || T == dwarf::DW_TAG_union_type)
+      visit(C, Wanted, Facts);
   }
-  Flush();
-  return Slots;
 }
 
 } // namespace
 
-bool escape::validate::returnsNoAddress(const std::string &Mangled,
-                                        const std::string &Program,
-                                        const std::string &Dwarfdump) {
-  // The first DIE named Mangled is the subprogram (or, for a method, its
-  // declaration in the class, which carries the type).
-  std::string Dump = capture(shellQuote(Dwarfdump) +
-                             " --debug-info --name=" + shellQuote(Mangled) +
-                             " " + shellQuote(Program) + " 2>/dev/null");
-  static const std::regex Type(R"re(DW_AT_type\s+\(0x[0-9a-f]+ "([^"]*)"\))re");
-  static const std::regex Tag(R"(^0x[0-9a-f]+:\s+DW_TAG_(\w+))");
-  std::istringstream In(Dump);
-  std::string Line;
-  std::smatch M;
-  bool InSubprogram = false;
-  while (std::getline(In, Line)) {
-    if (std::regex_search(Line, M, Tag)) {
-      if (InSubprogram)
-        return false; // no DW_AT_type: void, or only on a declaration
-      InSubprogram = M[1] == "subprogram";
-      continue;
-    }
-    if (InSubprogram && std::regex_search(Line, M, Type)) {
-      static const char *const Narrow[] = {
-          "bool",    "char",           "signed char", "unsigned char",
-          "short",   "unsigned short", "int",         "unsigned int",
-          "float",   "double",         "long double", "wchar_t",
-          "char8_t", "char16_t",       "char32_t"};
-      for (const char *N : Narrow)
-        if (M[1] == N)
-          return true;
-      return false;
-    }
+DebugFacts
+escape::validate::readDebugFacts(const std::string &Program,
+                                 const std::set<std::string> &Wanted) {
+  DebugFacts Facts;
+  Expected<object::OwningBinary<object::ObjectFile>> Bin =
+      object::ObjectFile::createObjectFile(Program);
+  if (!Bin) {
+    Facts.Problem = toString(Bin.takeError());
+    return Facts;
   }
-  return false;
+  std::unique_ptr<DWARFContext> Ctx = DWARFContext::create(
+      *Bin->getBinary(), DWARFContext::ProcessDebugRelocations::Process,
+      nullptr, "", [](Error E) { consumeError(std::move(E)); },
+      [](Error E) { consumeError(std::move(E)); });
+  for (const std::unique_ptr<DWARFUnit> &CU : Ctx->compile_units())
+    if (DWARFDie Top = CU->getUnitDIE(false)) {
+      if (const char *Name = Top.getShortName()) {
+        SmallString<256> Path(Name);
+        if (!sys::path::is_absolute(Path) && CU->getCompilationDir())
+          Path = (Twine(CU->getCompilationDir()) + "/" + Name).str();
+        sys::path::remove_dots(Path, true);
+        Facts.Units.insert(std::string(Path));
+      }
+      visit(Top, Wanted, Facts);
+    }
+  return Facts;
+}
+
+bool escape::validate::sameSource(const std::string &ClaimFile,
+                                  const std::string &DebugFile) {
+  SmallString<256> A(ClaimFile), B(DebugFile);
+  sys::path::remove_dots(A, true);
+  sys::path::remove_dots(B, true);
+  if (sys::path::is_absolute(A))
+    return A == B;
+  // A relative name written by hand: a suffix at a path boundary.
+  StringRef BS(B);
+  return BS.ends_with(A) &&
+         (BS.size() == A.size() || BS[BS.size() - A.size() - 1] == '/');
 }
 
 std::map<size_t, std::map<std::string, FrameSlot>>
 escape::validate::findFrameSlots(const ClaimsFile &Claims,
-                                 const std::string &Program,
-                                 const std::string &Dwarfdump) {
+                                 const DebugFacts &Facts) {
   std::map<size_t, std::map<std::string, FrameSlot>> Result;
   for (size_t I = 0; I < Claims.Functions.size(); ++I) {
     const FunctionClaims &F = Claims.Functions[I];
-    if (F.Stack.empty())
+    auto It = Facts.Functions.find(F.Mangled.empty() ? F.Name : F.Mangled);
+    if (F.Stack.empty() || It == Facts.Functions.end() ||
+        It->second.Slots.empty())
       continue;
-    std::string Dump = capture(
-        shellQuote(Dwarfdump) + " --debug-info --show-children --name=" +
-        shellQuote(F.Mangled) + " " + shellQuote(Program) + " 2>/dev/null");
-    std::map<std::string, FrameSlot> Slots = parseSubprogram(Dump);
+    std::map<std::string, FrameSlot> Slots = It->second.Slots;
     // Sizes come from the claims (the analyzer knows the types).
     for (const StackClaim &C : F.Stack) {
-      auto It = Slots.find(C.Name);
-      if (It != Slots.end())
-        It->second.Size = C.Bytes ? C.Bytes : 1;
+      auto S = Slots.find(C.Name);
+      if (S != Slots.end())
+        S->second.Size = C.Bytes ? C.Bytes : 1;
     }
-    if (!Slots.empty())
-      Result[I] = std::move(Slots);
+    Result[I] = std::move(Slots);
   }
   return Result;
 }

@@ -80,6 +80,7 @@ bool escape::validate::mergeObservationFile(const std::string &Path,
         F.StackChecked += num(J, "stack_checked");
         F.LogOverflow += num(J, "log_overflow");
         F.SiteOverflow += num(J, "site_overflow");
+        F.CandidateOverflow += num(J, "candidate_overflow");
       } else if (Kind == "site") {
         auto Key = std::make_pair(str(J, "module"), num(J, "pc"));
         SiteObservation &S = F.Sites[Key];

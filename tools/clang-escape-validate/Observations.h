@@ -50,6 +50,8 @@ struct FunctionObservation {
            OtherThread = 0, Threads = 0, Exception = 0, Abandoned = 0,
            Checked = 0, Traced = 0, SkippedNoCandidate = 0, StackChecked = 0,
            LogOverflow = 0, SiteOverflow = 0;
+  /// Objects or frame hits the runtime could not track (tables full).
+  uint64_t CandidateOverflow = 0;
   std::map<std::pair<std::string, uint64_t>, SiteObservation> Sites;
   std::map<long long, FrameObservation> Frames;
 };

@@ -55,9 +55,6 @@ void noEvidence(const FunctionObservation *O, bool IsHeap, ClaimVerdict &CV) {
     else if (O->Exception || O->Abandoned)
       CV.Detail = "every checked activation was left by an exception or "
                   "longjmp";
-    else if (O->OtherThread)
-      CV.Detail = "the function ran only on threads other than the main "
-                  "thread (thread rule)";
     else if (O->SampledOut)
       CV.Detail = "all " + plural(O->SampledOut, "activation") +
                   " were sampled out (--sample)";
@@ -67,8 +64,8 @@ void noEvidence(const FunctionObservation *O, bool IsHeap, ClaimVerdict &CV) {
   }
   if (O->Traced == 0 && O->Threads) {
     CV.V = Verdict::Unverified;
-    CV.Detail = "other threads were running at every return (thread rule: "
-                "only the main thread is scanned)";
+    CV.Detail = "the other threads could not be stopped at any return (a "
+                "thread the runtime does not know, or SIGPWR blocked)";
     return;
   }
   if (IsHeap && O->SiteOverflow) {
@@ -115,6 +112,10 @@ void judgeHeap(const FunctionClaims &Fn, const FunctionObservation *O,
     if (CV.EscapedCount) {
       CV.V = C.Escapes ? Verdict::Confirmed : Verdict::Unsound;
       CV.Detail = Witness.empty() ? "escaped" : Witness;
+    } else if (CV.NotEscapedCount && O->CandidateOverflow) {
+      CV.V = Verdict::Unverified;
+      CV.Detail = "more live objects or frame hits at a return than the "
+                  "runtime could track";
     } else if (CV.NotEscapedCount) {
       CV.V = C.Escapes ? Verdict::Imprecise : Verdict::Confirmed;
       CV.Detail = "never escaped in " +
@@ -183,6 +184,10 @@ void judgeStack(const FunctionClaims &Fn, const FunctionObservation *O,
       }
       if (!Slot && Fn.Stack.size() > 1)
         CV.Detail += " (frame-level match: the variable's slot is unknown)";
+    } else if (O->CandidateOverflow) {
+      CV.V = Verdict::Unverified;
+      CV.Detail = "more live objects or frame hits at a return than the "
+                  "runtime could track";
     } else if (StaleHits) {
       CV.V = Verdict::Unverified;
       CV.Detail = "a pointer into the frame left by an earlier call was "
@@ -207,12 +212,25 @@ void judgeStack(const FunctionClaims &Fn, const FunctionObservation *O,
 std::vector<FunctionVerdicts> escape::validate::judge(
     const ClaimsFile &Claims, const std::vector<int> &RuntimeId,
     const Observations &Obs,
-    const std::map<size_t, std::map<std::string, FrameSlot>> &Slots) {
+    const std::map<size_t, std::map<std::string, FrameSlot>> &Slots,
+    const std::map<size_t, Exclusion> &Excluded) {
   std::vector<FunctionVerdicts> Result;
   for (size_t I = 0; I < Claims.Functions.size(); ++I) {
     const FunctionClaims &Fn = Claims.Functions[I];
     FunctionVerdicts FV;
     FV.Fn = &Fn;
+    if (auto Ex = Excluded.find(I); Ex != Excluded.end()) {
+      for (size_t K = 0; K < Fn.Heap.size() + Fn.Stack.size(); ++K) {
+        ClaimVerdict CV;
+        CV.IsHeap = K < Fn.Heap.size();
+        CV.Index = CV.IsHeap ? K : K - Fn.Heap.size();
+        CV.V = Ex->second.V;
+        CV.Detail = Ex->second.Detail;
+        FV.Claims.push_back(CV);
+      }
+      Result.push_back(std::move(FV));
+      continue;
+    }
     int Id = RuntimeId[I];
     if (Id >= 0 && size_t(Id) < Obs.Functions.size())
       FV.Obs = &Obs.Functions[Id];

@@ -43,6 +43,14 @@ struct FrameSlot {
   unsigned long long Size = 0;
 };
 
+/// A claimed function that is not judged against the program's function of
+/// the same symbol (another file's definition, or one that cannot be told
+/// apart from it): every claim gets this verdict and detail.
+struct Exclusion {
+  Verdict V;
+  std::string Detail;
+};
+
 /// The verdict on one claim.
 struct ClaimVerdict {
   bool IsHeap = true;
@@ -66,7 +74,8 @@ struct FunctionVerdicts {
 std::vector<FunctionVerdicts>
 judge(const ClaimsFile &Claims, const std::vector<int> &RuntimeId,
       const Observations &Obs,
-      const std::map<size_t, std::map<std::string, FrameSlot>> &Slots);
+      const std::map<size_t, std::map<std::string, FrameSlot>> &Slots,
+      const std::map<size_t, Exclusion> &Excluded);
 
 } // namespace escape::validate
 

@@ -8,7 +8,8 @@
 // The C++ face of the validation runtime's collector. One process-wide heap
 // (see Heap.h) is created on first use. A collection marks from the roots of
 // RootSet.h plus the calling thread's callee-saved registers (captured with
-// getcontext and __builtin_unwind_init), then sweeps:
+// getcontext and __builtin_unwind_init) and, with the other threads stopped,
+// their registers, stacks and TLS; then it sweeps:
 //   * unmarked Collectable objects and unmarked quarantined objects are freed;
 //   * unmarked Manual objects are leaks: reported once, and freed only when
 //     ESCRT_RECLAIM_LEAKS=1, since freeing them is safe only if the root set

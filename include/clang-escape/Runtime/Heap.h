@@ -49,7 +49,7 @@ struct ObjMeta {
   uint32_t Size;     ///< Requested size in bytes.
   ObjState State;
   ObjKind Kind;
-  uint8_t Pad[2];
+  uint16_t Thread; ///< Number of the allocating thread (low 16 bits).
 };
 
 /// An object found by an interior-pointer lookup.

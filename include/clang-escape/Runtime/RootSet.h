@@ -9,8 +9,9 @@
 //     PT_GNU_RELRO part (read-only after relocation, so it can only hold
 //     pointers fixed at load time, never heap pointers);
 //   * the PT_TLS block of every loaded object for the *calling* thread
-//     (dl_iterate_phdr's dlpi_tls_data); other threads' TLS is not a root,
-//     which is one reason collections refuse to run with several threads;
+//     (dl_iterate_phdr's dlpi_tls_data); each thread records its own when
+//     it registers, and collections and checks scan every thread's
+//     (lib/Runtime/Threads.h, World.h);
 //   * the live stack of the calling thread, from a given low address to the
 //     stack's top (the caller pushes registers below that point first).
 //

@@ -25,7 +25,7 @@ extern "C" {
 /** Results of escrt_collect. */
 enum {
   ESCRT_COLLECTED = 0,       /**< The collection ran. */
-  ESCRT_REFUSED_THREADS = 1, /**< Several threads run: refused (thread rule). */
+  ESCRT_REFUSED_THREADS = 1, /**< Another thread could not be stopped. */
   ESCRT_BUSY = 2             /**< Called from inside the runtime. */
 };
 

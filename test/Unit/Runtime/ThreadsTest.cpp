@@ -1,12 +1,13 @@
-//===- ThreadsTest.cpp - The documented thread rule -----------------------===//
+//===- ThreadsTest.cpp - Collections stop every thread --------------------===//
 //
 // Part of clang-escape, under the Apache License v2.0 with LLVM Exceptions.
 //
 //===----------------------------------------------------------------------===//
 //
-// Collections scan only the main thread. With a second thread alive they are
-// refused (ESCRT_REFUSED_THREADS) instead of freeing objects that only the
-// other thread references; once the thread is joined they run again.
+// Every thread is registered (pthread_create is interposed) and stopped at a
+// collection: an object referenced only from another running thread's stack
+// or thread_local survives, from whichever thread the collection runs, and
+// is freed once that thread dropped it.
 //
 //===----------------------------------------------------------------------===//
 
@@ -20,21 +21,31 @@ using namespace escape::runtime::test;
 
 namespace {
 
-TEST(ThreadsTest, CollectionIsRefusedWhileAnotherThreadRuns) {
+thread_local void *volatile WorkerTls;
+
+// Leaves the only reference in this thread's thread_local.
+__attribute__((noinline)) uintptr_t allocateIntoTls() {
+  WorkerTls = escrt_malloc(64);
+  return hide(WorkerTls);
+}
+
+/// Runs Hold on a worker. Hold leaves the only reference to a new object in
+/// the worker's own roots and calls Wait with it hidden; while it waits, a
+/// collection from the main thread must keep the object. Hold then drops
+/// the reference, and once the worker ended the object is freed.
+template <typename HoldFn> void expectKeptByWorker(HoldFn Hold) {
   std::atomic<int> Phase{0};
   std::atomic<uintptr_t> Hidden{0};
-  std::thread Worker([&] {
-    // The object is referenced only from this thread's stack.
-    void *volatile Mine = escrt_malloc(64);
-    Hidden = hide(Mine);
+  auto Wait = [&](uintptr_t H) {
+    Hidden = H;
     Phase = 1;
     while (Phase != 2)
       std::this_thread::yield();
-    EXPECT_EQ(escrt_state(Mine), ESCRT_LIVE);
-  });
+  };
+  std::thread Worker([&] { Hold(Wait); });
   while (Phase != 1)
     std::this_thread::yield();
-  EXPECT_EQ(collectClean(), ESCRT_REFUSED_THREADS);
+  EXPECT_EQ(collectClean(), ESCRT_COLLECTED);
   EXPECT_EQ(hiddenState(Hidden), ESCRT_LIVE);
   Phase = 2;
   Worker.join();
@@ -42,11 +53,30 @@ TEST(ThreadsTest, CollectionIsRefusedWhileAnotherThreadRuns) {
   EXPECT_EQ(hiddenState(Hidden), ESCRT_FREE);
 }
 
-TEST(ThreadsTest, CollectionIsRefusedOffTheMainThread) {
+TEST(ThreadsTest, AnotherThreadsStackIsARoot) {
+  expectKeptByWorker([](auto Wait) {
+    void *volatile Mine = escrt_malloc(64); // only in this frame
+    Wait(hide(Mine));
+    EXPECT_EQ(escrt_state(Mine), ESCRT_LIVE);
+    Mine = nullptr;
+  });
+}
+
+TEST(ThreadsTest, AnotherThreadsThreadLocalIsARoot) {
+  expectKeptByWorker([](auto Wait) {
+    Wait(allocateIntoTls());
+    WorkerTls = nullptr;
+  });
+}
+
+TEST(ThreadsTest, CollectionRunsOffTheMainThread) {
+  uintptr_t Hidden = allocateHidden(64);
+  clearStack();
   int Result = -1;
   std::thread Worker([&] { Result = escrt_collect(); });
   Worker.join();
-  EXPECT_EQ(Result, ESCRT_REFUSED_THREADS);
+  EXPECT_EQ(Result, ESCRT_COLLECTED);
+  EXPECT_EQ(hiddenState(Hidden), ESCRT_FREE);
 }
 
 TEST(ThreadsTest, AllocationIsSafeFromSeveralThreads) {
