@@ -45,6 +45,9 @@ static std::optional<RecordClass> classifyStdName(StringRef Name) {
           .Cases("function", "move_only_function", "copyable_function", "any",
                  "packaged_task", RecordClass::Erased)
           .Cases("thread", "jthread", RecordClass::Thread)
+          // A container's extracted node (`set::extract`) owns the node.
+          .Case("_Node_handle", RecordClass::Owner)
+          .Case("__basic_node_handle", RecordClass::Owner)
           .Default(std::nullopt);
   if (C)
     return C;

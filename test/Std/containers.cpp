@@ -3,6 +3,7 @@
 
 #include <list>
 #include <map>
+#include <memory>
 #include <set>
 #include <string>
 #include <string_view>
@@ -181,4 +182,21 @@ struct ViewList {
     std::string s = "q";
     copies.emplace_back(s);
   }
+};
+
+// A node extracted from a local set owns the node: inserting it into a
+// member moves the element, not the local set.
+struct Timers {
+  std::set<std::shared_ptr<int>> live;
+  void requeue() {
+    std::set<std::shared_ptr<int>> fired;
+    fired.insert(std::make_shared<int>(1));
+    auto node = fired.extract(fired.begin());
+    live.insert(std::move(node));
+  }
+  void keepView() {
+    std::set<int> local{1, 2};
+    iters.push_back(local.begin()); // CHECK: containers.cpp:[[@LINE]]:5: warning: address of local 'local' is stored into *this{{.*}}[escape-member]
+  }
+  std::vector<std::set<int>::iterator> iters;
 };
