@@ -11,8 +11,10 @@
 //===----------------------------------------------------------------------===//
 #include "clang-escape/Graph/GraphIO.h"
 
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/xxhash.h"
 
+#include <cstdio>
 #include <cstring>
 #include <type_traits>
 
@@ -20,7 +22,12 @@ namespace escape {
 
 namespace {
 
-constexpr char Magic[4] = {'C', 'E', 'S', 'C'};
+// A per-file cache entry, a function graph it refers to, and the whole
+// unit a --timeout child hands back: three magics, so that one is never read
+// as another.
+constexpr char EntryMagic[4] = {'C', 'E', 'S', 'C'};
+constexpr char GraphMagic[4] = {'C', 'E', 'S', 'G'};
+constexpr char UnitMagic[4] = {'C', 'E', 'S', 'U'};
 
 class Writer {
 public:
@@ -287,14 +294,24 @@ template <typename IO> void io(IO &A, ExtractedTU &TU) {
   A(TU.Deps);
   A(TU.Graphs);
 }
+template <typename IO> void io(IO &A, GraphId &Id) {
+  A(Id.High);
+  A(Id.Low);
+}
+template <typename IO> void io(IO &A, CacheEntry &E) {
+  A(E.File);
+  A(E.HadErrors);
+  A(E.Deps);
+  A(E.Graphs);
+}
 
-} // namespace
-
-std::string writeExtractedTU(const ExtractedTU &TU) {
+/// \p Value framed: a magic, the format version, a checksum of the body.
+template <typename T>
+std::string frame(const char (&Magic)[4], const T &Value) {
   Writer W;
   W.raw(Magic, sizeof Magic);
   W.varint(GraphFormatVersion);
-  ExtractedTU Copy = TU; // io() takes non-const references
+  T Copy = Value; // io() takes non-const references
   Writer Body;
   Body(Copy);
   // A checksum of what follows: a damaged entry is noticed, never read as
@@ -305,8 +322,10 @@ std::string writeExtractedTU(const ExtractedTU &TU) {
   return std::move(W.Out);
 }
 
-llvm::Expected<ExtractedTU> readExtractedTU(llvm::StringRef Text,
-                                            llvm::StringRef Name) {
+/// What frame() wrote, checked.
+template <typename T>
+llvm::Expected<T> unframe(const char (&Magic)[4], llvm::StringRef Text,
+                          llvm::StringRef Name) {
   if (Text.size() < sizeof Magic || std::memcmp(Text.data(), Magic, 4) != 0)
     return llvm::createStringError(std::errc::invalid_argument,
                                    "%s: not a clang-escape cache entry",
@@ -329,13 +348,55 @@ llvm::Expected<ExtractedTU> readExtractedTU(llvm::StringRef Text,
                                    "%s: damaged cache entry (checksum "
                                    "mismatch)",
                                    Name.str().c_str());
-  ExtractedTU TU;
-  R(TU);
+  T Value;
+  R(Value);
   if (R.Failed || R.P != R.End)
     return llvm::createStringError(std::errc::invalid_argument,
                                    "%s: truncated or corrupt cache entry",
                                    Name.str().c_str());
-  return TU;
+  return std::move(Value);
+}
+
+} // namespace
+
+std::string writeExtractedTU(const ExtractedTU &TU) {
+  return frame(UnitMagic, TU);
+}
+
+llvm::Expected<ExtractedTU> readExtractedTU(llvm::StringRef Text,
+                                            llvm::StringRef Name) {
+  return unframe<ExtractedTU>(UnitMagic, Text, Name);
+}
+
+std::string writeCacheEntry(const CacheEntry &E) {
+  return frame(EntryMagic, E);
+}
+
+llvm::Expected<CacheEntry> readCacheEntry(llvm::StringRef Text,
+                                          llvm::StringRef Name) {
+  return unframe<CacheEntry>(EntryMagic, Text, Name);
+}
+
+std::string writeFunctionGraph(const FunctionGraph &G) {
+  return frame(GraphMagic, G);
+}
+
+llvm::Expected<FunctionGraph> readFunctionGraph(llvm::StringRef Text,
+                                                llvm::StringRef Name) {
+  return unframe<FunctionGraph>(GraphMagic, Text, Name);
+}
+
+GraphId graphIdOf(llvm::StringRef Encoded) {
+  llvm::XXH128_hash_t H =
+      llvm::xxh3_128bits(llvm::arrayRefFromStringRef(Encoded));
+  return {H.high64, H.low64};
+}
+
+std::string GraphId::str() const {
+  char B[33];
+  snprintf(B, sizeof B, "%016llx%016llx", static_cast<unsigned long long>(High),
+           static_cast<unsigned long long>(Low));
+  return B;
 }
 
 } // namespace escape
