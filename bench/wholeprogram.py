@@ -13,7 +13,7 @@ an existing build directory as it is (nothing edited). A benchmark, not a
 test: it always exits 0.
 
 usage: bench/wholeprogram.py [BUILD_DIR] [--tool BIN] [--db DIR] [--source DIR]
-                             [--edit FILE-SUFFIX] [-j N] [--shards N] [--no-clang]
+                             [--edit FILE-SUFFIX] [-j N] [--shards N] [--no-clang] [--keep]
 """
 import argparse
 import json
@@ -78,6 +78,7 @@ def main():
     ap.add_argument("-j", "--jobs", default="1")
     ap.add_argument("--shards", type=int, default=3)
     ap.add_argument("--no-clang", action="store_true", help="skip the -fsyntax-only reference")
+    ap.add_argument("--keep", action="store_true", help="keep the caches (and the copy) for a look")
     opts = ap.parse_args()
     tool = os.path.abspath(opts.tool or os.path.join(opts.build, "bin", "clang-escape"))
     work = tempfile.mkdtemp(prefix="escape-wp-")
@@ -149,7 +150,10 @@ def main():
         rw, rr, _ = measure(base + ["--cache-dir", cache])
         row("clang++-19 -fsyntax-only, the edited TU", one, 0)
         row("rerun after editing one file", rw, rr, "(%.2fx the edited TU)" % (rw / one))
-    shutil.rmtree(work)
+    if opts.keep:
+        print("kept in", work)
+    else:
+        shutil.rmtree(work)
     return 0
 
 

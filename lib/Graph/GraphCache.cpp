@@ -30,9 +30,10 @@ std::string graphPath(llvm::StringRef Dir, const GraphId &Id) {
 }
 
 /// Marks the existing file \p Path as used now; false when there is none.
+/// Opened for reading: opening for writing would create a missing one.
 bool touch(llvm::StringRef Path) {
   int FD;
-  if (fs::openFileForWrite(Path, FD, fs::CD_OpenExisting, fs::OF_Append))
+  if (fs::openFileForRead(Path, FD))
     return false;
   (void)fs::setLastAccessAndModificationTime(FD,
                                              std::chrono::system_clock::now());

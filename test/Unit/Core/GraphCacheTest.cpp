@@ -69,6 +69,21 @@ TEST_F(GraphCacheTest, AGraphSharedByUnitsIsStoredOnce) {
   EXPECT_EQ(B->File, "b.cpp");
 }
 
+TEST_F(GraphCacheTest, GraphsThatShareADirectoryAreAllWritten) {
+  // 300 graphs in 256 directories: some share one, and a graph already
+  // stored is recognized by its file, which must never be created empty.
+  ExtractedTU TU = unit("many.cpp", {});
+  for (int I = 0; I < 300; ++I) {
+    GraphMaker M("f" + std::to_string(I));
+    TU.Graphs.push_back(M.G);
+  }
+  ASSERT_FALSE(static_cast<bool>(storeCacheEntry(Dir, TU, entry("many"))));
+  std::optional<ExtractedTU> Back = load("many");
+  ASSERT_TRUE(Back.has_value());
+  ASSERT_EQ(Back->Graphs.size(), 300u);
+  EXPECT_EQ(Back->Graphs[299].Name, "f299");
+}
+
 TEST_F(GraphCacheTest, DependenciesAreCheckedBeforeGraphsAreRead) {
   ASSERT_FALSE(static_cast<bool>(
       storeCacheEntry(Dir, unit("a.cpp", {"a"}), entry("a"))));
