@@ -99,19 +99,37 @@ llvm::Expected<bool> loadGraphs(llvm::StringRef Dir,
                                 std::vector<FunctionGraph> &Out) {
   std::set<GraphId> New;
   std::vector<FunctionGraph> Graphs;
+  bool Gone = false;
+  llvm::Error Damaged = llvm::Error::success();
   for (const GraphId &Id : Ids) {
     if (Loaded.count(Id) || !New.insert(Id).second)
       continue;
     std::string Path = graphPath(Dir, Id);
     auto Buf = llvm::MemoryBuffer::getFile(Path);
     // Pruned since the entry was written: a miss, not damage.
-    if (!Buf)
-      return false;
+    if (!Buf) {
+      Gone = true;
+      continue;
+    }
     auto G = readFunctionGraph((*Buf)->getBuffer(), Path);
-    if (!G)
-      return G.takeError();
-    Graphs.push_back(std::move(*G));
+    if (!G) {
+      // Removed, so that the unit extracted again stores it anew (a graph
+      // that exists is not rewritten); the unit's other graphs are still
+      // checked, for the same reason.
+      (void)fs::remove(Path);
+      if (Damaged)
+        llvm::consumeError(G.takeError());
+      else
+        Damaged = G.takeError();
+      continue;
+    }
+    if (!Gone && !Damaged)
+      Graphs.push_back(std::move(*G));
   }
+  if (Damaged)
+    return std::move(Damaged);
+  if (Gone)
+    return false;
   Loaded.insert(New.begin(), New.end());
   Out.insert(Out.end(), std::make_move_iterator(Graphs.begin()),
              std::make_move_iterator(Graphs.end()));

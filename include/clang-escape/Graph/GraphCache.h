@@ -39,7 +39,7 @@ readCurrentEntry(llvm::StringRef EntryPath,
 /// their order, except those already in \p Loaded (a graph is its content:
 /// one loaded for another unit is that unit's too), and adds them to
 /// \p Loaded. False, with nothing added, when a graph is gone (pruned);
-/// an error when one is damaged.
+/// an error when one is damaged (and the damaged file is removed).
 llvm::Expected<bool> loadGraphs(llvm::StringRef Dir,
                                 llvm::ArrayRef<GraphId> Ids,
                                 std::set<GraphId> &Loaded,
