@@ -558,6 +558,10 @@ analyzeFiles(const tooling::CompilationDatabase &DB,
           std::lock_guard<std::mutex> G(Lock);
           R.Warnings.push_back(llvm::toString(std::move(E)));
         }
+      // --extract-only links nothing: a unit's graphs are not kept after it
+      // is stored, so that memory stays that of the units being parsed.
+      if (Opts.ExtractOnly)
+        std::vector<FunctionGraph>().swap(TU.Graphs);
     }
     std::lock_guard<std::mutex> G(Lock);
     ++(Hit ? R.Cached : R.Extracted);
