@@ -8,11 +8,21 @@ Generates, in a temporary folder:
                  recursive functions, one of which keeps its argument)
   templates.cpp  a template instantiated 1,000 times
 and prints, for each, the wall time and peak memory of clang-escape and of
-`clang++-19 -fsyntax-only` on the same file, and their ratio. A benchmark, not
-a test: it always exits 0.
+`clang++-19 -fsyntax-only` on the same file, and their ratio.
 
-usage: bench/stress.py [BUILD_DIR] [--keep]
+With --program FILES,FUNCTIONS it also generates a program of FILES files of
+FUNCTIONS functions each (every function calls one of the next file's and an
+inline function of a shared header; one in each file stores its argument in a
+global), with its compile_commands.json, and prints the time and peak memory
+of extracting it into a cold cache (--extract-only, -j JOBS), of linking it
+from the cache (--link-only) and of a warm run, and the cache's size.
+`--program 10000,100` is the million-function program of issue 13.
+
+A benchmark, not a test: it always exits 0.
+
+usage: bench/stress.py [BUILD_DIR] [--keep] [--program FILES,FUNCTIONS] [-j JOBS]
 """
+import json
 import os
 import resource
 import shutil
@@ -52,6 +62,57 @@ def gen_templates(n):
     return "\n".join(out) + "\n"
 
 
+def gen_program(root, files, functions):
+    """The files of a synthetic program, and its compile_commands.json."""
+    with open(os.path.join(root, "shared.h"), "w") as f:
+        f.write("extern int *g_sink;\n"
+                "inline int *through(int *p) { return p; }\n"
+                "template <class T> T *pick(T *a, T *b) { return a ? a : b; }\n")
+        for i in range(files):
+            f.write("void f%d_0(int *p);\n" % i)
+    db = []
+    for i in range(files):
+        nxt = (i + 1) % files
+        out = ['#include "shared.h"']
+        if i == 0:
+            out.append("int *g_sink;")
+        for j in range(functions - 1, -1, -1):
+            if j == functions - 1:
+                body = "g_sink = through(p);" if i == files - 1 else "f%d_0(pick(p, p));" % nxt
+            else:
+                body = "f%d_%d(through(p));" % (i, j + 1)
+            out.append("void f%d_%d(int *p) { %s }" % (i, j, body))
+        out.append("void root%d() { int x = 0; f%d_0(&x); }" % (i, i))
+        name = "unit%d.cpp" % i
+        with open(os.path.join(root, name), "w") as f:
+            f.write("\n".join(out) + "\n")
+        db.append({"directory": root, "file": name,
+                   "arguments": ["clang++", "-std=c++20", "-c", name]})
+    with open(os.path.join(root, "compile_commands.json"), "w") as f:
+        json.dump(db, f)
+
+
+def cache_bytes(path):
+    return sum(os.path.getsize(os.path.join(r, n)) for r, _, ns in os.walk(path) for n in ns)
+
+
+def program(tool, work, spec, jobs):
+    files, functions = (int(x) for x in spec.split(","))
+    root = os.path.join(work, "program")
+    os.makedirs(root)
+    gen_program(root, files, functions)
+    cache = os.path.join(work, "program-cache")
+    base = [tool, "-p", root, "--quiet", "-j", jobs, "--cache-dir", cache]
+    print("\nprogram: %d files x %d functions = %d functions, -j %s"
+          % (files, functions, files * functions + files, jobs))
+    for title, extra in (("extract, cold cache (--extract-only)", ["--extract-only"]),
+                         ("link from the cache (--link-only)", ["--link-only"]),
+                         ("warm run", [])):
+        t, m = isolated(base + extra)
+        print("%-42s %9.2f s %10d KiB" % (title, t, m))
+    print("%-42s %9.1f MiB" % ("cache size", cache_bytes(cache) / 2.0**20))
+
+
 def isolated(cmd):
     code = ("import resource,subprocess,sys,time;t=time.perf_counter();"
             "subprocess.run(sys.argv[1:],stdout=subprocess.DEVNULL,stderr=subprocess.DEVNULL);"
@@ -63,8 +124,18 @@ def isolated(cmd):
 
 
 def main():
-    args = [a for a in sys.argv[1:] if not a.startswith("--")]
-    keep = "--keep" in sys.argv
+    argv = sys.argv[1:]
+    spec = jobs = None
+    if "--program" in argv:
+        i = argv.index("--program")
+        spec = argv[i + 1]
+        del argv[i:i + 2]
+    if "-j" in argv:
+        i = argv.index("-j")
+        jobs = argv[i + 1]
+        del argv[i:i + 2]
+    args = [a for a in argv if not a.startswith("--")]
+    keep = "--keep" in argv
     build = args[0] if args else os.path.join(os.path.dirname(__file__), "..", "build")
     tool = os.path.join(build, "bin", "clang-escape")
     work = tempfile.mkdtemp(prefix="escape-stress-")
@@ -80,6 +151,8 @@ def main():
         et, em = isolated([tool, "--no-cache", path, "--", "-std=c++20"])
         ct, cm = isolated(["clang++-19", "-fsyntax-only", "-std=c++20", path])
         print("%-42s %9.2f %9.2f %7.2f %10d %10d %7.2f" % (title, et, ct, et / ct, em, cm, em / cm))
+    if spec:
+        program(tool, work, spec, jobs or "1")
     if keep:
         print("inputs kept in", work)
     else:

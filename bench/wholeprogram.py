@@ -1,14 +1,19 @@
 #!/usr/bin/env python3
-"""Whole-program cost: a cold `clang-escape -p` run against
-`clang++-19 -fsyntax-only` over the same translation units, then a rerun
-after editing one file against that file's own -fsyntax-only time.
+"""Whole-program cost, phase by phase: wall time and peak memory (max RSS)
+of extracting every translation unit into a cold cache (`--extract-only`),
+of linking and reporting from it (`--link-only`), of a warm run (nothing
+changed), of the same extraction spread over N shards in separate cache
+directories merged by copying, and the cache's size; against the sum of
+`clang++-19 -fsyntax-only` over the same units (and its largest peak memory).
+The sharded run's findings are compared with the single run's.
 
-Works on a copy of Debian's googletest sources (so that a file can be edited)
-configured with CMake for its compile_commands.json, or on any CMake project
-given with --source. Both tools run one TU at a time (-j 1), so that the
-ratio compares the same work. A benchmark, not a test: it always exits 0.
+By default it works on a copy of Debian's googletest sources (so that a file
+can be edited) configured with CMake for its compile_commands.json; --db uses
+an existing build directory as it is (nothing edited). A benchmark, not a
+test: it always exits 0.
 
-usage: bench/wholeprogram.py [BUILD_DIR] [--source DIR] [--edit FILE-SUFFIX]
+usage: bench/wholeprogram.py [BUILD_DIR] [--tool BIN] [--db DIR] [--source DIR]
+                             [--edit FILE-SUFFIX] [-j N] [--shards N] [--no-clang] [--keep]
 """
 import argparse
 import json
@@ -18,13 +23,18 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import time
 
 
-def run(cmd, cwd=None):
-    t0 = time.perf_counter()
-    subprocess.run(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    return time.perf_counter() - t0
+def measure(cmd, cwd=None):
+    """Wall seconds and peak RSS (MiB) of cmd, alone in a child process."""
+    code = ("import resource,subprocess,sys,time;t=time.perf_counter();"
+            "r=subprocess.run(sys.argv[1:],stdout=subprocess.DEVNULL,stderr=subprocess.DEVNULL);"
+            "w=time.perf_counter()-t;"
+            "print(w, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, r.returncode)")
+    out = subprocess.run([sys.executable, "-c", code] + cmd, cwd=cwd, capture_output=True,
+                         text=True)
+    wall, rss, rc = out.stdout.split()
+    return float(wall), int(rss) / 1024.0, int(rc)
 
 
 def syntax_only(entry):
@@ -41,38 +51,109 @@ def syntax_only(entry):
     return out
 
 
+def cache_size(path):
+    """Apparent bytes, bytes on disk, files."""
+    apparent, disk, files = 0, 0, 0
+    for root, _, names in os.walk(path):
+        for n in names:
+            st = os.stat(os.path.join(root, n))
+            apparent += st.st_size
+            disk += st.st_blocks * 512
+            files += 1
+    return apparent, disk, files
+
+
+def row(title, wall, rss, note=""):
+    print("%-50s %9.2f s %9.0f MiB  %s" % (title, wall, rss, note))
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("build", nargs="?", default=os.path.join(os.path.dirname(__file__), "..", "build"))
+    ap.add_argument("--tool", help="the clang-escape binary (default BUILD_DIR/bin/clang-escape)")
+    ap.add_argument("--db", help="an existing build directory with compile_commands.json")
     ap.add_argument("--source", default="/usr/src/googletest")
     ap.add_argument("--edit", default="googletest-printers-test.cc")
     ap.add_argument("--cmake-args", default="-Dgtest_build_tests=ON -Dgmock_build_tests=ON")
+    ap.add_argument("-j", "--jobs", default="1")
+    ap.add_argument("--shards", type=int, default=3)
+    ap.add_argument("--no-clang", action="store_true", help="skip the -fsyntax-only reference")
+    ap.add_argument("--keep", action="store_true", help="keep the caches (and the copy) for a look")
     opts = ap.parse_args()
-    tool = os.path.abspath(os.path.join(opts.build, "bin", "clang-escape"))
+    tool = os.path.abspath(opts.tool or os.path.join(opts.build, "bin", "clang-escape"))
     work = tempfile.mkdtemp(prefix="escape-wp-")
-    src, bld = os.path.join(work, "src"), os.path.join(work, "build")
-    shutil.copytree(opts.source, src)
-    subprocess.run(["cmake", "-S", src, "-B", bld, "-G", "Ninja", "-DCMAKE_EXPORT_COMPILE_COMMANDS=ON",
-                    "-DCMAKE_CXX_COMPILER=clang++-19", "-DCMAKE_C_COMPILER=clang-19"]
-                   + opts.cmake_args.split(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+    if opts.db:
+        bld = os.path.abspath(opts.db)
+    else:
+        src, bld = os.path.join(work, "src"), os.path.join(work, "build")
+        shutil.copytree(opts.source, src)
+        subprocess.run(["cmake", "-S", src, "-B", bld, "-G", "Ninja",
+                        "-DCMAKE_EXPORT_COMPILE_COMMANDS=ON",
+                        "-DCMAKE_CXX_COMPILER=clang++-19", "-DCMAKE_C_COMPILER=clang-19"]
+                       + opts.cmake_args.split(), stdout=subprocess.DEVNULL,
+                       stderr=subprocess.DEVNULL, check=True)
     db = json.load(open(os.path.join(bld, "compile_commands.json")))
-    print("translation units:", len(db))
-    clang = sum(run(syntax_only(e), cwd=e["directory"]) for e in db)
-    cold = run([tool, "-p", bld, "-j", "1", "--cache-dir", os.path.join(work, "cache")])
-    warm = run([tool, "-p", bld, "-j", "1", "--cache-dir", os.path.join(work, "cache")])
-    edited = [e for e in db if e["file"].endswith(opts.edit)]
-    print("%-46s %8.2f s" % ("clang++-19 -fsyntax-only, all TUs", clang))
-    print("%-46s %8.2f s  (%.2fx)" % ("clang-escape -p, cold cache", cold, cold / clang))
-    print("%-46s %8.2f s  (%.2fx)" % ("clang-escape -p, nothing changed", warm, warm / clang))
+    print("translation units: %d, -j %s, %s" % (len(db), opts.jobs, tool))
+    base = [tool, "-p", bld, "-j", opts.jobs, "--quiet"]
+    cache = os.path.join(work, "cache")
+
+    if not opts.no_clang:
+        total, peak = 0.0, 0.0
+        for e in db:
+            w, r, _ = measure(syntax_only(e), cwd=e["directory"])
+            total, peak = total + w, max(peak, r)
+        row("clang++-19 -fsyntax-only, all TUs (largest RSS)", total, peak)
+    else:
+        total = None
+
+    def ratio(w):
+        return "(%.2fx -fsyntax-only)" % (w / total) if total else ""
+
+    ew, er, _ = measure(base + ["--extract-only", "--cache-dir", cache])
+    row("extract, cold cache (--extract-only)", ew, er, ratio(ew))
+    single = os.path.join(work, "single.json")
+    lw, lr, _ = measure(base + ["--link-only", "--cache-dir", cache, "--format=json", "-o", single])
+    row("link and report (--link-only)", lw, lr)
+    row("cold = extract + link", ew + lw, max(er, lr), ratio(ew + lw))
+    ww, wr, _ = measure(base + ["--cache-dir", cache])
+    row("warm run, nothing changed", ww, wr)
+    apparent, disk, files = cache_size(cache)
+    print("%-50s %9.1f MiB (%.1f MiB on disk, %d files, %.0f KiB per TU)"
+          % ("cache size", apparent / 2**20, disk / 2**20, files, apparent / 1024.0 / len(db)))
+
+    shard_walls, shard_peak = [], 0.0
+    merged = os.path.join(work, "merged")
+    os.makedirs(merged)
+    for k in range(1, opts.shards + 1):
+        d = os.path.join(work, "shard%d" % k)
+        w, r, _ = measure(base + ["--extract-only", "--shard=%d/%d" % (k, opts.shards),
+                                  "--cache-dir", d])
+        shard_walls.append(w)
+        shard_peak = max(shard_peak, r)
+        if os.path.isdir(d):
+            subprocess.run(["cp", "-r", d + "/.", merged + "/"], check=True)
+    row("%d shards: slowest (sum %.1f s)" % (opts.shards, sum(shard_walls)), max(shard_walls),
+        shard_peak)
+    linked = os.path.join(work, "linked.json")
+    mw, mr, _ = measure(base + ["--link-only", "--cache-dir", merged, "--format=json", "-o", linked])
+    same = open(single).read() == open(linked).read()
+    row("link the merged shards (--link-only)", mw, mr,
+        "findings %s the single run's" % ("equal" if same else "DIFFER from"))
+    row("sharded = slowest shard + link", max(shard_walls) + mw, max(shard_peak, mr))
+
+    edited = [e for e in db if e["file"].endswith(opts.edit)] if not opts.db else []
     if edited:
         e = edited[0]
         with open(e["file"], "a") as f:
             f.write("\n// edited by bench/wholeprogram.py\n")
-        one = run(syntax_only(e), cwd=e["directory"])
-        rerun = run([tool, "-p", bld, "-j", "1", "--cache-dir", os.path.join(work, "cache")])
-        print("%-46s %8.2f s" % ("clang++-19 -fsyntax-only, the edited TU", one))
-        print("%-46s %8.2f s  (%.2fx the edited TU)" % ("clang-escape -p after editing one file", rerun, rerun / one))
-    shutil.rmtree(work)
+        one, _, _ = measure(syntax_only(e), cwd=e["directory"])
+        rw, rr, _ = measure(base + ["--cache-dir", cache])
+        row("clang++-19 -fsyntax-only, the edited TU", one, 0)
+        row("rerun after editing one file", rw, rr, "(%.2fx the edited TU)" % (rw / one))
+    if opts.keep:
+        print("kept in", work)
+    else:
+        shutil.rmtree(work)
     return 0
 
 

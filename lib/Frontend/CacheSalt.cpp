@@ -6,18 +6,21 @@
 #include "clang-escape/Frontend/CacheSalt.h"
 
 #include "llvm/ADT/SmallString.h"
-#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
+#include "llvm/Support/xxhash.h"
 
 namespace escape {
 
 std::string cacheSaltOf(llvm::StringRef Executable) {
-  llvm::sys::fs::file_status Status;
-  if (llvm::sys::fs::status(Executable, Status) ||
-      !llvm::sys::fs::exists(Status))
+  // Its content, not its time: the same build copied to another machine
+  // (a CI artifact, unpacked with a new time) reads the entries it wrote.
+  auto Buf = llvm::MemoryBuffer::getFile(Executable, /*IsText=*/false,
+                                         /*RequiresNullTerminator=*/false);
+  if (!Buf)
     return "";
-  return std::to_string(Status.getSize()) + "-" +
-         std::to_string(llvm::sys::toTimeT(Status.getLastModificationTime()));
+  return std::to_string((*Buf)->getBufferSize()) + "-" +
+         std::to_string(llvm::xxh3_64bits((*Buf)->getBuffer()));
 }
 
 std::string cliBeside(llvm::StringRef ObjectPath) {

@@ -12,6 +12,7 @@
 #include "clang-escape/Frontend/Driver.h"
 #include "clang-escape/Build/ModelTable.h"
 #include "clang-escape/Frontend/AbsentFiles.h"
+#include "clang-escape/Graph/GraphCache.h"
 #include "clang-escape/Graph/GraphIO.h"
 #include "clang-escape/Support/AtomicFile.h"
 #include "clang-escape/Support/Version.h"
@@ -38,6 +39,7 @@
 #include <chrono>
 #include <csignal>
 #include <mutex>
+#include <set>
 #include <thread>
 
 using namespace clang;
@@ -193,29 +195,52 @@ std::string cachePath(const std::string &Dir,
   return std::string(P);
 }
 
-/// The cached extraction at Path if every file it read is unchanged.
-std::optional<ExtractedTU> readCache(const std::string &Path,
-                                     const AnalysisOptions &Opts,
-                                     std::string &Warning) {
-  auto Buf = llvm::MemoryBuffer::getFile(Path);
-  if (!Buf)
-    return std::nullopt;
-  auto Old = readExtractedTU((*Buf)->getBuffer(), Path);
+/// The cache entry at \p Path if every file it read is unchanged (its
+/// graphs are read when the program is linked).
+std::optional<CacheEntry> readCache(const std::string &Path,
+                                    const AnalysisOptions &Opts,
+                                    std::string &Warning) {
+  auto Current = [&](const CacheEntry &E) {
+    // A unit that did not compile cleanly is stored by --extract-only only,
+    // for --link-only: other runs parse it again.
+    if (E.Deps.empty() || (E.HadErrors && !Opts.LinkOnly))
+      return false;
+    // Through an alias, an entry is valid when the other checkout's files
+    // hash the same (a generated header outside it is shared).
+    for (const Dependency &D : E.Deps) {
+      std::string There = rebase(D.Path, Opts.AliasTo, Opts.AliasFrom);
+      if (hashFile(llvm::sys::fs::exists(There) ? There : D.Path) != D.Hash)
+        return false;
+    }
+    return true;
+  };
+  auto Old = readCurrentEntry(Path, Current);
   if (!Old) {
     Warning =
-        llvm::toString(Old.takeError()) + " (ignored; the file is re-analyzed)";
+        llvm::toString(Old.takeError()) +
+        (Opts.LinkOnly ? " (ignored)" : " (ignored; the file is re-analyzed)");
     return std::nullopt;
-  }
-  if (Old->Deps.empty())
-    return std::nullopt;
-  // Through an alias, an entry is valid when the other checkout's files
-  // hash the same (a generated header outside it is shared).
-  for (const Dependency &D : Old->Deps) {
-    std::string There = rebase(D.Path, Opts.AliasTo, Opts.AliasFrom);
-    if (hashFile(llvm::sys::fs::exists(There) ? There : D.Path) != D.Hash)
-      return std::nullopt;
   }
   return std::move(*Old);
+}
+
+/// The graphs of the cache entry \p E that no unit linked before loaded
+/// (\p Loaded): the same graph is the same function, kept once by
+/// Program::add anyway. std::nullopt when one is gone or damaged.
+std::optional<std::vector<FunctionGraph>>
+graphsOf(llvm::StringRef Dir, const CacheEntry &E, const AnalysisOptions &Opts,
+         std::set<GraphId> &Loaded, std::string &Warning) {
+  std::vector<FunctionGraph> Graphs;
+  auto Done = loadGraphs(Dir, E.Graphs, Loaded, Graphs);
+  if (!Done) {
+    Warning =
+        llvm::toString(Done.takeError()) +
+        (Opts.LinkOnly ? " (ignored)" : " (ignored; the file is re-analyzed)");
+    return std::nullopt;
+  }
+  if (!*Done)
+    return std::nullopt;
+  return std::move(Graphs);
 }
 
 /// Parses \p File and lowers its functions into \p TU, with the files it
@@ -312,20 +337,75 @@ bool parseInWorker(const std::string &File, const AnalysisOptions &Opts,
   return true;
 }
 
-/// Stores \p TU at \p Path with the hashes of the files it read.
-llvm::Error writeCache(ExtractedTU &TU, const std::string &Path) {
+/// Stores \p TU at \p Path of the cache \p Dir with the hashes of the
+/// files it read.
+llvm::Error writeCache(llvm::StringRef Dir, ExtractedTU &TU,
+                       const std::string &Path) {
   for (Dependency &D : TU.Deps)
     D.Hash = hashFile(D.Path);
-  return writeFileAtomically(Path, writeExtractedTU(TU));
+  return storeCacheEntry(Dir, TU, Path);
 }
 
-/// Links the extracted units in order (so that the result does not depend
-/// on -j) with the rest of the program the cache holds, solves, reports.
-void linkAndReport(std::vector<ExtractedTU> &TUs,
-                   const tooling::CompilationDatabase *DB,
-                   const std::string &CacheDir, const AnalysisOptions &Opts,
-                   AnalysisResult &R) {
-  for (ExtractedTU &TU : TUs) {
+/// The error of a --link-only run whose cache lacks \p Missing.
+llvm::Error missingEntries(std::vector<std::string> Missing,
+                           llvm::StringRef Dir) {
+  std::sort(Missing.begin(), Missing.end());
+  std::string Names;
+  for (size_t I = 0; I < Missing.size(); ++I)
+    Names += (I ? ", '" : "'") + Missing[I] + "'";
+  return llvm::createStringError(
+      std::errc::no_such_file_or_directory,
+      "--link-only: the cache '%s' has no current entry for %zu file(s): %s "
+      "(extract them with --extract-only, or run without --link-only)",
+      Dir.str().c_str(), Missing.size(), Names.c_str());
+}
+
+/// \p File extracted again, because its cache entry at \p Path turned out
+/// damaged or incomplete, and stored again.
+ExtractedTU extractAgain(const tooling::CompilationDatabase &DB,
+                         const std::string &File, const std::string &CacheDir,
+                         const std::string &Path, const AnalysisOptions &Opts,
+                         AnalysisResult &R) {
+  ExtractedTU TU;
+  TU.File = File;
+  std::string Function;
+  if (!parseSafely(DB, File, Opts, /*WantDeps=*/true, TU, Function))
+    R.Crashed.push_back({File, Function});
+  else if (!TU.HadErrors)
+    if (llvm::Error E = writeCache(CacheDir, TU, Path))
+      R.Warnings.push_back(llvm::toString(std::move(E)));
+  return TU;
+}
+
+/// Links the units in order (so that the result does not depend on -j):
+/// the extracted ones, those whose entry \p Hits holds (their graphs read
+/// now, each graph once), then the rest of the program the cache holds;
+/// solves, reports.
+llvm::Error linkAndReport(std::vector<ExtractedTU> &TUs,
+                          std::vector<std::optional<CacheEntry>> &Hits,
+                          const tooling::CompilationDatabase *DB,
+                          const std::string &CacheDir,
+                          const AnalysisOptions &Opts, AnalysisResult &R) {
+  std::set<GraphId> Loaded;
+  std::vector<std::string> Missing;
+  for (size_t I = 0; I < TUs.size(); ++I) {
+    ExtractedTU &TU = TUs[I];
+    if (DB && I < Hits.size() && Hits[I]) {
+      std::string Warning;
+      auto Graphs = graphsOf(CacheDir, *Hits[I], Opts, Loaded, Warning);
+      Hits[I].reset();
+      if (!Warning.empty())
+        R.Warnings.push_back(Warning);
+      if (!Graphs && Opts.LinkOnly) {
+        Missing.push_back(TU.File);
+        continue;
+      }
+      if (Graphs)
+        TU.Graphs = std::move(*Graphs);
+      else
+        TU = extractAgain(*DB, TU.File, CacheDir,
+                          cachePath(CacheDir, *DB, TU.File, Opts), Opts, R);
+    }
     if (TU.HadErrors)
       R.FilesWithErrors.push_back(TU.File);
     R.Prog.add(std::move(TU.Graphs));
@@ -336,30 +416,35 @@ void linkAndReport(std::vector<ExtractedTU> &TUs,
     for (const std::string &File : Opts.LinkFromCache) {
       std::string Warning;
       std::string Path = cachePath(CacheDir, *DB, File, Opts);
-      auto Old = readCache(Path, Opts, Warning);
-      if (!Old && !Warning.empty()) {
+      std::optional<std::vector<FunctionGraph>> Graphs;
+      if (auto Entry = readCache(Path, Opts, Warning))
+        Graphs = graphsOf(CacheDir, *Entry, Opts, Loaded, Warning);
+      if (!Graphs && Opts.LinkOnly) {
+        if (!Warning.empty())
+          R.Warnings.push_back(Warning);
+        Missing.push_back(File);
+        continue;
+      }
+      if (!Graphs && !Warning.empty()) {
         // Damaged: extracted again rather than silently left out.
         R.Warnings.push_back(Warning);
-        ExtractedTU TU;
-        TU.File = File;
-        std::string Function;
-        if (parseSafely(*DB, File, Opts, /*WantDeps=*/true, TU, Function) &&
-            !TU.HadErrors)
-          if (llvm::Error E = writeCache(TU, Path))
-            R.Warnings.push_back(llvm::toString(std::move(E)));
-        Old = std::move(TU);
+        Graphs =
+            std::move(extractAgain(*DB, File, CacheDir, Path, Opts, R).Graphs);
       }
-      if (!Old)
+      if (!Graphs)
         continue;
-      for (FunctionGraph &G : Old->Graphs)
+      for (FunctionGraph &G : *Graphs)
         G.MainFile = false;
-      R.Prog.add(std::move(Old->Graphs));
+      R.Prog.add(std::move(*Graphs));
       ++R.Linked;
     }
+  if (!Missing.empty())
+    return missingEntries(std::move(Missing), CacheDir);
   R.Prog.solve();
   R.Rep = makeReport(R.Prog, Opts.Report);
   if (Opts.ReportFilter)
     Opts.ReportFilter(R.Rep);
+  return llvm::Error::success();
 }
 
 } // namespace
@@ -407,15 +492,22 @@ analyzeFiles(const tooling::CompilationDatabase &DB,
   llvm::SmallString<256> CacheDir(Opts.CacheDir);
   if (UseCache)
     llvm::sys::fs::make_absolute(CacheDir);
+  if ((Opts.ExtractOnly || Opts.LinkOnly) && !UseCache)
+    return llvm::createStringError(
+        std::errc::invalid_argument,
+        "--extract-only and --link-only need a cache (-p, or --cache-dir)");
   if (UseCache)
     if (std::error_code EC = llvm::sys::fs::create_directories(CacheDir))
       return llvm::createStringError(
           EC, "cannot create cache directory '%s': %s", Opts.CacheDir.c_str(),
           EC.message().c_str());
+  auto Started = std::chrono::system_clock::now();
 
   AnalysisResult R;
   std::mutex Lock;
   std::vector<ExtractedTU> TUs(Files.size());
+  std::vector<std::optional<CacheEntry>> Hits(Files.size());
+  std::vector<std::string> Missing;
   unsigned Done = 0;
   auto RunOne = [&](size_t I) {
     const std::string &File = Files[I];
@@ -429,17 +521,24 @@ analyzeFiles(const tooling::CompilationDatabase &DB,
       std::string Warning;
       if (auto Old = readCache(CachePath, Opts, Warning)) {
         Hit = true;
-        TU = std::move(*Old);
+        TU.HadErrors = Old->HadErrors;
+        Hits[I] = std::move(*Old);
       } else if (!Warning.empty()) {
         std::lock_guard<std::mutex> G(Lock);
         R.Warnings.push_back(Warning);
       }
     }
-    if (!Hit) {
+    if (!Hit && Opts.LinkOnly) {
+      std::lock_guard<std::mutex> G(Lock);
+      Missing.push_back(File);
+    } else if (!Hit) {
+      bool Crashed = false;
       bool InTime = true;
       if (Opts.TimeoutSeconds && Opts.Worker) {
         std::string Warning;
         InTime = parseInWorker(File, Opts, TU, Warning);
+        // The child failed: nothing of the file is known.
+        Crashed = !Warning.empty();
         std::lock_guard<std::mutex> G(Lock);
         if (!InTime)
           R.Skipped.push_back(File);
@@ -448,15 +547,21 @@ analyzeFiles(const tooling::CompilationDatabase &DB,
       } else {
         std::string Function;
         if (!parseSafely(DB, File, Opts, UseCache, TU, Function)) {
+          Crashed = true;
           std::lock_guard<std::mutex> G(Lock);
           R.Crashed.push_back({File, Function});
         }
       }
-      if (UseCache && InTime && !TU.HadErrors && Opts.AliasFrom.empty())
-        if (llvm::Error E = writeCache(TU, CachePath)) {
+      if (UseCache && InTime && !Crashed &&
+          (!TU.HadErrors || Opts.ExtractOnly) && Opts.AliasFrom.empty())
+        if (llvm::Error E = writeCache(CacheDir, TU, CachePath)) {
           std::lock_guard<std::mutex> G(Lock);
           R.Warnings.push_back(llvm::toString(std::move(E)));
         }
+      // --extract-only links nothing: a unit's graphs are not kept after it
+      // is stored, so that memory stays that of the units being parsed.
+      if (Opts.ExtractOnly)
+        std::vector<FunctionGraph>().swap(TU.Graphs);
     }
     std::lock_guard<std::mutex> G(Lock);
     ++(Hit ? R.Cached : R.Extracted);
@@ -476,7 +581,21 @@ analyzeFiles(const tooling::CompilationDatabase &DB,
       Pool.async([&, I] { RunOne(I); });
     Pool.wait();
   }
-  linkAndReport(TUs, UseCache ? &DB : nullptr, std::string(CacheDir), Opts, R);
+  if (!Missing.empty())
+    return missingEntries(std::move(Missing), CacheDir);
+  if (Opts.ExtractOnly) {
+    for (const ExtractedTU &TU : TUs)
+      if (TU.HadErrors)
+        R.FilesWithErrors.push_back(TU.File);
+  } else if (llvm::Error E = linkAndReport(TUs, Hits, UseCache ? &DB : nullptr,
+                                           std::string(CacheDir), Opts, R)) {
+    return std::move(E);
+  }
+  if (UseCache && Opts.CacheMaxBytes) {
+    auto Pruned = pruneCache(CacheDir, Opts.CacheMaxBytes, Started);
+    if (!Pruned)
+      R.Warnings.push_back(llvm::toString(Pruned.takeError()));
+  }
   return R;
 }
 
@@ -501,11 +620,14 @@ analyzeParsedTU(ASTContext &Ctx, bool HadErrors,
                                      CacheDir.c_str(), EC.message().c_str());
     ExtractedTU &TU = TUs.front();
     if (llvm::Error E = writeCache(
-            TU, cachePath(std::string(CacheDir), *DB, TU.File, Opts)))
+            CacheDir, TU, cachePath(std::string(CacheDir), *DB, TU.File, Opts)))
       return std::move(E);
   }
-  linkAndReport(TUs, CacheDir.empty() ? nullptr : DB, std::string(CacheDir),
-                Opts, R);
+  std::vector<std::optional<CacheEntry>> NoHits;
+  if (llvm::Error E =
+          linkAndReport(TUs, NoHits, CacheDir.empty() ? nullptr : DB,
+                        std::string(CacheDir), Opts, R))
+    return std::move(E);
   return R;
 }
 

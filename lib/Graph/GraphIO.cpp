@@ -11,8 +11,12 @@
 //===----------------------------------------------------------------------===//
 #include "clang-escape/Graph/GraphIO.h"
 
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/StringMap.h"
+#include "llvm/Support/Compression.h"
 #include "llvm/Support/xxhash.h"
 
+#include <cstdio>
 #include <cstring>
 #include <type_traits>
 
@@ -20,12 +24,20 @@ namespace escape {
 
 namespace {
 
-constexpr char Magic[4] = {'C', 'E', 'S', 'C'};
+// A per-file cache entry, a function graph it refers to, and the whole
+// unit a --timeout child hands back: three magics, so that one is never read
+// as another.
+constexpr char EntryMagic[4] = {'C', 'E', 'S', 'C'};
+constexpr char GraphMagic[4] = {'C', 'E', 'S', 'G'};
+constexpr char UnitMagic[4] = {'C', 'E', 'S', 'U'};
 
 class Writer {
 public:
   std::string Out;
   bool Reading = false;
+  /// Each distinct string is written once; a repeat (a file's path in every
+  /// position, a type's name, a callee's USR) is its index in this table.
+  llvm::StringMap<uint64_t> Strings;
 
   void raw(const void *P, size_t N) {
     Out.append(static_cast<const char *>(P), N);
@@ -39,6 +51,12 @@ public:
   }
   template <typename T> void operator()(T &V) {
     if constexpr (std::is_same_v<T, std::string>) {
+      auto [It, New] = Strings.try_emplace(V, Strings.size() + 1);
+      if (!New) {
+        varint(It->second);
+        return;
+      }
+      varint(0);
       varint(V.size());
       raw(V.data(), V.size());
     } else if constexpr (std::is_same_v<T, bool>) {
@@ -74,6 +92,8 @@ public:
   const char *P, *End;
   bool Failed = false;
   bool Reading = true;
+  /// The strings read so far, by the index a repeat names (Writer).
+  std::vector<llvm::StringRef> Strings;
 
   Reader(llvm::StringRef Text) : P(Text.begin()), End(Text.end()) {}
   uint64_t varint() {
@@ -104,8 +124,16 @@ public:
     if (Failed)
       return;
     if constexpr (std::is_same_v<T, std::string>) {
+      uint64_t Seen = varint();
+      if (Seen) {
+        Failed |= Seen > Strings.size();
+        V = Failed ? "" : Strings[Seen - 1].str();
+        return;
+      }
       size_t N = count();
       V.assign(P, Failed ? 0 : N);
+      if (!Failed)
+        Strings.push_back(llvm::StringRef(P, N));
       P += Failed ? 0 : N;
     } else if constexpr (std::is_same_v<T, bool>) {
       V = varint() != 0;
@@ -290,26 +318,53 @@ template <typename IO> void io(IO &A, ExtractedTU &TU) {
   A(TU.Deps);
   A(TU.Graphs);
 }
+template <typename IO> void io(IO &A, GraphId &Id) {
+  A(Id.High);
+  A(Id.Low);
+}
+template <typename IO> void io(IO &A, CacheEntry &E) {
+  A(E.File);
+  A(E.HadErrors);
+  A(E.Deps);
+  A(E.Graphs);
+}
 
-} // namespace
+/// How a framed body is stored.
+enum class Packing : uint8_t { Plain = 0, Zstd = 1 };
 
-std::string writeExtractedTU(const ExtractedTU &TU) {
+/// \p Value framed: a magic, the format version, a checksum of what
+/// follows, then the body, compressed with zstd where LLVM has it.
+template <typename T>
+std::string frame(const char (&Magic)[4], const T &Value) {
   Writer W;
   W.raw(Magic, sizeof Magic);
   W.varint(GraphFormatVersion);
-  ExtractedTU Copy = TU; // io() takes non-const references
+  T Copy = Value; // io() takes non-const references
   Writer Body;
   Body(Copy);
+  Writer Packed;
+  if (llvm::compression::zstd::isAvailable()) {
+    llvm::SmallVector<uint8_t, 0> Z;
+    llvm::compression::zstd::compress(llvm::arrayRefFromStringRef(Body.Out), Z);
+    Packed.Out.push_back(static_cast<char>(Packing::Zstd));
+    Packed.varint(Body.Out.size());
+    Packed.Out += llvm::toStringRef(Z);
+  } else {
+    Packed.Out.push_back(static_cast<char>(Packing::Plain));
+    Packed.Out += Body.Out;
+  }
   // A checksum of what follows: a damaged entry is noticed, never read as
   // other findings.
-  uint64_t Sum = llvm::xxh3_64bits(Body.Out);
+  uint64_t Sum = llvm::xxh3_64bits(Packed.Out);
   W.raw(&Sum, sizeof Sum);
-  W.Out += Body.Out;
+  W.Out += Packed.Out;
   return std::move(W.Out);
 }
 
-llvm::Expected<ExtractedTU> readExtractedTU(llvm::StringRef Text,
-                                            llvm::StringRef Name) {
+/// What frame() wrote, checked.
+template <typename T>
+llvm::Expected<T> unframe(const char (&Magic)[4], llvm::StringRef Text,
+                          llvm::StringRef Name) {
   if (Text.size() < sizeof Magic || std::memcmp(Text.data(), Magic, 4) != 0)
     return llvm::createStringError(std::errc::invalid_argument,
                                    "%s: not a clang-escape cache entry",
@@ -332,13 +387,84 @@ llvm::Expected<ExtractedTU> readExtractedTU(llvm::StringRef Text,
                                    "%s: damaged cache entry (checksum "
                                    "mismatch)",
                                    Name.str().c_str());
-  ExtractedTU TU;
-  R(TU);
+  if (R.P == R.End)
+    return llvm::createStringError(std::errc::invalid_argument,
+                                   "%s: truncated cache entry",
+                                   Name.str().c_str());
+  auto How = static_cast<Packing>(*R.P++);
+  llvm::SmallVector<uint8_t, 0> Unpacked;
+  if (How == Packing::Zstd) {
+    uint64_t Size = R.varint();
+    if (R.Failed)
+      return llvm::createStringError(std::errc::invalid_argument,
+                                     "%s: truncated cache entry",
+                                     Name.str().c_str());
+    if (!llvm::compression::zstd::isAvailable())
+      return llvm::createStringError(
+          std::errc::invalid_argument,
+          "%s: compressed with zstd, which this build of LLVM lacks",
+          Name.str().c_str());
+    if (llvm::Error E = llvm::compression::zstd::decompress(
+            llvm::arrayRefFromStringRef(llvm::StringRef(R.P, R.End - R.P)),
+            Unpacked, Size))
+      return llvm::createStringError(
+          std::errc::invalid_argument, "%s: corrupt cache entry: %s",
+          Name.str().c_str(), llvm::toString(std::move(E)).c_str());
+    R = Reader(llvm::toStringRef(Unpacked));
+  } else if (How != Packing::Plain) {
+    return llvm::createStringError(std::errc::invalid_argument,
+                                   "%s: truncated or corrupt cache entry",
+                                   Name.str().c_str());
+  }
+  T Value;
+  R(Value);
   if (R.Failed || R.P != R.End)
     return llvm::createStringError(std::errc::invalid_argument,
                                    "%s: truncated or corrupt cache entry",
                                    Name.str().c_str());
-  return TU;
+  return std::move(Value);
+}
+
+} // namespace
+
+std::string writeExtractedTU(const ExtractedTU &TU) {
+  return frame(UnitMagic, TU);
+}
+
+llvm::Expected<ExtractedTU> readExtractedTU(llvm::StringRef Text,
+                                            llvm::StringRef Name) {
+  return unframe<ExtractedTU>(UnitMagic, Text, Name);
+}
+
+std::string writeCacheEntry(const CacheEntry &E) {
+  return frame(EntryMagic, E);
+}
+
+llvm::Expected<CacheEntry> readCacheEntry(llvm::StringRef Text,
+                                          llvm::StringRef Name) {
+  return unframe<CacheEntry>(EntryMagic, Text, Name);
+}
+
+std::string writeFunctionGraph(const FunctionGraph &G) {
+  return frame(GraphMagic, G);
+}
+
+llvm::Expected<FunctionGraph> readFunctionGraph(llvm::StringRef Text,
+                                                llvm::StringRef Name) {
+  return unframe<FunctionGraph>(GraphMagic, Text, Name);
+}
+
+GraphId graphIdOf(llvm::StringRef Encoded) {
+  llvm::XXH128_hash_t H =
+      llvm::xxh3_128bits(llvm::arrayRefFromStringRef(Encoded));
+  return {H.high64, H.low64};
+}
+
+std::string GraphId::str() const {
+  char B[33];
+  snprintf(B, sizeof B, "%016llx%016llx", static_cast<unsigned long long>(High),
+           static_cast<unsigned long long>(Low));
+  return B;
 }
 
 } // namespace escape

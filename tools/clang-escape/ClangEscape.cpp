@@ -11,11 +11,14 @@
 #include "clang-escape/Frontend/CacheSalt.h"
 #include "clang-escape/Frontend/DiffBase.h"
 #include "clang-escape/Frontend/Driver.h"
+#include "clang-escape/Frontend/Shard.h"
 #include "clang-escape/Frontend/TidyConfig.h"
 #include "clang-escape/Gate/Baseline.h"
 #include "clang-escape/Gate/Fingerprint.h"
+#include "clang-escape/Graph/GraphCache.h"
 #include "clang-escape/Output/Emitters.h"
 #include "clang-escape/Support/AtomicFile.h"
+#include "clang-escape/Support/ByteSize.h"
 #include "clang-escape/Support/Git.h"
 #include "clang-escape/Support/SourcePaths.h"
 #include "clang-escape/Support/Version.h"
@@ -113,7 +116,7 @@ static cl::opt<unsigned> Timeout(
              "child process"),
     cl::cat(Category));
 // What a child process of --timeout does: parse one file, write its graphs.
-static cl::opt<std::string> ExtractOnly("extract-only", cl::Hidden,
+static cl::opt<std::string> ExtractUnit("extract-unit", cl::Hidden,
                                         cl::cat(Category));
 static cl::opt<std::string> ExtractTo("extract-to", cl::Hidden,
                                       cl::cat(Category));
@@ -188,6 +191,27 @@ static cl::opt<std::string> CacheDir(
     cl::desc("Keep each translation unit's extracted graphs in <dir> and reuse "
              "them while none of its inputs changed (default with -p: "
              "<build-dir>/.clang-escape-cache)"),
+    cl::cat(Category));
+static cl::opt<bool> ExtractOnly(
+    "extract-only",
+    cl::desc("Parse the files into the cache and stop: no linking, no report "
+             "(docs/WholeProgram.md)"),
+    cl::cat(Category));
+static cl::opt<std::string>
+    ShardArg("shard", cl::value_desc("K/N"),
+             cl::desc("With --extract-only: only the files of shard K of N "
+                      "(by a hash of their path), for the jobs of a CI "
+                      "matrix"),
+             cl::cat(Category));
+static cl::opt<bool> LinkOnly(
+    "link-only",
+    cl::desc("Link and report from the cache without parsing; an error "
+             "names the files it has no current entry for"),
+    cl::cat(Category));
+static cl::opt<std::string> CacheMaxSize(
+    "cache-max-size", cl::value_desc("size"),
+    cl::desc("After the run, remove the least recently used entries until "
+             "the cache holds at most <size> (bytes, or with K, M, G)"),
     cl::cat(Category));
 static cl::opt<bool> NoCache("no-cache",
                              cl::desc("Do not read or write the cache"),
@@ -293,7 +317,7 @@ int main(int Argc, const char **Argv) {
   // A baseline that cannot be read stops the run before it starts: never
   // "every finding is new".
   std::optional<escape::Baseline> Accepted;
-  if (!BaselineFile.empty() && ExtractOnly.empty()) {
+  if (!BaselineFile.empty() && ExtractUnit.empty() && !ExtractOnly) {
     auto B = escape::readBaseline(BaselineFile);
     if (!B) {
       WithColor::error(errs(), "clang-escape")
@@ -303,7 +327,7 @@ int main(int Argc, const char **Argv) {
     Accepted = std::move(*B);
   }
   std::optional<escape::Baseline> Previous;
-  if (!WriteBaseline.empty() && ExtractOnly.empty() &&
+  if (!WriteBaseline.empty() && ExtractUnit.empty() && !ExtractOnly &&
       llvm::sys::fs::exists(WriteBaseline)) {
     auto B = escape::readBaseline(WriteBaseline);
     if (!B) {
@@ -312,6 +336,43 @@ int main(int Argc, const char **Argv) {
       return 2;
     }
     Previous = std::move(*B);
+  }
+  if (ExtractOnly && LinkOnly) {
+    WithColor::error(errs(), "clang-escape")
+        << "--extract-only and --link-only cannot be combined\n";
+    return 2;
+  }
+  if (LinkOnly && !DiffBase.empty()) {
+    WithColor::error(errs(), "clang-escape")
+        << "--link-only and --diff-base cannot be combined\n";
+    return 2;
+  }
+  if ((ExtractOnly || LinkOnly) && NoCache) {
+    WithColor::error(errs(), "clang-escape")
+        << (ExtractOnly ? "--extract-only" : "--link-only")
+        << " needs the cache; drop --no-cache\n";
+    return 2;
+  }
+  std::optional<escape::Shard> InShard;
+  if (!ShardArg.empty()) {
+    auto S = escape::parseShard(ShardArg);
+    if (!S || !ExtractOnly) {
+      WithColor::error(errs(), "clang-escape")
+          << (S ? "--shard needs --extract-only" : toString(S.takeError()))
+          << "\n";
+      return 2;
+    }
+    InShard = *S;
+  }
+  uint64_t CacheMaxBytes = 0;
+  if (!CacheMaxSize.empty()) {
+    auto Size = escape::parseByteSize(CacheMaxSize);
+    if (!Size) {
+      WithColor::error(errs(), "clang-escape")
+          << "--cache-max-size: " << toString(Size.takeError()) << "\n";
+      return 2;
+    }
+    CacheMaxBytes = *Size;
   }
   std::vector<std::string> Files = Parser->getSourcePathList();
   const std::vector<std::string> Given = Files;
@@ -404,6 +465,13 @@ int main(int Argc, const char **Argv) {
       return 2;
     }
 
+  // After the settings were found from the first file of the database, so
+  // that every shard extracts with the settings of a single run. A shard
+  // may hold no file.
+  if (InShard)
+    llvm::erase_if(Files,
+                   [&](const std::string &F) { return !InShard->owns(F); });
+
   escape::AnalysisOptions Opts;
   Opts.Build.Models = &Models;
   Run.applyTo(Opts);
@@ -420,12 +488,15 @@ int main(int Argc, const char **Argv) {
     Opts.CacheDir = CacheDir;
     Opts.CacheSalt = escape::cacheSaltOf(
         llvm::sys::fs::getMainExecutable(Argv[0], (void *)&printVersion));
+    Opts.CacheMaxBytes = CacheMaxBytes;
+    Opts.ExtractOnly = ExtractOnly;
+    Opts.LinkOnly = LinkOnly;
     std::optional<std::string> Build = buildDirArgument(Argc, Argv);
     if (Opts.CacheDir.empty() && Build)
       Opts.CacheDir = *Build + "/.clang-escape-cache";
     // With -p and some files, the rest of the database is followed through
     // what the cache holds of it.
-    if (Build && !AllDB) {
+    if (Build && !AllDB && !ExtractOnly) {
       std::vector<std::string> Given;
       for (const std::string &F : Files) {
         llvm::SmallString<256> Abs(F);
@@ -438,8 +509,8 @@ int main(int Argc, const char **Argv) {
           Opts.LinkFromCache.push_back(F);
     }
   }
-  if (!ExtractOnly.empty()) {
-    if (Error E = escape::extractOne(DB, ExtractOnly, Opts, ExtractTo)) {
+  if (!ExtractUnit.empty()) {
+    if (Error E = escape::extractOne(DB, ExtractUnit, Opts, ExtractTo)) {
       WithColor::error(errs(), "clang-escape")
           << toString(std::move(E)) << "\n";
       return 2;
@@ -456,7 +527,7 @@ int main(int Argc, const char **Argv) {
     Opts.Worker = [Self, Flags](const std::string &File,
                                 const std::string &Out) {
       std::vector<std::string> Args = Self;
-      Args.push_back("--extract-only=" + File);
+      Args.push_back("--extract-unit=" + File);
       Args.push_back("--extract-to=" + Out);
       Args.insert(Args.end(), Flags.begin(), Flags.end());
       return Args;
@@ -512,10 +583,27 @@ int main(int Argc, const char **Argv) {
         << "'" << F
         << "' has different definitions in different files (ODR); one is "
            "analyzed\n";
-  if (Stats)
+  if (Stats) {
     errs() << "clang-escape: " << Result->Extracted << " parsed, "
            << Result->Cached << " from cache, " << Result->Linked
            << " linked from cache\n";
+    if (!Opts.CacheDir.empty()) {
+      escape::CacheUsage U = escape::cacheUsage(Opts.CacheDir);
+      errs() << "clang-escape: cache: " << U.Bytes << " bytes, " << U.Entries
+             << " file entries, " << U.Graphs << " function graphs\n";
+    }
+  }
+  if (ExtractOnly) {
+    if (!Result->FilesWithErrors.empty())
+      WithColor::error(errs(), "clang-escape")
+          << Result->FilesWithErrors.size()
+          << " file(s) did not compile cleanly; their findings will be "
+             "partial\n";
+    return Result->Crashed.empty() && !Unreadable &&
+                   Result->FilesWithErrors.empty()
+               ? 0
+               : 2;
+  }
 
   escape::assignFingerprints(Result->Rep, Paths);
   if (!DiffBase.empty()) {

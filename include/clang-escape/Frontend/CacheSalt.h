@@ -19,7 +19,7 @@
 namespace escape {
 
 /// The salt of the cache entries written by the CLI at \p Executable (its
-/// size and time); empty if it does not exist.
+/// size and a hash of its content); empty if it does not exist.
 std::string cacheSaltOf(llvm::StringRef Executable);
 
 /// The CLI installed with the loadable object at \p ObjectPath: objects sit

@@ -35,7 +35,8 @@ struct AnalysisOptions {
   /// Where extracted graphs are cached between runs; empty: no cache.
   std::string CacheDir;
   /// Distinguishes builds of the tool that share a version number (the
-  /// executable's size and time): another build never reads our entries.
+  /// executable's size and content hash): another build never reads our
+  /// entries.
   std::string CacheSalt;
   /// Other files of the program whose cached graphs (if current) are linked
   /// in, so that their functions are followed, without parsing or
@@ -59,6 +60,16 @@ struct AnalysisOptions {
   /// Seconds after which the parsing of one translation unit is abandoned
   /// and the file reported as skipped; 0: no limit.
   unsigned TimeoutSeconds = 0;
+  /// --extract-only: parse each file the cache lacks and store it (also when
+  /// it did not compile cleanly, as its findings would be partial); no
+  /// linking, no report.
+  bool ExtractOnly = false;
+  /// --link-only: take every unit from the cache and parse none; a unit the
+  /// cache has no current entry for is an error naming it.
+  bool LinkOnly = false;
+  /// After the run, least recently used entries are pruned until the cache
+  /// holds at most this many bytes; 0: no limit.
+  uint64_t CacheMaxBytes = 0;
   /// With a timeout: the command line of a child process that parses a file
   /// and writes it where extractOne() does (file, output).
   std::function<std::vector<std::string>(const std::string &,

@@ -1,4 +1,4 @@
-//===- GraphIO.h - Escape graphs to and from JSON ---------------*- C++ -*-===//
+//===- GraphIO.h - Escape graphs to and from the cache -------*- C++ -*-===//
 //
 // Part of clang-escape, under the Apache License v2.0 with LLVM Exceptions.
 //
@@ -36,15 +36,55 @@ struct ExtractedTU {
   bool HadErrors = false;
 };
 
-/// Version of the cache format; a different version is a cache miss.
-constexpr int GraphFormatVersion = 14;
+/// A function graph in the cache: a hash of its encoding, so that a graph
+/// many units lower identically (an inline function, a template
+/// instantiation) is stored once and named the same on every machine.
+struct GraphId {
+  uint64_t High = 0, Low = 0;
+  /// 32 hexadecimal digits.
+  std::string str() const;
+  bool operator==(const GraphId &O) const {
+    return High == O.High && Low == O.Low;
+  }
+  bool operator<(const GraphId &O) const {
+    return High != O.High ? High < O.High : Low < O.Low;
+  }
+};
 
-/// Serializes \p TU as JSON.
+/// A translation unit in the cache: what it read, and its graphs by id, in
+/// the order it lowered them.
+struct CacheEntry {
+  std::string File;
+  std::vector<Dependency> Deps;
+  std::vector<GraphId> Graphs;
+  bool HadErrors = false;
+};
+
+/// Version of the cache format; a different version is a cache miss.
+/// 14: graphs stored once each, per-file entries name them. 15: result
+/// provenance in summaries, return slots, later calls.
+constexpr int GraphFormatVersion = 15;
+
+/// A whole unit in one buffer (a --timeout child's answer).
 std::string writeExtractedTU(const ExtractedTU &TU);
 
 /// Parses what writeExtractedTU wrote. \p Name names the source in errors.
 llvm::Expected<ExtractedTU> readExtractedTU(llvm::StringRef Text,
                                             llvm::StringRef Name);
+
+/// A per-file cache entry, and back.
+std::string writeCacheEntry(const CacheEntry &E);
+llvm::Expected<CacheEntry> readCacheEntry(llvm::StringRef Text,
+                                          llvm::StringRef Name);
+
+/// One function graph, and back.
+std::string writeFunctionGraph(const FunctionGraph &G);
+llvm::Expected<FunctionGraph> readFunctionGraph(llvm::StringRef Text,
+                                                llvm::StringRef Name);
+
+/// The id of the graph whose writeFunctionGraph() encoding is \p Encoded
+/// (the format version is part of it).
+GraphId graphIdOf(llvm::StringRef Encoded);
 
 } // namespace escape
 

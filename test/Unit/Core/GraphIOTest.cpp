@@ -59,7 +59,7 @@ TEST(GraphIOTest, MalformedInputIsAnErrorNamingTheFile) {
   ASSERT_FALSE(static_cast<bool>(Bad));
   EXPECT_NE(llvm::toString(Bad.takeError()).find("cache.json"),
             std::string::npos);
-  auto Old = readExtractedTU(llvm::StringRef("CESC\x63", 5), "old.json");
+  auto Old = readCacheEntry(llvm::StringRef("CESC\x63", 5), "old.json");
   ASSERT_FALSE(static_cast<bool>(Old));
   EXPECT_NE(llvm::toString(Old.takeError()).find("cache format"),
             std::string::npos);
@@ -72,6 +72,34 @@ TEST(GraphIOTest, MalformedInputIsAnErrorNamingTheFile) {
   ASSERT_FALSE(static_cast<bool>(Cut));
   EXPECT_NE(llvm::toString(Cut.takeError()).find("cut.json"),
             std::string::npos);
+}
+
+TEST(GraphIOTest, AnEntryOfTheFormatBeforeIsAMissNamingItsVersion) {
+  // Format 13 stored each unit's graphs in its own entry; its entries are
+  // read as an older format, never as the per-file entries that replaced
+  // them.
+  ExtractedTU TU;
+  TU.File = "/src/f.cpp";
+  TU.Graphs.push_back(GraphMaker("f").G);
+  std::string Text = writeExtractedTU(TU);
+  Text.replace(0, 5, llvm::StringRef("CESC\x0d", 5));
+  auto Old = readCacheEntry(Text, "old.esc");
+  ASSERT_FALSE(static_cast<bool>(Old));
+  EXPECT_NE(llvm::toString(Old.takeError()).find("cache format 13, expected"),
+            std::string::npos);
+}
+
+TEST(GraphIOTest, TheSameGraphHasTheSameIdAndAnotherAnother) {
+  GraphMaker F("f"), G("g");
+  std::string EF = writeFunctionGraph(F.G);
+  EXPECT_EQ(graphIdOf(EF), graphIdOf(writeFunctionGraph(F.G)));
+  EXPECT_FALSE(graphIdOf(EF) == graphIdOf(writeFunctionGraph(G.G)));
+  EXPECT_EQ(graphIdOf(EF).str().size(), 32u);
+  auto Back = readFunctionGraph(EF, "f.fg");
+  ASSERT_TRUE(static_cast<bool>(Back)) << llvm::toString(Back.takeError());
+  EXPECT_EQ(Back->Name, "f");
+  // A graph is not an entry.
+  EXPECT_FALSE(static_cast<bool>(readCacheEntry(EF, "f.fg")));
 }
 
 } // namespace

@@ -1,0 +1,78 @@
+//===- GraphCache.h - The deduplicated cache of extracted units -*- C++ -*-===//
+//
+// Part of clang-escape, under the Apache License v2.0 with LLVM Exceptions.
+//
+//===----------------------------------------------------------------------===//
+//
+// A cache directory holds one entry per translation unit (<key>.esc: the
+// files it read and the ids of its graphs) and each function graph once
+// (graphs/<2 digits>/<id>.fg, named by a hash of its encoding). An inline
+// function or a template instantiation that many units lower identically is
+// therefore stored once. Every file is written atomically and named by its
+// content or its key, so caches filled on different machines merge by
+// copying their files, and concurrent runs share one directory.
+//
+//===----------------------------------------------------------------------===//
+#ifndef CLANG_ESCAPE_GRAPH_GRAPHCACHE_H
+#define CLANG_ESCAPE_GRAPH_GRAPHCACHE_H
+
+#include "clang-escape/Graph/GraphIO.h"
+
+#include "llvm/ADT/ArrayRef.h"
+#include "llvm/Support/Chrono.h"
+#include "llvm/Support/Error.h"
+
+#include <optional>
+#include <set>
+#include <string>
+
+namespace escape {
+
+/// The entry at \p EntryPath when it exists and \p Current accepts it (its
+/// dependencies, say); std::nullopt when not; an error when it is damaged.
+/// An entry read is marked as used now (for pruneCache).
+llvm::Expected<std::optional<CacheEntry>>
+readCurrentEntry(llvm::StringRef EntryPath,
+                 llvm::function_ref<bool(const CacheEntry &)> Current);
+
+/// Appends to \p Out the graphs of the cache \p Dir named by \p Ids, in
+/// their order, except those already in \p Loaded (a graph is its content:
+/// one loaded for another unit is that unit's too), and adds them to
+/// \p Loaded. False, with nothing added, when a graph is gone (pruned);
+/// an error when one is damaged (and the damaged file is removed).
+llvm::Expected<bool> loadGraphs(llvm::StringRef Dir,
+                                llvm::ArrayRef<GraphId> Ids,
+                                std::set<GraphId> &Loaded,
+                                std::vector<FunctionGraph> &Out);
+
+/// The unit stored in the entry at \p EntryPath of the cache \p Dir, with
+/// all its graphs: readCurrentEntry() and loadGraphs().
+llvm::Expected<std::optional<ExtractedTU>>
+loadCacheEntry(llvm::StringRef Dir, llvm::StringRef EntryPath,
+               llvm::function_ref<bool(const CacheEntry &)> Current);
+
+/// Stores \p TU in the entry at \p EntryPath of the cache \p Dir: first the
+/// graphs the cache does not hold yet, then the entry naming them.
+llvm::Error storeCacheEntry(llvm::StringRef Dir, const ExtractedTU &TU,
+                            llvm::StringRef EntryPath);
+
+/// What a cache directory holds.
+struct CacheUsage {
+  uint64_t Bytes = 0;
+  unsigned Entries = 0;
+  unsigned Graphs = 0;
+};
+
+/// Removes least recently used entries of the cache \p Dir until it holds
+/// at most \p MaxBytes, and the graphs no remaining entry names. Graphs
+/// written or used since \p Since (by this run or a concurrent one) are
+/// kept, so that an entry being written is never left without them.
+llvm::Expected<CacheUsage> pruneCache(llvm::StringRef Dir, uint64_t MaxBytes,
+                                      llvm::sys::TimePoint<> Since);
+
+/// What the cache \p Dir holds.
+CacheUsage cacheUsage(llvm::StringRef Dir);
+
+} // namespace escape
+
+#endif

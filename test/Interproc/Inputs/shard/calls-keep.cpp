@@ -1,0 +1,5 @@
+#include "shard.h"
+void callsKeep() {
+  int x = 0;
+  keep(&x);
+}

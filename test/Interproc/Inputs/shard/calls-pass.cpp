@@ -1,0 +1,5 @@
+#include "shard.h"
+int *callsPass() {
+  int y = 0;
+  return pass(&y);
+}

@@ -1,0 +1,3 @@
+#include "shard.h"
+int *g_sink;
+void keep(int *p) { stash(p); }

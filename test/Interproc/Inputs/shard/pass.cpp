@@ -1,0 +1,2 @@
+#include "shard.h"
+int *pass(int *p) { return p; }
