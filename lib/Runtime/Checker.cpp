@@ -184,13 +184,14 @@ uintptr_t Checker::onReturn(SavedRegs &Regs, uintptr_t CFA) {
   return Ret;
 }
 
-void Checker::logAllocation(uintptr_t Addr, uint64_t Gen) {
+void Checker::logAllocation(uintptr_t Addr, uint64_t Gen, size_t Size) {
   if (!onMainThread())
     return;
   LogEntry &E = Log[Gen % LogSize];
   E = LogEntry{};
   E.Addr = Addr;
   E.Gen = Gen;
+  E.Size = Size;
   size_t N = Depth < 4 ? Depth : 4;
   uintptr_t Limit = Acts[Depth - N].Hi;
   // Walk the frame-pointer chain from here up to the outermost tracked
@@ -287,8 +288,11 @@ void Checker::check(Activation &A, SavedRegs &Regs) {
             (R.Meta->State == ObjState::Live ||
              R.Meta->State == ObjState::Leaked))
           addCandidate(A, E.Addr, PC, R.Meta);
-        else
-          ++siteFor(F, PC)->Freed;
+        else {
+          SiteObs *Site = siteFor(F, PC);
+          ++Site->Freed;
+          Site->Bytes += E.Size;
+        }
       }
     }
   }
@@ -323,11 +327,13 @@ void Checker::check(Activation &A, SavedRegs &Regs) {
     Candidate &C = Cands[I];
     C.Meta->CandIdx = 0;
     SiteObs *Site = siteFor(F, C.PC);
+    Site->Bytes += C.Meta->Size;
     if (!C.Escaped) {
       ++Site->Unreachable;
       continue;
     }
     ++Site->Escaped;
+    Site->EscapedBytes += C.Meta->Size;
     if (!Site->Witness) {
       char What[256];
       snprintf(What, sizeof(What), "object %p (%u bytes)",
@@ -564,9 +570,13 @@ void Checker::finish() {
       fprintf(Out, "{\"kind\":\"site\",\"id\":%u,\"pc\":%llu,\"module\":", F.Id,
               (unsigned long long)(Site.PC ? Rel : 0));
       jsonString(Out, Mod);
-      fprintf(Out, ",\"escaped\":%llu,\"freed\":%llu,\"unreachable\":%llu",
+      fprintf(Out,
+              ",\"escaped\":%llu,\"freed\":%llu,\"unreachable\":%llu,"
+              "\"bytes\":%llu,\"escaped_bytes\":%llu",
               (unsigned long long)Site.Escaped, (unsigned long long)Site.Freed,
-              (unsigned long long)Site.Unreachable);
+              (unsigned long long)Site.Unreachable,
+              (unsigned long long)Site.Bytes,
+              (unsigned long long)Site.EscapedBytes);
       if (Site.Witness) {
         fputs(",\"witness\":", Out);
         jsonString(Out, Strings + Site.Witness);

@@ -60,10 +60,10 @@ public:
   /// An exception (or forced unwind) starts: put back every hijacked return
   /// address so the unwinder sees real frames.
   void onUnwind();
-  /// Logs an allocation (the heap lock is held).
-  void onAllocate(uintptr_t Addr, uint64_t Gen) {
+  /// Logs an allocation of \p Size bytes (the heap lock is held).
+  void onAllocate(uintptr_t Addr, uint64_t Gen, size_t Size) {
     if (Depth)
-      logAllocation(Addr, Gen);
+      logAllocation(Addr, Gen, Size);
   }
   /// Writes the observations (at exit).
   void finish();
@@ -87,6 +87,7 @@ private:
   struct LogEntry {
     uintptr_t Addr;
     uint64_t Gen;
+    uint64_t Size; ///< For the heap profile: a freed object's size is gone.
     uint64_t Serial[4];
     uintptr_t PC[4];
   };
@@ -98,7 +99,7 @@ private:
     uintptr_t Holder;
   };
 
-  void logAllocation(uintptr_t Addr, uint64_t Gen);
+  void logAllocation(uintptr_t Addr, uint64_t Gen, size_t Size);
   void check(Activation &A, SavedRegs &Regs);
   void preScan(Activation &A);
   void trace(Activation &A, SavedRegs *Regs, MarkObserver &Obs);
