@@ -262,13 +262,15 @@ void HtmlWriter::collectFiles() {
 }
 
 void HtmlWriter::drawGraphs() {
-  // Drawn: the functions with a finding or an escape (what -m=2 explains),
-  // on their own page and on the pages of their findings.
+  // Drawn: the functions with a finding or a definite escape (what -m=2
+  // explains), on their own page and on the pages of their findings.
   const auto &Graphs = P.graphs();
   const auto &Solved = P.solved();
   std::set<int> Wanted;
   for (size_t I = 0; I < Graphs.size() && I < Solved.size(); ++I)
-    if (Graphs[I].MainFile && !Solved[I].Escapes.empty())
+    if (Graphs[I].MainFile &&
+        std::any_of(Solved[I].Escapes.begin(), Solved[I].Escapes.end(),
+                    [](const EscapeFact &F) { return !F.Maybe; }))
       Wanted.insert(static_cast<int>(I));
   for (size_t Page = 0; Page < PageFile.size(); ++Page)
     for (size_t I : PageFindings[Page])
@@ -438,11 +440,12 @@ std::string HtmlWriter::filePage(size_t Page) {
           "frame</span><span class=\"caller\">the caller's</span><span "
           "class=\"sink\">outlives all</span><span class=\"alloc\">heap "
           "allocation</span> &amp; takes an address, * reads through "
-          "one</p>\n<div id=\"graphs\">\n";
+          "one</p>\n<div id=\"graph-view\"></div>\n<div id=\"graphs\">\n";
+    // Inert until shown: a file of many functions stays quick to open.
     for (int G : PageGraphs[Page]) {
-      OS << "<section class=\"graph\" id=\"g" << G << "\" data-function=\""
-         << esc(Graphs[G].Name) << "\" hidden><h3>" << esc(Graphs[G].Name)
-         << "</h3>";
+      OS << "<template id=\"g" << G << "\"><section class=\"graph\" "
+         << "data-graph=\"" << G << "\" data-function=\"" << esc(Graphs[G].Name)
+         << "\"><h3>" << esc(Graphs[G].Name) << "</h3>";
       auto It = Svg.find(G);
       if (It != Svg.end())
         OS << It->second;
@@ -450,7 +453,7 @@ std::string HtmlWriter::filePage(size_t Page) {
         OS << "<p>Not drawn: " << TooLarge[G]
            << " nodes; <code>clang-escape --format=dot --function='"
            << esc(Graphs[G].Name) << "'</code> prints it.</p>";
-      OS << "</section>\n";
+      OS << "</section></template>\n";
     }
     OS << "</div>\n";
   }
@@ -538,6 +541,7 @@ std::string HtmlWriter::programPage() {
     bool Keeps = false;
   };
   std::vector<Row> Rows;
+  size_t Quiet = 0; // functions whose parameters do not escape
   for (const FunctionGraph &G : P.graphs()) {
     if (!G.MainFile)
       continue;
@@ -554,31 +558,28 @@ std::string HtmlWriter::programPage() {
         Rw.Keeps |= llvm::StringRef(M->Message).starts_with("leaking param");
       }
     }
-    if (!Rw.Says.empty())
+    if (Rw.Keeps)
       Rows.push_back(std::move(Rw));
+    else
+      Quiet += !Rw.Says.empty();
   }
   std::stable_sort(Rows.begin(), Rows.end(),
                    [](const Row &A, const Row &B) { return A.Name < B.Name; });
-  size_t Keeping = 0;
-  for (const Row &Rw : Rows)
-    Keeping += Rw.Keeps;
   std::string S;
   llvm::raw_string_ostream OS(S);
-  head(OS, "Functions and their parameters", "", "program only-keeping");
-  OS << "<p><b>" << Keeping << "</b> of " << Rows.size()
+  head(OS, "Functions that keep their parameters", "", "program");
+  OS << "<p><b>" << Rows.size() << "</b> of " << Rows.size() + Quiet
      << " functions with pointer or reference parameters keep what they are "
-        "given (<code>-m</code> summaries). <label><input type=\"checkbox\" "
-        "id=\"show-all\"> show the others too</label></p>\n<input "
-        "id=\"filter\" type=\"search\" placeholder=\"filter\" "
-        "size=\"40\">\n<table id=\"functions\"><thead><tr><th "
-        "data-sort=\"text\">function</th><th data-sort=\"loc\">defined at"
-        "</th><th>parameters</th></tr></thead><tbody>\n";
+        "given (<code>-m</code> summaries); the parameters of the others do "
+        "not escape.</p>\n<input id=\"filter\" type=\"search\" "
+        "placeholder=\"filter\" size=\"40\">\n<table id=\"functions\"><thead>"
+        "<tr><th data-sort=\"text\">function</th><th data-sort=\"loc\">"
+        "defined at</th><th>parameters</th></tr></thead><tbody>\n";
   for (const Row &Rw : Rows) {
     std::string Link = lineLink(Rw.G->Pos, "");
     std::string Where =
         Paths.shown(Rw.G->Pos.File) + ":" + std::to_string(Rw.G->Pos.Line);
-    OS << "<tr class=\"" << (Rw.Keeps ? "keeps" : "keeps-nothing") << "\"><td>"
-       << esc(Rw.Name) << "</td><td>";
+    OS << "<tr><td>" << esc(Rw.Name) << "</td><td>";
     if (!Link.empty())
       OS << "<a href=\"" << esc(Link) << "\">" << esc(Where) << "</a>";
     else

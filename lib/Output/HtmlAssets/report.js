@@ -92,10 +92,6 @@ function indexPage() {
 function programPage() {
   const table = document.getElementById('functions');
   sortable(table);
-  const all = document.getElementById('show-all');
-  all.addEventListener('change', () => {
-    document.body.classList.toggle('only-keeping', !all.checked);
-  });
   const input = document.getElementById('filter');
   input.addEventListener('input', () => filterRows(table, input.value, ''));
 }
@@ -108,11 +104,17 @@ function filePage() {
   let current = -1; // index into findings
   let step = -1;    // index into the current finding's steps
 
+  // Graphs wait in templates; the one shown is copied into the view.
   function showGraph(id) {
-    document.querySelectorAll('section.graph').forEach((g) => {
-      g.hidden = g.id !== 'g' + id;
-    });
-    if (pick && document.getElementById('g' + id)) pick.value = String(id);
+    const t = document.getElementById('g' + id);
+    const view = document.getElementById('graph-view');
+    if (!t || !view) return null;
+    if (view.dataset.graph !== String(id)) {
+      view.replaceChildren(t.content.cloneNode(true));
+      view.dataset.graph = String(id);
+    }
+    if (pick) pick.value = String(id);
+    return view;
   }
 
   function clearMarks() {
@@ -170,9 +172,8 @@ function filePage() {
       row.cells[1].appendChild(badge);
     });
     // The path on the graph.
-    const g = document.getElementById('g' + f.dataset.graph);
+    const g = showGraph(f.dataset.graph);
     if (g) {
-      showGraph(f.dataset.graph);
       const svg = g.querySelector('svg');
       const path = f.dataset.path ? f.dataset.path.split(' ') : [];
       for (const id of path) {
