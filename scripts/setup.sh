@@ -10,7 +10,7 @@ pkgs=(clang-19 libclang-19-dev llvm-19-dev llvm-19-tools clang-tidy-19 clangd-19
       clang-format-19 clang-tools-19 nlohmann-json3-dev googletest libgtest-dev cmake ninja-build
       python3 python3-yaml git
       clang-22 libclang-22-dev llvm-22-dev llvm-22-tools clang-tidy-22 clang-tools-22
-      clangd-22 neovim gcc-12-source)
+      clangd-22 neovim gcc-12-source graphviz chromium)
 # gcc-12-source: GCC's C++ testsuite, for the crash sweep (bench/sweep.py).
 # npm installs the SARIF multitool that the tests validate SARIF output with,
 # and the language client the LSP tests drive the servers with.

@@ -85,3 +85,11 @@ config.substitutions.append(("%escrt_cflags", "-O0 -g -fno-omit-frame-pointer -f
 config.substitutions.append(("%escrt_lib", " ".join([
     os.path.join(_escrt_libdir, "libclangEscapeRuntimeNew.a"),
     os.path.join(_escrt_libdir, "libclangEscapeRuntime.a"), "-ldl", "-pthread"])))
+
+# The HTML report's graphs are laid out by Graphviz dot when it is
+# installed, and the report is loaded in headless Chromium
+# (test/Formats/html-*): scripts/setup.sh installs both.
+if shutil.which("dot"):
+    config.available_features.add("dot")
+if shutil.which("chromium"):
+    config.available_features.add("chromium")

@@ -11,47 +11,14 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "GraphDrawing.h"
 #include "clang-escape/Interproc/Program.h"
 #include "clang-escape/Output/Emitters.h"
 
 #include "llvm/Support/raw_ostream.h"
 
-#include <set>
-
 namespace escape {
 namespace {
-
-const char *kindName(LocKind K) {
-  switch (K) {
-  case LocKind::Heap:
-    return "heap";
-  case LocKind::Thread:
-    return "thread";
-  case LocKind::CoroFrame:
-    return "coroutine frame";
-  case LocKind::Result:
-    return "result";
-  case LocKind::ParamContent:
-    return "parameter's object";
-  case LocKind::Param:
-    return "parameter";
-  case LocKind::Local:
-    return "local";
-  case LocKind::Temporary:
-    return "temporary";
-  case LocKind::Alloc:
-    return "allocation";
-  case LocKind::Flow:
-    return "flow";
-  case LocKind::GlobalStore:
-    return "global store";
-  case LocKind::ParamField:
-    return "parameter's field";
-  case LocKind::Deref:
-    return "pointee";
-  }
-  return "?";
-}
 
 const char *shapeOf(LocKind K) {
   switch (K) {
@@ -85,49 +52,22 @@ std::string escaped(llvm::StringRef S) {
   return Out;
 }
 
-std::string derefLabel(int D) {
-  if (D < 0)
-    return std::string(-D, '&');
-  return std::string(D, '*');
-}
-
 void emitFunction(const FunctionGraph &G, const SolvedFunction &S, size_t Index,
                   llvm::raw_ostream &OS) {
-  std::set<int> OnPath;
-  for (const EscapeFact &F : S.Escapes)
-    OnPath.insert(F.Path.begin(), F.Path.end());
-  std::set<int> Used;
-  for (const Edge &E : S.Edges) {
-    Used.insert(E.Src);
-    Used.insert(E.Dst);
-  }
+  DrawnGraph D = drawGraph(G, S);
   std::string P = "f" + std::to_string(Index) + "_";
   OS << "  subgraph \"cluster_" << Index << "\" {\n";
   OS << "    label=\"" << escaped(G.Name) << "\";\n";
-  for (int L = 0; L < static_cast<int>(G.Locs.size()); ++L) {
-    const Location &X = G.Locs[L];
-    // Flow nodes and the shared sinks carry nothing when no edge uses them.
-    if (!Used.count(L) &&
-        (X.Kind == LocKind::Flow || X.Kind == LocKind::Heap ||
-         X.Kind == LocKind::Thread || X.Kind == LocKind::CoroFrame))
-      continue;
-    std::string Label = escaped(X.Name.empty() ? kindName(X.Kind) : X.Name);
-    if (!X.Field.empty() && X.Name.empty())
-      Label += "." + escaped(X.Field);
-    Label += "\\n(" + std::string(kindName(X.Kind));
-    if (X.Pos.valid())
-      Label += ", line " + std::to_string(X.Pos.Line);
-    Label += ")";
-    OS << "    " << P << L << " [shape=" << shapeOf(X.Kind) << ", label=\""
-       << Label << "\"];\n";
-  }
-  for (size_t I = 0; I < S.Edges.size(); ++I) {
-    const Edge &E = S.Edges[I];
-    OS << "    " << P << E.Src << " -> " << P << E.Dst << " [label=\""
-       << derefLabel(E.Derefs) << "\"";
+  for (const DrawnNode &N : D.Nodes)
+    OS << "    " << P << N.Loc << " [shape=" << shapeOf(N.Kind) << ", label=\""
+       << escaped(N.Name) << "\\n(" << N.Detail << ")\"];\n";
+  for (const DrawnEdge &E : D.Edges) {
+    const Edge &Flow = S.Edges[E.Edge];
+    OS << "    " << P << Flow.Src << " -> " << P << Flow.Dst << " [label=\""
+       << E.Label << "\"";
     if (E.Maybe)
       OS << ", style=dashed";
-    if (OnPath.count(static_cast<int>(I)))
+    if (E.OnEscapePath)
       OS << ", color=red, penwidth=2";
     OS << "];\n";
   }

@@ -100,6 +100,8 @@ void escapeFinding(const FunctionGraph &G, const SolvedFunction &S,
   Fi.SubjectPos = X.Pos;
   Fi.Maybe = F.Maybe;
   Fi.Flow = flowOf(S, F.Path);
+  Fi.SubjectLoc = F.Loc;
+  Fi.Path = F.Path;
   Fi.Sink = G.Locs[F.Root].Name;
   const Edge *Last = lastStep(S, F.Path);
   Fi.Pos = Last && !Last->Notes.empty() && Last->Notes.front().Pos.valid()
@@ -306,6 +308,8 @@ void ownedObjectFindings(const FunctionGraph &G, const SolvedFunction &S,
                  ? Last.Notes.front().Pos
                  : G.Locs[F.Loc].Pos;
     Fi.Flow = flowOf(S, F.Path);
+    Fi.SubjectLoc = F.Loc;
+    Fi.Path = F.Path;
     Fi.Message = "the object owned by local smart pointer '" + It->second +
                  "' (" + G.Locs[F.Loc].Name + ") escapes through a raw " +
                  "pointer or reference (sink " + R.Name +
@@ -342,6 +346,7 @@ void perfFindings(const FunctionGraph &G, const SolvedFunction &S,
     Fi.Function = G.Name;
     Fi.Subject = A.Name;
     Fi.SubjectPos = A.Pos;
+    Fi.SubjectLoc = static_cast<int>(L);
     Fi.Sink = "";
     Fi.Message = "stack candidate: " + A.Name + " (" +
                  std::to_string(A.Size.Bytes) + " bytes) never escapes '" +
@@ -488,6 +493,7 @@ Report makeReport(const Program &P, const ReportOptions &Opts) {
     if (!G.MainFile)
       continue;
     const SolvedFunction &S = Solved[I];
+    size_t FirstFinding = Out.Findings.size();
     if (!G.Conservative.empty())
       Out.Remarks.push_back(
           Remark{G.Pos,
@@ -507,6 +513,8 @@ Report makeReport(const Program &P, const ReportOptions &Opts) {
     paramRemarks(G, S, Out);
     localRemarks(G, S, Out);
     annotationFixIts(G, S, Out);
+    for (size_t J = FirstFinding; J < Out.Findings.size(); ++J)
+      Out.Findings[J].Graph = static_cast<int>(I);
   }
   // One finding per statement, subject and check.
   std::set<

@@ -235,7 +235,7 @@ uintptr_t Checker::onReturn(SavedRegs &Regs, uintptr_t CFA) {
 }
 
 void Checker::logAllocation(ThreadRecord &T, ShadowStack &Sh, uintptr_t Addr,
-                            uint64_t Gen) {
+                            uint64_t Gen, size_t Size) {
   Activation *Acts = Sh.Acts;
   size_t Depth = Sh.Depth;
   if (ObjRef R = S->H.find(Addr))
@@ -245,6 +245,7 @@ void Checker::logAllocation(ThreadRecord &T, ShadowStack &Sh, uintptr_t Addr,
   E.Addr = Addr;
   E.Gen = Gen;
   E.Thread = T.Number;
+  E.Size = Size;
   size_t N = Depth < 4 ? Depth : 4;
   uintptr_t Limit = Acts[Depth - N].Hi;
   // Walk the frame-pointer chain from here up to the outermost tracked
@@ -362,8 +363,11 @@ void Checker::check(ThreadRecord &T, Activation &A, SavedRegs &Regs) {
             (R.Meta->State == ObjState::Live ||
              R.Meta->State == ObjState::Leaked))
           addCandidate(A, E.Addr, PC, R.Meta);
-        else
-          ++siteFor(F, PC)->Freed;
+        else {
+          SiteObs *Site = siteFor(F, PC);
+          ++Site->Freed;
+          Site->Bytes += E.Size;
+        }
       }
     }
   }
@@ -400,11 +404,13 @@ void Checker::check(ThreadRecord &T, Activation &A, SavedRegs &Regs) {
     Candidate &C = Cands[I];
     C.Meta->CandIdx = 0;
     SiteObs *Site = siteFor(F, C.PC);
+    Site->Bytes += C.Meta->Size;
     if (!C.Escaped) {
       ++Site->Unreachable;
       continue;
     }
     ++Site->Escaped;
+    Site->EscapedBytes += C.Meta->Size;
     if (!Site->Witness) {
       char What[256];
       snprintf(What, sizeof(What), "object %p (%u bytes)",
@@ -691,9 +697,13 @@ void Checker::finish() {
       fprintf(Out, "{\"kind\":\"site\",\"id\":%u,\"pc\":%llu,\"module\":", F.Id,
               (unsigned long long)(Site.PC ? Rel : 0));
       jsonString(Out, Mod);
-      fprintf(Out, ",\"escaped\":%llu,\"freed\":%llu,\"unreachable\":%llu",
+      fprintf(Out,
+              ",\"escaped\":%llu,\"freed\":%llu,\"unreachable\":%llu,"
+              "\"bytes\":%llu,\"escaped_bytes\":%llu",
               (unsigned long long)Site.Escaped, (unsigned long long)Site.Freed,
-              (unsigned long long)Site.Unreachable);
+              (unsigned long long)Site.Unreachable,
+              (unsigned long long)Site.Bytes,
+              (unsigned long long)Site.EscapedBytes);
       if (Site.Witness) {
         fputs(",\"witness\":", Out);
         jsonString(Out, Strings + Site.Witness);

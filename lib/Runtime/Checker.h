@@ -62,12 +62,12 @@ public:
   /// An exception (or forced unwind) starts: put back every hijacked return
   /// address so the unwinder sees real frames.
   void onUnwind();
-  /// Logs an allocation (the heap lock is held).
-  void onAllocate(uintptr_t Addr, uint64_t Gen) {
+  /// Logs an allocation of \p Size bytes (the heap lock is held).
+  void onAllocate(uintptr_t Addr, uint64_t Gen, size_t Size) {
     ThreadRecord &T = currentThread();
     auto *Sh = static_cast<ShadowStack *>(T.Shadow);
     if (Sh && Sh->Depth)
-      logAllocation(T, *Sh, Addr, Gen);
+      logAllocation(T, *Sh, Addr, Gen, Size);
   }
   /// Writes the observations (at exit).
   void finish();
@@ -100,6 +100,7 @@ private:
     uintptr_t Addr;
     uint64_t Gen;
     uint32_t Thread; ///< ThreadRecord::Number of the allocating thread.
+    uint64_t Size;   ///< For the heap profile: a freed object's size is gone.
     uint64_t Serial[4];
     uintptr_t PC[4];
   };
@@ -113,7 +114,7 @@ private:
 
   ShadowStack &shadowOf(ThreadRecord &T);
   void logAllocation(ThreadRecord &T, ShadowStack &Sh, uintptr_t Addr,
-                     uint64_t Gen);
+                     uint64_t Gen, size_t Size);
   void check(ThreadRecord &T, Activation &A, SavedRegs &Regs);
   void preScan(ThreadRecord &T, Activation &A);
   void trace(ThreadRecord &T, Activation &A, SavedRegs *Regs,

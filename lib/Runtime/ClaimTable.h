@@ -35,6 +35,9 @@ enum class ReturnKind : uint8_t { Void, Value, Pointer, Reference, Unknown };
 struct SiteObs {
   uintptr_t PC; ///< Return address inside the function (0 = unknown).
   uint64_t Escaped, Freed, Unreachable;
+  /// Bytes of all the objects counted above, and of the escaped ones (the
+  /// heap profile of clang-escape-validate --profile).
+  uint64_t Bytes, EscapedBytes;
   uint32_t Witness; ///< Offset in the string arena, 0 = none.
 };
 

@@ -239,7 +239,8 @@ void *escape::runtime::allocate(size_t Size, ObjKind Kind, uintptr_t PC) {
   maybeCollect(St, Size);
   void *P = St.H.allocate(Size, Kind, PC);
   if (P && St.Check)
-    St.Check->onAllocate(reinterpret_cast<uintptr_t>(P), St.H.generation());
+    St.Check->onAllocate(reinterpret_cast<uintptr_t>(P), St.H.generation(),
+                         Size);
   unlockHeap();
   if (!P) {
     fprintf(stderr,

@@ -16,6 +16,7 @@
 #include "ClaimsFile.h"
 #include "FrameLayout.h"
 #include "Observations.h"
+#include "Profile.h"
 #include "ProgramBinding.h"
 #include "ProgramRunner.h"
 #include "Report.h"
@@ -51,6 +52,14 @@ const char *const Usage =
     "  --symbolizer=PATH  llvm-symbolizer to map allocation sites to lines\n"
     "  --dwarfdump=PATH   accepted and ignored (the DWARF is read in process)\n"
     "  --keep-temps       keep the runtime's claim and observation files\n"
+    "  --profile=FILE     write the heap profile of the claimed functions as\n"
+    "                     JSON ('-' = stdout): per allocation site, objects\n"
+    "                     and bytes allocated and escaped over the runs\n"
+    "  --profile-top=FILE the same in pprof's text `top` format ('-' = "
+    "stdout)\n"
+    "  --findings=FILE    clang-escape's JSON output: the profile ranks its\n"
+    "                     escape-stack-candidate findings by bytes saved and\n"
+    "                     its escape-type-erasure ones by allocations\n"
     "  --print-cflags     print the compiler flags of a validation build\n"
     "  --print-ldflags    print the linker flags of a validation build\n"
     "  --help             show this text\n"
@@ -59,6 +68,7 @@ const char *const Usage =
 
 struct Options {
   std::string Claims, Report, Symbolizer, Dwarfdump;
+  std::string Profile, ProfileTop, Findings;
   unsigned Runs = 1, Sample = 1;
   bool KeepTemps = false;
   std::vector<std::string> Program;
@@ -133,6 +143,12 @@ Options parseOptions(int Argc, char **Argv) {
       O.Claims = *V;
     } else if (auto V = Value("--report")) {
       O.Report = *V;
+    } else if (auto V = Value("--profile")) {
+      O.Profile = *V;
+    } else if (auto V = Value("--profile-top")) {
+      O.ProfileTop = *V;
+    } else if (auto V = Value("--findings")) {
+      O.Findings = *V;
     } else if (auto V = Value("--symbolizer")) {
       O.Symbolizer = *V;
     } else if (auto V = Value("--dwarfdump")) {
@@ -153,6 +169,8 @@ Options parseOptions(int Argc, char **Argv) {
     fail("no claims file given (--claims=FILE)");
   if (O.Program.empty())
     fail("no program given (-- PROGRAM [ARGS...])");
+  if (!O.Findings.empty() && O.Profile.empty() && O.ProfileTop.empty())
+    fail("--findings joins a heap profile: give --profile or --profile-top");
   return O;
 }
 
@@ -163,10 +181,13 @@ int run(int Argc, char **Argv) {
   if (!Claims)
     fail(Error);
 
+  // For a heap profile, every function's allocations are checked.
+  bool Profiling = !Opt.Profile.empty() || !Opt.ProfileTop.empty();
+
   // The program's DWARF, read once for every claimed function.
   std::set<std::string> Wanted;
   for (const FunctionClaims &F : Claims->Functions)
-    if (!F.Heap.empty() || !F.Stack.empty())
+    if (!F.Heap.empty() || !F.Stack.empty() || Profiling)
       Wanted.insert(F.Mangled);
   DebugFacts Debug = readDebugFacts(Opt.Program[0], Wanted);
   std::vector<std::string> Warnings =
@@ -183,7 +204,7 @@ int run(int Argc, char **Argv) {
   std::vector<std::pair<bool, bool>> Kinds;
   for (size_t I = 0; I < Claims->Functions.size(); ++I) {
     const FunctionClaims &F = Claims->Functions[I];
-    if ((F.Heap.empty() && F.Stack.empty()) || Excluded.count(I))
+    if ((F.Heap.empty() && F.Stack.empty() && !Profiling) || Excluded.count(I))
       continue;
     if (F.Mangled.find_first_of(" \t\n") != std::string::npos)
       fail(Opt.Claims + ": function '" + F.Name +
@@ -191,7 +212,7 @@ int run(int Argc, char **Argv) {
     auto [It, New] = IdOf.try_emplace(F.Mangled, int(Kinds.size()));
     if (New)
       Kinds.push_back({false, false});
-    Kinds[It->second].first |= !F.Heap.empty();
+    Kinds[It->second].first |= !F.Heap.empty() || Profiling;
     Kinds[It->second].second |= !F.Stack.empty();
     RuntimeId[I] = It->second;
   }
@@ -271,6 +292,26 @@ int run(int Argc, char **Argv) {
     writeJsonReport(Out, Ctx, Verdicts);
     if (!Out)
       fail(Opt.Report + ": cannot write the report");
+  }
+  if (Profiling) {
+    HeapProfile Profile;
+    Profile.Sample = Opt.Sample;
+    if (!makeProfile(*Claims, RuntimeId, Obs, Opt.Findings, Profile, Error))
+      fail(Error);
+    auto Write = [&](const std::string &Path, auto Writer) {
+      if (Path == "-") {
+        Writer(std::cout, Profile);
+        return;
+      }
+      std::ofstream Out(Path);
+      Writer(Out, Profile);
+      if (!Out)
+        fail(Path + ": cannot write the profile");
+    };
+    if (!Opt.Profile.empty())
+      Write(Opt.Profile, writeProfileJson);
+    if (!Opt.ProfileTop.empty())
+      Write(Opt.ProfileTop, writeProfileTop);
   }
   if (!Opt.KeepTemps) {
     std::error_code EC;

@@ -89,6 +89,8 @@ bool escape::validate::mergeObservationFile(const std::string &Path,
         S.Escaped += num(J, "escaped");
         S.Freed += num(J, "freed");
         S.Unreachable += num(J, "unreachable");
+        S.Bytes += num(J, "bytes");
+        S.EscapedBytes += num(J, "escaped_bytes");
         if (S.Witness.empty())
           S.Witness = str(J, "witness");
       } else if (Kind == "frame") {

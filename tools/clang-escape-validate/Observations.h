@@ -30,6 +30,8 @@ struct SiteObservation {
   std::string Module;
   uint64_t PC = 0; ///< Module-relative address of the call (0 = unknown).
   uint64_t Escaped = 0, Freed = 0, Unreachable = 0;
+  /// Bytes of the objects counted above, and of the escaped ones.
+  uint64_t Bytes = 0, EscapedBytes = 0;
   std::string Witness;
   std::string File; ///< From the symbolizer; empty if unknown.
   unsigned Line = 0;

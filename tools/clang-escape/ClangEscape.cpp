@@ -17,6 +17,7 @@
 #include "clang-escape/Gate/Fingerprint.h"
 #include "clang-escape/Graph/GraphCache.h"
 #include "clang-escape/Output/Emitters.h"
+#include "clang-escape/Support/AtomicDirectory.h"
 #include "clang-escape/Support/AtomicFile.h"
 #include "clang-escape/Support/ByteSize.h"
 #include "clang-escape/Support/Git.h"
@@ -30,6 +31,7 @@
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Process.h"
+#include "llvm/Support/Program.h"
 #include "llvm/Support/Signals.h"
 #include "llvm/Support/Threading.h"
 #include "llvm/Support/WithColor.h"
@@ -72,17 +74,24 @@ static cl::opt<std::string>
             cl::cat(Category));
 static cl::opt<std::string> Format(
     "format", cl::init("text"),
-    cl::value_desc("text|json|sarif|github|codeclimate|dot"),
+    cl::value_desc("text|json|sarif|github|codeclimate|dot|html"),
     cl::desc("Output format: clang-style text (default), the JSON document of "
              "docs/JSON.md, SARIF 2.1.0, GitHub workflow commands, a GitLab "
-             "Code Quality report (docs/CI.md), or the escape graph of the "
-             "functions --function names as Graphviz dot"),
+             "Code Quality report (docs/CI.md), the escape graph of the "
+             "functions --function names as Graphviz dot, or an HTML report "
+             "in the directory -o names (docs/Reports.md)"),
     cl::cat(Category));
 static cl::opt<std::string> DotFunction(
     "function", cl::value_desc("name"),
     cl::desc("With --format=dot: the function whose graph to draw ('ns::f', "
              "or 'f' in any scope; default: every function of the files)"),
     cl::cat(Category));
+// How the HTML report lays out its graphs: "auto" (dot when installed),
+// "dot" (fail without it) or "layered" (our own); for the tests of both.
+static cl::opt<std::string> GraphLayout("graph-layout", cl::Hidden,
+                                        cl::init("auto"),
+                                        cl::value_desc("auto|dot|layered"),
+                                        cl::cat(Category));
 static cl::opt<std::string> SourceRoot(
     "source-root", cl::value_desc("dir"),
     cl::desc("Paths in fingerprints, baselines, SARIF, GitHub and Code Quality "
@@ -303,11 +312,37 @@ int main(int Argc, const char **Argv) {
     }
   }
   if (Format != "text" && Format != "json" && Format != "sarif" &&
-      Format != "github" && Format != "codeclimate" && Format != "dot") {
+      Format != "github" && Format != "codeclimate" && Format != "dot" &&
+      Format != "html") {
     WithColor::error(errs(), "clang-escape")
         << "unknown --format '" << Format
-        << "' (use text, json, sarif, github, codeclimate or dot)\n";
+        << "' (use text, json, sarif, github, codeclimate, dot or html)\n";
     return 2;
+  }
+  escape::HtmlOptions Html;
+  if (Format == "html") {
+    if (Output.empty()) {
+      WithColor::error(errs(), "clang-escape")
+          << "--format=html writes a directory: name it with -o\n";
+      return 2;
+    }
+    if (GraphLayout != "auto" && GraphLayout != "dot" &&
+        GraphLayout != "layered") {
+      WithColor::error(errs(), "clang-escape")
+          << "unknown --graph-layout '" << GraphLayout
+          << "' (use auto, dot or layered)\n";
+      return 2;
+    }
+    if (GraphLayout != "layered") {
+      if (auto Dot = llvm::sys::findProgramByName("dot"))
+        Html.DotProgram = *Dot;
+      else if (GraphLayout == "dot") {
+        WithColor::error(errs(), "clang-escape")
+            << "--graph-layout=dot: no 'dot' program on PATH (install "
+               "graphviz)\n";
+        return 2;
+      }
+    }
   }
   if (!BaselineFile.empty() && !DiffBase.empty()) {
     WithColor::error(errs(), "clang-escape")
@@ -649,7 +684,18 @@ int main(int Argc, const char **Argv) {
     escape::emitGithub(Shown, Paths, OS);
   else if (Format == "codeclimate")
     escape::emitCodeClimate(Shown, Paths, OS);
-  else if (Format == "dot") {
+  else if (Format == "html") {
+    escape::HtmlReport Pages =
+        escape::emitHtml(Result->Prog, Shown, Paths, Html);
+    for (const std::string &W : Pages.Warnings)
+      WithColor::warning(errs(), "clang-escape") << W << "\n";
+    if (Error E = escape::writeDirectoryAtomically(Output, Pages.Files,
+                                                   escape::HtmlReportMarker)) {
+      WithColor::error(errs(), "clang-escape")
+          << toString(std::move(E)) << "\n";
+      return 2;
+    }
+  } else if (Format == "dot") {
     if (!escape::emitDot(Result->Prog, DotFunction, OS)) {
       WithColor::error(errs(), "clang-escape")
           << "no function named '" << DotFunction << "' in the files given\n";
@@ -663,7 +709,9 @@ int main(int Argc, const char **Argv) {
       escape::emitFixItRemarks(Shown, OS);
   }
   OS.flush();
-  if (Output.empty()) {
+  if (Format == "html") {
+    // Written above, as a directory.
+  } else if (Output.empty()) {
     outs() << Text;
     outs().flush();
   } else if (Error E = escape::writeFileAtomically(Output, Text)) {

@@ -9,7 +9,8 @@
 // ClaimsEmitter.cpp (claims for the validation runtime, docs/Runtime.md),
 // SarifEmitter.cpp (SARIF 2.1.0), GithubEmitter.cpp (workflow commands),
 // CodeClimateEmitter.cpp (GitLab Code Quality), GoneEmitter.cpp (baseline
-// entries that are gone), DotEmitter.cpp (a function's escape graph). File
+// entries that are gone), DotEmitter.cpp (a function's escape graph),
+// HtmlEmitter.cpp (a browsable report, docs/Reports.md). File
 // names are shown through SourcePaths when one is given: as the user named
 // them.
 //
@@ -109,6 +110,34 @@ void emitClaims(const Program &P, llvm::raw_ostream &OS);
 /// escape paths in red. Returns how many functions it drew.
 unsigned emitDot(const Program &P, llvm::StringRef Function,
                  llvm::raw_ostream &OS);
+
+/// How the HTML report is made.
+struct HtmlOptions {
+  /// The Graphviz dot program that lays out the escape graphs; empty: a
+  /// layered layout of our own.
+  std::string DotProgram;
+  /// Graphs with more nodes are not drawn (--format=dot draws them).
+  unsigned MaxGraphNodes = 300;
+};
+
+/// The files of an HTML report, relative to its directory, and what went
+/// wrong without stopping it (dot failed: our own layout was used).
+struct HtmlReport {
+  std::vector<std::pair<std::string, std::string>> Files;
+  std::vector<std::string> Warnings;
+};
+
+/// The file that marks a directory as an HTML report: a run replaces only
+/// such a directory (or an empty one).
+constexpr const char *HtmlReportMarker = ".clang-escape-report";
+
+/// A self-contained HTML report of \p R (docs/Reports.md): index.html with
+/// counts and a table of every finding, a page per source file with the
+/// findings, -m decisions and flow steps on the code and the escape graphs
+/// of its functions as SVG, program.html with the functions' leaking
+/// parameters.
+HtmlReport emitHtml(const Program &P, const Report &R, const SourcePaths &Paths,
+                    const HtmlOptions &Opts);
 
 } // namespace escape
 

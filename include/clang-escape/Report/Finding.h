@@ -34,6 +34,14 @@ struct Finding {
   /// (lib/Gate), which knows the source root.
   std::string Fingerprint;
   std::vector<Note> Flow; ///< the explanation, innermost step first.
+  /// Where the finding lies in the program it was made from, for the
+  /// surfaces that draw it (the HTML report): the function's index in
+  /// Program::graphs(), its subject's location and the path of edges (into
+  /// SolvedFunction::Edges) that the flow follows; -1 and empty when not
+  /// known.
+  int Graph = -1;
+  int SubjectLoc = -1;
+  std::vector<int> Path;
 
   const char *className() const {
     return Class == FindingClass::Bug ? "bug" : "perf";
