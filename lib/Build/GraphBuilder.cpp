@@ -285,7 +285,7 @@ FunctionGraph FunctionBuilder::build() {
         newLoc(LocKind::ParamContent, "{*this}", FD->getLocation()));
     G.Locs[G.SlotContents.back()].Slot = 0;
     G.Locs[G.SlotContents.back()].OwnsHeap =
-        TU.Types.ownsHeap(Ctx.getRecordType(MD->getParent()));
+        TU.Types.ownsHeap(MD->getThisType()->getPointeeType());
     SlotRecords.push_back(MD->getParent());
   }
   for (const ParmVarDecl *P : FD->parameters()) {
