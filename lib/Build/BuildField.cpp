@@ -419,6 +419,18 @@ void FunctionBuilder::fieldArgs(CallSite &CS, const FunctionDecl *Callee) {
           Push(fieldKey(F) + "/" + fieldKey(F2), N2, N2);
         }
       }
+    } else if (Parent < 0 && !Splits.count(Obj) &&
+               (G.Locs[Obj].Kind == LocKind::Local ||
+                G.Locs[Obj].Kind == LocKind::Temporary)) {
+      // A whole object kept apart: what the callee stores through a
+      // pointer member the object owns (its destructor deletes or destroys
+      // it) lands in the object, and dies with it.
+      const CXXRecordDecl *RD = slotRecord(Callee, J);
+      RD = RD ? RD->getDefinition() : nullptr;
+      if (RD)
+        for (const FieldDecl *F : RD->fields())
+          if (F->getType()->isPointerType() && TU.Types.ownsField(F))
+            CS.ArgFields.push_back({FieldRef{Arg, "*" + fieldKey(F)}, Obj, -1});
     } else if (G.Locs[Obj].Kind == LocKind::Result && Field.empty()) {
       const auto *Fields = splitFields(ResultRecord);
       for (const FieldDecl *F : Fields ? *Fields : NoFields) {

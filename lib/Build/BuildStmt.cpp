@@ -281,8 +281,13 @@ void FunctionBuilder::returnStmt(const ReturnStmt *RS) {
 
 void FunctionBuilder::coroutine(const CoroutineBodyStmt *CB) {
   G.IsCoroutine = true;
-  if (VarDecl *PD = CB->getPromiseDecl())
+  if (VarDecl *PD = CB->getPromiseDecl()) {
     G.Locs[varLoc(PD)].Promise = true;
+    // Its constructor may point it at itself (a recursive generator's
+    // root): what later stores through such a member reach.
+    if (PD->getInit())
+      varDecl(PD);
+  }
   // Is there a suspension before the body ends? A lazy coroutine suspends
   // at once; an eager one at its first co_await or co_yield.
   bool Lazy = false;

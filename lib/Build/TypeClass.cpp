@@ -140,9 +140,9 @@ bool TypeClassifier::cleansUp(QualType T) {
 namespace {
 /// Finds a release in a destructor's body: `delete`, `free(...)`, or a
 /// `destroy()` call (a coroutine handle's frame); with a field, only
-/// `delete this->F` or `free(F)`. Follows the calls it makes to functions
-/// of the program (`~Graph() { clear(); }`, `recycle(node)`), a few deep;
-/// with a field, only to members of the field's class.
+/// `delete this->F`, `free(F)` or `F->destroy()`. Follows the calls it makes to
+/// functions of the program (`~Graph() { clear(); }`, `recycle(node)`), a few
+/// deep; with a field, only to members of the field's class.
 class ReleaseFinder : public RecursiveASTVisitor<ReleaseFinder> {
 public:
   explicit ReleaseFinder(const FieldDecl *F = nullptr) : F(F) {}
@@ -158,8 +158,9 @@ public:
     StringRef N = FD->getName();
     if (N == "free" && CE->getNumArgs() == 1)
       check(CE->getArg(0));
-    else if (!F && (N == "destroy" || N == "deallocate"))
-      Found = true;
+    else if (N == "destroy" || N == "deallocate")
+      // With a field: `F->destroy()` (a coroutine promise's frame).
+      checkObject(CE);
     else
       follow(FD);
     return !Found;
@@ -177,6 +178,12 @@ private:
   void check(const Expr *E) {
     const auto *ME = dyn_cast<MemberExpr>(E->IgnoreParenImpCasts());
     Found |= !F || (ME && ME->getMemberDecl() == F);
+  }
+  void checkObject(const CallExpr *CE) {
+    if (!F)
+      Found = true;
+    else if (const auto *MC = dyn_cast<CXXMemberCallExpr>(CE))
+      check(MC->getImplicitObjectArgument());
   }
   void follow(const FunctionDecl *FD) {
     const FunctionDecl *Def = nullptr;
