@@ -251,8 +251,12 @@ bool TypeClassifier::ownsField(const FieldDecl *F) {
     return false;
   if (!T->isPointerType())
     return classify(T) == RecordClass::SmartPtr && ownsHeap(T);
-  return destructorReleases(dyn_cast<CXXRecordDecl>(F->getParent()),
-                            ReleaseFinder(F));
+  // The destructor's search follows calls: once per field.
+  auto [It, New] = OwnsFieldCache.try_emplace(F, false);
+  if (New)
+    It->second = destructorReleases(dyn_cast<CXXRecordDecl>(F->getParent()),
+                                    ReleaseFinder(F));
+  return It->second;
 }
 
 bool TypeClassifier::mayHoldAddress(QualType T) {

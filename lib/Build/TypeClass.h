@@ -63,6 +63,7 @@ private:
   llvm::DenseMap<const clang::CXXRecordDecl *, RecordClass> ClassCache;
   llvm::DenseMap<const clang::CXXRecordDecl *, bool> CleanCache;
   llvm::DenseMap<const clang::CXXRecordDecl *, bool> OwnsCache;
+  llvm::DenseMap<const clang::FieldDecl *, bool> OwnsFieldCache;
 };
 
 /// True if D is declared in namespace std (at any depth).

@@ -225,7 +225,7 @@ std::vector<bool> explainedSet(const FunctionGraph &G,
 /// Adds an edge target <- deref for each; repeats while targets grow, since
 /// the new edges can reach other pointers.
 void resolveDerefs(const FunctionGraph &G, std::vector<Edge> &Edges,
-                   const std::vector<int> &Explained) {
+                   const std::vector<bool> &CallResult) {
   std::vector<int> Derefs;
   for (int L = 0; L < static_cast<int>(G.Locs.size()); ++L)
     if (G.Locs[L].Kind == LocKind::Deref && G.Locs[L].Pointer >= 0)
@@ -243,9 +243,6 @@ void resolveDerefs(const FunctionGraph &G, std::vector<Edge> &Edges,
   };
   std::set<std::pair<int, int>> Added; // (target, deref)
   std::vector<int> Dist(G.Locs.size());
-  // A call's result that the callee's summary explains holds only what
-  // reaches it.
-  std::vector<bool> CallResult = explainedSet(G, Explained);
   for (int Round = 0; Round < 4; ++Round) {
     std::vector<std::vector<int>> In(G.Locs.size());
     for (size_t I = 0; I < Edges.size(); ++I)
@@ -360,11 +357,12 @@ void resolveDerefs(const FunctionGraph &G, std::vector<Edge> &Edges,
 /// explains. Callers then take a store through the result as a store into
 /// anything; otherwise only into what the arguments lead to.
 bool resultFromOutside(const FunctionGraph &G, const std::vector<Edge> &Edges,
-                       const std::vector<int> &Explained) {
+                       const std::vector<bool> &CallResult) {
+  if (G.ReturnKind == "void")
+    return false;
   std::vector<std::vector<int>> In(G.Locs.size());
   for (size_t I = 0; I < Edges.size(); ++I)
     In[Edges[I].Dst].push_back(static_cast<int>(I));
-  std::vector<bool> CallResult = explainedSet(G, Explained);
   std::vector<bool> Seen(G.Locs.size(), false);
   std::deque<int> Work;
   for (int L = 0; L < static_cast<int>(G.Locs.size()); ++L)
@@ -420,12 +418,15 @@ std::string describeNote(const Note &N) {
 SolvedFunction solveFunction(const FunctionGraph &G, std::vector<Edge> Edges,
                              const std::vector<int> &Explained) {
   SolvedFunction R;
-  resolveDerefs(G, Edges, Explained);
+  // A call's result that the callee's summary explains holds only what
+  // reaches it.
+  std::vector<bool> CallResult = explainedSet(G, Explained);
+  resolveDerefs(G, Edges, CallResult);
   R.Edges = std::move(Edges);
   R.AddressEscapes.assign(G.Locs.size(), false);
   R.Summary.Name = G.Name;
   R.Summary.Slots.resize(G.SlotLocs.size());
-  R.Summary.ResultFromOutside = resultFromOutside(G, R.Edges, Explained);
+  R.Summary.ResultFromOutside = resultFromOutside(G, R.Edges, CallResult);
   Walker W(G, R.Edges);
 
   std::vector<int> SlotOf(G.Locs.size(), -1);
