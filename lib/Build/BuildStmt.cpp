@@ -9,6 +9,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "FunctionBuilder.h"
+#include "WaitCalls.h"
 
 #include "llvm/ADT/StringSwitch.h"
 
@@ -599,54 +600,6 @@ static const CXXMemberCallExpr *containerCall(const Stmt *S, bool Undo) {
   return Is ? MC : nullptr;
 }
 
-/// A call that waits until the work an object was given is done: a
-/// future's get() or wait(), a thread's join(), a pool's or task group's
-/// wait. Afterwards the executor has run and dropped that work.
-static bool isWaitCall(const CXXMemberCallExpr *MC) {
-  const CXXMethodDecl *MD = MC ? MC->getMethodDecl() : nullptr;
-  if (!MD || !MD->getIdentifier())
-    return false;
-  return llvm::StringSwitch<bool>(MD->getName())
-      .Cases("wait", "get", "join", "wait_for_tasks", "wait_all", true)
-      .Cases("wait_for_all", "join_all", "wait_idle", "sync_wait", true)
-      .Cases("Wait", "Join", "WaitAll", "WaitForAll", "corun", true)
-      .Default(false);
-}
-
-/// The objects the waits in statement S wait on (`o.wait();`,
-/// `check(fut.get());`), not counting waits inside lambdas.
-static void waitedObjects(const Stmt *S,
-                          llvm::SmallVectorImpl<const Expr *> &Out) {
-  struct Finder : RecursiveASTVisitor<Finder> {
-    llvm::SmallVectorImpl<const Expr *> &Out;
-    explicit Finder(llvm::SmallVectorImpl<const Expr *> &Out) : Out(Out) {}
-    bool shouldVisitLambdaExpressions() const { return false; }
-    bool VisitCXXMemberCallExpr(CXXMemberCallExpr *E) {
-      if (isWaitCall(E) && E->getImplicitObjectArgument())
-        Out.push_back(E->getImplicitObjectArgument());
-      return true;
-    }
-  } F(Out);
-  F.TraverseStmt(const_cast<Stmt *>(S));
-}
-
-/// The member calls of S that may hand work to their object.
-static void handOffs(const Stmt *S,
-                     llvm::SmallVectorImpl<const CXXMemberCallExpr *> &Out) {
-  struct Finder : RecursiveASTVisitor<Finder> {
-    llvm::SmallVectorImpl<const CXXMemberCallExpr *> &Out;
-    explicit Finder(llvm::SmallVectorImpl<const CXXMemberCallExpr *> &Out)
-        : Out(Out) {}
-    bool shouldVisitLambdaExpressions() const { return false; }
-    bool VisitCXXMemberCallExpr(CXXMemberCallExpr *E) {
-      if (E->getImplicitObjectArgument() && !isWaitCall(E))
-        Out.push_back(E);
-      return true;
-    }
-  } F(Out);
-  F.TraverseStmt(const_cast<Stmt *>(S));
-}
-
 /// True if statement S declares the variable that Waited names.
 static bool declaresWaited(const Stmt *S, const Expr *Waited) {
   const auto *DS = dyn_cast_or_null<DeclStmt>(S);
@@ -675,7 +628,7 @@ void FunctionBuilder::killOverwrittenGlobalStores(const Stmt *Body) {
         if (Waits.empty()) {
           Waits.resize(Stmts.size());
           for (size_t K = 0; K < Stmts.size(); ++K)
-            waitedObjects(Stmts[K], Waits[K]);
+            waitedObjects(Stmts[K], B.TU.Opts.Models, Waits[K]);
         }
         return Waits[J];
       };
@@ -684,25 +637,51 @@ void FunctionBuilder::killOverwrittenGlobalStores(const Stmt *Body) {
         // borrow that ends at the wait (`pool.submit(f); pool.wait();`,
         // `auto fut = pool.submit(f); fut.get();`).
         llvm::SmallVector<const CXXMemberCallExpr *, 4> Given;
-        if (I + 1 < Stmts.size())
-          handOffs(Stmts[I], Given);
+        handOffs(Stmts[I], B.TU.Opts.Models, Given);
         for (const CXXMemberCallExpr *Give : Given) {
           auto CI = B.CallIndex.find(Give);
           if (CI == B.CallIndex.end() || B.G.Calls[CI->second].Undone)
             continue;
-          for (size_t J = I + 1; J < Stmts.size(); ++J) {
-            llvm::ArrayRef<const Expr *> Waited = WaitsIn(J);
-            if (llvm::any_of(Waited, [&](const Expr *W) {
-                  return sameLValue(W, Give->getImplicitObjectArgument()) ||
-                         declaresWaited(Stmts[I], W);
-                })) {
-              B.G.Calls[CI->second].Undone = true;
-              B.G.Calls[CI->second].WaitedFor = true;
-              break;
-            }
+          bool Waited = false;
+          for (size_t J = I + 1; J < Stmts.size() && !Waited; ++J) {
+            const VarDecl *Object =
+                objectVariable(Give->getImplicitObjectArgument());
+            // A wait on the object, on what the call returned, or on a
+            // local the work was given the address of (a latch it counts
+            // down, a flag it sets, spun on or waited for).
+            Waited = llvm::any_of(WaitsIn(J), [&](const Expr *W) {
+              const VarDecl *V = objectVariable(W), *Root = rootVariable(W);
+              return sameLValue(W, Give->getImplicitObjectArgument()) ||
+                     (V && V == Object) || declaresWaited(Stmts[I], W) ||
+                     (Root && Root->hasLocalStorage() &&
+                      givesAddressOf(Stmts[I], Root));
+            });
+            llvm::SmallVector<const VarDecl *, 2> Spun;
+            spunOn(Stmts[J], Spun);
+            Waited |= llvm::any_of(Spun, [&](const VarDecl *V) {
+              return givesAddressOf(Stmts[I], V);
+            });
             if (leavesFrame(Stmts[J]))
               break;
           }
+          // Or a guard of the block waits on the object at its end
+          // (`Shutdowner guard(pool);`), declared before the hand-off or
+          // after it with no exit in between.
+          bool Exit = false;
+          for (size_t J = 0; J < Stmts.size() && !Waited; ++J) {
+            if (J > I + 1)
+              Exit |= leavesFrame(Stmts[J - 1]);
+            const auto *DS = dyn_cast<DeclStmt>(Stmts[J]);
+            if (J == I || !DS || Exit)
+              continue;
+            for (const Decl *D : DS->decls())
+              if (const auto *Guard = dyn_cast<VarDecl>(D))
+                Waited |= guardsHandOff(Guard, Give, Stmts[I], B.TU.Opts.Models,
+                                        B.Ctx.getSourceManager());
+          }
+          if (Waited)
+            B.G.Calls[CI->second].Undone = B.G.Calls[CI->second].WaitedFor =
+                true;
         }
         // A container that gets an element and loses it again before any
         // exit: the element does not outlive the frame through it.
@@ -746,7 +725,7 @@ void FunctionBuilder::killOverwrittenGlobalStores(const Stmt *Body) {
     }
     // `executor.run(flow).wait()`: waited for in the same expression.
     bool VisitCXXMemberCallExpr(CXXMemberCallExpr *E) {
-      if (!isWaitCall(E) || !E->getImplicitObjectArgument())
+      if (!isWaitCall(E, B.TU.Opts.Models) || !E->getImplicitObjectArgument())
         return true;
       const auto *Inner = dyn_cast<CXXMemberCallExpr>(
           E->getImplicitObjectArgument()->IgnoreImplicit());

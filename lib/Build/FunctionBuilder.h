@@ -32,6 +32,7 @@
 #include <functional>
 #include <map>
 #include <optional>
+#include <unordered_map>
 
 namespace escape {
 
@@ -77,7 +78,8 @@ struct TUContext {
     bool Valid = false;
     llvm::SmallVector<const clang::FieldDecl *, 8> Fields;
   };
-  llvm::DenseMap<const clang::CXXRecordDecl *, SplitFields> SplitFieldCache;
+  /// Node-based: callers keep a pointer to an entry while adding others.
+  std::unordered_map<const clang::CXXRecordDecl *, SplitFields> SplitFieldCache;
   /// Linkage names, to tell apart instantiations USRs confuse.
   std::unique_ptr<clang::MangleContext> Mangler;
   /// The lowest stack address the lowering may recurse down to (0: no
@@ -106,6 +108,10 @@ bool pointsToChars(clang::QualType T);
 
 /// True if the callee's own body should be lowered rather than modelled.
 bool shouldAnalyzeBody(TUContext &TU, const clang::FunctionDecl *FD);
+
+/// The name a model file gives \p FD: qualified, without template
+/// arguments and inline namespaces (docs/Models.md).
+std::string modelName(const clang::FunctionDecl *FD);
 
 /// The USR of D (its key across translation units); with MC, functions
 /// whose USRs may collide (instantiations over closures) get their linkage

@@ -180,10 +180,28 @@ bool isInitializerList(QualType T) {
   return RD && RD->getName() == "initializer_list" && RD->isInStdNamespace();
 }
 
+/// The std class that \p T names (through references and cv), or null.
+static const CXXRecordDecl *stdRecord(QualType T, llvm::StringRef Name) {
+  const auto *RD = T.getNonReferenceType()->getAsCXXRecordDecl();
+  return RD && RD->getIdentifier() && RD->getName() == Name &&
+                 RD->isInStdNamespace()
+             ? RD
+             : nullptr;
+}
+
 void storeArgsIntoThis(ModelBuilder &M, bool OwnerCopy, bool PointerLevel0) {
   const auto *MD = dyn_cast<CXXMethodDecl>(M.FD);
+  // emplace(std::piecewise_construct, tuple, tuple) builds each part from
+  // what a tuple refers to: the tuples' references are not kept.
+  bool Piecewise = false;
+  for (unsigned I = M.firstParam(); I < M.S.Slots.size(); ++I)
+    Piecewise |= stdRecord(M.paramType(I), "piecewise_construct_t") != nullptr;
   for (unsigned I = M.firstParam(); I < M.S.Slots.size(); ++I) {
     QualType PT = M.paramType(I);
+    if (Piecewise && stdRecord(PT, "tuple")) {
+      M.slot(I).Content[0].merge(PT->isReferenceType() ? 2 : 1, false, "");
+      continue;
+    }
     if (M.isAllocatorOrCallable(PT) && !OwnerCopy)
       continue;
     if (OwnerCopy && MD && isPositionIn(MD->getParent(), PT))
@@ -231,6 +249,12 @@ void methodModel(ModelBuilder &M, const CXXMethodDecl *MD) {
   StringRef Name = MD->getIdentifier() ? MD->getName() : "";
   ParamLeaks &This = M.slot(0);
 
+  // An allocator's allocate() returns fresh memory, never its own address
+  // (`std::allocator<T>().allocate(n)`); deallocate() keeps nothing.
+  if ((Name == "allocate" || Name == "deallocate") &&
+      MD->getParent()->getIdentifier() &&
+      MD->getParent()->getName().contains("allocator"))
+    return;
   if (RC == RecordClass::Thread) {
     // The thread object holds copies of the callable and its arguments.
     if (Ctor)
@@ -343,10 +367,42 @@ void methodModel(ModelBuilder &M, const CXXMethodDecl *MD) {
   }
 }
 
+/// For `std::get<I>(t)` on a tuple or pair whose element I is a reference
+/// (`std::forward_as_tuple(a, b)`): true. The result is what the element
+/// refers to, not a place inside the tuple.
+static bool getsReferenceElement(const FunctionDecl *FD) {
+  const TemplateArgumentList *Args = FD->getTemplateSpecializationArgs();
+  if (!named(FD, {"get"}) || !Args || Args->size() == 0 ||
+      Args->get(0).getKind() != TemplateArgument::Integral ||
+      FD->getNumParams() != 1)
+    return false;
+  const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+      FD->getParamDecl(0)
+          ->getType()
+          .getNonReferenceType()
+          ->getAsCXXRecordDecl());
+  if (!Spec || !Spec->isInStdNamespace() ||
+      (Spec->getName() != "tuple" && Spec->getName() != "pair"))
+    return false;
+  llvm::SmallVector<TemplateArgument, 4> Elems;
+  for (const TemplateArgument &A : Spec->getTemplateArgs().asArray())
+    if (A.getKind() == TemplateArgument::Pack)
+      Elems.append(A.pack_begin(), A.pack_end());
+    else
+      Elems.push_back(A);
+  uint64_t I = Args->get(0).getAsIntegral().getZExtValue();
+  return I < Elems.size() && Elems[I].getKind() == TemplateArgument::Type &&
+         Elems[I].getAsType()->isReferenceType();
+}
+
 void freeStdModel(ModelBuilder &M) {
   const FunctionDecl *FD = M.FD;
   QualType RT = FD->getReturnType();
   unsigned N = M.S.Slots.size();
+  if (getsReferenceElement(FD)) {
+    M.slot(0).Result.merge(1, false, "");
+    return;
+  }
   if (named(FD, {"ref", "cref", "addressof", "any_cast", "get", "get_if", "tie",
                  "forward_as_tuple", "data", "begin", "end", "cbegin", "cend",
                  "rbegin", "rend", "as_const", "launder", "to_address"})) {
@@ -514,7 +570,8 @@ std::optional<FunctionSummary> libraryModel(TUContext &TU,
   M.S.Name = FD->getQualifiedNameAsString();
   M.S.Slots.resize(NumSlots);
   if (TU.Opts.Models)
-    if (const FunctionModel *FM = TU.Opts.Models->find(modelName(FD))) {
+    if (const FunctionModel *FM = TU.Opts.Models->find(modelName(FD));
+        FM && !(FM->Params.empty() && FM->Waits)) {
       // A model overrides the built-in rules.
       auto SlotOf = [&](int I) { return I < 0 ? 0 : I + (HasThis ? 1 : 0); };
       for (auto &[I, PM] : FM->Params) {

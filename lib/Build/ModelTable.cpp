@@ -99,9 +99,15 @@ llvm::Error ModelTable::addFile(llvm::StringRef Text, llvm::StringRef Name) {
     std::string Where = "functions[" + std::to_string(Index++) + "]";
     if (!F.is_object() || !F.contains("name") || !F["name"].is_string())
       return schemaError(Name, Where, "expected an object with a \"name\"");
-    if (llvm::Error E = Unknown(F, {"name", "comment", "params"}, Where))
+    if (llvm::Error E =
+            Unknown(F, {"name", "comment", "params", "waits"}, Where))
       return E;
     FunctionModel M;
+    if (F.contains("waits")) {
+      if (!F["waits"].is_boolean())
+        return schemaError(Name, Where + ".waits", "expected true/false");
+      M.Waits = F["waits"].get<bool>();
+    }
     if (F.contains("params")) {
       if (!F["params"].is_object())
         return schemaError(Name, Where + ".params", "expected an object");

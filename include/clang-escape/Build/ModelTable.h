@@ -21,6 +21,7 @@
 
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 
 namespace escape {
@@ -34,6 +35,9 @@ struct ParamModel {
 /// One function's model.
 struct FunctionModel {
   std::map<int, ParamModel> Params;
+  /// Returns once the work handed to its object is done and dropped
+  /// (unset: as the built-in names say).
+  std::optional<bool> Waits;
 };
 
 /// The models of every loaded file; later files override earlier ones.

@@ -1,0 +1,292 @@
+//===- WaitCalls.cpp - Calls that wait for work handed off ----------------===//
+//
+// Part of clang-escape, under the Apache License v2.0 with LLVM Exceptions.
+//
+//===----------------------------------------------------------------------===//
+#include "WaitCalls.h"
+#include "FunctionBuilder.h"
+
+#include "clang-escape/Build/ModelTable.h"
+
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/StringSwitch.h"
+
+using namespace clang;
+
+namespace escape {
+
+/// What a model says about \p MD waiting, or about a method it overrides.
+static std::optional<bool> modelWaits(const CXXMethodDecl *MD,
+                                      const ModelTable &Models) {
+  if (const FunctionModel *FM = Models.find(modelName(MD)); FM && FM->Waits)
+    return FM->Waits;
+  for (const CXXMethodDecl *Base : MD->overridden_methods())
+    if (std::optional<bool> W = modelWaits(Base, Models))
+      return W;
+  return std::nullopt;
+}
+
+bool isWaitCall(const CXXMemberCallExpr *MC, const ModelTable *Models) {
+  const CXXMethodDecl *MD = MC ? MC->getMethodDecl() : nullptr;
+  if (!MD || !MD->getIdentifier())
+    return false;
+  if (Models)
+    if (std::optional<bool> W = modelWaits(MD, *Models))
+      return *W;
+  return llvm::StringSwitch<bool>(MD->getName())
+      .Cases("wait", "get", "join", "wait_for_tasks", "wait_all", true)
+      .Cases("wait_for_all", "join_all", "wait_idle", "sync_wait", true)
+      .Cases("Wait", "Join", "WaitAll", "WaitForAll", "corun", true)
+      // An executor's shutdown stops taking work, then runs or drops what
+      // it holds and joins its threads.
+      .Cases("shutdown", "Shutdown", true)
+      // A latch or barrier the work counts down.
+      .Cases("await", "arrive_and_wait", true)
+      .Default(false);
+}
+
+void waitedObjects(const Stmt *S, const ModelTable *Models,
+                   llvm::SmallVectorImpl<const Expr *> &Out) {
+  struct Finder : RecursiveASTVisitor<Finder> {
+    const ModelTable *Models;
+    llvm::SmallVectorImpl<const Expr *> &Out;
+    Finder(const ModelTable *Models, llvm::SmallVectorImpl<const Expr *> &Out)
+        : Models(Models), Out(Out) {}
+    bool shouldVisitLambdaExpressions() const { return false; }
+    bool VisitCXXMemberCallExpr(CXXMemberCallExpr *E) {
+      if (isWaitCall(E, Models) && E->getImplicitObjectArgument())
+        Out.push_back(E->getImplicitObjectArgument());
+      return true;
+    }
+  } F(Models, Out);
+  F.TraverseStmt(const_cast<Stmt *>(S));
+}
+
+void spunOn(const Stmt *S, llvm::SmallVectorImpl<const VarDecl *> &Out) {
+  const Expr *Cond = nullptr;
+  if (const auto *W = dyn_cast_or_null<WhileStmt>(S))
+    Cond = W->getCond();
+  else if (const auto *D = dyn_cast_or_null<DoStmt>(S))
+    Cond = D->getCond();
+  struct Finder : RecursiveASTVisitor<Finder> {
+    llvm::SmallVectorImpl<const VarDecl *> &Out;
+    explicit Finder(llvm::SmallVectorImpl<const VarDecl *> &Out) : Out(Out) {}
+    bool VisitDeclRefExpr(DeclRefExpr *E) {
+      if (const auto *V = dyn_cast<VarDecl>(E->getDecl());
+          V && V->hasLocalStorage())
+        Out.push_back(V);
+      return true;
+    }
+  } F(Out);
+  if (Cond)
+    F.TraverseStmt(const_cast<Expr *>(Cond));
+}
+
+/// Calls \p Init on the initializers of LE's init-captures and \p ByRef on
+/// the variables it captures by reference; its body is not visited.
+static void visitCaptures(LambdaExpr *LE, llvm::function_ref<void(Expr *)> Init,
+                          llvm::function_ref<void(const VarDecl *)> ByRef) {
+  auto I = LE->capture_init_begin();
+  for (const LambdaCapture &C : LE->captures()) {
+    Expr *E = *I++;
+    if (LE->isInitCapture(&C))
+      Init(E);
+    else if (C.capturesVariable() && C.getCaptureKind() == LCK_ByRef)
+      ByRef(dyn_cast<VarDecl>(C.getCapturedVar()));
+  }
+}
+
+bool givesAddressOf(const Stmt *S, const VarDecl *V) {
+  struct Finder : RecursiveASTVisitor<Finder> {
+    const VarDecl *V;
+    bool Found = false;
+    explicit Finder(const VarDecl *V) : V(V) {}
+    bool names(const Expr *E) const {
+      const auto *DRE = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
+      return DRE && DRE->getDecl() == V;
+    }
+    bool VisitUnaryOperator(UnaryOperator *E) {
+      Found |= E->getOpcode() == UO_AddrOf && names(E->getSubExpr());
+      return !Found;
+    }
+    // Passed by reference: `std::ref(latch)`, `submit(work, done)`.
+    bool VisitCallExpr(CallExpr *E) {
+      const FunctionDecl *Callee = E->getDirectCallee();
+      unsigned Skip =
+          isa<CXXOperatorCallExpr>(E) && isa_and_nonnull<CXXMethodDecl>(Callee)
+              ? 1
+              : 0;
+      for (unsigned I = Skip; Callee && I < E->getNumArgs(); ++I)
+        if (I - Skip < Callee->getNumParams() &&
+            Callee->getParamDecl(I - Skip)->getType()->isReferenceType())
+          Found |= names(E->getArg(I));
+      return !Found;
+    }
+    bool TraverseLambdaExpr(LambdaExpr *LE) {
+      visitCaptures(
+          LE, [&](Expr *Init) { TraverseStmt(Init); },
+          [&](const VarDecl *Ref) { Found |= Ref == V; });
+      return !Found;
+    }
+  } F(V);
+  F.TraverseStmt(const_cast<Stmt *>(S));
+  return F.Found;
+}
+
+void handOffs(const Stmt *S, const ModelTable *Models,
+              llvm::SmallVectorImpl<const CXXMemberCallExpr *> &Out) {
+  struct Finder : RecursiveASTVisitor<Finder> {
+    const ModelTable *Models;
+    llvm::SmallVectorImpl<const CXXMemberCallExpr *> &Out;
+    Finder(const ModelTable *Models,
+           llvm::SmallVectorImpl<const CXXMemberCallExpr *> &Out)
+        : Models(Models), Out(Out) {}
+    bool shouldVisitLambdaExpressions() const { return false; }
+    bool VisitCXXMemberCallExpr(CXXMemberCallExpr *E) {
+      if (E->getImplicitObjectArgument() && !isWaitCall(E, Models))
+        Out.push_back(E);
+      return true;
+    }
+  } F(Models, Out);
+  F.TraverseStmt(const_cast<Stmt *>(S));
+}
+
+/// Strips what reaches an object through its handle: `p->`, `*p`,
+/// `p.get()`, implicit casts and copies.
+static const Expr *throughHandle(const Expr *E) {
+  for (;;) {
+    E = E->IgnoreParenImpCasts();
+    if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(E);
+        OC && OC->getNumArgs() == 1 &&
+        (OC->getOperator() == OO_Arrow || OC->getOperator() == OO_Star)) {
+      E = OC->getArg(0);
+      continue;
+    }
+    if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E);
+        MC && MC->getNumArgs() == 0 && MC->getMethodDecl() &&
+        MC->getMethodDecl()->getIdentifier() &&
+        MC->getMethodDecl()->getName() == "get") {
+      E = MC->getImplicitObjectArgument();
+      continue;
+    }
+    if (const auto *CE = dyn_cast<CXXConstructExpr>(E);
+        CE && CE->getNumArgs() == 1) {
+      E = CE->getArg(0);
+      continue;
+    }
+    if (const auto *UO = dyn_cast<UnaryOperator>(E);
+        UO && UO->getOpcode() == UO_Deref) {
+      E = UO->getSubExpr();
+      continue;
+    }
+    if (const auto *MT = dyn_cast<MaterializeTemporaryExpr>(E)) {
+      E = MT->getSubExpr();
+      continue;
+    }
+    if (const auto *BT = dyn_cast<CXXBindTemporaryExpr>(E)) {
+      E = BT->getSubExpr();
+      continue;
+    }
+    return E;
+  }
+}
+
+const VarDecl *objectVariable(const Expr *E) {
+  if (!E)
+    return nullptr;
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(throughHandle(E)))
+    return dyn_cast<VarDecl>(DRE->getDecl());
+  return nullptr;
+}
+
+const VarDecl *rootVariable(const Expr *E) {
+  while (E) {
+    const auto *ME = dyn_cast<MemberExpr>(throughHandle(E));
+    if (!ME || ME->isArrow())
+      break;
+    E = ME->getBase();
+  }
+  return objectVariable(E);
+}
+
+/// True if the destructor of \p RD waits on one of its members
+/// (`ex->shutdown()`, `pool.wait()`, `t.join()`).
+static bool destructorWaitsOnMember(const CXXRecordDecl *RD,
+                                    const ModelTable *Models) {
+  const CXXDestructorDecl *DD = RD ? RD->getDestructor() : nullptr;
+  const FunctionDecl *Def = nullptr;
+  if (!DD || !DD->hasBody(Def) || !Def->getBody())
+    return false;
+  struct Finder : RecursiveASTVisitor<Finder> {
+    const ModelTable *Models;
+    bool Found = false;
+    explicit Finder(const ModelTable *Models) : Models(Models) {}
+    bool VisitCXXMemberCallExpr(CXXMemberCallExpr *E) {
+      if (!isWaitCall(E, Models) || !E->getImplicitObjectArgument())
+        return true;
+      if (const auto *ME = dyn_cast<MemberExpr>(
+              throughHandle(E->getImplicitObjectArgument())))
+        Found |= isa<CXXThisExpr>(ME->getBase()->IgnoreParenImpCasts());
+      return !Found;
+    }
+  } F(Models);
+  F.TraverseStmt(Def->getBody());
+  return F.Found;
+}
+
+/// True if \p E names variable \p V anywhere.
+static bool mentions(const Stmt *E, const VarDecl *V) {
+  if (!E)
+    return false;
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+    return DRE->getDecl() == V;
+  for (const Stmt *C : E->children())
+    if (mentions(C, V))
+      return true;
+  return false;
+}
+
+bool guardsHandOff(const VarDecl *Guard, const CXXMemberCallExpr *Give,
+                   const Stmt *GiveStmt, const ModelTable *Models,
+                   const SourceManager &SM) {
+  const VarDecl *Object = objectVariable(Give->getImplicitObjectArgument());
+  if (!Object || !Object->hasLocalStorage() || Object == Guard ||
+      !mentions(Guard->getInit(), Object) ||
+      !destructorWaitsOnMember(Guard->getType()->getAsCXXRecordDecl(), Models))
+    return false;
+  // The guard waits at its own end: every local the work names must still
+  // be alive then, that is declared before the guard.
+  struct Locals : RecursiveASTVisitor<Locals> {
+    const VarDecl *Guard;
+    const SourceManager &SM;
+    bool AllOlder = true;
+    Locals(const VarDecl *Guard, const SourceManager &SM)
+        : Guard(Guard), SM(SM) {}
+    void check(const VarDecl *V) {
+      if (V && V->hasLocalStorage() &&
+          V->getDeclContext() == Guard->getDeclContext() &&
+          (V == Guard || !SM.isBeforeInTranslationUnit(V->getLocation(),
+                                                       Guard->getLocation())))
+        AllOlder = false;
+    }
+    bool VisitDeclRefExpr(DeclRefExpr *E) {
+      if (E->isNonOdrUse() == NOUR_None)
+        check(dyn_cast<VarDecl>(E->getDecl()));
+      return AllOlder;
+    }
+    // A lambda copies what it captures by value when it is made; only its
+    // references, and what its init-captures are made from, must outlive it.
+    bool TraverseLambdaExpr(LambdaExpr *LE) {
+      visitCaptures(
+          LE, [&](Expr *Init) { TraverseStmt(Init); },
+          [&](const VarDecl *Ref) { check(Ref); });
+      return AllOlder;
+    }
+  } L(Guard, SM);
+  L.TraverseStmt(const_cast<Stmt *>(GiveStmt));
+  return L.AllOlder;
+}
+
+} // namespace escape

@@ -1,0 +1,70 @@
+//===- WaitCalls.h - Calls that wait for work handed off ---------*- C++
+//-*-===//
+//
+// Part of clang-escape, under the Apache License v2.0 with LLVM Exceptions.
+//
+//===----------------------------------------------------------------------===//
+//
+// Work handed to an object (an executor, a pool, a task group) and waited for
+// before the captured locals die is a borrow that ends at the wait. These
+// helpers find the waits: member calls named like the standard library's
+// waits or marked `"waits": true` in a model file (docs/Models.md), and
+// guards, locals whose destructor waits on the object they were made from.
+//
+//===----------------------------------------------------------------------===//
+#ifndef CLANG_ESCAPE_LIB_BUILD_WAITCALLS_H
+#define CLANG_ESCAPE_LIB_BUILD_WAITCALLS_H
+
+#include "clang/AST/Decl.h"
+#include "clang/AST/ExprCXX.h"
+#include "llvm/ADT/SmallVector.h"
+
+namespace escape {
+
+class ModelTable;
+
+/// A call that returns once the work its object was given is done and
+/// dropped: a future's get() or wait(), a thread's join(), a pool's
+/// shutdown or wait, or a function a model marks as waiting.
+bool isWaitCall(const clang::CXXMemberCallExpr *MC, const ModelTable *Models);
+
+/// The objects the waits in statement S wait on (`o.wait();`,
+/// `check(fut.get());`), not counting waits inside lambdas.
+void waitedObjects(const clang::Stmt *S, const ModelTable *Models,
+                   llvm::SmallVectorImpl<const clang::Expr *> &Out);
+
+/// The variables that loop S spins on (`while (running) {}`,
+/// `do ... while (!done.load());`): those its condition reads.
+void spunOn(const clang::Stmt *S,
+            llvm::SmallVectorImpl<const clang::VarDecl *> &Out);
+
+/// True if statement \p S hands out the address of local \p V: a lambda
+/// capturing it by reference, `&v`, or `v` passed on (`std::ref(latch)`).
+/// Waiting on such a local (`latch.wait()`, spinning on a counter the work
+/// decrements) waits for the work it was given to.
+bool givesAddressOf(const clang::Stmt *S, const clang::VarDecl *V);
+
+/// The member calls of S that may hand work to their object.
+void handOffs(const clang::Stmt *S, const ModelTable *Models,
+              llvm::SmallVectorImpl<const clang::CXXMemberCallExpr *> &Out);
+
+/// The variable an object expression starts from: `pool` for `pool`,
+/// `pool->`, `*pool`, `pool.get()->`; null when it is not a variable.
+const clang::VarDecl *objectVariable(const clang::Expr *E);
+
+/// The variable whose member an object expression is (`f` for `f.cv`,
+/// `f.cv.m`), or objectVariable(E).
+const clang::VarDecl *rootVariable(const clang::Expr *E);
+
+/// True if local \p Guard is a guard of the work handed off by \p Give:
+/// built from the object Give hands work to, its destructor waits on a
+/// member (`~Shutdowner() { ex->shutdown(); }`), and it dies before every
+/// local that Give's statement \p GiveStmt names (declared after them).
+bool guardsHandOff(const clang::VarDecl *Guard,
+                   const clang::CXXMemberCallExpr *Give,
+                   const clang::Stmt *GiveStmt, const ModelTable *Models,
+                   const clang::SourceManager &SM);
+
+} // namespace escape
+
+#endif

@@ -1,0 +1,38 @@
+// Real libstdc++ headers.
+// RUN: not %clang-escape --caret=false %s -- -std=c++20 | FileCheck %s --implicit-check-not=warning:
+
+// emplace(std::piecewise_construct, tuple, tuple) builds each part of the
+// element from what the tuples refer to: the element copies the values, it
+// does not keep the tuples' references to temporaries.
+
+#include <map>
+#include <tuple>
+#include <utility>
+#include <vector>
+
+std::map<unsigned long, unsigned long> gm;
+std::vector<std::pair<unsigned long, int *>> gv;
+
+unsigned long copies() {
+  std::map<unsigned long, unsigned long> m;
+  m.emplace(std::piecewise_construct, std::forward_as_tuple(3u),
+            std::forward_as_tuple(1u));
+  std::vector<std::pair<unsigned long, unsigned long>> v;
+  v.emplace_back(std::piecewise_construct, std::forward_as_tuple(3u),
+                 std::forward_as_tuple(1u));
+  std::pair<int, int> p(std::piecewise_construct, std::forward_as_tuple(1),
+                        std::forward_as_tuple(2));
+  gm.emplace(std::piecewise_construct, std::forward_as_tuple(4u),
+             std::forward_as_tuple(5u));
+  return m.at(3) + v.back().second + p.first;
+}
+
+// A pointer the tuple refers to is copied into the element: what it points
+// to is kept.
+void keepsPointee() {
+  int x = 0;
+  int *px = &x;
+  gv.emplace_back(std::piecewise_construct, std::forward_as_tuple(1u),
+                  std::forward_as_tuple(px));
+  // CHECK: [[@LINE-2]]:3: warning: address of local 'x' is stored in global 'gv'{{.*}}[escape-global]
+}
