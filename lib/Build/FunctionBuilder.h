@@ -107,6 +107,11 @@ bool pointsToChars(clang::QualType T);
 /// True if the callee's own body should be lowered rather than modelled.
 bool shouldAnalyzeBody(TUContext &TU, const clang::FunctionDecl *FD);
 
+/// Whether the initializer of \p VD is lowered on its own: a global or
+/// static data member holding an address, defined here, dynamically
+/// initialized or not (BuildGlobalInit.cpp).
+bool hasLoweredInitializer(const clang::VarDecl *VD);
+
 /// The USR of D (its key across translation units); with MC, functions
 /// whose USRs may collide (instantiations over closures) get their linkage
 /// name too.
@@ -129,6 +134,9 @@ public:
   FunctionBuilder(TUContext &TU, const clang::FunctionDecl *FD,
                   const clang::CXXRecordDecl *DynamicThis = nullptr);
   FunctionGraph build();
+  /// The initializer of a global, as a function of its own
+  /// (BuildGlobalInit.cpp); FD is null.
+  FunctionGraph buildInitializer(const clang::VarDecl *VD);
 
   /// True once the function is past its budget (BuildOptions::MaxSteps,
   /// MaxGraphSize, the stack): the lowering stops descending and build()
@@ -203,6 +211,8 @@ public:
                const clang::Expr *ThisArg, bool ThisIsPointer,
                llvm::ArrayRef<const clang::Expr *> Args, int ThisDest,
                bool Virtual);
+  int uniqueTemporaryOwner(const clang::Expr *Obj,
+                           const clang::FunctionDecl *FD);
   bool joinsThreads();
   bool waitsForThreads();
   const clang::FunctionDecl *staticTarget(const clang::Expr *Callee);
