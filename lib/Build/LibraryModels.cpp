@@ -465,6 +465,32 @@ void freeStdModel(ModelBuilder &M) {
   }
 }
 
+/// An assignment operator (`=`, `+=`, `<<=`, ...) returning a reference
+/// to its own class.
+bool returnsItself(const CXXMethodDecl *MD) {
+  switch (MD->getOverloadedOperator()) {
+  case OO_Equal:
+  case OO_PlusEqual:
+  case OO_MinusEqual:
+  case OO_StarEqual:
+  case OO_SlashEqual:
+  case OO_PercentEqual:
+  case OO_AmpEqual:
+  case OO_PipeEqual:
+  case OO_CaretEqual:
+  case OO_LessLessEqual:
+  case OO_GreaterGreaterEqual:
+    break;
+  default:
+    return false;
+  }
+  QualType RT = MD->getReturnType();
+  if (!RT->isLValueReferenceType())
+    return false;
+  const CXXRecordDecl *RD = RT->getPointeeType()->getAsCXXRecordDecl();
+  return RD && RD->getCanonicalDecl() == MD->getParent()->getCanonicalDecl();
+}
+
 /// `T &get() [[clang::lifetimebound]];`: the attribute on the function's
 /// type says the result refers to the object (`this`), on any declaration.
 bool thisIsLifetimeBound(const FunctionDecl *FD) {
@@ -611,6 +637,11 @@ std::optional<FunctionSummary> libraryModel(TUContext &TU,
       if (T->isReferenceType() || TU.Types.mayHoldAddress(T))
         M.slot(I).Heap.merge(0, true, "");
     }
+    // `T &operator+=(int)`: an assignment returns the object it assigns,
+    // by every convention (clang's -Wdangling assumes so too).
+    if (const auto *MD = dyn_cast<CXXMethodDecl>(FD);
+        MD && HasThis && returnsItself(MD))
+      M.slot(0).Result.merge(0, false, "an assignment returns *this");
   }
   applyAttributes(M);
   return M.S;

@@ -35,3 +35,26 @@ int copiedOut() {
 }
 const int &ownedByCache() { return cachedNode()->ref(); }
 Node *released() { return makeNode().release(); }
+
+// A by-value parameter owns its object until the function returns, unless
+// the function moves it away or releases it.
+const int *fromParameter(std::unique_ptr<Node> p) {
+  const int *v = &p->value;
+  return v; // CHECK: temporary-unique-ptr.cpp:[[@LINE]]:3: warning: address of parameter 'p' escapes to the caller; 'p' dangles when 'fromParameter' returns [escape-return]
+}
+void adopt(std::unique_ptr<Node> n);
+Node *handedOver(std::unique_ptr<Node> p) {
+  Node *raw = p.get();
+  adopt(std::move(p));
+  return raw;
+}
+Node *releasedParameter(std::unique_ptr<Node> p) {
+  Node *raw = p.get();
+  p.release();
+  return raw;
+}
+struct Holder {
+  Holder(std::unique_ptr<Node> p) : raw(p.get()), owned(std::move(p)) {}
+  Node *raw;
+  std::unique_ptr<Node> owned;
+};
