@@ -17,7 +17,7 @@ check) on it, or on a line holding one of the peer's notes for it ('returned her
 an extra: a definite false positive when the peer says so on that line (dg-bogus,
 'no-warning', '// ok', '// fine', a cppcheck snippet expecting nothing), peer-todo when
 the peer marks the line as a known miss of its own (FIXME/TODO, TODO_ASSERT_EQUALS),
-unexpected otherwise.
+peer-off in a GCC test that turns the lifetime warnings off, unexpected otherwise.
 """
 
 import argparse
@@ -386,15 +386,19 @@ class Case:
         self.lifetime_errors = []  # lines where the peer rejects the code with a lifetime error
 
 
-def attach_notes(case, notes):
-    """Give each flow note to the expected line it most likely belongs to."""
+def attach_notes(case, notes, nearest=False):
+    """Give each flow note to the expected line it most likely belongs to: the one before
+    it (clang's 'returned here', 'later used here'), or with nearest (GCC's notes, which
+    also point back at where a temporary was made) the closer one."""
     exp = sorted(case.expected)
     for n in notes:
         if n in case.expected or not exp:
             continue
         before = [e for e in exp if e < n and n - e <= 15]
         after = [e for e in exp if e > n and e - n <= 5]
-        if before:
+        if before and after and nearest and after[0] - n < n - before[-1]:
+            case.notes[n] = after[0]
+        elif before:
             case.notes[n] = before[-1]
         elif after:
             case.notes[n] = after[0]
@@ -434,9 +438,16 @@ def load_clang(path, text):
     return case
 
 
+# A GCC test that turns the lifetime warnings off says nothing about whether its code is
+# wrong (Wno-return-local-addr.C returns addresses of locals on purpose).
+GCC_WARNING_OFF_RE = re.compile(r"dg-options\s+\"[^\"]*-Wno-(return-local-addr|dangling-pointer|"
+                                r"dangling-reference)")
+
+
 def load_gcc(path, text):
     case = Case(path, "gcc")
     case.std = gcc_std(text)
+    case.warning_off = bool(GCC_WARNING_OFF_RE.search(text))
     notes = []
     for d in parse_gcc(text, case.std):
         lifetime = LIFETIME_RE.search(d["msg"]) and not NOT_LIFETIME_RE.search(d["msg"])
@@ -453,7 +464,7 @@ def load_gcc(path, text):
                 case.error_lines.add(d["line"])
         elif d["kind"] == "note":
             notes.append(d["line"])
-    attach_notes(case, notes)
+    attach_notes(case, notes, nearest=True)
     mark_comments(case, text)
     return case
 
@@ -561,14 +572,20 @@ def run_escape(args, case, maybe, path=None):
                            text=True, timeout=args.timeout)
     except subprocess.TimeoutExpired:
         return "timeout", [], "timeout"
-    if p.returncode not in (0, 1):
-        err = [l for l in p.stderr.splitlines() if "error:" in l]
-        status = "crash(%d)" % p.returncode if p.returncode < 0 or p.returncode > 2 else "parse-failed"
-        return status, [], (err[0] if err else p.stderr.strip()[-300:])
+    err = [l for l in p.stderr.splitlines() if "error:" in l]
+    err = err[0] if err else p.stderr.strip()[-300:]
+    if p.returncode not in (0, 1, 2) or "crashed while analyzing" in p.stderr:
+        return "crash(%d)" % p.returncode, [], err
     try:
         doc = json.loads(p.stdout)
     except ValueError:
+        if p.returncode == 2:
+            return "parse-failed", [], err
         return "bad-json", [], p.stdout[:300]
+    if p.returncode == 2:
+        # The file does not compile: clang-escape still reports what it found in
+        # what Clang could parse, as a user sees it (docs/CLI.md).
+        return "partial", doc.get("findings", []), err
     return "ok", doc.get("findings", []), ""
 
 
@@ -587,12 +604,13 @@ def blank_lines(path, lines):
 def analyze(args, case, maybe):
     status, findings, err = run_escape(args, case, maybe)
     retried = False
-    if status == "parse-failed" and case.error_lines:
+    if status in ("parse-failed", "partial") and case.error_lines:
         tmp = blank_lines(case.path, sorted(case.error_lines))
         try:
-            status, findings, err2 = run_escape(args, case, maybe, tmp)
-            retried = True
-            err = err2 or err
+            status2, findings2, err2 = run_escape(args, case, maybe, tmp)
+            if status2 == "ok" or status == "parse-failed":
+                status, findings, err = status2, findings2, err2 or err
+                retried = True
         finally:
             os.unlink(tmp)
     names = {os.path.basename(case.path), os.path.basename(case.path).replace(
@@ -648,6 +666,8 @@ def score(case, res):
             continue
         if line in case.todo_lines:
             kind = "peer-todo"
+        elif getattr(case, "warning_off", False):
+            kind = "peer-off"
         elif getattr(case, "ok_all", False) or line in case.ok_lines:
             kind = "definite-fp"
         else:
@@ -683,6 +703,8 @@ def main():
                    "snippet, after the standard headers it needs")
     r.add_argument("--timeout", type=int, default=120)
     r.add_argument("--nice", type=int, default=10)
+    r.add_argument("--default-only", action="store_true",
+                   help="skip the second run with --report-maybe (half the time)")
     args = ap.parse_args()
     if args.cmd == "extract-cppcheck":
         extract_cppcheck(args.source, args.outdir)
@@ -695,8 +717,9 @@ def main():
         entry = {"file": case.path, "suite": case.suite, "std": case.std,
                  "expected_lines": len(case.expected), "lifetime_compile_errors": case.lifetime_errors}
         first = None
-        for mode, maybe in (("default", False), ("maybe", True)):
-            if first is not None and first["status"] != "ok":
+        modes = (("default", False),) if args.default_only else (("default", False), ("maybe", True))
+        for mode, maybe in modes:
+            if first is not None and first["status"] not in ("ok", "partial"):
                 res = first  # the code does not compile: no second try
             else:
                 res = analyze(args, case, maybe)
@@ -706,27 +729,33 @@ def main():
                            "retried_without_error_lines": res["retried_without_error_lines"],
                            "hits": hits, "misses": misses, "extras": extras,
                            "findings_in_other_files": res["findings_elsewhere"]}
-            t = totals.setdefault((mode, case.suite), {"files": 0, "failed": 0, "expected": 0, "hit": 0,
-                                                       "extra": 0, "fp": 0, "todo": 0})
+            t = totals.setdefault((mode, case.suite), {"files": 0, "failed": 0, "partial": 0, "expected": 0,
+                                                       "hit": 0, "extra": 0, "fp": 0, "todo": 0})
             t["files"] += 1
-            if res["status"] != "ok":
+            if res["status"] == "partial":
+                t["partial"] += 1
+            elif res["status"] != "ok":
                 t["failed"] += 1
             t["expected"] += len(case.expected)
             t["hit"] += len(hits)
             xl = {(e["line"], e["kind"]) for e in extras}
-            t["extra"] += len({l for l, k in xl if k != "peer-todo"})
+            t["extra"] += len({l for l, k in xl if k not in ("peer-todo", "peer-off")})
             t["fp"] += len({l for l, k in xl if k == "definite-fp"})
             t["todo"] += len({l for l, k in xl if k == "peer-todo"})
         detail.append(entry)
+        m = entry.get("maybe", entry["default"])
         sys.stderr.write("%-60s %s/%s exp=%d hit=%d/%d\n" % (
-            os.path.relpath(case.path), entry["default"]["status"], entry["maybe"]["status"],
-            len(case.expected), len(entry["default"]["hits"]), len(entry["maybe"]["hits"])))
+            os.path.relpath(case.path), entry["default"]["status"], m["status"],
+            len(case.expected), len(entry["default"]["hits"]), len(m["hits"])))
 
     for mode in ("default", "maybe"):
+        if not any(k[0] == mode for k in totals):
+            continue
         print("\n%s" % ("clang-escape (default)" if mode == "default" else "clang-escape --report-maybe"))
-        print("| suite | files | not analyzed | expected | hit | recall | extra | definite FP | peer-todo | precision |")
-        print("|---|---|---|---|---|---|---|---|---|---|")
-        agg = {"files": 0, "failed": 0, "expected": 0, "hit": 0, "extra": 0, "fp": 0, "todo": 0}
+        print("| suite | files | partial | not analyzed | expected | hit | recall | extra | definite FP | peer-todo "
+              "| precision |")
+        print("|---|---|---|---|---|---|---|---|---|---|---|")
+        agg = {"files": 0, "failed": 0, "partial": 0, "expected": 0, "hit": 0, "extra": 0, "fp": 0, "todo": 0}
         for suite in ("clang", "gcc", "cppcheck"):
             t = totals.get((mode, suite))
             if not t:
@@ -738,9 +767,11 @@ def main():
 
     if args.list_misses or args.list_extras:
         for entry in detail:
-            d = entry["maybe"]
+            d = entry.get("maybe", entry["default"])
             st = entry["default"]
-            if st["status"] != "ok":
+            if st["status"] == "partial":
+                print("%s: PARTIAL (does not compile) %s" % (entry["file"], st["error"]))
+            elif st["status"] != "ok":
                 print("%s: NOT ANALYZED (%s) %s" % (entry["file"], st["status"], st["error"]))
             if args.list_misses:
                 for m in st["misses"]:
@@ -760,8 +791,9 @@ def main():
 def row(name, t):
     rec = t["hit"] / t["expected"] if t["expected"] else 0.0
     prec = t["hit"] / (t["hit"] + t["extra"]) if t["hit"] + t["extra"] else 0.0
-    return "| %s | %d | %d | %d | %d | %.1f%% | %d | %d | %d | %.3f |" % (
-        name, t["files"], t["failed"], t["expected"], t["hit"], 100 * rec, t["extra"], t["fp"], t["todo"], prec)
+    return "| %s | %d | %d | %d | %d | %d | %.1f%% | %d | %d | %d | %.3f |" % (
+        name, t["files"], t["partial"], t["failed"], t["expected"], t["hit"], 100 * rec, t["extra"], t["fp"],
+        t["todo"], prec)
 
 
 if __name__ == "__main__":

@@ -208,6 +208,71 @@ int FunctionBuilder::callSite(const FunctionDecl *Callee, const Expr *Call,
   return Result;
 }
 
+/// Whether \p FD moves its parameter \p P away or calls release() on it.
+static bool givesAway(const FunctionDecl *FD, const ParmVarDecl *P) {
+  struct Finder : RecursiveASTVisitor<Finder> {
+    const ParmVarDecl *P;
+    bool Found = false;
+    bool refersToP(const Expr *E) const {
+      const auto *DRE = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
+      return DRE && DRE->getDecl() == P;
+    }
+    bool VisitCallExpr(CallExpr *CE) {
+      if (const auto *MC = dyn_cast<CXXMemberCallExpr>(CE)) {
+        if (MC->getMethodDecl() && isNamed(MC->getMethodDecl(), {"release"}) &&
+            refersToP(MC->getImplicitObjectArgument()))
+          Found = true;
+      } else if (const FunctionDecl *F = CE->getDirectCallee();
+                 F && isInStd(F) && isNamed(F, {"move", "forward"}) &&
+                 CE->getNumArgs() == 1 && refersToP(CE->getArg(0))) {
+        Found = true;
+      }
+      return !Found;
+    }
+  } F;
+  F.P = P;
+  if (const auto *CD = dyn_cast<CXXConstructorDecl>(FD))
+    for (const CXXCtorInitializer *I : CD->inits())
+      if (I->getInit())
+        F.TraverseStmt(I->getInit());
+  F.TraverseStmt(FD->getBody());
+  return F.Found;
+}
+
+/// `makeUnique()->field`, `std::unique_ptr<T>(p).get()`: a temporary
+/// std::unique_ptr destroys the object it owns at the end of the
+/// full-expression, so a pointer or reference to that object is one into
+/// the temporary; so does a by-value unique_ptr parameter when the function
+/// returns. The owner's location, or -1.
+int FunctionBuilder::uniqueTemporaryOwner(const Expr *Obj,
+                                          const FunctionDecl *FD) {
+  const auto *MD = dyn_cast_or_null<CXXMethodDecl>(FD);
+  if (!Obj || !MD || !isInStd(MD) || MD->getParent()->getName() != "unique_ptr")
+    return -1;
+  if (MD->getOverloadedOperator() != OO_Arrow &&
+      MD->getOverloadedOperator() != OO_Star &&
+      MD->getOverloadedOperator() != OO_Subscript && !isNamed(MD, {"get"}))
+    return -1;
+  // IgnoreParenImpCasts would skip the materialization too.
+  while (isa<ImplicitCastExpr, ParenExpr>(Obj))
+    Obj = isa<ParenExpr>(Obj) ? cast<ParenExpr>(Obj)->getSubExpr()
+                              : cast<ImplicitCastExpr>(Obj)->getSubExpr();
+  // A by-value parameter owns its object until the function returns,
+  // unless the function gives it away (std::move, release()).
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(Obj)) {
+    const auto *P = dyn_cast<ParmVarDecl>(DRE->getDecl());
+    if (!P || P->getType()->isReferenceType() || !FD || !this->FD ||
+        givesAway(this->FD, P))
+      return -1;
+    return varLoc(P);
+  }
+  const auto *MTE = dyn_cast<MaterializeTemporaryExpr>(Obj);
+  if (!MTE || MTE->getStorageDuration() != SD_FullExpression)
+    return -1;
+  auto It = TempOfMTE.find(MTE);
+  return It == TempOfMTE.end() ? -1 : It->second;
+}
+
 void FunctionBuilder::call(const Hole &K, const CallExpr *CE) {
   const FunctionDecl *FD = CE->getDirectCallee();
   const Expr *Obj = nullptr;
@@ -386,6 +451,8 @@ void FunctionBuilder::call(const Hole &K, const CallExpr *CE) {
     }
   if (R < 0)
     return;
+  if (int T = uniqueTemporaryOwner(Obj, FD); T >= 0)
+    flow(holeFor(R).shift(-1, note("owned by the temporary", CE)), T);
   if (!K.discard() && K.Derefs == 0 && !FD->getReturnType()->isReferenceType())
     if (auto It = CallIndex.find(CE); It != CallIndex.end())
       resultFields(It->second, K.Dst);
@@ -466,6 +533,8 @@ const FunctionDecl *FunctionBuilder::staticTarget(const Expr *Callee) {
 }
 
 bool FunctionBuilder::joinsThreads() {
+  if (!FD)
+    return false; // a global's initializer
   if (JoinsThreadsCache < 0) {
     struct Finder : RecursiveASTVisitor<Finder> {
       bool Found = false;

@@ -226,10 +226,23 @@ void FunctionBuilder::varDecl(const VarDecl *VD) {
         varDecl(HV);
   const Expr *Init = VD->getInit();
   if (VD->hasGlobalStorage() || VD->isStaticLocal()) {
-    if (Init)
+    if (Init && VD->getType()->isReferenceType()) {
+      // `static int &r = k;`: the static keeps k's address.
+      int S = newLoc(LocKind::GlobalStore, VD->getNameAsString(),
+                     VD->getLocation());
+      G.Locs[S].TypeName =
+          VD->getTLSKind() != VarDecl::TLS_None ? "thread_local" : "static";
+      flow(heapHole().note(note("store to global", VD->getLocation(),
+                                VD->getNameAsString())),
+           S);
+      expr(holeFor(S).shift(-1, note("reference binding", VD->getLocation(),
+                                     VD->getNameAsString())),
+           Init);
+    } else if (Init) {
       expr(heapHole().note(note("static initialization", VD->getLocation(),
                                 VD->getNameAsString())),
            Init);
+    }
     return;
   }
   int L = varLoc(VD);

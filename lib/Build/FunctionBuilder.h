@@ -113,6 +113,11 @@ bool shouldAnalyzeBody(TUContext &TU, const clang::FunctionDecl *FD);
 /// arguments and inline namespaces (docs/Models.md).
 std::string modelName(const clang::FunctionDecl *FD);
 
+/// Whether the initializer of \p VD is lowered on its own: a global or
+/// static data member holding an address, defined here, dynamically
+/// initialized or not (BuildGlobalInit.cpp).
+bool hasLoweredInitializer(const clang::VarDecl *VD);
+
 /// The USR of D (its key across translation units); with MC, functions
 /// whose USRs may collide (instantiations over closures) get their linkage
 /// name too.
@@ -135,6 +140,9 @@ public:
   FunctionBuilder(TUContext &TU, const clang::FunctionDecl *FD,
                   const clang::CXXRecordDecl *DynamicThis = nullptr);
   FunctionGraph build();
+  /// The initializer of a global, as a function of its own
+  /// (BuildGlobalInit.cpp); FD is null.
+  FunctionGraph buildInitializer(const clang::VarDecl *VD);
 
   /// True once the function is past its budget (BuildOptions::MaxSteps,
   /// MaxGraphSize, the stack): the lowering stops descending and build()
@@ -209,6 +217,8 @@ public:
                const clang::Expr *ThisArg, bool ThisIsPointer,
                llvm::ArrayRef<const clang::Expr *> Args, int ThisDest,
                bool Virtual);
+  int uniqueTemporaryOwner(const clang::Expr *Obj,
+                           const clang::FunctionDecl *FD);
   bool joinsThreads();
   bool waitsForThreads();
   const clang::FunctionDecl *staticTarget(const clang::Expr *Callee);

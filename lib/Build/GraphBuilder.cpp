@@ -488,8 +488,9 @@ namespace {
 class MainFileFunctions : public RecursiveASTVisitor<MainFileFunctions> {
 public:
   MainFileFunctions(const SourceManager &SM,
-                    std::function<void(const FunctionDecl *)> Fn)
-      : SM(SM), Fn(std::move(Fn)) {}
+                    std::function<void(const FunctionDecl *)> Fn,
+                    std::vector<const VarDecl *> &Globals)
+      : SM(SM), Fn(std::move(Fn)), Globals(Globals) {}
   bool shouldVisitTemplateInstantiations() const { return true; }
   bool shouldVisitLambdaExpressions() const { return false; }
   bool TraverseDecl(Decl *D) {
@@ -514,10 +515,16 @@ public:
       Fn(FD);
     return true;
   }
+  bool VisitVarDecl(VarDecl *VD) {
+    if (hasLoweredInitializer(VD))
+      Globals.push_back(VD);
+    return true;
+  }
 
 private:
   const SourceManager &SM;
   std::function<void(const FunctionDecl *)> Fn;
+  std::vector<const VarDecl *> &Globals;
 };
 } // namespace
 
@@ -538,9 +545,14 @@ std::vector<FunctionGraph> buildGraphs(ASTContext &Ctx,
       Work.push_back({Def, Dyn});
   };
   TU.Enqueue = [&](const FunctionDecl *FD) { TU.EnqueueAs(FD, nullptr); };
-  MainFileFunctions Finder(Ctx.getSourceManager(), TU.Enqueue);
+  std::vector<const VarDecl *> Globals;
+  MainFileFunctions Finder(Ctx.getSourceManager(), TU.Enqueue, Globals);
   Finder.TraverseDecl(Ctx.getTranslationUnitDecl());
   std::vector<FunctionGraph> Graphs;
+  for (const VarDecl *VD : Globals) {
+    FunctionBuilder B(TU, nullptr);
+    Graphs.push_back(B.buildInitializer(VD));
+  }
   while (!Work.empty()) {
     auto [FD, Dyn] = Work.front();
     Work.pop_front();

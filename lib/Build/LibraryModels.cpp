@@ -20,6 +20,7 @@
 // marked unknown so that what it causes is only ever a maybe.
 //
 //===----------------------------------------------------------------------===//
+#include "CaptureBySpelling.h"
 #include "FunctionBuilder.h"
 #include "clang-escape/Build/ModelTable.h"
 #include "clang-escape/Support/LLVMCompat.h"
@@ -174,6 +175,16 @@ bool gslMember(const CXXMethodDecl *MD) {
   return MD->getIdentifier() && llvm::is_contained(Tracked, MD->getName());
 }
 
+/// The first template argument of a class template specialization, when
+/// it is a type (a container's or optional's element type).
+QualType firstTypeArg(const CXXRecordDecl *RD) {
+  const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(RD);
+  if (!Spec || Spec->getTemplateArgs().size() == 0 ||
+      Spec->getTemplateArgs()[0].getKind() != TemplateArgument::Type)
+    return QualType();
+  return Spec->getTemplateArgs()[0].getAsType();
+}
+
 /// std::initializer_list<T>, by value or by reference.
 bool isInitializerList(QualType T) {
   const auto *RD = T.getNonReferenceType()->getAsCXXRecordDecl();
@@ -204,7 +215,11 @@ void storeArgsIntoThis(ModelBuilder &M, bool OwnerCopy, bool PointerLevel0) {
     }
     if (M.isAllocatorOrCallable(PT) && !OwnerCopy)
       continue;
-    if (OwnerCopy && MD && isPositionIn(MD->getParent(), PT))
+    // The position of insert(pos, ...), erase(first, last); the range of
+    // assign(first, last) and insert(pos, first, last) is copied.
+    if (OwnerCopy && MD && isPositionIn(MD->getParent(), PT) &&
+        (I == M.firstParam() ||
+         (MD->getIdentifier() && MD->getName() == "erase")))
       continue;
     if (pointsToChars(PT))
       continue; // strings, exception messages: the bytes are copied
@@ -319,8 +334,14 @@ void methodModel(ModelBuilder &M, const CXXMethodDecl *MD) {
       return;
     }
     if (MD->getOverloadedOperator() == OO_Equal) {
-      if (M.S.Slots.size() > 1)
-        M.slot(1).Content[0].merge(1, false, "");
+      // A copy of another view; assigned an owner (a [[gsl::Pointer]]'s
+      // `operator=(const Owner &)`), a view of it.
+      if (M.S.Slots.size() > 1) {
+        QualType PT = M.paramType(1);
+        bool Copy = !PT->isReferenceType() || M.sameTemplate(PT, Self) ||
+                    M.TU.Types.isPointerLike(PT.getNonReferenceType());
+        M.slot(1).Content[0].merge(Copy ? 1 : 0, false, "");
+      }
       This.Result.merge(0, false, "");
       return;
     }
@@ -341,20 +362,30 @@ void methodModel(ModelBuilder &M, const CXXMethodDecl *MD) {
        Name != "lower_bound" && Name != "upper_bound"))
     storeArgsIntoThis(M, Owner, !Owner);
   // emplace_back(s) into a container of views builds a view of s in place:
-  // the element borrows what the argument refers to.
-  if (Owner && Name.starts_with("emplace"))
-    if (const auto *Spec =
-            dyn_cast<ClassTemplateSpecializationDecl>(MD->getParent()))
-      if (Spec->getTemplateArgs().size() > 0 &&
-          Spec->getTemplateArgs()[0].getKind() == TemplateArgument::Type &&
-          M.TU.Types.isPointerLike(Spec->getTemplateArgs()[0].getAsType()))
-        for (unsigned I = 1; I < M.S.Slots.size(); ++I) {
-          QualType PT = M.paramType(I);
-          if (PT->isReferenceType() &&
-              (M.TU.Types.isOwner(PT) ||
-               PT.getNonReferenceType()->isArrayType()))
-            M.slot(I).Content[0].merge(0, false, "");
+  // the element borrows what the argument refers to; so does an optional
+  // of a view constructed or assigned from an owner (`std::optional<
+  // std::string_view> o = std::string();`), but not from a copy of itself.
+  if (Owner && (Name.starts_with("emplace") || isa<CXXConstructorDecl>(MD) ||
+                MD->getOverloadedOperator() == OO_Equal))
+    if (QualType Elem = firstTypeArg(MD->getParent());
+        !Elem.isNull() && M.TU.Types.isPointerLike(Elem))
+      for (unsigned I = 1; I < M.S.Slots.size(); ++I) {
+        QualType PT = M.paramType(I);
+        if (!PT->isReferenceType() ||
+            !(M.TU.Types.isOwner(PT) ||
+              PT.getNonReferenceType()->isArrayType()))
+          continue;
+        if (const Decl *TD = M.templateOf(PT.getNonReferenceType());
+            TD && TD == M.templateOf(M.TU.Ctx.getRecordType(MD->getParent()))) {
+          // optional<string_view> from optional<string>: a view of the
+          // other's value; from optional<string_view>: a copy.
+          QualType Other =
+              firstTypeArg(PT.getNonReferenceType()->getAsCXXRecordDecl());
+          if (Other.isNull() || !M.TU.Types.isOwner(Other))
+            continue;
         }
+        M.slot(I).Content[0].merge(0, false, "");
+      }
   if (Name == "swap" && M.S.Slots.size() > 1)
     This.Content[1].merge(1, false, "");
   if (Ctor)
@@ -490,6 +521,32 @@ void freeStdModel(ModelBuilder &M) {
   }
 }
 
+/// An assignment operator (`=`, `+=`, `<<=`, ...) returning a reference
+/// to its own class.
+bool returnsItself(const CXXMethodDecl *MD) {
+  switch (MD->getOverloadedOperator()) {
+  case OO_Equal:
+  case OO_PlusEqual:
+  case OO_MinusEqual:
+  case OO_StarEqual:
+  case OO_SlashEqual:
+  case OO_PercentEqual:
+  case OO_AmpEqual:
+  case OO_PipeEqual:
+  case OO_CaretEqual:
+  case OO_LessLessEqual:
+  case OO_GreaterGreaterEqual:
+    break;
+  default:
+    return false;
+  }
+  QualType RT = MD->getReturnType();
+  if (!RT->isLValueReferenceType())
+    return false;
+  const CXXRecordDecl *RD = RT->getPointeeType()->getAsCXXRecordDecl();
+  return RD && RD->getCanonicalDecl() == MD->getParent()->getCanonicalDecl();
+}
+
 /// `T &get() [[clang::lifetimebound]];`: the attribute on the function's
 /// type says the result refers to the object (`this`), on any declaration.
 bool thisIsLifetimeBound(const FunctionDecl *FD) {
@@ -520,11 +577,15 @@ void applyAttributes(ModelBuilder &M) {
     if (P->hasAttr<NoEscapeAttr>())
       M.slot(I) = ParamLeaks();
     if (P->hasAttr<LifetimeBoundAttr>()) {
-      // The attribute documents the parameter: it reaches the result and,
-      // for a function we cannot see, nothing else is assumed.
+      // The attribute documents the parameter: it reaches the result (for
+      // a constructor, the object constructed) and, for a function we
+      // cannot see, nothing else is assumed.
       if (M.S.Unknown)
         M.slot(I) = ParamLeaks();
-      M.slot(I).Result.merge(0, false, "[[clang::lifetimebound]]");
+      if (isa<CXXConstructorDecl>(M.FD) && M.HasThis)
+        M.slot(I).Content[0].merge(0, false, "[[clang::lifetimebound]]");
+      else
+        M.slot(I).Result.merge(0, false, "[[clang::lifetimebound]]");
     }
 #if CLANG_VERSION_MAJOR >= 20
     // [[clang::lifetime_capture_by(X)]]: the argument is stored into what X
@@ -541,6 +602,25 @@ void applyAttributes(ModelBuilder &M) {
           M.slot(I).Content[J].merge(0, false,
                                      "[[clang::lifetime_capture_by]]");
       }
+    }
+#else
+    // Clang 19 drops the attribute; its spelling says the same.
+    llvm::SmallVector<llvm::StringRef, 2> Targets = spelledCaptureBy(P);
+    if (!Targets.empty() && M.S.Unknown)
+      M.slot(I) = ParamLeaks();
+    for (llvm::StringRef X : Targets) {
+      if (X == "global" || X == "unknown") {
+        M.slot(I).Heap.merge(0, false, "[[clang::lifetime_capture_by]]");
+        continue;
+      }
+      int J = -1;
+      if (X == "this" && M.HasThis)
+        J = 0;
+      for (unsigned K = 0; K < M.FD->getNumParams(); ++K)
+        if (M.FD->getParamDecl(K)->getName() == X)
+          J = static_cast<int>(K + M.firstParam());
+      if (J >= 0 && J != static_cast<int>(I))
+        M.slot(I).Content[J].merge(0, false, "[[clang::lifetime_capture_by]]");
     }
 #endif
   }
@@ -614,6 +694,11 @@ std::optional<FunctionSummary> libraryModel(TUContext &TU,
       if (T->isReferenceType() || TU.Types.mayHoldAddress(T))
         M.slot(I).Heap.merge(0, true, "");
     }
+    // `T &operator+=(int)`: an assignment returns the object it assigns,
+    // by every convention (clang's -Wdangling assumes so too).
+    if (const auto *MD = dyn_cast<CXXMethodDecl>(FD);
+        MD && HasThis && returnsItself(MD))
+      M.slot(0).Result.merge(0, false, "an assignment returns *this");
   }
   applyAttributes(M);
   return M.S;

@@ -117,6 +117,10 @@ bool TypeClassifier::cleansUp(QualType T) {
   const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
   if (!RD || !(RD = RD->getDefinition()) || isInStd(RD))
     return false;
+  // A [[gsl::Owner]]'s destructor frees what it owns, as a container's
+  // does: what views it dangles, nothing unregisters itself.
+  if (RD->hasAttr<OwnerAttr>())
+    return false;
   auto It = CleanCache.find(RD);
   if (It != CleanCache.end())
     return It->second;

@@ -1,7 +1,7 @@
 // [[clang::lifetime_capture_by(X)]] on a function without a body is a fact:
 // the argument is stored into what X refers to, or somewhere global. The
-// attribute exists from clang 20 on.
-// REQUIRES: lifetime-capture-by
+// attribute exists from clang 20 on; clang 19 drops it, and clang-escape reads
+// it from the source there (lib/Build/CaptureBySpelling.cpp).
 // RUN: not %clang-escape --caret=false %s -- -std=c++20 | FileCheck %s --implicit-check-not=warning:
 
 struct Set {
@@ -45,4 +45,25 @@ void captureGlobally() {
 void captureIntoNamedParameter(Set &s) {
   int x = 0;
   keepIn(&x, s); // CHECK: lifetime-capture-by.cpp:[[@LINE]]:3: warning: address of local 'x' escapes to the caller through parameter 's'; 'x' dangles when 'captureIntoNamedParameter' returns [escape-return]
+}
+
+// Two targets, the object and a parameter; a parameter without the
+// attribute is the conservative default, a maybe, hidden.
+struct Registry {
+  void both(int *p [[clang::lifetime_capture_by(this, other)]], Set &other);
+  void plain(int *p);
+};
+void captureIntoBoth(Registry &r, Set &other) {
+  int x = 0;
+  r.both(&x, other); // CHECK: lifetime-capture-by.cpp:[[@LINE]]:3: warning: address of local 'x' is stored into the object parameter 'r' refers to; 'x' dangles when 'captureIntoBoth' returns [escape-member]
+  // CHECK: lifetime-capture-by.cpp:[[@LINE-1]]:3: warning: address of local 'x' escapes to the caller through parameter 'other'; 'x' dangles when 'captureIntoBoth' returns [escape-return]
+  int y = 0;
+  r.plain(&y);
+}
+
+// A name in a comment or a default argument is not the attribute.
+void keepNothing(int *p /* lifetime_capture_by(global) */, int n = 0);
+void notCaptured() {
+  int x = 0;
+  keepNothing(&x);
 }

@@ -65,3 +65,14 @@ int main() {
   }
   return *gMainSlot;
 }
+
+// A function-local static reference bound to a parameter keeps its address;
+// bound to a global, nothing.
+int staticReference(int k) {
+  static int &r = k; // CHECK: store-global.cpp:[[@LINE]]:15: warning: address of parameter 'k' is stored in static 'r'; 'k' dangles when 'staticReference' returns [escape-global]
+  return r;
+}
+int staticReferenceToGlobal() {
+  static int &r = g_default;
+  return r;
+}

@@ -100,13 +100,11 @@ int rangeForOverTemporaryString() {
 }
 
 // Before C++23 (P2718), only the outermost temporary of a range-for initializer
-// is extended: the unique_ptr / optional dies before the loop body runs.
-// FIXME: missed with -std=c++20 when the vector is owned by a temporary smart
-// pointer (what a temporary owner holds is not tied to its lifetime yet);
-// expected escape-scope as for the optional below.
+// is extended: the unique_ptr / optional dies before the loop body runs, and
+// the vector the unique_ptr owns with it (test/Std/temporary-unique-ptr.cpp).
 int rangeForThroughDereferencedTemporary() {
   int s = 0;
-  for (int x : *std::make_unique<std::vector<int>>(3))
+  for (int x : *std::make_unique<std::vector<int>>(3)) // CHECK: temporaries.cpp:[[@LINE]]:16: warning: temporary '{{.*}}unique_ptr{{.*}}' is destroyed at the end of the full-expression, but 'range of the for loop' keeps its address and is used later [escape-scope]
     s += x;
   return s;
 }
