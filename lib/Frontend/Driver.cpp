@@ -12,6 +12,7 @@
 #include "clang-escape/Frontend/Driver.h"
 #include "clang-escape/Build/ModelTable.h"
 #include "clang-escape/Frontend/AbsentFiles.h"
+#include "clang-escape/Frontend/MergedReport.h"
 #include "clang-escape/Graph/GraphCache.h"
 #include "clang-escape/Graph/GraphIO.h"
 #include "clang-escape/Support/AtomicFile.h"
@@ -377,71 +378,153 @@ ExtractedTU extractAgain(const tooling::CompilationDatabase &DB,
   return TU;
 }
 
-/// Links the units in order (so that the result does not depend on -j):
-/// the extracted ones, those whose entry \p Hits holds (their graphs read
-/// now, each graph once), then the rest of the program the cache holds;
-/// solves, reports.
+/// The warnings of a program in which one function is defined in several
+/// files: calls reach the first (Program::add).
+void warnCollisions(const Program &P, const std::string &Name,
+                    AnalysisResult &R) {
+  const std::vector<Program::Collision> &C = P.collisions();
+  constexpr size_t Shown = 5;
+  for (size_t I = 0; I < C.size() && I < Shown; ++I)
+    R.Warnings.push_back(
+        "'" + C[I].Name + "' is defined in '" + C[I].First + "' and in '" +
+        C[I].Other + "', linked as one program" +
+        (Name.empty() ? "" : " ('" + Name + "')") +
+        ": calls reach the first (an ODR violation, or files of several "
+        "programs: see --program)");
+  if (C.size() > Shown)
+    R.Warnings.push_back("and " + std::to_string(C.size() - Shown) +
+                         " more functions defined in several files of one "
+                         "program");
+}
+
+/// Links each program of the run on its own (so that a function defined in
+/// two executables is not merged), each in the order of its units (so that
+/// the result does not depend on -j): the extracted ones, those whose entry
+/// \p Hits holds (their graphs read now, each graph once per program),
+/// then the rest of the program the cache holds; solves each, and reports
+/// once what several programs found.
 llvm::Error linkAndReport(std::vector<ExtractedTU> &TUs,
                           std::vector<std::optional<CacheEntry>> &Hits,
                           const tooling::CompilationDatabase *DB,
                           const std::string &CacheDir,
                           const AnalysisOptions &Opts, AnalysisResult &R) {
-  std::set<GraphId> Loaded;
-  std::vector<std::string> Missing;
-  for (size_t I = 0; I < TUs.size(); ++I) {
-    ExtractedTU &TU = TUs[I];
-    if (DB && I < Hits.size() && Hits[I]) {
-      std::string Warning;
-      auto Graphs = graphsOf(CacheDir, *Hits[I], Opts, Loaded, Warning);
-      Hits[I].reset();
-      if (!Warning.empty())
-        R.Warnings.push_back(Warning);
-      if (!Graphs && Opts.LinkOnly) {
-        Missing.push_back(TU.File);
-        continue;
-      }
-      if (Graphs)
-        TU.Graphs = std::move(*Graphs);
-      else
+  // Through --diff-base's worktree, a file belongs to the programs of its
+  // counterpart.
+  auto Main = [&](const std::string &F) {
+    return rebase(F, Opts.AliasFrom, Opts.AliasTo);
+  };
+  std::vector<std::string> Reported, Linked;
+  for (const ExtractedTU &TU : TUs)
+    Reported.push_back(Main(TU.File));
+  if (DB)
+    for (const std::string &F : Opts.LinkFromCache)
+      Linked.push_back(Main(F));
+  std::vector<LinkGroup> Groups =
+      groupByProgram(Opts.Programs, Reported, Linked);
+  // The last program a unit is linked into takes its graphs.
+  std::vector<unsigned> ReportedUses(Reported.size()),
+      LinkedUses(Linked.size());
+  for (const LinkGroup &G : Groups) {
+    for (size_t I : G.Reported)
+      ++ReportedUses[I];
+    for (size_t I : G.Linked)
+      ++LinkedUses[I];
+  }
+  std::vector<std::optional<CacheEntry>> LinkedEntries(Linked.size());
+  std::vector<bool> LinkedRead(Linked.size()), LinkedCounted(Linked.size());
+  std::set<std::string> Missing;
+  auto Warn = [&](const std::string &W) {
+    if (!W.empty() && llvm::find(R.Warnings, W) == R.Warnings.end())
+      R.Warnings.push_back(W);
+  };
+  MergedReport Merged;
+  for (const LinkGroup &G : Groups) {
+    Program P;
+    std::set<GraphId> Loaded;
+    for (size_t I : G.Reported) {
+      ExtractedTU &TU = TUs[I];
+      bool Last = --ReportedUses[I] == 0;
+      if (DB && I < Hits.size() && Hits[I]) {
+        std::string Warning;
+        auto Graphs = graphsOf(CacheDir, *Hits[I], Opts, Loaded, Warning);
+        if (Last)
+          Hits[I].reset();
+        Warn(Warning);
+        if (!Graphs && Opts.LinkOnly) {
+          Missing.insert(TU.File);
+          continue;
+        }
+        if (Graphs) {
+          P.add(std::move(*Graphs));
+          continue;
+        }
         TU = extractAgain(*DB, TU.File, CacheDir,
                           cachePath(CacheDir, *DB, TU.File, Opts), Opts, R);
+        Hits[I].reset(); // the next programs take the graphs extracted
+      }
+      if (Last)
+        P.add(std::move(TU.Graphs));
+      else
+        P.add(TU.Graphs);
     }
-    if (TU.HadErrors)
-      R.FilesWithErrors.push_back(TU.File);
-    R.Prog.add(std::move(TU.Graphs));
-  }
-  // The rest of the program, as far as the cache knows it: followed, not
-  // reported on.
-  if (DB)
-    for (const std::string &File : Opts.LinkFromCache) {
+    // The rest of the program, as far as the cache knows it: followed, not
+    // reported on.
+    for (size_t L : G.Linked) {
+      const std::string &File = Opts.LinkFromCache[L];
+      bool Last = --LinkedUses[L] == 0;
       std::string Warning;
       std::string Path = cachePath(CacheDir, *DB, File, Opts);
+      if (!LinkedRead[L]) {
+        LinkedRead[L] = true;
+        LinkedEntries[L] = readCache(Path, Opts, Warning);
+      }
       std::optional<std::vector<FunctionGraph>> Graphs;
-      if (auto Entry = readCache(Path, Opts, Warning))
-        Graphs = graphsOf(CacheDir, *Entry, Opts, Loaded, Warning);
+      if (LinkedEntries[L])
+        Graphs = graphsOf(CacheDir, *LinkedEntries[L], Opts, Loaded, Warning);
+      if (Last)
+        LinkedEntries[L].reset();
       if (!Graphs && Opts.LinkOnly) {
-        if (!Warning.empty())
-          R.Warnings.push_back(Warning);
-        Missing.push_back(File);
+        Warn(Warning);
+        Missing.insert(File);
         continue;
       }
       if (!Graphs && !Warning.empty()) {
         // Damaged: extracted again rather than silently left out.
-        R.Warnings.push_back(Warning);
+        Warn(Warning);
         Graphs =
             std::move(extractAgain(*DB, File, CacheDir, Path, Opts, R).Graphs);
       }
       if (!Graphs)
         continue;
-      for (FunctionGraph &G : *Graphs)
-        G.MainFile = false;
-      R.Prog.add(std::move(*Graphs));
-      ++R.Linked;
+      for (FunctionGraph &FG : *Graphs)
+        FG.MainFile = false;
+      P.add(std::move(*Graphs));
+      if (!LinkedCounted[L]) {
+        LinkedCounted[L] = true;
+        ++R.Linked;
+      }
     }
+    if (!Missing.empty())
+      continue; // an error below, once every program has named its own
+    P.solve();
+    warnCollisions(P, G.Name, R);
+    Report Rep = makeReport(P, Opts.Report);
+    // One program, the files in none: the run of a database before programs
+    // existed.
+    if (Groups.size() == 1 && G.Name.empty()) {
+      R.Prog = std::move(P);
+      R.Rep = std::move(Rep);
+    } else {
+      Merged.add(G.Name, std::move(P), std::move(Rep), R.Prog);
+    }
+  }
+  for (const ExtractedTU &TU : TUs)
+    if (TU.HadErrors)
+      R.FilesWithErrors.push_back(TU.File);
   if (!Missing.empty())
-    return missingEntries(std::move(Missing), CacheDir);
-  R.Prog.solve();
-  R.Rep = makeReport(R.Prog, Opts.Report);
+    return missingEntries({Missing.begin(), Missing.end()}, CacheDir);
+  if (Groups.size() != 1 || !Groups.front().Name.empty())
+    R.Rep = Merged.take();
   if (Opts.ReportFilter)
     Opts.ReportFilter(R.Rep);
   return llvm::Error::success();

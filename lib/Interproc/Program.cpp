@@ -29,6 +29,8 @@ void Program::add(std::vector<FunctionGraph> Gs) {
         // Another definition with the same name elsewhere: 'main' of
         // several programs of one database, or an ODR violation across
         // them. Both are analyzed; calls by name reach the first.
+        if (Old.Pos.File != G.Pos.File)
+          Collisions.push_back({G.Name, Old.Pos.File, G.Pos.File});
         G.Key += "#" + G.Pos.File;
         if (!ByKey.emplace(G.Key, static_cast<int>(Graphs.size())).second)
           continue;
@@ -55,6 +57,26 @@ const FunctionSummary *Program::summary(const std::string &Key) const {
   if (It == ByKey.end() || It->second >= static_cast<int>(Solved.size()))
     return nullptr;
   return &Solved[It->second].Summary;
+}
+
+std::vector<int>
+Program::absorb(Program &&Other,
+                const std::function<bool(const FunctionGraph &, int)> &Keep) {
+  std::vector<int> Where(Other.Graphs.size(), -1);
+  for (size_t I = 0; I < Other.Graphs.size(); ++I) {
+    if (!Keep(Other.Graphs[I], static_cast<int>(I)))
+      continue;
+    Where[I] = static_cast<int>(Graphs.size());
+    ByKey.emplace(Other.Graphs[I].Key, Where[I]); // the first stays
+    Graphs.push_back(std::move(Other.Graphs[I]));
+    Solved.push_back(I < Other.Solved.size() ? std::move(Other.Solved[I])
+                                             : SolvedFunction());
+  }
+  for (std::string &N : Other.OdrMismatches)
+    if (std::find(OdrMismatches.begin(), OdrMismatches.end(), N) ==
+        OdrMismatches.end())
+      OdrMismatches.push_back(std::move(N));
+  return Where;
 }
 
 void Program::index() {

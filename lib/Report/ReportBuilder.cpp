@@ -528,17 +528,21 @@ Report makeReport(const Program &P, const ReportOptions &Opts) {
     Unique.push_back(std::move(F));
   }
   Out.Findings = std::move(Unique);
+  sortByPosition(Out);
+  return Out;
+}
+
+void sortByPosition(Report &R) {
   auto ByPos = [](const SourcePos &A, const SourcePos &B) {
     return std::tie(A.File, A.Line, A.Column) <
            std::tie(B.File, B.Line, B.Column);
   };
   std::stable_sort(
-      Out.Findings.begin(), Out.Findings.end(),
+      R.Findings.begin(), R.Findings.end(),
       [&](const Finding &A, const Finding &B) { return ByPos(A.Pos, B.Pos); });
   std::stable_sort(
-      Out.Remarks.begin(), Out.Remarks.end(),
+      R.Remarks.begin(), R.Remarks.end(),
       [&](const Remark &A, const Remark &B) { return ByPos(A.Pos, B.Pos); });
-  return Out;
 }
 
 } // namespace escape

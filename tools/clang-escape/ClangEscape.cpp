@@ -8,6 +8,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "clang-escape/Build/ModelTable.h"
+#include "clang-escape/Frontend/CMakeFileApi.h"
 #include "clang-escape/Frontend/CacheSalt.h"
 #include "clang-escape/Frontend/DiffBase.h"
 #include "clang-escape/Frontend/Driver.h"
@@ -222,6 +223,26 @@ static cl::opt<std::string> CacheMaxSize(
     cl::desc("After the run, remove the least recently used entries until "
              "the cache holds at most <size> (bytes, or with K, M, G)"),
     cl::cat(Category));
+static cl::list<std::string> ProgramArgs(
+    "program", cl::value_desc("name=glob,glob"),
+    cl::desc("The files one program (an executable) is linked from, linked "
+             "apart from the other programs' (docs/WholeProgram.md); may be "
+             "repeated"),
+    cl::cat(Category));
+static cl::opt<std::string> ProgramsFile(
+    "programs", cl::value_desc("file"),
+    cl::desc("Read the programs from <file>: one name=glob,glob per line"),
+    cl::cat(Category));
+static cl::opt<bool> CMakeConfigure(
+    "cmake-configure",
+    cl::desc("With -p on a CMake build directory: run cmake there once, so "
+             "that it answers the file API query naming each executable's "
+             "files"),
+    cl::cat(Category));
+static cl::opt<bool>
+    OneProgram("one-program",
+               cl::desc("Link every file as one program, whatever CMake says"),
+               cl::cat(Category));
 static cl::opt<bool> NoCache("no-cache",
                              cl::desc("Do not read or write the cache"),
                              cl::cat(Category));
@@ -543,6 +564,51 @@ int main(int Argc, const char **Argv) {
         if (std::find(Given.begin(), Given.end(), F) == Given.end())
           Opts.LinkFromCache.push_back(F);
     }
+  }
+  // Which files make which program: as the user says, else as CMake does.
+  if (OneProgram && (ProgramArgs.size() || !ProgramsFile.empty())) {
+    WithColor::error(errs(), "clang-escape")
+        << "--one-program and --program/--programs contradict each other\n";
+    return 2;
+  }
+  if (!ProgramsFile.empty()) {
+    auto Read = escape::readProgramsFile(ProgramsFile);
+    if (!Read) {
+      WithColor::error(errs(), "clang-escape")
+          << "--programs: " << toString(Read.takeError()) << "\n";
+      return 2;
+    }
+    for (escape::ProgramSpec &P : *Read)
+      escape::addProgram(Opts.Programs, std::move(P));
+  }
+  for (const std::string &A : ProgramArgs) {
+    SmallString<256> Here;
+    llvm::sys::fs::current_path(Here);
+    auto P = escape::parseProgramSpec(A, Here);
+    if (!P) {
+      WithColor::error(errs(), "clang-escape")
+          << "--program: " << toString(P.takeError()) << "\n";
+      return 2;
+    }
+    escape::addProgram(Opts.Programs, std::move(*P));
+  }
+  std::optional<std::string> BuildDir = buildDirArgument(Argc, Argv);
+  if (CMakeConfigure && !BuildDir) {
+    WithColor::error(errs(), "clang-escape")
+        << "--cmake-configure needs -p <build-dir>\n";
+    return 2;
+  }
+  if (Opts.Programs.empty() && !OneProgram && !ExtractOnly &&
+      ExtractUnit.empty() && BuildDir) {
+    auto Found = escape::cmakePrograms(*BuildDir, CMakeConfigure);
+    if (!Found) {
+      WithColor::error(errs(), "clang-escape")
+          << toString(Found.takeError()) << "\n";
+      return 2;
+    }
+    if (!Found->Note.empty())
+      WithColor::note(errs(), "clang-escape") << Found->Note << "\n";
+    Opts.Programs = std::move(Found->Programs);
   }
   if (!ExtractUnit.empty()) {
     if (Error E = escape::extractOne(DB, ExtractUnit, Opts, ExtractTo)) {

@@ -7,6 +7,7 @@
 #define CLANG_ESCAPE_FRONTEND_DRIVER_H
 
 #include "clang-escape/Build/GraphBuilder.h"
+#include "clang-escape/Frontend/ProgramGroups.h"
 #include "clang-escape/Interproc/Program.h"
 #include "clang-escape/Report/Finding.h"
 
@@ -42,6 +43,10 @@ struct AnalysisOptions {
   /// in, so that their functions are followed, without parsing or
   /// reporting them.
   std::vector<std::string> LinkFromCache;
+  /// The programs of the database (an executable and the libraries it
+  /// links): each is linked on its own, the files in none together. Empty:
+  /// every file is one program.
+  std::vector<ProgramSpec> Programs;
   /// analyzeParsedTU: also store the unit's graphs in CacheDir under its
   /// command in the database, so that analyzeFiles need not parse it.
   bool StoreParsedTU = false;

@@ -9,6 +9,7 @@
 #include "clang-escape/Graph/EscapeGraph.h"
 #include "clang-escape/Solve/Solver.h"
 
+#include <functional>
 #include <map>
 #include <string>
 #include <vector>
@@ -31,7 +32,20 @@ public:
   const std::vector<std::string> &odrMismatches() const {
     return OdrMismatches;
   }
+  /// Functions defined (not inline) in several files of the program, an
+  /// ODR violation within one executable: calls reach the first definition.
+  struct Collision {
+    std::string Name, First, Other; ///< and the files of both definitions
+  };
+  const std::vector<Collision> &collisions() const { return Collisions; }
   const std::vector<SolvedFunction> &solved() const { return Solved; }
+  /// Appends the solved functions of \p Other, another program of the same
+  /// run, for the surfaces that draw functions: each keeps what it was
+  /// solved with. Only those \p Keep accepts are taken. Returns, for each of
+  /// Other's functions, its index here, or -1.
+  std::vector<int>
+  absorb(Program &&Other,
+         const std::function<bool(const FunctionGraph &, int)> &Keep);
   /// The summary of the function with key \p Key, or null.
   const FunctionSummary *summary(const std::string &Key) const;
 
@@ -51,6 +65,7 @@ private:
   std::map<std::string, int> ByKey;
   std::map<std::string, std::vector<int>> Overriders;
   std::vector<std::string> OdrMismatches;
+  std::vector<Collision> Collisions;
 };
 
 } // namespace escape

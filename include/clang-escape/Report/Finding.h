@@ -85,6 +85,10 @@ struct Report {
 /// defined in the files being reported on. Sorted by position.
 Report makeReport(const Program &P, const ReportOptions &Opts);
 
+/// Sorts the findings and remarks of \p R by position, keeping the order of
+/// those at the same place.
+void sortByPosition(Report &R);
+
 } // namespace escape
 
 #endif

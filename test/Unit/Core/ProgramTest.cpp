@@ -105,6 +105,38 @@ TEST(ProgramTest, DuplicateDefinitionsKeepOneCopy) {
   EXPECT_EQ(P.graphs().size(), 1u);
 }
 
+TEST(ProgramTest, ACollisionWithinOneProgramIsNoted) {
+  // 'keep' defined in a.cpp and in b.cpp of one program: both analyzed,
+  // calls reach the first, and the collision is said.
+  Program P;
+  FunctionGraph A = keeper("keep"), B = keeper("keep");
+  A.Pos.File = "a.cpp";
+  B.Pos.File = "b.cpp";
+  P.add({A});
+  P.add({B});
+  P.solve();
+  EXPECT_EQ(P.graphs().size(), 2u);
+  ASSERT_EQ(P.collisions().size(), 1u);
+  EXPECT_EQ(P.collisions()[0].Name, "keep");
+  EXPECT_EQ(P.collisions()[0].First, "a.cpp");
+  EXPECT_EQ(P.collisions()[0].Other, "b.cpp");
+}
+
+TEST(ProgramTest, AbsorbKeepsWhatItIsAskedTo) {
+  Program Into, Other;
+  int X;
+  Other.add({caller("f", "keep", X), keeper("keep")});
+  Other.solve();
+  std::vector<int> Where =
+      Into.absorb(std::move(Other),
+                  [](const FunctionGraph &G, int) { return G.Name == "f"; });
+  ASSERT_EQ(Into.graphs().size(), 1u);
+  ASSERT_EQ(Into.solved().size(), 1u);
+  EXPECT_EQ(Into.solved()[0].Escapes.size(), 1u); // solved with Other's keep
+  // Solved callees first: keep, then f.
+  EXPECT_EQ(Where, (std::vector<int>{-1, 0}));
+}
+
 /// char *buffer(Holder *this) { return this->buf_; }
 FunctionGraph fieldReader() {
   GraphMaker M("buffer");
