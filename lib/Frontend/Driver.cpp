@@ -12,6 +12,7 @@
 #include "clang-escape/Frontend/Driver.h"
 #include "clang-escape/Build/ModelTable.h"
 #include "clang-escape/Frontend/AbsentFiles.h"
+#include "clang-escape/Frontend/SolutionCache.h"
 #include "clang-escape/Graph/GraphCache.h"
 #include "clang-escape/Graph/GraphIO.h"
 #include "clang-escape/Support/AtomicFile.h"
@@ -229,9 +230,10 @@ std::optional<CacheEntry> readCache(const std::string &Path,
 /// Program::add anyway. std::nullopt when one is gone or damaged.
 std::optional<std::vector<FunctionGraph>>
 graphsOf(llvm::StringRef Dir, const CacheEntry &E, const AnalysisOptions &Opts,
-         std::set<GraphId> &Loaded, std::string &Warning) {
+         std::set<GraphId> &Loaded, std::string &Warning,
+         std::vector<GraphId> &Ids) {
   std::vector<FunctionGraph> Graphs;
-  auto Done = loadGraphs(Dir, E.Graphs, Loaded, Graphs);
+  auto Done = loadGraphs(Dir, E.Graphs, Loaded, Graphs, &Ids);
   if (!Done) {
     Warning =
         llvm::toString(Done.takeError()) +
@@ -338,12 +340,66 @@ bool parseInWorker(const std::string &File, const AnalysisOptions &Opts,
 }
 
 /// Stores \p TU at \p Path of the cache \p Dir with the hashes of the
-/// files it read.
+/// files it read; the entry written in \p Stored.
 llvm::Error writeCache(llvm::StringRef Dir, ExtractedTU &TU,
-                       const std::string &Path) {
+                       const std::string &Path, CacheEntry *Stored = nullptr) {
   for (Dependency &D : TU.Deps)
     D.Hash = hashFile(D.Path);
-  return storeCacheEntry(Dir, TU, Path);
+  return storeCacheEntry(Dir, TU, Path, Stored);
+}
+
+/// The side outputs (*.escape) in \p Paths: files as given, directories
+/// searched, the cache directories in them skipped.
+std::vector<std::string>
+sideOutputFiles(const std::vector<std::string> &Paths) {
+  std::vector<std::string> Out;
+  for (const std::string &P : Paths) {
+    if (!llvm::sys::fs::is_directory(P)) {
+      Out.push_back(P);
+      continue;
+    }
+    std::error_code EC;
+    for (llvm::sys::fs::recursive_directory_iterator It(P, EC), End;
+         It != End && !EC; It.increment(EC)) {
+      llvm::StringRef Name = llvm::sys::path::filename(It->path());
+      if (Name == ".clang-escape-cache") {
+        It.no_push();
+        continue;
+      }
+      if (Name.ends_with(".escape"))
+        Out.push_back(It->path());
+    }
+  }
+  std::sort(Out.begin(), Out.end());
+  return Out;
+}
+
+/// Stores each side output of the build (Opts.SideOutputs) in the cache
+/// \p Dir under its file's command in \p DB, so that the run takes it
+/// from there as if it had extracted it. Returns how many.
+llvm::Expected<unsigned>
+collectSideOutputs(const tooling::CompilationDatabase &DB,
+                   const std::string &Dir, const AnalysisOptions &Opts) {
+  unsigned N = 0;
+  for (const std::string &Path : sideOutputFiles(Opts.SideOutputs)) {
+    auto Buf = llvm::MemoryBuffer::getFile(Path);
+    if (!Buf)
+      return llvm::createStringError(Buf.getError(), "cannot read '%s': %s",
+                                     Path.c_str(),
+                                     Buf.getError().message().c_str());
+    auto TU = readExtractedTU((*Buf)->getBuffer(), Path);
+    if (!TU)
+      return TU.takeError();
+    // A unit the database does not name (a test of CMake's) is no file of
+    // this program.
+    if (DB.getCompileCommands(TU->File).empty())
+      continue;
+    if (llvm::Error E =
+            storeCacheEntry(Dir, *TU, cachePath(Dir, DB, TU->File, Opts)))
+      return std::move(E);
+    ++N;
+  }
+  return N;
 }
 
 /// The error of a --link-only run whose cache lacks \p Missing.
@@ -388,11 +444,28 @@ llvm::Error linkAndReport(std::vector<ExtractedTU> &TUs,
                           const AnalysisOptions &Opts, AnalysisResult &R) {
   std::set<GraphId> Loaded;
   std::vector<std::string> Missing;
+  // Summary-bounded: a graph read from the cache is kept as a skeleton and
+  // read again when its component is solved (Program::setBodyLoader).
+  auto Ids = std::make_shared<std::vector<GraphId>>();
+  bool Bounded = DB && !CacheDir.empty() && !Opts.KeepBodies;
+  if (Bounded)
+    R.Prog.setBodyLoader(
+        [Ids, CacheDir](int H) { return loadGraph(CacheDir, (*Ids)[H]); });
+  // The handles of the graphs graphsOf() just appended to Ids.
+  auto Handles = [&](size_t From) {
+    std::vector<int> Hs;
+    for (size_t H = From; H < Ids->size(); ++H)
+      Hs.push_back(static_cast<int>(H));
+    return Hs;
+  };
   for (size_t I = 0; I < TUs.size(); ++I) {
     ExtractedTU &TU = TUs[I];
+    std::vector<int> Hs;
     if (DB && I < Hits.size() && Hits[I]) {
       std::string Warning;
-      auto Graphs = graphsOf(CacheDir, *Hits[I], Opts, Loaded, Warning);
+      size_t From = Ids->size();
+      auto Graphs = graphsOf(CacheDir, *Hits[I], Opts, Loaded, Warning, *Ids);
+      Hs = Handles(From);
       Hits[I].reset();
       if (!Warning.empty())
         R.Warnings.push_back(Warning);
@@ -405,10 +478,12 @@ llvm::Error linkAndReport(std::vector<ExtractedTU> &TUs,
       else
         TU = extractAgain(*DB, TU.File, CacheDir,
                           cachePath(CacheDir, *DB, TU.File, Opts), Opts, R);
+      if (!Graphs)
+        Hs.clear();
     }
     if (TU.HadErrors)
       R.FilesWithErrors.push_back(TU.File);
-    R.Prog.add(std::move(TU.Graphs));
+    R.Prog.add(std::move(TU.Graphs), std::move(Hs));
   }
   // The rest of the program, as far as the cache knows it: followed, not
   // reported on.
@@ -417,8 +492,10 @@ llvm::Error linkAndReport(std::vector<ExtractedTU> &TUs,
       std::string Warning;
       std::string Path = cachePath(CacheDir, *DB, File, Opts);
       std::optional<std::vector<FunctionGraph>> Graphs;
+      size_t From = Ids->size();
       if (auto Entry = readCache(Path, Opts, Warning))
-        Graphs = graphsOf(CacheDir, *Entry, Opts, Loaded, Warning);
+        Graphs = graphsOf(CacheDir, *Entry, Opts, Loaded, Warning, *Ids);
+      std::vector<int> Hs = Graphs ? Handles(From) : std::vector<int>();
       if (!Graphs && Opts.LinkOnly) {
         if (!Warning.empty())
           R.Warnings.push_back(Warning);
@@ -435,13 +512,41 @@ llvm::Error linkAndReport(std::vector<ExtractedTU> &TUs,
         continue;
       for (FunctionGraph &G : *Graphs)
         G.MainFile = false;
-      R.Prog.add(std::move(*Graphs));
+      R.Prog.add(std::move(*Graphs), std::move(Hs));
       ++R.Linked;
     }
   if (!Missing.empty())
     return missingEntries(std::move(Missing), CacheDir);
-  R.Prog.solve();
-  R.Rep = makeReport(R.Prog, Opts.Report);
+  // Reported as each component is done, while its bodies are at hand.
+  ReportBuilder Builder(R.Prog, Opts.Report);
+  if (Bounded) {
+    // Components whose inputs did not change since the previous run are
+    // taken from it.
+    SolutionCache Solutions(
+        CacheDir,
+        Opts.CacheSalt + " " + CLANG_ESCAPE_VERSION + " " +
+            std::to_string(Opts.Report.IncludeMaybe) + " " +
+            std::to_string(Opts.Report.MaxStackCandidateBytes),
+        *Ids, Builder);
+    if (llvm::Error E = Solutions.load())
+      R.Warnings.push_back(llvm::toString(std::move(E)) +
+                           " (ignored; every component is solved)");
+    R.Prog.solve([&](size_t I, const FunctionGraph &G,
+                     const SolvedFunction &S) { Solutions.visit(I, G, S); },
+                 &Solutions);
+    // A --diff-base run only reads the cache.
+    if (Opts.AliasFrom.empty())
+      if (llvm::Error E = Solutions.store())
+        R.Warnings.push_back(llvm::toString(std::move(E)));
+  } else {
+    R.Prog.solve([&](size_t I, const FunctionGraph &G,
+                     const SolvedFunction &S) { Builder.add(I, G, S); });
+  }
+  R.Rep = Builder.take();
+  R.SolvedComponents = R.Prog.solvedComponents();
+  R.ReusedComponents = R.Prog.reusedComponents();
+  R.Warnings.insert(R.Warnings.end(), R.Prog.bodyErrors().begin(),
+                    R.Prog.bodyErrors().end());
   if (Opts.ReportFilter)
     Opts.ReportFilter(R.Rep);
   return llvm::Error::success();
@@ -504,6 +609,16 @@ analyzeFiles(const tooling::CompilationDatabase &DB,
   auto Started = std::chrono::system_clock::now();
 
   AnalysisResult R;
+  if (!Opts.SideOutputs.empty()) {
+    if (!UseCache)
+      return llvm::createStringError(std::errc::invalid_argument,
+                                     "--side-outputs needs a cache (-p, or "
+                                     "--cache-dir)");
+    auto N = collectSideOutputs(DB, std::string(CacheDir), Opts);
+    if (!N)
+      return N.takeError();
+    R.Collected = *N;
+  }
   std::mutex Lock;
   std::vector<ExtractedTU> TUs(Files.size());
   std::vector<std::optional<CacheEntry>> Hits(Files.size());
@@ -552,12 +667,19 @@ analyzeFiles(const tooling::CompilationDatabase &DB,
           R.Crashed.push_back({File, Function});
         }
       }
+      CacheEntry Stored;
       if (UseCache && InTime && !Crashed &&
-          (!TU.HadErrors || Opts.ExtractOnly) && Opts.AliasFrom.empty())
-        if (llvm::Error E = writeCache(CacheDir, TU, CachePath)) {
+          (!TU.HadErrors || Opts.ExtractOnly) && Opts.AliasFrom.empty()) {
+        if (llvm::Error E = writeCache(CacheDir, TU, CachePath, &Stored)) {
           std::lock_guard<std::mutex> G(Lock);
           R.Warnings.push_back(llvm::toString(std::move(E)));
+        } else if (!Opts.KeepBodies && !Opts.ExtractOnly) {
+          // Linked from the cache like a hit, so that its bodies are not
+          // held until the link (summary-bounded linking).
+          Hits[I] = std::move(Stored);
+          std::vector<FunctionGraph>().swap(TU.Graphs);
         }
+      }
       // --extract-only links nothing: a unit's graphs are not kept after it
       // is stored, so that memory stays that of the units being parsed.
       if (Opts.ExtractOnly)
@@ -609,10 +731,25 @@ analyzeParsedTU(ASTContext &Ctx, bool HadErrors,
   if (!CacheDir.empty())
     llvm::sys::fs::make_absolute(CacheDir);
   bool Store = Opts.StoreParsedTU && DB && !CacheDir.empty() && !HadErrors;
-  extract(Ctx, Opts, HadErrors, Store, TUs.front());
+  bool Side = !Opts.SideOutput.empty();
+  extract(Ctx, Opts, HadErrors, Store || Side, TUs.front());
   const SourceManager &SM = Ctx.getSourceManager();
   if (OptionalFileEntryRef Main = SM.getFileEntryRefForID(SM.getMainFileID()))
     TUs.front().File = std::string(Main->getName());
+  if (Side) {
+    // Complete in itself: the graphs, and what they depend on hashed now,
+    // with the file named as the database does (absolute).
+    ExtractedTU Out = TUs.front();
+    llvm::SmallString<256> Abs(Out.File);
+    SM.getFileManager().makeAbsolutePath(Abs);
+    llvm::sys::path::remove_dots(Abs, true);
+    Out.File = std::string(Abs);
+    for (Dependency &D : Out.Deps)
+      D.Hash = hashFile(D.Path);
+    if (llvm::Error E =
+            writeFileAtomically(Opts.SideOutput, writeExtractedTU(Out)))
+      return std::move(E);
+  }
   if (Store) {
     if (std::error_code EC = llvm::sys::fs::create_directories(CacheDir))
       return llvm::createStringError(EC,
