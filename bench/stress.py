@@ -15,7 +15,9 @@ FUNCTIONS functions each (every function calls one of the next file's and an
 inline function of a shared header; one in each file stores its argument in a
 global), with its compile_commands.json, and prints the time and peak memory
 of extracting it into a cold cache (--extract-only, -j JOBS), of linking it
-from the cache (--link-only) and of a warm run, and the cache's size.
+from the cache (--link-only), of two warm runs (the components reused from
+the previous run) and of a warm run after a line is inserted at the top of
+the middle file (against that file's -fsyntax-only), and the cache's size.
 `--program 10000,100` is the million-function program of issue 13.
 
 A benchmark, not a test: it always exits 0.
@@ -107,9 +109,22 @@ def program(tool, work, spec, jobs):
           % (files, functions, files * functions + files, jobs))
     for title, extra in (("extract, cold cache (--extract-only)", ["--extract-only"]),
                          ("link from the cache (--link-only)", ["--link-only"]),
-                         ("warm run", [])):
+                         ("warm run (components reused)", []),
+                         ("warm run again", [])):
         t, m = isolated(base + extra)
         print("%-42s %9.2f s %10d KiB" % (title, t, m))
+    # One edit in the middle of the chain, a line inserted at its top: that
+    # file is parsed again, every function in it moved and is solved again,
+    # and so is each caller whose callee's summary changed.
+    edited = os.path.join(root, "unit%d.cpp" % (files // 2))
+    with open(edited) as f:
+        text = f.read()
+    with open(edited, "w") as f:
+        f.write("// edited\n" + text)
+    t, m = isolated(base)
+    ct, _ = isolated(["clang++-19", "-fsyntax-only", "-std=c++20", "-I", root, edited])
+    print("%-42s %9.2f s %10d KiB (its -fsyntax-only: %.2f s)"
+          % ("one file edited, warm run", t, m, ct))
     print("%-42s %9.1f MiB" % ("cache size", cache_bytes(cache) / 2.0**20))
 
 

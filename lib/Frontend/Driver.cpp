@@ -13,6 +13,7 @@
 #include "clang-escape/Build/ModelTable.h"
 #include "clang-escape/Frontend/AbsentFiles.h"
 #include "clang-escape/Frontend/MergedReport.h"
+#include "clang-escape/Frontend/SolutionCache.h"
 #include "clang-escape/Graph/GraphCache.h"
 #include "clang-escape/Graph/GraphIO.h"
 #include "clang-escape/Support/AtomicFile.h"
@@ -230,9 +231,10 @@ std::optional<CacheEntry> readCache(const std::string &Path,
 /// Program::add anyway. std::nullopt when one is gone or damaged.
 std::optional<std::vector<FunctionGraph>>
 graphsOf(llvm::StringRef Dir, const CacheEntry &E, const AnalysisOptions &Opts,
-         std::set<GraphId> &Loaded, std::string &Warning) {
+         std::set<GraphId> &Loaded, std::string &Warning,
+         std::vector<GraphId> &Ids) {
   std::vector<FunctionGraph> Graphs;
-  auto Done = loadGraphs(Dir, E.Graphs, Loaded, Graphs);
+  auto Done = loadGraphs(Dir, E.Graphs, Loaded, Graphs, &Ids);
   if (!Done) {
     Warning =
         llvm::toString(Done.takeError()) +
@@ -339,12 +341,66 @@ bool parseInWorker(const std::string &File, const AnalysisOptions &Opts,
 }
 
 /// Stores \p TU at \p Path of the cache \p Dir with the hashes of the
-/// files it read.
+/// files it read; the entry written in \p Stored.
 llvm::Error writeCache(llvm::StringRef Dir, ExtractedTU &TU,
-                       const std::string &Path) {
+                       const std::string &Path, CacheEntry *Stored = nullptr) {
   for (Dependency &D : TU.Deps)
     D.Hash = hashFile(D.Path);
-  return storeCacheEntry(Dir, TU, Path);
+  return storeCacheEntry(Dir, TU, Path, Stored);
+}
+
+/// The side outputs (*.escape) in \p Paths: files as given, directories
+/// searched, the cache directories in them skipped.
+std::vector<std::string>
+sideOutputFiles(const std::vector<std::string> &Paths) {
+  std::vector<std::string> Out;
+  for (const std::string &P : Paths) {
+    if (!llvm::sys::fs::is_directory(P)) {
+      Out.push_back(P);
+      continue;
+    }
+    std::error_code EC;
+    for (llvm::sys::fs::recursive_directory_iterator It(P, EC), End;
+         It != End && !EC; It.increment(EC)) {
+      llvm::StringRef Name = llvm::sys::path::filename(It->path());
+      if (Name == ".clang-escape-cache") {
+        It.no_push();
+        continue;
+      }
+      if (Name.ends_with(".escape"))
+        Out.push_back(It->path());
+    }
+  }
+  std::sort(Out.begin(), Out.end());
+  return Out;
+}
+
+/// Stores each side output of the build (Opts.SideOutputs) in the cache
+/// \p Dir under its file's command in \p DB, so that the run takes it
+/// from there as if it had extracted it. Returns how many.
+llvm::Expected<unsigned>
+collectSideOutputs(const tooling::CompilationDatabase &DB,
+                   const std::string &Dir, const AnalysisOptions &Opts) {
+  unsigned N = 0;
+  for (const std::string &Path : sideOutputFiles(Opts.SideOutputs)) {
+    auto Buf = llvm::MemoryBuffer::getFile(Path);
+    if (!Buf)
+      return llvm::createStringError(Buf.getError(), "cannot read '%s': %s",
+                                     Path.c_str(),
+                                     Buf.getError().message().c_str());
+    auto TU = readExtractedTU((*Buf)->getBuffer(), Path);
+    if (!TU)
+      return TU.takeError();
+    // A unit the database does not name (a test of CMake's) is no file of
+    // this program.
+    if (DB.getCompileCommands(TU->File).empty())
+      continue;
+    if (llvm::Error E =
+            storeCacheEntry(Dir, *TU, cachePath(Dir, DB, TU->File, Opts)))
+      return std::move(E);
+    ++N;
+  }
+  return N;
 }
 
 /// The error of a --link-only run whose cache lacks \p Missing.
@@ -437,16 +493,36 @@ llvm::Error linkAndReport(std::vector<ExtractedTU> &TUs,
     if (!W.empty() && llvm::find(R.Warnings, W) == R.Warnings.end())
       R.Warnings.push_back(W);
   };
+  // Summary-bounded: a graph read from the cache is kept as a skeleton and
+  // read again when its component is solved (Program::setBodyLoader).
+  auto Ids = std::make_shared<std::vector<GraphId>>();
+  bool Bounded = DB && !CacheDir.empty() && !Opts.KeepBodies;
+  // The handles of the graphs graphsOf() appended to Ids from \p From on.
+  auto Handles = [&](size_t From) {
+    std::vector<int> Hs;
+    for (size_t H = From; H < Ids->size(); ++H)
+      Hs.push_back(static_cast<int>(H));
+    return Hs;
+  };
+  // Components reused from the previous run: one run's solutions are kept
+  // for the program of the files in none (the run of a database before
+  // programs existed); several programs solve every component.
+  bool OneProgram = Groups.size() == 1 && Groups.front().Name.empty();
   MergedReport Merged;
   for (const LinkGroup &G : Groups) {
     Program P;
+    if (Bounded)
+      P.setBodyLoader(
+          [Ids, CacheDir](int H) { return loadGraph(CacheDir, (*Ids)[H]); });
     std::set<GraphId> Loaded;
     for (size_t I : G.Reported) {
       ExtractedTU &TU = TUs[I];
       bool Last = --ReportedUses[I] == 0;
       if (DB && I < Hits.size() && Hits[I]) {
         std::string Warning;
-        auto Graphs = graphsOf(CacheDir, *Hits[I], Opts, Loaded, Warning);
+        size_t From = Ids->size();
+        auto Graphs =
+            graphsOf(CacheDir, *Hits[I], Opts, Loaded, Warning, *Ids);
         if (Last)
           Hits[I].reset();
         Warn(Warning);
@@ -455,7 +531,7 @@ llvm::Error linkAndReport(std::vector<ExtractedTU> &TUs,
           continue;
         }
         if (Graphs) {
-          P.add(std::move(*Graphs));
+          P.add(std::move(*Graphs), Handles(From));
           continue;
         }
         TU = extractAgain(*DB, TU.File, CacheDir,
@@ -479,8 +555,11 @@ llvm::Error linkAndReport(std::vector<ExtractedTU> &TUs,
         LinkedEntries[L] = readCache(Path, Opts, Warning);
       }
       std::optional<std::vector<FunctionGraph>> Graphs;
+      size_t From = Ids->size();
       if (LinkedEntries[L])
-        Graphs = graphsOf(CacheDir, *LinkedEntries[L], Opts, Loaded, Warning);
+        Graphs = graphsOf(CacheDir, *LinkedEntries[L], Opts, Loaded, Warning,
+                          *Ids);
+      std::vector<int> Hs = Graphs ? Handles(From) : std::vector<int>();
       if (Last)
         LinkedEntries[L].reset();
       if (!Graphs && Opts.LinkOnly) {
@@ -498,7 +577,7 @@ llvm::Error linkAndReport(std::vector<ExtractedTU> &TUs,
         continue;
       for (FunctionGraph &FG : *Graphs)
         FG.MainFile = false;
-      P.add(std::move(*Graphs));
+      P.add(std::move(*Graphs), std::move(Hs));
       if (!LinkedCounted[L]) {
         LinkedCounted[L] = true;
         ++R.Linked;
@@ -506,12 +585,38 @@ llvm::Error linkAndReport(std::vector<ExtractedTU> &TUs,
     }
     if (!Missing.empty())
       continue; // an error below, once every program has named its own
-    P.solve();
+    // Reported as each component is done, while its bodies are at hand.
+    ReportBuilder Builder(P, Opts.Report);
+    if (Bounded && OneProgram) {
+      // Components whose inputs did not change since the previous run are
+      // taken from it.
+      SolutionCache Solutions(
+          CacheDir,
+          Opts.CacheSalt + " " + CLANG_ESCAPE_VERSION + " " +
+              std::to_string(Opts.Report.IncludeMaybe) + " " +
+              std::to_string(Opts.Report.MaxStackCandidateBytes),
+          *Ids, Builder);
+      if (llvm::Error E = Solutions.load())
+        R.Warnings.push_back(llvm::toString(std::move(E)) +
+                             " (ignored; every component is solved)");
+      P.solve([&](size_t I, const FunctionGraph &FG,
+                  const SolvedFunction &S) { Solutions.visit(I, FG, S); },
+              &Solutions);
+      // A --diff-base run only reads the cache.
+      if (Opts.AliasFrom.empty())
+        if (llvm::Error E = Solutions.store())
+          R.Warnings.push_back(llvm::toString(std::move(E)));
+    } else {
+      P.solve([&](size_t I, const FunctionGraph &FG,
+                  const SolvedFunction &S) { Builder.add(I, FG, S); });
+    }
+    R.SolvedComponents += P.solvedComponents();
+    R.ReusedComponents += P.reusedComponents();
+    for (const std::string &E : P.bodyErrors())
+      Warn(E);
     warnCollisions(P, G.Name, R);
-    Report Rep = makeReport(P, Opts.Report);
-    // One program, the files in none: the run of a database before programs
-    // existed.
-    if (Groups.size() == 1 && G.Name.empty()) {
+    Report Rep = Builder.take();
+    if (OneProgram) {
       R.Prog = std::move(P);
       R.Rep = std::move(Rep);
     } else {
@@ -523,7 +628,7 @@ llvm::Error linkAndReport(std::vector<ExtractedTU> &TUs,
       R.FilesWithErrors.push_back(TU.File);
   if (!Missing.empty())
     return missingEntries({Missing.begin(), Missing.end()}, CacheDir);
-  if (Groups.size() != 1 || !Groups.front().Name.empty())
+  if (!OneProgram)
     R.Rep = Merged.take();
   if (Opts.ReportFilter)
     Opts.ReportFilter(R.Rep);
@@ -587,6 +692,16 @@ analyzeFiles(const tooling::CompilationDatabase &DB,
   auto Started = std::chrono::system_clock::now();
 
   AnalysisResult R;
+  if (!Opts.SideOutputs.empty()) {
+    if (!UseCache)
+      return llvm::createStringError(std::errc::invalid_argument,
+                                     "--side-outputs needs a cache (-p, or "
+                                     "--cache-dir)");
+    auto N = collectSideOutputs(DB, std::string(CacheDir), Opts);
+    if (!N)
+      return N.takeError();
+    R.Collected = *N;
+  }
   std::mutex Lock;
   std::vector<ExtractedTU> TUs(Files.size());
   std::vector<std::optional<CacheEntry>> Hits(Files.size());
@@ -635,12 +750,19 @@ analyzeFiles(const tooling::CompilationDatabase &DB,
           R.Crashed.push_back({File, Function});
         }
       }
+      CacheEntry Stored;
       if (UseCache && InTime && !Crashed &&
-          (!TU.HadErrors || Opts.ExtractOnly) && Opts.AliasFrom.empty())
-        if (llvm::Error E = writeCache(CacheDir, TU, CachePath)) {
+          (!TU.HadErrors || Opts.ExtractOnly) && Opts.AliasFrom.empty()) {
+        if (llvm::Error E = writeCache(CacheDir, TU, CachePath, &Stored)) {
           std::lock_guard<std::mutex> G(Lock);
           R.Warnings.push_back(llvm::toString(std::move(E)));
+        } else if (!Opts.KeepBodies && !Opts.ExtractOnly) {
+          // Linked from the cache like a hit, so that its bodies are not
+          // held until the link (summary-bounded linking).
+          Hits[I] = std::move(Stored);
+          std::vector<FunctionGraph>().swap(TU.Graphs);
         }
+      }
       // --extract-only links nothing: a unit's graphs are not kept after it
       // is stored, so that memory stays that of the units being parsed.
       if (Opts.ExtractOnly)
@@ -692,10 +814,25 @@ analyzeParsedTU(ASTContext &Ctx, bool HadErrors,
   if (!CacheDir.empty())
     llvm::sys::fs::make_absolute(CacheDir);
   bool Store = Opts.StoreParsedTU && DB && !CacheDir.empty() && !HadErrors;
-  extract(Ctx, Opts, HadErrors, Store, TUs.front());
+  bool Side = !Opts.SideOutput.empty();
+  extract(Ctx, Opts, HadErrors, Store || Side, TUs.front());
   const SourceManager &SM = Ctx.getSourceManager();
   if (OptionalFileEntryRef Main = SM.getFileEntryRefForID(SM.getMainFileID()))
     TUs.front().File = std::string(Main->getName());
+  if (Side) {
+    // Complete in itself: the graphs, and what they depend on hashed now,
+    // with the file named as the database does (absolute).
+    ExtractedTU Out = TUs.front();
+    llvm::SmallString<256> Abs(Out.File);
+    SM.getFileManager().makeAbsolutePath(Abs);
+    llvm::sys::path::remove_dots(Abs, true);
+    Out.File = std::string(Abs);
+    for (Dependency &D : Out.Deps)
+      D.Hash = hashFile(D.Path);
+    if (llvm::Error E =
+            writeFileAtomically(Opts.SideOutput, writeExtractedTU(Out)))
+      return std::move(E);
+  }
   if (Store) {
     if (std::error_code EC = llvm::sys::fs::create_directories(CacheDir))
       return llvm::createStringError(EC,

@@ -96,9 +96,11 @@ readCurrentEntry(llvm::StringRef EntryPath,
 llvm::Expected<bool> loadGraphs(llvm::StringRef Dir,
                                 llvm::ArrayRef<GraphId> Ids,
                                 std::set<GraphId> &Loaded,
-                                std::vector<FunctionGraph> &Out) {
+                                std::vector<FunctionGraph> &Out,
+                                std::vector<GraphId> *OutIds) {
   std::set<GraphId> New;
   std::vector<FunctionGraph> Graphs;
+  std::vector<GraphId> GraphIds;
   bool Gone = false;
   llvm::Error Damaged = llvm::Error::success();
   for (const GraphId &Id : Ids) {
@@ -123,8 +125,10 @@ llvm::Expected<bool> loadGraphs(llvm::StringRef Dir,
         Damaged = G.takeError();
       continue;
     }
-    if (!Gone && !Damaged)
+    if (!Gone && !Damaged) {
       Graphs.push_back(std::move(*G));
+      GraphIds.push_back(Id);
+    }
   }
   if (Damaged)
     return std::move(Damaged);
@@ -133,7 +137,20 @@ llvm::Expected<bool> loadGraphs(llvm::StringRef Dir,
   Loaded.insert(New.begin(), New.end());
   Out.insert(Out.end(), std::make_move_iterator(Graphs.begin()),
              std::make_move_iterator(Graphs.end()));
+  if (OutIds)
+    OutIds->insert(OutIds->end(), GraphIds.begin(), GraphIds.end());
   return true;
+}
+
+llvm::Expected<FunctionGraph> loadGraph(llvm::StringRef Dir,
+                                        const GraphId &Id) {
+  std::string Path = graphPath(Dir, Id);
+  auto Buf = llvm::MemoryBuffer::getFile(Path);
+  if (!Buf)
+    return llvm::createStringError(Buf.getError(), "cannot read '%s': %s",
+                                   Path.c_str(),
+                                   Buf.getError().message().c_str());
+  return readFunctionGraph((*Buf)->getBuffer(), Path);
 }
 
 llvm::Expected<std::optional<ExtractedTU>>
@@ -158,7 +175,7 @@ loadCacheEntry(llvm::StringRef Dir, llvm::StringRef EntryPath,
 }
 
 llvm::Error storeCacheEntry(llvm::StringRef Dir, const ExtractedTU &TU,
-                            llvm::StringRef EntryPath) {
+                            llvm::StringRef EntryPath, CacheEntry *Stored) {
   CacheEntry Entry;
   Entry.File = TU.File;
   Entry.Deps = TU.Deps;
@@ -180,7 +197,11 @@ llvm::Error storeCacheEntry(llvm::StringRef Dir, const ExtractedTU &TU,
     if (llvm::Error E = writeFileAtomically(Path, Encoded))
       return E;
   }
-  return writeFileAtomically(EntryPath, writeCacheEntry(Entry));
+  if (llvm::Error E = writeFileAtomically(EntryPath, writeCacheEntry(Entry)))
+    return E;
+  if (Stored)
+    *Stored = std::move(Entry);
+  return llvm::Error::success();
 }
 
 llvm::Expected<CacheUsage> pruneCache(llvm::StringRef Dir, uint64_t MaxBytes,

@@ -24,12 +24,13 @@ namespace escape {
 
 namespace {
 
-// A per-file cache entry, a function graph it refers to, and the whole
-// unit a --timeout child hands back: three magics, so that one is never read
-// as another.
+// A per-file cache entry, a function graph it refers to, the whole unit a
+// --timeout child hands back, and the components a run solved: four magics, so
+// that one is never read as another.
 constexpr char EntryMagic[4] = {'C', 'E', 'S', 'C'};
 constexpr char GraphMagic[4] = {'C', 'E', 'S', 'G'};
 constexpr char UnitMagic[4] = {'C', 'E', 'S', 'U'};
+constexpr char SolvedMagic[4] = {'C', 'E', 'S', 'S'};
 
 class Writer {
 public:
@@ -328,6 +329,40 @@ template <typename IO> void io(IO &A, CacheEntry &E) {
   A(E.Deps);
   A(E.Graphs);
 }
+template <typename IO> void io(IO &A, Finding &F) {
+  A(F.Check);
+  A(F.Class);
+  A(F.Maybe);
+  A(F.Pos);
+  A(F.Function);
+  A(F.Subject);
+  A(F.SubjectPos);
+  A(F.Sink);
+  A(F.Message);
+  A(F.Fingerprint);
+  A(F.Flow);
+  A(F.Graph);
+  A(F.SubjectLoc);
+  A(F.Path);
+}
+template <typename IO> void io(IO &A, Remark &R) {
+  A(R.Pos);
+  A(R.Message);
+  A(R.Explain);
+}
+template <typename IO> void io(IO &A, FixIt &F) {
+  A(F.Check);
+  A(F.At);
+  A(F.Text);
+  A(F.Message);
+}
+template <typename IO> void io(IO &A, SolvedComponent &C) {
+  A(C.Key);
+  A(C.Summaries);
+  A(C.Findings);
+  A(C.Remarks);
+  A(C.FixIts);
+}
 
 /// How a framed body is stored.
 enum class Packing : uint8_t { Plain = 0, Zstd = 1 };
@@ -452,6 +487,22 @@ std::string writeFunctionGraph(const FunctionGraph &G) {
 llvm::Expected<FunctionGraph> readFunctionGraph(llvm::StringRef Text,
                                                 llvm::StringRef Name) {
   return unframe<FunctionGraph>(GraphMagic, Text, Name);
+}
+
+std::string writeSolvedComponents(const std::vector<SolvedComponent> &Cs) {
+  return frame(SolvedMagic, Cs);
+}
+
+llvm::Expected<std::vector<SolvedComponent>>
+readSolvedComponents(llvm::StringRef Text, llvm::StringRef Name) {
+  return unframe<std::vector<SolvedComponent>>(SolvedMagic, Text, Name);
+}
+
+std::string encodeSummary(const FunctionSummary &S) {
+  Writer W;
+  FunctionSummary Copy = S; // io() takes non-const references
+  W(Copy);
+  return std::move(W.Out);
 }
 
 GraphId graphIdOf(llvm::StringRef Encoded) {

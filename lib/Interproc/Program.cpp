@@ -12,13 +12,58 @@
 //===----------------------------------------------------------------------===//
 #include "clang-escape/Interproc/Program.h"
 
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/xxhash.h"
+
 #include <algorithm>
 #include <functional>
 
 namespace escape {
 
-void Program::add(std::vector<FunctionGraph> Gs) {
-  for (FunctionGraph &G : Gs) {
+namespace {
+
+template <typename T> void release(std::vector<T> &V) {
+  std::vector<T>().swap(V);
+}
+
+/// What the link needs of a function whose body is read again when its
+/// component is solved: its identity, its slots' count and its callees.
+void keepSkeleton(FunctionGraph &G) {
+  for (CallSite &C : G.Calls) {
+    CallSite Callee;
+    Callee.CalleeKey = std::move(C.CalleeKey);
+    Callee.Virtual = C.Virtual;
+    C = std::move(Callee);
+  }
+  release(G.SlotNames);
+  release(G.SlotContents);
+  release(G.Locs);
+  release(G.Edges);
+  release(G.Scopes);
+  release(G.Models);
+  release(G.SlotAnnotate);
+  release(G.Local);
+  G.Mangled.clear();
+  G.Mangled.shrink_to_fit();
+  G.SlotKinds.clear();
+  G.SlotKinds.shrink_to_fit();
+}
+
+} // namespace
+
+void Program::add(std::vector<FunctionGraph> Gs, std::vector<int> Hs) {
+  auto Keep = [&](FunctionGraph &&G, int H) -> FunctionGraph & {
+    if (H >= 0 && Loader)
+      keepSkeleton(G);
+    else
+      H = -1;
+    Graphs.push_back(std::move(G));
+    Handles.push_back(H);
+    return Graphs.back();
+  };
+  for (size_t K = 0; K < Gs.size(); ++K) {
+    FunctionGraph &G = Gs[K];
+    int H = K < Hs.size() ? Hs[K] : -1;
     auto [It, New] = ByKey.emplace(G.Key, static_cast<int>(Graphs.size()));
     if (!New) {
       FunctionGraph &Old = Graphs[It->second];
@@ -34,7 +79,7 @@ void Program::add(std::vector<FunctionGraph> Gs) {
         G.Key += "#" + G.Pos.File;
         if (!ByKey.emplace(G.Key, static_cast<int>(Graphs.size())).second)
           continue;
-        Graphs.push_back(std::move(G));
+        Keep(std::move(G), H);
         continue;
       }
       // The same inline function with another body (different macros):
@@ -44,11 +89,16 @@ void Program::add(std::vector<FunctionGraph> Gs) {
             OdrMismatches.end())
           OdrMismatches.push_back(G.Name); // once per function
       // Prefer the copy from a file being reported on.
-      if (!Old.MainFile && G.MainFile)
+      if (!Old.MainFile && G.MainFile) {
+        int At = It->second;
         Old = std::move(G);
+        Handles[At] = H >= 0 && Loader ? H : -1;
+        if (Handles[At] >= 0)
+          keepSkeleton(Old);
+      }
       continue;
     }
-    Graphs.push_back(std::move(G));
+    Keep(std::move(G), H);
   }
 }
 
@@ -365,7 +415,82 @@ std::vector<Edge> Program::callEdges(const FunctionGraph &G,
   return Out;
 }
 
-void Program::solve() {
+const FunctionGraph *Program::body(size_t I) {
+  if (Handles[I] < 0)
+    return &Graphs[I];
+  auto It = Bodies.find(I);
+  if (It != Bodies.end())
+    return &It->second;
+  auto B = Loader(Handles[I]);
+  if (!B) {
+    // Gone or damaged since the link read it: nothing is known of it.
+    BodyErrors.push_back("'" + Graphs[I].Name +
+                         "' solved as unknown: " + toString(B.takeError()));
+    FunctionSummary &S = Solved[I].Summary;
+    S.Unknown = true;
+    for (ParamLeaks &P : S.Slots)
+      P.Heap.merge(0, true, "its graph could not be read again");
+    return nullptr;
+  }
+  // What the link decided about it (a key made unique, not reported on).
+  B->Key = Graphs[I].Key;
+  B->MainFile = Graphs[I].MainFile;
+  return &(Bodies[I] = std::move(*B));
+}
+
+void Program::finish(size_t Base, size_t N, const SolvedVisitor &Visit) {
+  for (size_t I = Base; I < Base + N; ++I) {
+    if (Handles[I] < 0) {
+      if (Visit)
+        Visit(I, Graphs[I], Solved[I]);
+      continue;
+    }
+    auto It = Bodies.find(I);
+    if (It == Bodies.end())
+      continue; // unreadable: solved as unknown, nothing to report
+    if (Visit)
+      Visit(I, It->second, Solved[I]);
+    Bodies.erase(It);
+    SolvedFunction &S = Solved[I];
+    release(S.Edges);
+    release(S.Escapes);
+    std::vector<bool>().swap(S.AddressEscapes);
+  }
+}
+
+bool Program::componentKey(size_t Base, size_t N, ComponentReuse &Reuse,
+                           GraphId &Key) {
+  std::string In;
+  auto Put = [&](llvm::StringRef S) {
+    In += std::to_string(S.size());
+    In += ':';
+    In += S;
+  };
+  for (size_t I = Base; I < Base + N; ++I) {
+    std::string Id = Reuse.identity(I, Graphs[I], Handles[I]);
+    if (Id.empty())
+      return false;
+    Put(Id);
+    Put(Graphs[I].Key);
+    // Every call's targets, in order: inside the component by name, outside
+    // by name and summary.
+    for (const CallSite &C : Graphs[I].Calls) {
+      In += '(';
+      for (int T : targets(C)) {
+        Put(Graphs[T].Key);
+        if (T < static_cast<int>(Base) || T >= static_cast<int>(Base + N))
+          In += std::to_string(SummaryHash[T]);
+        In += ',';
+      }
+      In += ')';
+    }
+  }
+  llvm::XXH128_hash_t H = llvm::xxh3_128bits(llvm::arrayRefFromStringRef(In));
+  Key = {H.high64, H.low64};
+  return true;
+}
+
+void Program::solve(const SolvedVisitor &Visit, ComponentReuse *Reuse) {
   index();
   Solved.clear();
   Solved.reserve(Graphs.size());
@@ -379,12 +504,31 @@ void Program::solve() {
       Order.push_back(V);
   // Renumber the graphs so that components are contiguous and bottom-up.
   std::vector<FunctionGraph> Sorted;
+  std::vector<int> SortedHandles;
   Sorted.reserve(Graphs.size());
-  for (int V : Order)
+  SortedHandles.reserve(Graphs.size());
+  for (int V : Order) {
     Sorted.push_back(std::move(Graphs[V]));
+    SortedHandles.push_back(Handles[V]);
+  }
   Graphs = std::move(Sorted);
+  Handles = std::move(SortedHandles);
   index();
 
+  SolvedCount = ReusedCount = 0;
+  SummaryHash.assign(Reuse ? Graphs.size() : 0, 0);
+  // Once a component's summaries are final: hashed for its callers' keys.
+  auto Hash = [&](size_t Base, size_t N) {
+    if (Reuse)
+      for (size_t I = Base; I < Base + N; ++I)
+        SummaryHash[I] = llvm::xxh3_64bits(encodeSummary(Solved[I].Summary));
+  };
+  auto SummariesOf = [&](size_t Base, size_t N) {
+    std::vector<FunctionSummary> Out;
+    for (size_t I = Base; I < Base + N; ++I)
+      Out.push_back(Solved[I].Summary);
+    return Out;
+  };
   size_t Base = 0;
   for (auto &C : Comps) {
     size_t N = C.size();
@@ -400,11 +544,37 @@ void Program::solve() {
       Empty.Summary.ResultFromOutside = false; // grows, like the leaks
       Solved.push_back(std::move(Empty));
     }
+    // Solved by an earlier run with the same inputs: its summaries, and
+    // neither its bodies nor the solver.
+    GraphId Key;
+    bool Keyed = Reuse && componentKey(Base, N, *Reuse, Key);
+    std::vector<FunctionSummary> Summaries;
+    if (Keyed && Reuse->reuse(Key, Base, N, Summaries) &&
+        Summaries.size() == N) {
+      for (size_t I = 0; I < N; ++I)
+        Solved[Base + I].Summary = std::move(Summaries[I]);
+      Hash(Base, N);
+      ++ReusedCount;
+      Base += N;
+      continue;
+    }
+    ++SolvedCount;
+    size_t Errors = BodyErrors.size(); // a member unreadable: not stored
+    // The members' bodies, resident or read again until finish().
+    std::vector<const FunctionGraph *> Body(N);
+    for (size_t I = 0; I < N; ++I)
+      Body[I] = body(Base + I);
     if (!Recursive) {
-      const FunctionGraph &G = Graphs[Base];
-      std::vector<int> Explained;
-      std::vector<Edge> Edges = callEdges(G, Explained);
-      Solved[Base] = solveFunction(G, std::move(Edges), Explained);
+      if (Body[0]) {
+        const FunctionGraph &G = *Body[0];
+        std::vector<int> Explained;
+        std::vector<Edge> Edges = callEdges(G, Explained);
+        Solved[Base] = solveFunction(G, std::move(Edges), Explained);
+      }
+      finish(Base, N, Visit);
+      Hash(Base, N);
+      if (Keyed && BodyErrors.size() == Errors)
+        Reuse->solved(Key, Base, N, SummariesOf(Base, N));
       Base += N;
       continue;
     }
@@ -426,7 +596,9 @@ void Program::solve() {
       size_t I = Work.back();
       Work.pop_back();
       Queued[I] = false;
-      const FunctionGraph &G = Graphs[Base + I];
+      if (!Body[I])
+        continue; // unreadable: unknown from the start
+      const FunctionGraph &G = *Body[I];
       std::vector<int> Explained;
       std::vector<Edge> Edges = callEdges(G, Explained);
       SolvedFunction S = solveFunction(G, std::move(Edges), Explained);
@@ -446,6 +618,10 @@ void Program::solve() {
         break;
       }
     }
+    finish(Base, N, Visit);
+    Hash(Base, N);
+    if (Keyed && BodyErrors.size() == Errors)
+      Reuse->solved(Key, Base, N, SummariesOf(Base, N));
     Base += N;
   }
 }

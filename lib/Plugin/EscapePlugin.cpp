@@ -39,6 +39,10 @@ struct PluginOptions {
   bool NoConfig = false;
   /// A build directory: store this file's graphs in its cache.
   std::string CacheBuildDir;
+  /// Write the unit as a side output: beside the object file
+  /// (<object>.escape), or at SideOutputPath when given.
+  bool SideOutput = false;
+  std::string SideOutputPath;
   /// The rest, completed from the nearest .clang-tidy as in the CLI.
   SurfaceSettings Given;
 };
@@ -86,6 +90,16 @@ public:
         A.CacheDir = Opts.CacheBuildDir + "/.clang-escape-cache";
         A.CacheSalt = cacheSaltOf(cliBeside(objectPathOf((void *)&anchor)));
         A.StoreParsedTU = true;
+      }
+    }
+    if (Opts.SideOutput) {
+      A.SideOutput = Opts.SideOutputPath;
+      if (A.SideOutput.empty()) {
+        const std::string &Object = CI.getFrontendOpts().OutputFile;
+        if (Object.empty() || Object == "-")
+          return Fail("side-output: no object file to write it beside (give "
+                      "-o, or side-output=<path>)");
+        A.SideOutput = Object + ".escape";
       }
     }
     auto R = analyzeParsedTU(Ctx, DE.hasErrorOccurred(), DB.get(), A);
@@ -156,7 +170,12 @@ protected:
         G.Checks = Value.str();
       else if (Name == "cache")
         Opts.CacheBuildDir = Value.str();
-      else if (Name == "models")
+      else if (A == "side-output")
+        Opts.SideOutput = true;
+      else if (Name == "side-output") {
+        Opts.SideOutput = true;
+        Opts.SideOutputPath = Value.str();
+      } else if (Name == "models")
         G.ModelFiles.push_back(Value.str());
       else if (Name == "max-local-bytes")
         Ok = Number(G.MaxLocalBytes);

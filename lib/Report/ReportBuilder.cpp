@@ -480,42 +480,63 @@ void annotationFixIts(const FunctionGraph &G, const SolvedFunction &S,
 
 } // namespace
 
-Report makeReport(const Program &P, const ReportOptions &Opts) {
-  Report Out;
-  const auto &Graphs = P.graphs();
-  const auto &Solved = P.solved();
-  std::set<std::string> Called;
-  for (const FunctionGraph &G : Graphs)
+ReportBuilder::ReportBuilder(const Program &P, const ReportOptions &Opts)
+    : Opts(Opts) {
+  for (const FunctionGraph &G : P.graphs())
     for (const CallSite &C : G.Calls)
       Called.insert(C.CalleeKey);
-  for (size_t I = 0; I < Graphs.size() && I < Solved.size(); ++I) {
-    const FunctionGraph &G = Graphs[I];
-    if (!G.MainFile)
+}
+
+void ReportBuilder::add(size_t I, const FunctionGraph &G,
+                        const SolvedFunction &S) {
+  if (!G.MainFile)
+    return;
+  size_t FirstFinding = Out.Findings.size();
+  if (!G.Conservative.empty())
+    Out.Remarks.push_back(
+        Remark{G.Pos,
+               "'" + G.Name + "' analyzed conservatively: " + G.Conservative,
+               {}});
+  for (const EscapeFact &F : S.Escapes) {
+    escapeFinding(G, S, F, Opts, Out);
+    const Location &X = G.Locs[F.Loc];
+    if (X.Kind == LocKind::Alloc || (F.Maybe && !Opts.IncludeMaybe) ||
+        F.AnotherReturn)
       continue;
-    const SolvedFunction &S = Solved[I];
-    size_t FirstFinding = Out.Findings.size();
-    if (!G.Conservative.empty())
-      Out.Remarks.push_back(
-          Remark{G.Pos,
-                 "'" + G.Name + "' analyzed conservatively: " + G.Conservative,
-                 {}});
-    for (const EscapeFact &F : S.Escapes) {
-      escapeFinding(G, S, F, Opts, Out);
-      const Location &X = G.Locs[F.Loc];
-      if (X.Kind == LocKind::Alloc || (F.Maybe && !Opts.IncludeMaybe) ||
-          F.AnotherReturn)
-        continue;
-      Out.Remarks.push_back(
-          Remark{X.Pos, X.Name + " escapes to " + G.Locs[F.Root].Name,
-                 explain(G, S, F.Path)});
-    }
-    perfFindings(G, S, Opts, Called.count(G.Key) > 0, Out);
-    paramRemarks(G, S, Out);
-    localRemarks(G, S, Out);
-    annotationFixIts(G, S, Out);
-    for (size_t J = FirstFinding; J < Out.Findings.size(); ++J)
-      Out.Findings[J].Graph = static_cast<int>(I);
+    Out.Remarks.push_back(Remark{X.Pos,
+                                 X.Name + " escapes to " + G.Locs[F.Root].Name,
+                                 explain(G, S, F.Path)});
   }
+  perfFindings(G, S, Opts, Called.count(G.Key) > 0, Out);
+  paramRemarks(G, S, Out);
+  localRemarks(G, S, Out);
+  annotationFixIts(G, S, Out);
+  for (size_t J = FirstFinding; J < Out.Findings.size(); ++J)
+    Out.Findings[J].Graph = static_cast<int>(I);
+}
+
+void ReportBuilder::addReported(size_t Base,
+                                const std::vector<Finding> &Findings,
+                                const std::vector<Remark> &Remarks,
+                                const std::vector<FixIt> &FixIts) {
+  for (const Finding &F : Findings) {
+    Out.Findings.push_back(F);
+    Out.Findings.back().Graph += static_cast<int>(Base);
+  }
+  Out.Remarks.insert(Out.Remarks.end(), Remarks.begin(), Remarks.end());
+  Out.FixIts.insert(Out.FixIts.end(), FixIts.begin(), FixIts.end());
+}
+
+Report makeReport(const Program &P, const ReportOptions &Opts) {
+  ReportBuilder B(P, Opts);
+  const auto &Graphs = P.graphs();
+  const auto &Solved = P.solved();
+  for (size_t I = 0; I < Graphs.size() && I < Solved.size(); ++I)
+    B.add(I, Graphs[I], Solved[I]);
+  return B.take();
+}
+
+Report ReportBuilder::take() {
   // One finding per statement, subject and check.
   std::set<
       std::tuple<std::string, unsigned, unsigned, std::string, std::string>>
@@ -529,7 +550,7 @@ Report makeReport(const Program &P, const ReportOptions &Opts) {
   }
   Out.Findings = std::move(Unique);
   sortByPosition(Out);
-  return Out;
+  return std::move(Out);
 }
 
 void sortByPosition(Report &R) {

@@ -218,6 +218,12 @@ static cl::opt<bool> LinkOnly(
     cl::desc("Link and report from the cache without parsing; an error "
              "names the files it has no current entry for"),
     cl::cat(Category));
+static cl::list<std::string> SideOutputs(
+    "side-outputs", cl::value_desc("paths"), cl::CommaSeparated,
+    cl::desc("First store in the cache the units the compiler plugin wrote "
+             "beside the object files (*.escape, -fplugin-arg-escape-side-"
+             "output): files, or directories to search (a build tree)"),
+    cl::cat(Category));
 static cl::opt<std::string> CacheMaxSize(
     "cache-max-size", cl::value_desc("size"),
     cl::desc("After the run, remove the least recently used entries until "
@@ -409,6 +415,11 @@ int main(int Argc, const char **Argv) {
         << " needs the cache; drop --no-cache\n";
     return 2;
   }
+  if (!SideOutputs.empty() && NoCache) {
+    WithColor::error(errs(), "clang-escape")
+        << "--side-outputs stores into the cache; drop --no-cache\n";
+    return 2;
+  }
   std::optional<escape::Shard> InShard;
   if (!ShardArg.empty()) {
     auto S = escape::parseShard(ShardArg);
@@ -539,6 +550,8 @@ int main(int Argc, const char **Argv) {
   Opts.ReportFilter = [&Run](escape::Report &R) { Run.filter(R); };
   Opts.Jobs = Jobs == 0 ? llvm::hardware_concurrency().compute_thread_count()
                         : unsigned(Jobs);
+  // These outputs draw every function's graph after the run.
+  Opts.KeepBodies = Format == "html" || Format == "dot" || !EmitClaims.empty();
 
   if (!NoCache) {
     Opts.CacheDir = CacheDir;
@@ -547,6 +560,7 @@ int main(int Argc, const char **Argv) {
     Opts.CacheMaxBytes = CacheMaxBytes;
     Opts.ExtractOnly = ExtractOnly;
     Opts.LinkOnly = LinkOnly;
+    Opts.SideOutputs = SideOutputs;
     std::optional<std::string> Build = buildDirArgument(Argc, Argv);
     if (Opts.CacheDir.empty() && Build)
       Opts.CacheDir = *Build + "/.clang-escape-cache";
@@ -688,11 +702,17 @@ int main(int Argc, const char **Argv) {
     errs() << "clang-escape: " << Result->Extracted << " parsed, "
            << Result->Cached << " from cache, " << Result->Linked
            << " linked from cache\n";
+    if (!SideOutputs.empty())
+      errs() << "clang-escape: " << Result->Collected
+             << " side outputs of the build collected\n";
     if (!Opts.CacheDir.empty()) {
       escape::CacheUsage U = escape::cacheUsage(Opts.CacheDir);
       errs() << "clang-escape: cache: " << U.Bytes << " bytes, " << U.Entries
              << " file entries, " << U.Graphs << " function graphs\n";
     }
+    errs() << "clang-escape: components: " << Result->SolvedComponents
+           << " solved, " << Result->ReusedComponents
+           << " reused from the previous run\n";
   }
   if (ExtractOnly) {
     if (!Result->FilesWithErrors.empty())

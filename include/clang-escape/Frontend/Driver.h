@@ -65,6 +65,13 @@ struct AnalysisOptions {
   /// Seconds after which the parsing of one translation unit is abandoned
   /// and the file reported as skipped; 0: no limit.
   unsigned TimeoutSeconds = 0;
+  /// analyzeParsedTU: also write the unit, with its graphs and the hashes of
+  /// the files it read, to this file (the compiler plugin's side output,
+  /// beside the object file); empty: none.
+  std::string SideOutput;
+  /// Side outputs to collect into the cache before the run: files, or
+  /// directories searched for *.escape files (a build tree).
+  std::vector<std::string> SideOutputs;
   /// --extract-only: parse each file the cache lacks and store it (also when
   /// it did not compile cleanly, as its findings would be partial); no
   /// linking, no report.
@@ -72,6 +79,11 @@ struct AnalysisOptions {
   /// --link-only: take every unit from the cache and parse none; a unit the
   /// cache has no current entry for is an error naming it.
   bool LinkOnly = false;
+  /// Keep every function's body and solution after the run (the HTML report,
+  /// --format=dot, --emit-claims read them). Otherwise, with a cache, the
+  /// link holds summaries: bodies are read from the cache when their
+  /// component is solved and reported, and dropped after.
+  bool KeepBodies = false;
   /// After the run, least recently used entries are pruned until the cache
   /// holds at most this many bytes; 0: no limit.
   uint64_t CacheMaxBytes = 0;
@@ -93,6 +105,12 @@ struct AnalysisResult {
   unsigned Cached = 0;
   /// Other files of the program linked in from the cache.
   unsigned Linked = 0;
+  /// Side outputs of the build stored into the cache (SideOutputs).
+  unsigned Collected = 0;
+  /// Components of the call graph solved in this run, and those whose
+  /// solution the previous run left in the cache (SolutionCache).
+  unsigned SolvedComponents = 0;
+  unsigned ReusedComponents = 0;
   /// Problems that did not stop the run (an unreadable cache entry).
   std::vector<std::string> Warnings;
   /// Files whose parsing ran out of time (--timeout); nothing of them is

@@ -39,11 +39,17 @@ readCurrentEntry(llvm::StringRef EntryPath,
 /// their order, except those already in \p Loaded (a graph is its content:
 /// one loaded for another unit is that unit's too), and adds them to
 /// \p Loaded. False, with nothing added, when a graph is gone (pruned);
-/// an error when one is damaged (and the damaged file is removed).
+/// an error when one is damaged (and the damaged file is removed). With
+/// \p OutIds, the id of each graph appended, in the same order.
 llvm::Expected<bool> loadGraphs(llvm::StringRef Dir,
                                 llvm::ArrayRef<GraphId> Ids,
                                 std::set<GraphId> &Loaded,
-                                std::vector<FunctionGraph> &Out);
+                                std::vector<FunctionGraph> &Out,
+                                std::vector<GraphId> *OutIds = nullptr);
+
+/// The graph \p Id of the cache \p Dir, read again (a body the link
+/// dropped); an error when it is gone or damaged.
+llvm::Expected<FunctionGraph> loadGraph(llvm::StringRef Dir, const GraphId &Id);
 
 /// The unit stored in the entry at \p EntryPath of the cache \p Dir, with
 /// all its graphs: readCurrentEntry() and loadGraphs().
@@ -52,9 +58,11 @@ loadCacheEntry(llvm::StringRef Dir, llvm::StringRef EntryPath,
                llvm::function_ref<bool(const CacheEntry &)> Current);
 
 /// Stores \p TU in the entry at \p EntryPath of the cache \p Dir: first the
-/// graphs the cache does not hold yet, then the entry naming them.
+/// graphs the cache does not hold yet, then the entry naming them, which is
+/// also returned in \p Stored.
 llvm::Error storeCacheEntry(llvm::StringRef Dir, const ExtractedTU &TU,
-                            llvm::StringRef EntryPath);
+                            llvm::StringRef EntryPath,
+                            CacheEntry *Stored = nullptr);
 
 /// What a cache directory holds.
 struct CacheUsage {

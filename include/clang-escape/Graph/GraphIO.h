@@ -13,6 +13,7 @@
 #define CLANG_ESCAPE_GRAPH_GRAPHIO_H
 
 #include "clang-escape/Graph/EscapeGraph.h"
+#include "clang-escape/Report/Finding.h"
 
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Error.h"
@@ -60,6 +61,21 @@ struct CacheEntry {
   bool HadErrors = false;
 };
 
+/// A strongly connected component of the call graph as a run solved it: its
+/// members' summaries and what the report said of them, so that a later run
+/// whose inputs to it are the same (its members' graphs, their callees'
+/// summaries, the options) reuses it instead of solving it again.
+struct SolvedComponent {
+  /// A hash of those inputs (Program::ComponentReuse).
+  GraphId Key;
+  /// In the order of the component's members.
+  std::vector<FunctionSummary> Summaries;
+  /// Finding::Graph is the member's position in the component.
+  std::vector<Finding> Findings;
+  std::vector<Remark> Remarks;
+  std::vector<FixIt> FixIts;
+};
+
 /// Version of the cache format; a different version is a cache miss.
 /// 14: graphs stored once each, per-file entries name them. 15: result
 /// provenance in summaries, return slots, later calls.
@@ -81,6 +97,14 @@ llvm::Expected<CacheEntry> readCacheEntry(llvm::StringRef Text,
 std::string writeFunctionGraph(const FunctionGraph &G);
 llvm::Expected<FunctionGraph> readFunctionGraph(llvm::StringRef Text,
                                                 llvm::StringRef Name);
+
+/// The components a run solved, and back (the cache's solutions file).
+std::string writeSolvedComponents(const std::vector<SolvedComponent> &Cs);
+llvm::Expected<std::vector<SolvedComponent>>
+readSolvedComponents(llvm::StringRef Text, llvm::StringRef Name);
+/// A summary's encoding, unframed: equal summaries encode the same (a key
+/// of the components that call it).
+std::string encodeSummary(const FunctionSummary &S);
 
 /// The id of the graph whose writeFunctionGraph() encoding is \p Encoded
 /// (the format version is part of it).

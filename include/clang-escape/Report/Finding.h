@@ -9,12 +9,14 @@
 #include "clang-escape/Graph/EscapeGraph.h"
 
 #include <cstdint>
+#include <set>
 #include <string>
 #include <vector>
 
 namespace escape {
 
 class Program;
+struct SolvedFunction;
 
 /// bug: a dangling address; perf: an optimization opportunity.
 enum class FindingClass { Bug, Perf };
@@ -88,6 +90,33 @@ Report makeReport(const Program &P, const ReportOptions &Opts);
 /// Sorts the findings and remarks of \p R by position, keeping the order of
 /// those at the same place.
 void sortByPosition(Report &R);
+
+/// makeReport() function by function, as Program::solve() finishes them:
+/// the report of a program whose bodies are dropped once solved.
+class ReportBuilder {
+public:
+  /// \p P linked (its call graph known), not yet solved.
+  ReportBuilder(const Program &P, const ReportOptions &Opts);
+  /// Function \p Index of P.graphs(), with its body and its solution.
+  void add(size_t Index, const FunctionGraph &G, const SolvedFunction &S);
+  /// What an earlier run's add() said of the component starting at graph
+  /// \p Base (Finding::Graph counted from it), reused as it was.
+  void addReported(size_t Base, const std::vector<Finding> &Findings,
+                   const std::vector<Remark> &Remarks,
+                   const std::vector<FixIt> &FixIts);
+  /// Whether something in the program calls the function \p Key.
+  bool called(const std::string &Key) const { return Called.count(Key); }
+  /// What add() produced so far, in order.
+  const Report &sofar() const { return Out; }
+  /// The report: one finding per statement, subject and check, sorted.
+  Report take();
+
+private:
+  ReportOptions Opts;
+  /// The keys of the functions something calls.
+  std::set<std::string> Called;
+  Report Out;
+};
 
 } // namespace escape
 

@@ -137,4 +137,28 @@ TEST_F(GraphCacheTest, APrunedGraphIsAMissNotDamage) {
   EXPECT_FALSE(TU->has_value());
 }
 
+TEST_F(GraphCacheTest, AStoredGraphIsReadAgainByTheIdTheEntryNames) {
+  CacheEntry Stored;
+  ASSERT_FALSE(static_cast<bool>(
+      storeCacheEntry(Dir, unit("a.cpp", {"a", "inl"}), entry("a"), &Stored)));
+  ASSERT_EQ(Stored.Graphs.size(), 2u);
+  auto G = loadGraph(Dir, Stored.Graphs[1]);
+  ASSERT_TRUE(static_cast<bool>(G)) << llvm::toString(G.takeError());
+  EXPECT_EQ(G->Name, "inl");
+  // loadGraphs names what it appended, in order.
+  std::set<GraphId> Loaded{Stored.Graphs[0]};
+  std::vector<FunctionGraph> Out;
+  std::vector<GraphId> Ids;
+  auto Done = loadGraphs(Dir, Stored.Graphs, Loaded, Out, &Ids);
+  ASSERT_TRUE(Done && *Done);
+  ASSERT_EQ(Out.size(), 1u);
+  EXPECT_EQ(Out[0].Name, "inl");
+  EXPECT_EQ(Ids, std::vector<GraphId>{Stored.Graphs[1]});
+  // Gone: an error, not an empty graph.
+  GraphId Missing{1, 2};
+  auto None = loadGraph(Dir, Missing);
+  EXPECT_FALSE(static_cast<bool>(None));
+  llvm::consumeError(None.takeError());
+}
+
 } // namespace

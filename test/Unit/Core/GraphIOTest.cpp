@@ -102,4 +102,48 @@ TEST(GraphIOTest, TheSameGraphHasTheSameIdAndAnotherAnother) {
   EXPECT_FALSE(static_cast<bool>(readCacheEntry(EF, "f.fg")));
 }
 
+TEST(GraphIOTest, SolvedComponentsRoundTrip) {
+  SolvedComponent C;
+  C.Key = {7, 9};
+  FunctionSummary S;
+  S.Name = "keep";
+  S.Slots.resize(1);
+  S.Slots[0].Heap.merge(0, false, "in keep");
+  C.Summaries.push_back(S);
+  Finding F;
+  F.Check = "escape-heap";
+  F.Pos.File = "a.cpp";
+  F.Pos.Line = 3;
+  F.Message = "address of local 'x' escapes";
+  F.Flow.push_back(Note{"kept", "keep(&x)", F.Pos});
+  F.Graph = 1;
+  F.Path = {4, 2};
+  C.Findings.push_back(F);
+  C.Remarks.push_back(Remark{F.Pos, "x escapes to {heap}", {"step"}});
+  C.FixIts.push_back(FixIt{"escape-annotate-noescape", F.Pos, " [[x]]", "m"});
+  auto Back = readSolvedComponents(writeSolvedComponents({C}), "s.sol");
+  ASSERT_TRUE(static_cast<bool>(Back)) << llvm::toString(Back.takeError());
+  ASSERT_EQ(Back->size(), 1u);
+  const SolvedComponent &B = Back->front();
+  EXPECT_EQ(B.Key, C.Key);
+  ASSERT_EQ(B.Summaries.size(), 1u);
+  EXPECT_TRUE(B.Summaries[0] == S);
+  ASSERT_EQ(B.Findings.size(), 1u);
+  EXPECT_EQ(B.Findings[0].Message, F.Message);
+  EXPECT_EQ(B.Findings[0].Flow.size(), 1u);
+  EXPECT_EQ(B.Findings[0].Graph, 1);
+  EXPECT_EQ(B.Findings[0].Path, F.Path);
+  EXPECT_EQ(B.Remarks[0].Explain, std::vector<std::string>{"step"});
+  EXPECT_EQ(B.FixIts[0].Text, " [[x]]");
+  // Equal summaries encode the same, different ones differently.
+  FunctionSummary T = S;
+  EXPECT_EQ(encodeSummary(T), encodeSummary(S));
+  T.Slots[0].Heap.Maybe = true;
+  EXPECT_NE(encodeSummary(T), encodeSummary(S));
+  // Another kind of file is not read as solutions.
+  auto Wrong = readSolvedComponents(writeCacheEntry(CacheEntry()), "e.esc");
+  EXPECT_FALSE(static_cast<bool>(Wrong));
+  llvm::consumeError(Wrong.takeError());
+}
+
 } // namespace
