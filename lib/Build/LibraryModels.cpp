@@ -376,7 +376,7 @@ void methodModel(ModelBuilder &M, const CXXMethodDecl *MD) {
               PT.getNonReferenceType()->isArrayType()))
           continue;
         if (const Decl *TD = M.templateOf(PT.getNonReferenceType());
-            TD && TD == M.templateOf(M.TU.Ctx.getRecordType(MD->getParent()))) {
+            TD && TD == M.templateOf(recordTypeOf(M.TU.Ctx, MD->getParent()))) {
           // optional<string_view> from optional<string>: a view of the
           // other's value; from optional<string_view>: a copy.
           QualType Other =
