@@ -12,6 +12,9 @@
 //===----------------------------------------------------------------------===//
 #include "clang-escape/Interproc/Program.h"
 
+#include "llvm/ADT/SmallString.h"
+#include "llvm/Support/Path.h"
+
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/xxhash.h"
 
@@ -51,6 +54,26 @@ void keepSkeleton(FunctionGraph &G) {
 
 } // namespace
 
+/// True if \p A and \p B name the same file, however spelled: a header
+/// reached as `src/x.h` and as `/repo/src/y/../x.h` is one definition.
+static bool samePath(llvm::StringRef A, llvm::StringRef B) {
+  if (A == B)
+    return true;
+  llvm::SmallString<256> NA(A), NB(B);
+  llvm::sys::path::remove_dots(NA, /*remove_dot_dot=*/true);
+  llvm::sys::path::remove_dots(NB, /*remove_dot_dot=*/true);
+  if (NA == NB)
+    return true;
+  // One relative to the working directory, the other absolute.
+  llvm::StringRef Abs = NA, Rel = NB;
+  if (llvm::sys::path::is_relative(Abs))
+    std::swap(Abs, Rel);
+  return llvm::sys::path::is_absolute(Abs) &&
+         llvm::sys::path::is_relative(Rel) && Abs.ends_with(Rel) &&
+         Abs.size() > Rel.size() &&
+         llvm::sys::path::is_separator(Abs[Abs.size() - Rel.size() - 1]);
+}
+
 void Program::add(std::vector<FunctionGraph> Gs, std::vector<int> Hs) {
   auto Keep = [&](FunctionGraph &&G, int H) -> FunctionGraph & {
     if (H >= 0 && Loader)
@@ -67,14 +90,14 @@ void Program::add(std::vector<FunctionGraph> Gs, std::vector<int> Hs) {
     auto [It, New] = ByKey.emplace(G.Key, static_cast<int>(Graphs.size()));
     if (!New) {
       FunctionGraph &Old = Graphs[It->second];
-      bool SameDefinition = Old.Pos.File == G.Pos.File &&
+      bool SameDefinition = samePath(Old.Pos.File, G.Pos.File) &&
                             Old.Pos.Line == G.Pos.Line &&
                             Old.Pos.Column == G.Pos.Column;
       if (!SameDefinition) {
         // Another definition with the same name elsewhere: 'main' of
         // several programs of one database, or an ODR violation across
         // them. Both are analyzed; calls by name reach the first.
-        if (Old.Pos.File != G.Pos.File)
+        if (!samePath(Old.Pos.File, G.Pos.File))
           Collisions.push_back({G.Name, Old.Pos.File, G.Pos.File});
         G.Key += "#" + G.Pos.File;
         if (!ByKey.emplace(G.Key, static_cast<int>(Graphs.size())).second)

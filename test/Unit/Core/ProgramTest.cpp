@@ -127,6 +127,22 @@ TEST(ProgramTest, ACollisionWithinOneProgramIsNoted) {
   EXPECT_EQ(P.collisions()[0].Other, "b.cpp");
 }
 
+TEST(ProgramTest, OneHeaderSpelledTwoWaysIsOneDefinition) {
+  // A header reached as `src/core/t.h` from one unit and through
+  // `/repo/src/entity/../core/t.h` from another: the same definition.
+  Program P;
+  FunctionGraph A = keeper("keep"), B = keeper("keep"), C = keeper("keep");
+  A.Pos.File = "src/core/t.h";
+  B.Pos.File = "/repo/src/entity/../core/t.h";
+  C.Pos.File = "/repo/src/core/t.h";
+  P.add({A});
+  P.add({B});
+  P.add({C});
+  P.solve();
+  EXPECT_EQ(P.graphs().size(), 1u);
+  EXPECT_TRUE(P.collisions().empty());
+}
+
 TEST(ProgramTest, AbsorbKeepsWhatItIsAskedTo) {
   Program Into, Other;
   int X;
