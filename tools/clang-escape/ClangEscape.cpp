@@ -475,6 +475,9 @@ int main(int Argc, const char **Argv) {
             << "; it is not analyzed\n";
         ++Unreadable;
       }
+    // The database's own order follows a hash: sorted, the link (which
+    // definition of a colliding name comes first) is the same every run.
+    llvm::sort(Files);
   }
   const CompilationDatabase &DB = AllDB ? *AllDB : Parser->getCompilations();
   if (Files.empty()) {
