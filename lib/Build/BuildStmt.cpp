@@ -656,9 +656,9 @@ void FunctionBuilder::killOverwrittenGlobalStores(const Stmt *Body) {
           if (CI == B.CallIndex.end() || B.G.Calls[CI->second].Undone)
             continue;
           bool Waited = false;
+          const VarDecl *Object =
+              objectVariable(Give->getImplicitObjectArgument());
           for (size_t J = I + 1; J < Stmts.size() && !Waited; ++J) {
-            const VarDecl *Object =
-                objectVariable(Give->getImplicitObjectArgument());
             // A wait on the object, on what the call returned, or on a
             // local the work was given the address of (a latch it counts
             // down, a flag it sets, spun on or waited for).
@@ -680,8 +680,11 @@ void FunctionBuilder::killOverwrittenGlobalStores(const Stmt *Body) {
           // Or a guard of the block waits on the object at its end
           // (`Shutdowner guard(pool);`), declared before the hand-off or
           // after it with no exit in between.
+          // Only work handed to a local can be guarded (guardsHandOff).
           bool Exit = false;
-          for (size_t J = 0; J < Stmts.size() && !Waited; ++J) {
+          for (size_t J = 0; J < Stmts.size() && !Waited && Object &&
+                             Object->hasLocalStorage();
+               ++J) {
             if (J > I + 1)
               Exit |= leavesFrame(Stmts[J - 1]);
             const auto *DS = dyn_cast<DeclStmt>(Stmts[J]);
