@@ -24,7 +24,8 @@ namespace {
 constexpr int SuspendSignal = SIGPWR;
 
 uint32_t StopSeq, ResumeSeq;
-bool Broken; ///< A thread did not answer once: no more stops.
+bool Broken;        ///< A thread did not answer once: no more stops.
+bool UnknownThread; ///< A task without a record outlived a wait for it.
 pthread_once_t InstallOnce = PTHREAD_ONCE_INIT;
 
 long futex(uint32_t *Addr, int Op, uint32_t Val, const timespec *Timeout) {
@@ -111,11 +112,27 @@ void awaitOne(ThreadRecord &R, void *P) {
 bool escape::runtime::stopWorld() {
   ThreadRecord &Me = currentThread();
   pthread_once(&InstallOnce, install);
-  lockThreads();
-  int Count = countThreads();
-  if (Broken || Count < 0 || size_t(Count) > knownThreads()) {
+  // A thread that ran its key destructor is still a task of the process
+  // until the kernel reaps it: more tasks than records is transient then.
+  // Wait for it a little; a thread the runtime never knew stays, and after
+  // one such wait later stops refuse at once.
+  const timespec Tick = {0, 1000 * 1000};
+  unsigned Tries = UnknownThread ? 1 : 500;
+  for (;;) {
+    lockThreads();
+    int Count = countThreads();
+    if (Broken || Count < 0) {
+      unlockThreads();
+      return false;
+    }
+    if (size_t(Count) <= knownThreads())
+      break;
     unlockThreads();
-    return false;
+    if (--Tries == 0) {
+      UnknownThread = true;
+      return false;
+    }
+    nanosleep(&Tick, nullptr);
   }
   StopCtx C{&Me, __atomic_add_fetch(&StopSeq, 1, __ATOMIC_ACQ_REL), false};
   forEachThread(signalOne, &C);
