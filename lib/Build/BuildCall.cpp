@@ -201,6 +201,8 @@ int FunctionBuilder::callSite(const FunctionDecl *Callee, const Expr *Call,
   if (RT->isReferenceType() || TU.Types.mayHoldAddress(RT))
     CS.Result = newLoc(LocKind::Flow, "{temp}", Call->getExprLoc());
   CallIndex[Call] = static_cast<int>(G.Calls.size());
+  if (!Callables.empty())
+    CallablesOf[Call] = Callables.size();
   G.Calls.push_back(std::move(CS));
   int Result = G.Calls.back().Result;
   for (CallSite &In : Callables)

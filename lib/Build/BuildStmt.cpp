@@ -624,6 +624,28 @@ static bool declaresWaited(const Stmt *S, const Expr *Waited) {
                       [&](const Decl *D) { return D == DRE->getDecl(); });
 }
 
+void FunctionBuilder::markSignalled(const CXXMemberCallExpr *Give) {
+  // The hand-off, the calls that make its arguments (a lambda's conversion
+  // to std::function), and the calls of the lambdas each is given; not the
+  // calls inside the lambdas' bodies, which are functions of their own.
+  struct Walker : RecursiveASTVisitor<Walker> {
+    FunctionBuilder &B;
+    explicit Walker(FunctionBuilder &B) : B(B) {}
+    bool TraverseLambdaExpr(LambdaExpr *) { return true; }
+    bool VisitExpr(Expr *E) {
+      auto CI = B.CallIndex.find(E);
+      if (CI == B.CallIndex.end())
+        return true;
+      auto N = B.CallablesOf.find(E);
+      unsigned Last = CI->second + (N == B.CallablesOf.end() ? 0 : N->second);
+      for (unsigned K = CI->second; K <= Last && K < B.G.Calls.size(); ++K)
+        B.G.Calls[K].Signalled = true;
+      return true;
+    }
+  } W(*this);
+  W.TraverseStmt(const_cast<CXXMemberCallExpr *>(Give));
+}
+
 void FunctionBuilder::killOverwrittenGlobalStores(const Stmt *Body) {
   // Within one block, a store of a local's address into a global that is
   // overwritten later in the same block, with no exit in between, never
@@ -655,7 +677,7 @@ void FunctionBuilder::killOverwrittenGlobalStores(const Stmt *Body) {
           auto CI = B.CallIndex.find(Give);
           if (CI == B.CallIndex.end() || B.G.Calls[CI->second].Undone)
             continue;
-          bool Waited = false;
+          bool Waited = false, Signal = false;
           const VarDecl *Object =
               objectVariable(Give->getImplicitObjectArgument());
           for (size_t J = I + 1; J < Stmts.size() && !Waited; ++J) {
@@ -663,17 +685,20 @@ void FunctionBuilder::killOverwrittenGlobalStores(const Stmt *Body) {
             // local the work was given the address of (a latch it counts
             // down, a flag it sets, spun on or waited for).
             Waited = llvm::any_of(WaitsIn(J), [&](const Expr *W) {
-              const VarDecl *V = objectVariable(W), *Root = rootVariable(W);
+              const VarDecl *V = objectVariable(W);
               return sameLValue(W, Give->getImplicitObjectArgument()) ||
-                     (V && V == Object) || declaresWaited(Stmts[I], W) ||
-                     (Root && Root->hasLocalStorage() &&
-                      givesAddressOf(Stmts[I], Root));
+                     (V && V == Object) || declaresWaited(Stmts[I], W);
+            });
+            auto Signals = [&](const VarDecl *V) {
+              return V && V->hasLocalStorage() && givesAddressOf(Stmts[I], V);
+            };
+            Signal = !Waited && llvm::any_of(WaitsIn(J), [&](const Expr *W) {
+              return Signals(rootVariable(W));
             });
             llvm::SmallVector<const VarDecl *, 2> Spun;
             spunOn(Stmts[J], Spun);
-            Waited |= llvm::any_of(Spun, [&](const VarDecl *V) {
-              return givesAddressOf(Stmts[I], V);
-            });
+            Signal |= !Waited && llvm::any_of(Spun, Signals);
+            Waited |= Signal;
             if (leavesFrame(Stmts[J]))
               break;
           }
@@ -698,6 +723,11 @@ void FunctionBuilder::killOverwrittenGlobalStores(const Stmt *Body) {
           if (Waited)
             B.G.Calls[CI->second].Undone = B.G.Calls[CI->second].WaitedFor =
                 true;
+          // A signal is the work's own word that it is done, the work it
+          // started in turn included (the flag set by its last
+          // continuation).
+          if (Signal)
+            B.markSignalled(Give);
         }
         // A container that gets an element and loses it again before any
         // exit: the element does not outlive the frame through it.

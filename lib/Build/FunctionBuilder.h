@@ -305,6 +305,8 @@ public:
   void coroutine(const clang::CoroutineBodyStmt *CB);
   void collectReassigned(const clang::Stmt *Body);
   void killOverwrittenGlobalStores(const clang::Stmt *Body);
+  /// Marks the calls that hand \p Give's work off as Signalled.
+  void markSignalled(const clang::CXXMemberCallExpr *Give);
 
   TUContext &TU;
   clang::ASTContext &Ctx;
@@ -328,6 +330,9 @@ public:
   llvm::SmallVector<unsigned, 8> Returns;
   /// Call sites by call expression, for the push-then-pop rule.
   llvm::DenseMap<const clang::Expr *, int> CallIndex;
+  /// How many calls of the lambdas a library call is given follow its own
+  /// call site in G.Calls.
+  llvm::DenseMap<const clang::Expr *, unsigned> CallablesOf;
   /// Global stores by assignment expression, for the store-then-clear rule.
   llvm::DenseMap<const clang::Expr *, std::pair<int, const clang::ValueDecl *>>
       GlobalStores;

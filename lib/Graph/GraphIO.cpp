@@ -270,6 +270,7 @@ template <typename IO> void io(IO &A, CallSite &C) {
   A(C.ArgConst);
   A(C.Undone);
   A(C.WaitedFor);
+  A(C.Signalled);
   A(C.PoppedLater);
   A(C.LaterCall);
   A(C.ArgFields);

@@ -324,13 +324,18 @@ std::vector<Edge> Program::callEdges(const FunctionGraph &G,
                                             G.Locs[Dst].Kind == LocKind::Deref);
       // A thread the function then waits for through a flag or condition.
       bool Waited = Dst == FunctionGraph::ThreadLoc && G.WaitsForThreads;
-      E.Maybe |= Scoped || Weak || Waited;
+      // Work the function then waits for by a signal the work gives.
+      bool Signalled = C.Signalled && Dst != C.Result;
+      E.Maybe |= Scoped || Weak || Waited || Signalled;
       // An attribute on an otherwise unknown callee is a fact about it.
       bool Attributed = S->Unknown && L.Via.rfind("[[", 0) == 0;
       Note N{Why + " " + (Attributed ? "via '" + C.CalleeName + "'" : Who) +
                  (Scoped   ? " until the destructor of '" + C.ScopedBy + "'"
                   : Waited ? std::string(", which the function may wait for")
-                           : std::string()),
+                  : Signalled
+                      ? std::string(", until the work signals the function "
+                                    "that waits for it")
+                      : std::string()),
              C.Spelling, C.Pos};
       if (G.Locs[Dst].Kind == LocKind::Result)
         E.Notes = C.ObjectNotes;

@@ -185,6 +185,12 @@ struct CallSite {
   /// in its object, another argument's object or the heap, is released by
   /// then. Implies Undone.
   bool WaitedFor = false;
+  /// The call is part of handing work off (the work's conversion to a
+  /// std::function, the library calling it), and the function then waits
+  /// for a signal the work gives (a flag it sets, a latch it counts down):
+  /// what the work keeps, through the work it starts in turn, is released
+  /// by the signal, probably, not provably. A maybe.
+  bool Signalled = false;
   /// A lambda the library keeps and calls later (a `std::function` built
   /// from it): who calls it, with what arguments, is not known. What its
   /// body stores into the objects its parameters refer to is a maybe: the

@@ -79,7 +79,7 @@ struct SolvedComponent {
 /// Version of the cache format; a different version is a cache miss.
 /// 14: graphs stored once each, per-file entries name them. 15: result
 /// provenance in summaries, return slots, later calls.
-constexpr int GraphFormatVersion = 15;
+constexpr int GraphFormatVersion = 16;
 
 /// A whole unit in one buffer (a --timeout child's answer).
 std::string writeExtractedTU(const ExtractedTU &TU);
