@@ -643,6 +643,11 @@ void FunctionBuilder::typeErasureOf(const CXXRecordDecl *Erased,
       if (C->isMoveConstructor() ||
           (C->isCopyConstructor() && !FRD->hasMoveConstructor())) {
         const auto *FPT = C->getType()->getAs<FunctionProtoType>();
+        // An implicit member's exception specification is computed only
+        // when Sema needs it (canThrow() on it is undefined): a defaulted
+        // move is taken as noexcept, as it almost always is.
+        if (FPT && isUnresolvedExceptionSpec(FPT->getExceptionSpecType()))
+          continue;
         if (!FPT || !FPT->isNothrow())
           NothrowMove = false;
       }
@@ -665,9 +670,24 @@ void FunctionBuilder::typeErasureOf(const CXXRecordDecl *Erased,
     return;
   FunctionGraph::LocalFinding LF;
   LF.Check = "escape-type-erasure";
-  std::string FName = FRD && FRD->isLambda()
-                          ? "lambda expression"
-                          : "'" + F.getAsString(Ctx.getPrintingPolicy()) + "'";
+  // The type as the user wrote it, without the library's spelling of it
+  // (`typename std::remove_reference<T &>::type` from std::move).
+  QualType Shown = F;
+  for (int Steps = 0; Steps < 8; ++Steps) {
+    const auto *ET = dyn_cast<ElaboratedType>(Shown.getTypePtr());
+    const auto *TT = dyn_cast<TypedefType>(Shown.getTypePtr());
+    bool Library =
+        (ET && ET->getKeyword() == ElaboratedTypeKeyword::Typename) ||
+        isa<SubstTemplateTypeParmType>(Shown.getTypePtr()) ||
+        (TT && isInStd(TT->getDecl()));
+    if (!Library)
+      break;
+    Shown = Shown.getSingleStepDesugaredType(Ctx);
+  }
+  std::string FName =
+      FRD && FRD->isLambda()
+          ? "lambda expression"
+          : "'" + Shown.getAsString(Ctx.getPrintingPolicy()) + "'";
   std::string Why =
       Size > Buffer ? std::to_string(Size) + " bytes exceed the " +
                           std::to_string(Buffer) + "-byte local buffer"
