@@ -624,7 +624,7 @@ static bool declaresWaited(const Stmt *S, const Expr *Waited) {
                       [&](const Decl *D) { return D == DRE->getDecl(); });
 }
 
-void FunctionBuilder::markSignalled(const CXXMemberCallExpr *Give) {
+void FunctionBuilder::markSignalled(const CallExpr *Give) {
   // The hand-off, the calls that make its arguments (a lambda's conversion
   // to std::function), and the calls of the lambdas each is given; not the
   // calls inside the lambdas' bodies, which are functions of their own.
@@ -643,7 +643,7 @@ void FunctionBuilder::markSignalled(const CXXMemberCallExpr *Give) {
       return true;
     }
   } W(*this);
-  W.TraverseStmt(const_cast<CXXMemberCallExpr *>(Give));
+  W.TraverseStmt(const_cast<CallExpr *>(Give));
 }
 
 void FunctionBuilder::killOverwrittenGlobalStores(const Stmt *Body) {
@@ -671,26 +671,32 @@ void FunctionBuilder::killOverwrittenGlobalStores(const Stmt *Body) {
         // Work handed to an object and waited for before any exit: a
         // borrow that ends at the wait (`pool.submit(f); pool.wait();`,
         // `auto fut = pool.submit(f); fut.get();`).
-        llvm::SmallVector<const CXXMemberCallExpr *, 4> Given;
+        llvm::SmallVector<const CallExpr *, 4> Given;
         handOffs(Stmts[I], B.TU.Opts.Models, Given);
-        for (const CXXMemberCallExpr *Give : Given) {
+        for (const CallExpr *Give : Given) {
           auto CI = B.CallIndex.find(Give);
           if (CI == B.CallIndex.end() || B.G.Calls[CI->second].Undone)
             continue;
           bool Waited = false, Signal = false;
-          const VarDecl *Object =
-              objectVariable(Give->getImplicitObjectArgument());
+          // A free function hands work to what it finds itself: only a
+          // signal the work gives can be waited on.
+          const auto *Member = dyn_cast<CXXMemberCallExpr>(Give);
+          const Expr *ObjectArg =
+              Member ? Member->getImplicitObjectArgument() : nullptr;
+          const VarDecl *Object = objectVariable(ObjectArg);
           for (size_t J = I + 1; J < Stmts.size() && !Waited; ++J) {
             // A wait on the object, on what the call returned, or on a
             // local the work was given the address of (a latch it counts
             // down, a flag it sets, spun on or waited for).
             Waited = llvm::any_of(WaitsIn(J), [&](const Expr *W) {
               const VarDecl *V = objectVariable(W);
-              return sameLValue(W, Give->getImplicitObjectArgument()) ||
+              return (ObjectArg && sameLValue(W, ObjectArg)) ||
                      (V && V == Object) || declaresWaited(Stmts[I], W);
             });
             auto Signals = [&](const VarDecl *V) {
-              return V && V->hasLocalStorage() && givesAddressOf(Stmts[I], V);
+              return V && V->hasLocalStorage() &&
+                     (givesAddressOf(Stmts[I], V) ||
+                      givesSharedCopyOf(Stmts[I], V));
             };
             Signal = !Waited && llvm::any_of(WaitsIn(J), [&](const Expr *W) {
               return Signals(rootVariable(W));
@@ -717,8 +723,9 @@ void FunctionBuilder::killOverwrittenGlobalStores(const Stmt *Body) {
               continue;
             for (const Decl *D : DS->decls())
               if (const auto *Guard = dyn_cast<VarDecl>(D))
-                Waited |= guardsHandOff(Guard, Give, Stmts[I], B.TU.Opts.Models,
-                                        B.Ctx.getSourceManager());
+                Waited |=
+                    guardsHandOff(Guard, Member, Stmts[I], B.TU.Opts.Models,
+                                  B.Ctx.getSourceManager());
           }
           if (Waited)
             B.G.Calls[CI->second].Undone = B.G.Calls[CI->second].WaitedFor =

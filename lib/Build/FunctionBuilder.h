@@ -306,7 +306,7 @@ public:
   void collectReassigned(const clang::Stmt *Body);
   void killOverwrittenGlobalStores(const clang::Stmt *Body);
   /// Marks the calls that hand \p Give's work off as Signalled.
-  void markSignalled(const clang::CXXMemberCallExpr *Give);
+  void markSignalled(const clang::CallExpr *Give);
 
   TUContext &TU;
   clang::ASTContext &Ctx;

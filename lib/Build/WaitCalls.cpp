@@ -5,6 +5,7 @@
 //===----------------------------------------------------------------------===//
 #include "WaitCalls.h"
 #include "FunctionBuilder.h"
+#include "TypeClass.h"
 
 #include "clang-escape/Build/ModelTable.h"
 
@@ -135,22 +136,105 @@ bool givesAddressOf(const Stmt *S, const VarDecl *V) {
   return F.Found;
 }
 
+/// True if \p E is work: a lambda, a std::function or another object with
+/// a call operator.
+static bool isCallable(const Expr *E) {
+  const CXXRecordDecl *RD =
+      E->getType().getNonReferenceType()->getAsCXXRecordDecl();
+  if (!RD || !RD->hasDefinition())
+    return false;
+  if (RD->isLambda())
+    return true;
+  for (const CXXMethodDecl *MD : RD->methods())
+    if (MD->getOverloadedOperator() == OO_Call)
+      return true;
+  return false;
+}
+
 void handOffs(const Stmt *S, const ModelTable *Models,
-              llvm::SmallVectorImpl<const CXXMemberCallExpr *> &Out) {
+              llvm::SmallVectorImpl<const CallExpr *> &Out) {
   struct Finder : RecursiveASTVisitor<Finder> {
     const ModelTable *Models;
-    llvm::SmallVectorImpl<const CXXMemberCallExpr *> &Out;
+    llvm::SmallVectorImpl<const CallExpr *> &Out;
     Finder(const ModelTable *Models,
-           llvm::SmallVectorImpl<const CXXMemberCallExpr *> &Out)
+           llvm::SmallVectorImpl<const CallExpr *> &Out)
         : Models(Models), Out(Out) {}
     bool shouldVisitLambdaExpressions() const { return false; }
-    bool VisitCXXMemberCallExpr(CXXMemberCallExpr *E) {
-      if (E->getImplicitObjectArgument() && !isWaitCall(E, Models))
+    bool VisitCallExpr(CallExpr *E) {
+      if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E)) {
+        if (MC->getImplicitObjectArgument() && !isWaitCall(MC, Models))
+          Out.push_back(E);
+        return true;
+      }
+      const FunctionDecl *FD = E->getDirectCallee();
+      if (!FD || isa<CXXOperatorCallExpr>(E) || isa<CXXMethodDecl>(FD))
+        return true;
+      if (llvm::any_of(E->arguments(),
+                       [](const Expr *A) { return isCallable(A); }))
         Out.push_back(E);
       return true;
     }
   } F(Models, Out);
   F.TraverseStmt(const_cast<Stmt *>(S));
+}
+
+/// True if copies of class \p RD share their state: every field is a
+/// pointer, a `shared_ptr` or a class that shares its state, and there is
+/// one at least.
+static bool sharesState(const CXXRecordDecl *RD, unsigned Depth = 0) {
+  if (!RD || !RD->hasDefinition() || Depth > 4 || RD->isLambda() ||
+      RD->isUnion())
+    return false;
+  bool Any = false;
+  for (const CXXBaseSpecifier &B : RD->bases()) {
+    if (!sharesState(B.getType()->getAsCXXRecordDecl(), Depth + 1))
+      return false;
+    Any = true;
+  }
+  for (const FieldDecl *F : RD->fields()) {
+    QualType T = F->getType();
+    if (T->isPointerType()) {
+      Any = true;
+      continue;
+    }
+    const CXXRecordDecl *FRD = T->getAsCXXRecordDecl();
+    if (FRD && FRD->getIdentifier() && FRD->getName() == "shared_ptr" &&
+        isInStd(FRD)) {
+      Any = true;
+      continue;
+    }
+    if (!sharesState(FRD, Depth + 1))
+      return false;
+    Any = true;
+  }
+  return Any;
+}
+
+bool givesSharedCopyOf(const Stmt *S, const VarDecl *V) {
+  if (!V || !sharesState(V->getType()->getAsCXXRecordDecl()))
+    return false;
+  struct Finder : RecursiveASTVisitor<Finder> {
+    const VarDecl *V;
+    bool Found = false;
+    explicit Finder(const VarDecl *V) : V(V) {}
+    bool VisitDeclRefExpr(DeclRefExpr *E) {
+      Found |= E->getDecl() == V;
+      return !Found;
+    }
+    bool TraverseLambdaExpr(LambdaExpr *LE) {
+      auto I = LE->capture_init_begin();
+      for (const LambdaCapture &C : LE->captures()) {
+        Expr *Init = *I++;
+        if (LE->isInitCapture(&C))
+          TraverseStmt(Init);
+        else if (C.capturesVariable() && C.getCaptureKind() == LCK_ByCopy)
+          Found |= C.getCapturedVar() == V;
+      }
+      return !Found;
+    }
+  } F(V);
+  F.TraverseStmt(const_cast<Stmt *>(S));
+  return F.Found;
 }
 
 /// Strips what reaches an object through its handle: `p->`, `*p`,

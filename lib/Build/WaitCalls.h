@@ -44,9 +44,17 @@ void spunOn(const clang::Stmt *S,
 /// decrements) waits for the work it was given to.
 bool givesAddressOf(const clang::Stmt *S, const clang::VarDecl *V);
 
-/// The member calls of S that may hand work to their object.
+/// True if statement \p S gives a copy of local \p V whose class only
+/// shares state with V (a wait group or event holding a `shared_ptr` to
+/// its counter: every copy is the same wait), by a capture by value, an
+/// init-capture or an argument by value.
+bool givesSharedCopyOf(const clang::Stmt *S, const clang::VarDecl *V);
+
+/// The calls of S that may hand work off: member calls (to their object)
+/// and free functions given a callable (`schedule(f)`, to an executor the
+/// callee finds itself).
 void handOffs(const clang::Stmt *S, const ModelTable *Models,
-              llvm::SmallVectorImpl<const clang::CXXMemberCallExpr *> &Out);
+              llvm::SmallVectorImpl<const clang::CallExpr *> &Out);
 
 /// The variable an object expression starts from: `pool` for `pool`,
 /// `pool->`, `*pool`, `pool.get()->`; null when it is not a variable.

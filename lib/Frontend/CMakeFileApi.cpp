@@ -182,9 +182,10 @@ readCMakePrograms(llvm::StringRef BuildDir) {
   for (llvm::sys::fs::directory_iterator It(Reply, EC), End; !EC && It != End;
        It.increment(EC)) {
     llvm::StringRef Name = llvm::sys::path::filename(It->path());
-    if (Name.starts_with("index-") && Name.ends_with(".json") &&
-        Name > llvm::sys::path::filename(Index))
-      Index = It->path();
+    // The name alone: Read resolves it in the reply directory, which may
+    // be relative (`-p build`).
+    if (Name.starts_with("index-") && Name.ends_with(".json") && Name > Index)
+      Index = Name.str();
   }
   if (Index.empty())
     return std::nullopt;
