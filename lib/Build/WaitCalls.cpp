@@ -85,10 +85,13 @@ void spunOn(const Stmt *S, llvm::SmallVectorImpl<const VarDecl *> &Out) {
     F.TraverseStmt(const_cast<Expr *>(Cond));
 }
 
-/// Calls \p Init on the initializers of LE's init-captures and \p ByRef on
-/// the variables it captures by reference; its body is not visited.
-static void visitCaptures(LambdaExpr *LE, llvm::function_ref<void(Expr *)> Init,
-                          llvm::function_ref<void(const VarDecl *)> ByRef) {
+/// Calls \p Init on the initializers of LE's init-captures, \p ByRef on
+/// the variables it captures by reference and \p ByCopy on those it copies;
+/// its body is not visited.
+static void
+visitCaptures(LambdaExpr *LE, llvm::function_ref<void(Expr *)> Init,
+              llvm::function_ref<void(const VarDecl *)> ByRef,
+              llvm::function_ref<void(const VarDecl *)> ByCopy = nullptr) {
   auto I = LE->capture_init_begin();
   for (const LambdaCapture &C : LE->captures()) {
     Expr *E = *I++;
@@ -96,6 +99,8 @@ static void visitCaptures(LambdaExpr *LE, llvm::function_ref<void(Expr *)> Init,
       Init(E);
     else if (C.capturesVariable() && C.getCaptureKind() == LCK_ByRef)
       ByRef(dyn_cast<VarDecl>(C.getCapturedVar()));
+    else if (C.capturesVariable() && ByCopy)
+      ByCopy(dyn_cast<VarDecl>(C.getCapturedVar()));
   }
 }
 
@@ -222,14 +227,9 @@ bool givesSharedCopyOf(const Stmt *S, const VarDecl *V) {
       return !Found;
     }
     bool TraverseLambdaExpr(LambdaExpr *LE) {
-      auto I = LE->capture_init_begin();
-      for (const LambdaCapture &C : LE->captures()) {
-        Expr *Init = *I++;
-        if (LE->isInitCapture(&C))
-          TraverseStmt(Init);
-        else if (C.capturesVariable() && C.getCaptureKind() == LCK_ByCopy)
-          Found |= C.getCapturedVar() == V;
-      }
+      visitCaptures(
+          LE, [&](Expr *Init) { TraverseStmt(Init); }, [](const VarDecl *) {},
+          [&](const VarDecl *Copied) { Found |= Copied == V; });
       return !Found;
     }
   } F(V);
