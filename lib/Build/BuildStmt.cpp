@@ -460,9 +460,14 @@ void FunctionBuilder::collectReassigned(const Stmt *Body) {
 }
 
 /// True if S may leave the function, or (Blocks) just leave its block by
-/// `break` or `continue`.
+/// `break` or `continue`. With Blocks, a `return` written by a macro
+/// (`ASSERT_EQ`, `RETURN_IF_ERROR`) is an error path, like an exception
+/// thrown by a call, and not counted.
 static bool leaves(const Stmt *S, bool Blocks) {
   if (!S || isa<LambdaExpr>(S))
+    return false;
+  if (const auto *R = dyn_cast<ReturnStmt>(S);
+      R && Blocks && R->getReturnLoc().isMacroID())
     return false;
   if (isa<ReturnStmt>(S) || isa<CXXThrowExpr>(S) || isa<GotoStmt>(S) ||
       isa<CoreturnStmt>(S) || isa<CoroutineSuspendExpr>(S) ||
