@@ -228,13 +228,18 @@ std::optional<CacheEntry> readCache(const std::string &Path,
 
 /// The graphs of the cache entry \p E that no unit linked before loaded
 /// (\p Loaded): the same graph is the same function, kept once by
-/// Program::add anyway. std::nullopt when one is gone or damaged.
+/// Program::add anyway. Only their skeletons when \p Skeletons (a
+/// summary-bounded link reads the bodies when it solves them). std::nullopt
+/// when one is gone or damaged.
 std::optional<std::vector<FunctionGraph>>
 graphsOf(llvm::StringRef Dir, const CacheEntry &E, const AnalysisOptions &Opts,
-         std::set<GraphId> &Loaded, std::string &Warning,
+         bool Skeletons, std::set<GraphId> &Loaded, std::string &Warning,
          std::vector<GraphId> &Ids) {
   std::vector<FunctionGraph> Graphs;
-  auto Done = loadGraphs(Dir, E.Graphs, Loaded, Graphs, &Ids);
+  // A --diff-base run writes nothing into the cache.
+  auto Done = Skeletons ? loadSkeletons(Dir, E.Graphs, Loaded, Graphs, Ids,
+                                        /*StoreMissing=*/Opts.AliasFrom.empty())
+                        : loadGraphs(Dir, E.Graphs, Loaded, Graphs, &Ids);
   if (!Done) {
     Warning =
         llvm::toString(Done.takeError()) +
@@ -522,7 +527,7 @@ llvm::Error linkAndReport(std::vector<ExtractedTU> &TUs,
         std::string Warning;
         size_t From = Ids->size();
         auto Graphs =
-            graphsOf(CacheDir, *Hits[I], Opts, Loaded, Warning, *Ids);
+            graphsOf(CacheDir, *Hits[I], Opts, Bounded, Loaded, Warning, *Ids);
         if (Last)
           Hits[I].reset();
         Warn(Warning);
@@ -557,8 +562,8 @@ llvm::Error linkAndReport(std::vector<ExtractedTU> &TUs,
       std::optional<std::vector<FunctionGraph>> Graphs;
       size_t From = Ids->size();
       if (LinkedEntries[L])
-        Graphs = graphsOf(CacheDir, *LinkedEntries[L], Opts, Loaded, Warning,
-                          *Ids);
+        Graphs = graphsOf(CacheDir, *LinkedEntries[L], Opts, Bounded, Loaded,
+                          Warning, *Ids);
       std::vector<int> Hs = Graphs ? Handles(From) : std::vector<int>();
       if (Last)
         LinkedEntries[L].reset();
@@ -607,8 +612,9 @@ llvm::Error linkAndReport(std::vector<ExtractedTU> &TUs,
         if (llvm::Error E = Solutions.store())
           R.Warnings.push_back(llvm::toString(std::move(E)));
     } else {
-      P.solve([&](size_t I, const FunctionGraph &FG,
-                  const SolvedFunction &S) { Builder.add(I, FG, S); });
+      P.solve([&](size_t I, const FunctionGraph &FG, const SolvedFunction &S) {
+        Builder.add(I, FG, S);
+      });
     }
     R.SolvedComponents += P.solvedComponents();
     R.ReusedComponents += P.reusedComponents();

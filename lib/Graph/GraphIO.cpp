@@ -31,6 +31,7 @@ constexpr char EntryMagic[4] = {'C', 'E', 'S', 'C'};
 constexpr char GraphMagic[4] = {'C', 'E', 'S', 'G'};
 constexpr char UnitMagic[4] = {'C', 'E', 'S', 'U'};
 constexpr char SolvedMagic[4] = {'C', 'E', 'S', 'S'};
+constexpr char SkeletonMagic[4] = {'C', 'E', 'S', 'K'};
 
 class Writer {
 public:
@@ -488,6 +489,15 @@ std::string writeFunctionGraph(const FunctionGraph &G) {
 llvm::Expected<FunctionGraph> readFunctionGraph(llvm::StringRef Text,
                                                 llvm::StringRef Name) {
   return unframe<FunctionGraph>(GraphMagic, Text, Name);
+}
+
+std::string writeSkeletons(const std::vector<FunctionGraph> &Skeletons) {
+  return frame(SkeletonMagic, Skeletons);
+}
+
+llvm::Expected<std::vector<FunctionGraph>> readSkeletons(llvm::StringRef Text,
+                                                         llvm::StringRef Name) {
+  return unframe<std::vector<FunctionGraph>>(SkeletonMagic, Text, Name);
 }
 
 std::string writeSolvedComponents(const std::vector<SolvedComponent> &Cs) {

@@ -11,6 +11,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "clang-escape/Interproc/Program.h"
+#include "clang-escape/Graph/Skeleton.h"
 
 #include "llvm/ADT/SmallString.h"
 #include "llvm/Support/Path.h"
@@ -27,29 +28,6 @@ namespace {
 
 template <typename T> void release(std::vector<T> &V) {
   std::vector<T>().swap(V);
-}
-
-/// What the link needs of a function whose body is read again when its
-/// component is solved: its identity, its slots' count and its callees.
-void keepSkeleton(FunctionGraph &G) {
-  for (CallSite &C : G.Calls) {
-    CallSite Callee;
-    Callee.CalleeKey = std::move(C.CalleeKey);
-    Callee.Virtual = C.Virtual;
-    C = std::move(Callee);
-  }
-  release(G.SlotNames);
-  release(G.SlotContents);
-  release(G.Locs);
-  release(G.Edges);
-  release(G.Scopes);
-  release(G.Models);
-  release(G.SlotAnnotate);
-  release(G.Local);
-  G.Mangled.clear();
-  G.Mangled.shrink_to_fit();
-  G.SlotKinds.clear();
-  G.SlotKinds.shrink_to_fit();
 }
 
 } // namespace

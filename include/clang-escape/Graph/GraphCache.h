@@ -8,9 +8,11 @@
 // files it read and the ids of its graphs) and each function graph once
 // (graphs/<2 digits>/<id>.fg, named by a hash of its encoding). An inline
 // function or a template instantiation that many units lower identically is
-// therefore stored once. Every file is written atomically and named by its
-// content or its key, so caches filled on different machines merge by
-// copying their files, and concurrent runs share one directory.
+// therefore stored once. Each entry's skeletons (what the link keeps of its
+// graphs) are stored together (skeletons/<2 digits>/<name>.sk), so that a
+// warm link reads them instead of the graphs. Every file is written atomically
+// and named by its content or its key, so caches filled on different machines
+// merge by copying their files, and concurrent runs share one directory.
 //
 //===----------------------------------------------------------------------===//
 #ifndef CLANG_ESCAPE_GRAPH_GRAPHCACHE_H
@@ -48,8 +50,20 @@ llvm::Expected<bool> loadGraphs(llvm::StringRef Dir,
                                 std::vector<GraphId> *OutIds = nullptr);
 
 /// The graph \p Id of the cache \p Dir, read again (a body the link
-/// dropped); an error when it is gone or damaged.
+/// dropped); an error when it is gone or damaged (a damaged one is removed).
 llvm::Expected<FunctionGraph> loadGraph(llvm::StringRef Dir, const GraphId &Id);
+
+/// Appends to \p Out the skeletons (keepSkeleton) of the graphs \p Ids of
+/// one entry of the cache \p Dir, and their ids to \p OutIds, except those
+/// in \p Loaded, as loadGraphs() does with the graphs: from the entry's
+/// skeleton file (skeletons/*/<name>.sk, one per list of graphs), without
+/// reading the graphs. Where that file is missing (a cache written before
+/// skeletons were stored) or damaged, it is made from the graphs, and
+/// stored when \p StoreMissing. False when a graph is gone.
+llvm::Expected<bool>
+loadSkeletons(llvm::StringRef Dir, llvm::ArrayRef<GraphId> Ids,
+              std::set<GraphId> &Loaded, std::vector<FunctionGraph> &Out,
+              std::vector<GraphId> &OutIds, bool StoreMissing);
 
 /// The unit stored in the entry at \p EntryPath of the cache \p Dir, with
 /// all its graphs: readCurrentEntry() and loadGraphs().
@@ -58,8 +72,8 @@ loadCacheEntry(llvm::StringRef Dir, llvm::StringRef EntryPath,
                llvm::function_ref<bool(const CacheEntry &)> Current);
 
 /// Stores \p TU in the entry at \p EntryPath of the cache \p Dir: first the
-/// graphs the cache does not hold yet, then the entry naming them, which is
-/// also returned in \p Stored.
+/// graphs the cache does not hold yet and their skeletons, then the entry
+/// naming them, which is also returned in \p Stored.
 llvm::Error storeCacheEntry(llvm::StringRef Dir, const ExtractedTU &TU,
                             llvm::StringRef EntryPath,
                             CacheEntry *Stored = nullptr);
@@ -69,10 +83,12 @@ struct CacheUsage {
   uint64_t Bytes = 0;
   unsigned Entries = 0;
   unsigned Graphs = 0;
+  unsigned Skeletons = 0; ///< files, one per list of graphs
 };
 
 /// Removes least recently used entries of the cache \p Dir until it holds
-/// at most \p MaxBytes, and the graphs no remaining entry names. Graphs
+/// at most \p MaxBytes (everything counted, the solutions of the last run
+/// too), and the graphs and skeletons no remaining entry names. Graphs
 /// written or used since \p Since (by this run or a concurrent one) are
 /// kept, so that an entry being written is never left without them.
 llvm::Expected<CacheUsage> pruneCache(llvm::StringRef Dir, uint64_t MaxBytes,

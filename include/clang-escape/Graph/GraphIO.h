@@ -98,6 +98,11 @@ std::string writeFunctionGraph(const FunctionGraph &G);
 llvm::Expected<FunctionGraph> readFunctionGraph(llvm::StringRef Text,
                                                 llvm::StringRef Name);
 
+/// The skeletons of one unit's graphs (keepSkeleton), and back.
+std::string writeSkeletons(const std::vector<FunctionGraph> &Skeletons);
+llvm::Expected<std::vector<FunctionGraph>> readSkeletons(llvm::StringRef Text,
+                                                         llvm::StringRef Name);
+
 /// The components a run solved, and back (the cache's solutions file).
 std::string writeSolvedComponents(const std::vector<SolvedComponent> &Cs);
 llvm::Expected<std::vector<SolvedComponent>>

@@ -8,6 +8,7 @@
 
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
+#include "llvm/Support/raw_ostream.h"
 
 #include "gtest/gtest.h"
 
@@ -159,6 +160,83 @@ TEST_F(GraphCacheTest, AStoredGraphIsReadAgainByTheIdTheEntryNames) {
   auto None = loadGraph(Dir, Missing);
   EXPECT_FALSE(static_cast<bool>(None));
   llvm::consumeError(None.takeError());
+}
+
+TEST_F(GraphCacheTest, TheLinkReadsSkeletonsNotGraphs) {
+  CacheEntry Stored;
+  ASSERT_FALSE(static_cast<bool>(
+      storeCacheEntry(Dir, unit("a.cpp", {"a", "inl"}), entry("a"), &Stored)));
+  EXPECT_EQ(cacheUsage(Dir).Skeletons, 1u);
+  // A graph that cannot be decoded is not read: its skeleton is.
+  for (const GraphId &Id : Stored.Graphs) {
+    std::string Name = Id.str();
+    llvm::SmallString<128> P(Dir);
+    llvm::sys::path::append(P, "graphs", Name.substr(0, 2), Name + ".fg");
+    std::error_code EC;
+    llvm::raw_fd_ostream(P, EC) << "not a graph";
+    ASSERT_FALSE(EC);
+  }
+  std::set<GraphId> Loaded{Stored.Graphs[0]};
+  std::vector<FunctionGraph> Out;
+  std::vector<GraphId> Ids;
+  auto Done = loadSkeletons(Dir, Stored.Graphs, Loaded, Out, Ids, true);
+  ASSERT_TRUE(static_cast<bool>(Done)) << llvm::toString(Done.takeError());
+  ASSERT_TRUE(*Done);
+  ASSERT_EQ(Out.size(), 1u); // 'a' was loaded before
+  EXPECT_EQ(Out[0].Name, "inl");
+  EXPECT_TRUE(Out[0].Locs.empty());
+  EXPECT_EQ(Ids, std::vector<GraphId>{Stored.Graphs[1]});
+  EXPECT_EQ(Loaded.size(), 2u);
+  // A graph gone: a miss.
+  llvm::SmallString<128> Graphs(Dir);
+  llvm::sys::path::append(Graphs, "graphs");
+  ASSERT_FALSE(llvm::sys::fs::remove_directories(Graphs));
+  std::set<GraphId> None;
+  auto Gone = loadSkeletons(Dir, Stored.Graphs, None, Out, Ids, true);
+  ASSERT_TRUE(static_cast<bool>(Gone));
+  EXPECT_FALSE(*Gone);
+}
+
+TEST_F(GraphCacheTest, SkeletonsMissingAreMadeFromTheGraphsOnce) {
+  CacheEntry Stored;
+  ASSERT_FALSE(static_cast<bool>(
+      storeCacheEntry(Dir, unit("a.cpp", {"a", "inl"}), entry("a"), &Stored)));
+  // As a cache written before skeletons were stored.
+  llvm::SmallString<128> Skeletons(Dir);
+  llvm::sys::path::append(Skeletons, "skeletons");
+  ASSERT_FALSE(llvm::sys::fs::remove_directories(Skeletons));
+  EXPECT_EQ(cacheUsage(Dir).Skeletons, 0u);
+  std::set<GraphId> Loaded;
+  std::vector<FunctionGraph> Out;
+  std::vector<GraphId> Ids;
+  auto Done = loadSkeletons(Dir, Stored.Graphs, Loaded, Out, Ids, true);
+  ASSERT_TRUE(Done && *Done);
+  ASSERT_EQ(Out.size(), 2u);
+  EXPECT_EQ(Out[0].Name, "a");
+  EXPECT_TRUE(Out[1].Locs.empty());
+  EXPECT_EQ(Ids, Stored.Graphs);
+  EXPECT_EQ(cacheUsage(Dir).Skeletons, 1u);
+}
+
+TEST_F(GraphCacheTest, PruningCountsEverythingAndDropsSkeletonsWithEntries) {
+  ASSERT_FALSE(static_cast<bool>(
+      storeCacheEntry(Dir, unit("a.cpp", {"a"}), entry("a"))));
+  uint64_t Before = cacheUsage(Dir).Bytes;
+  llvm::SmallString<128> Sol(Dir);
+  llvm::sys::path::append(Sol, "solutions.sol");
+  {
+    std::error_code EC;
+    llvm::raw_fd_ostream(Sol, EC) << std::string(1000, 'x');
+    ASSERT_FALSE(EC);
+  }
+  EXPECT_EQ(cacheUsage(Dir).Bytes, Before + 1000);
+  auto Pruned = pruneCache(Dir, 1000, std::chrono::system_clock::now() +
+                                          std::chrono::hours(1));
+  ASSERT_TRUE(static_cast<bool>(Pruned)) << llvm::toString(Pruned.takeError());
+  EXPECT_EQ(Pruned->Entries, 0u);
+  EXPECT_EQ(Pruned->Graphs, 0u);
+  EXPECT_EQ(Pruned->Skeletons, 0u);
+  EXPECT_EQ(Pruned->Bytes, 1000u);
 }
 
 } // namespace
