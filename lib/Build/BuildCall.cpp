@@ -56,11 +56,15 @@ int FunctionBuilder::callSite(const FunctionDecl *Callee, const Expr *Call,
   CS.Args.assign(NSlots, -1);
   CS.ArgContent.assign(NSlots, -1);
   CS.ArgConst.assign(NSlots, -1);
+  CS.ArgParam.assign(NSlots, -1);
   for (unsigned I = 0; I < Args.size() && I < NParams; ++I) {
     bool B;
-    if (Args[I]->getType()->isBooleanType() && !Args[I]->isValueDependent() &&
-        Args[I]->EvaluateAsBooleanCondition(B, Ctx))
+    if (!Args[I]->getType()->isBooleanType() || Args[I]->isValueDependent())
+      continue;
+    if (Args[I]->EvaluateAsBooleanCondition(B, Ctx))
       CS.ArgConst[(HasThis ? 1 : 0) + I] = B;
+    else
+      CS.ArgParam[(HasThis ? 1 : 0) + I] = boolParamSlot(Args[I]);
   }
   Note N = note("call parameter", Call);
   if (HasThis) {

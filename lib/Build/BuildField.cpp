@@ -250,6 +250,16 @@ Hole FunctionBuilder::fieldHole(const Hole &H, const FieldDecl *F) {
   return R;
 }
 
+int FunctionBuilder::boolParamSlot(const Expr *E) {
+  const auto *DRE = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
+  const auto *PVD = DRE ? dyn_cast<ParmVarDecl>(DRE->getDecl()) : nullptr;
+  if (!PVD || !PVD->getType()->isBooleanType() || Reassigned.count(PVD) ||
+      DRE->refersToEnclosingVariableOrCapture())
+    return -1;
+  auto It = SlotOfParam.find(PVD);
+  return It == SlotOfParam.end() ? -1 : It->second;
+}
+
 int FunctionBuilder::paramSlotOf(const Expr *Base, bool Arrow) {
   Base = Base->IgnoreParenImpCasts();
   if (isa<CXXThisExpr>(Base))

@@ -75,13 +75,7 @@ void FunctionBuilder::stmt(const Stmt *S) {
         C = UO->getSubExpr()->IgnoreParenImpCasts();
         Value = false;
       }
-      if (const auto *DRE = dyn_cast<DeclRefExpr>(C))
-        if (const auto *P = dyn_cast<ParmVarDecl>(DRE->getDecl()))
-          if (P->getType()->isBooleanType() && !Reassigned.count(P)) {
-            auto It = SlotOfParam.find(P);
-            if (It != SlotOfParam.end())
-              Slot = It->second;
-          }
+      Slot = boolParamSlot(C);
     }
     // A condition known at compile time (`if (need_copy<T>::value)` before
     // C++17's `if constexpr`): the other branch never runs.

@@ -271,6 +271,9 @@ public:
   /// The parameter slot whose object `Base.f` (`Base->f` when Arrow)
   /// reads a field of, or -1.
   int paramSlotOf(const clang::Expr *Base, bool Arrow);
+  /// The slot of a bool parameter \p E names, never assigned in the body;
+  /// -1 for anything else.
+  int boolParamSlot(const clang::Expr *E);
   // Captures by reference (BuildCapture.cpp).
   /// Where a store into the variable captured by reference as capture
   /// Index of Closure lands: the variable itself in the function that made

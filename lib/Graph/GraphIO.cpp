@@ -269,6 +269,7 @@ template <typename IO> void io(IO &A, CallSite &C) {
   A(C.Method);
   A(C.ScopedBy);
   A(C.ArgConst);
+  A(C.ArgParam);
   A(C.Undone);
   A(C.WaitedFor);
   A(C.Signalled);

@@ -295,6 +295,14 @@ std::vector<Edge> Program::callEdges(const FunctionGraph &G,
       E.Src = Src;
       E.Derefs = L.Level + Below;
       E.Maybe = Maybe || L.Maybe;
+      // The guard passed on (`callee(p, is_mutable)`): the caller's own
+      // parameter decides, and a caller of the caller may pass a constant.
+      if (L.GuardSlot >= 0 &&
+          L.GuardSlot < static_cast<int>(C.ArgParam.size()) &&
+          C.ArgParam[L.GuardSlot] >= 0) {
+        E.GuardSlot = C.ArgParam[L.GuardSlot];
+        E.GuardValue = L.GuardValue;
+      }
       // What a call on a local RAII object registers, its destructor may
       // unregister: a maybe.
       bool Scoped = !C.ScopedBy.empty() && (Dst == FunctionGraph::HeapLoc ||

@@ -209,6 +209,10 @@ struct CallSite {
   bool Method = false;
   /// Per slot: the argument's constant truth value (0, 1), or -1.
   std::vector<int> ArgConst;
+  /// Per slot: the caller's bool parameter slot passed on unchanged
+  /// (`callee(p, is_mutable)`), or -1: a callee's flow guarded by that
+  /// parameter is guarded by the caller's.
+  std::vector<int> ArgParam;
   /// The call is made on a local object whose destructor may undo what
   /// the call registers (RAII): what it keeps is only a maybe.
   std::string ScopedBy;

@@ -78,8 +78,9 @@ struct SolvedComponent {
 
 /// Version of the cache format; a different version is a cache miss.
 /// 14: graphs stored once each, per-file entries name them. 15: result
-/// provenance in summaries, return slots, later calls.
-constexpr int GraphFormatVersion = 16;
+/// provenance in summaries, return slots, later calls. 17: bool parameters
+/// passed on to a call.
+constexpr int GraphFormatVersion = 17;
 
 /// A whole unit in one buffer (a --timeout child's answer).
 std::string writeExtractedTU(const ExtractedTU &TU);
