@@ -566,6 +566,62 @@ bool thisIsLifetimeBound(const FunctionDecl *FD) {
   return false;
 }
 
+/// Whether an implicit lifetime_capture_by that Clang inferred for a method
+/// of a standard container is about storing an address: Clang 20 and later
+/// mark a pointer-like argument of `insert`, `push_back`, ... as captured
+/// by the container, also for `std::basic_string`, whose elements are
+/// characters copied out of a `string_view` argument.
+[[maybe_unused]] bool inferredCaptureCopies(const FunctionDecl *FD) {
+  const auto *MD = dyn_cast<CXXMethodDecl>(FD);
+  if (!MD || !MD->getParent()->isInStdNamespace())
+    return false;
+  const IdentifierInfo *II = MD->getParent()->getIdentifier();
+  return II && II->getName() == "basic_string";
+}
+
+/// [[clang::lifetime_capture_by(X)]] on parameter I: the argument is stored
+/// into what X refers to (a parameter, `this`), or somewhere global. Clang
+/// numbers X as the slots are numbered: `this` is 0 in a method, the first
+/// parameter 0 in a function without `this`.
+void applyCaptureBy(ModelBuilder &M, unsigned I, const ParmVarDecl *P) {
+#if CLANG_VERSION_MAJOR >= 20
+  if (const auto *A = P->getAttr<LifetimeCaptureByAttr>()) {
+    if (A->isImplicit() && inferredCaptureCopies(M.FD))
+      return;
+    if (M.S.Unknown)
+      M.slot(I) = ParamLeaks();
+    for (int J : A->params()) {
+      if (J == LifetimeCaptureByAttr::Global ||
+          J == LifetimeCaptureByAttr::Unknown)
+        M.slot(I).Heap.merge(0, false, "[[clang::lifetime_capture_by]]");
+      else if (J >= 0 && J < static_cast<int>(M.S.Slots.size()) &&
+               J != static_cast<int>(I))
+        M.slot(I).Content[J].merge(0, false, "[[clang::lifetime_capture_by]]");
+    }
+    return;
+  }
+#endif
+  // Clang 19 drops the attribute, and later versions drop it from a
+  // parameter with a default argument; its spelling says the same.
+  llvm::SmallVector<llvm::StringRef, 2> Targets = spelledCaptureBy(P);
+  if (!Targets.empty() && M.S.Unknown)
+    M.slot(I) = ParamLeaks();
+  for (llvm::StringRef X : Targets) {
+    if (X == "global" || X == "unknown") {
+      M.slot(I).Heap.merge(0, false, "[[clang::lifetime_capture_by]]");
+      continue;
+    }
+    int J = -1;
+    if (X == "this" && M.HasThis)
+      J = 0;
+    for (unsigned K = 0; K < M.FD->getNumParams(); ++K)
+      if (M.FD->getParamDecl(K)->getName() == X)
+        J = static_cast<int>(K + M.firstParam());
+    if (J >= 0 && J != static_cast<int>(I))
+      M.slot(I).Content[J].merge(0, false, "[[clang::lifetime_capture_by]]");
+  }
+}
+
 void applyAttributes(ModelBuilder &M) {
   if (M.HasThis && !M.S.Slots.empty() && thisIsLifetimeBound(M.FD)) {
     if (M.S.Unknown)
@@ -587,42 +643,7 @@ void applyAttributes(ModelBuilder &M) {
       else
         M.slot(I).Result.merge(0, false, "[[clang::lifetimebound]]");
     }
-#if CLANG_VERSION_MAJOR >= 20
-    // [[clang::lifetime_capture_by(X)]]: the argument is stored into what X
-    // refers to (a parameter, `this`), or somewhere global.
-    if (const auto *A = P->getAttr<LifetimeCaptureByAttr>()) {
-      if (M.S.Unknown)
-        M.slot(I) = ParamLeaks();
-      for (int J : A->params()) {
-        if (J == LifetimeCaptureByAttr::Global ||
-            J == LifetimeCaptureByAttr::Unknown)
-          M.slot(I).Heap.merge(0, false, "[[clang::lifetime_capture_by]]");
-        else if (J >= 0 && J < static_cast<int>(M.S.Slots.size()) &&
-                 (J > 0 || M.HasThis) && J != static_cast<int>(I))
-          M.slot(I).Content[J].merge(0, false,
-                                     "[[clang::lifetime_capture_by]]");
-      }
-    }
-#else
-    // Clang 19 drops the attribute; its spelling says the same.
-    llvm::SmallVector<llvm::StringRef, 2> Targets = spelledCaptureBy(P);
-    if (!Targets.empty() && M.S.Unknown)
-      M.slot(I) = ParamLeaks();
-    for (llvm::StringRef X : Targets) {
-      if (X == "global" || X == "unknown") {
-        M.slot(I).Heap.merge(0, false, "[[clang::lifetime_capture_by]]");
-        continue;
-      }
-      int J = -1;
-      if (X == "this" && M.HasThis)
-        J = 0;
-      for (unsigned K = 0; K < M.FD->getNumParams(); ++K)
-        if (M.FD->getParamDecl(K)->getName() == X)
-          J = static_cast<int>(K + M.firstParam());
-      if (J >= 0 && J != static_cast<int>(I))
-        M.slot(I).Content[J].merge(0, false, "[[clang::lifetime_capture_by]]");
-    }
-#endif
+    applyCaptureBy(M, I, P);
   }
 }
 

@@ -199,6 +199,7 @@ void escapeFinding(const FunctionGraph &G, const SolvedFunction &S,
         AddrOf + " is kept in a coroutine frame that outlives it; " + Dangles;
     break;
   case LocKind::Local:
+  case LocKind::Param: // a by-value parameter: a local of the function
     Fi.Check = "escape-scope";
     Fi.Sink = R.Name;
     Fi.Message =
@@ -214,7 +215,8 @@ void escapeFinding(const FunctionGraph &G, const SolvedFunction &S,
   default:
     return;
   }
-  if (Lambda && R.Kind != LocKind::Thread && R.Kind != LocKind::Local) {
+  if (Lambda && R.Kind != LocKind::Thread && R.Kind != LocKind::Local &&
+      R.Kind != LocKind::Param) {
     Fi.Check = "escape-lambda-capture";
     bool ByRef = pathHas(S, F.Path, "captured by reference");
     Fi.Message = "lambda expression captures " +

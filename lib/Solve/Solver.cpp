@@ -592,8 +592,9 @@ SolvedFunction solveFunction(const FunctionGraph &G, std::vector<Edge> Edges,
       const Location &Holder = G.Locs[H];
       // The promise keeps what co_yield gives it while suspended there
       // (a generator's value): its later uses are the machinery's.
-      if (Holder.Kind != LocKind::Local || !HasIn[H] || Holder.Scope < 0 ||
-          Holder.Promise)
+      // A by-value parameter is a local of the function as well.
+      if ((Holder.Kind != LocKind::Local && Holder.Kind != LocKind::Param) ||
+          !HasIn[H] || Holder.Scope < 0 || Holder.Promise)
         continue;
       W.walk(H, false, [&](int Reached, int D) {
         int L = D < 0 ? storageOf(G, Reached) : -1;

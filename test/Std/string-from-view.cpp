@@ -30,3 +30,21 @@ int keepsTheTemporary() {
   const ViewResult r(get()); // CHECK: string-from-view.cpp:[[@LINE]]:20: warning: temporary 'std::string' is destroyed at the end of the full-expression, but 'r' keeps its address and is used later [escape-scope]
   return r.message_[0];
 }
+
+// Inserting or appending a view into a string copies its characters too,
+// also with Clang 20 and later, which infer lifetime_capture_by(this) for a
+// view argument of a standard container's insert.
+#include <vector>
+std::string insertsTheCharacters() {
+  std::string msg;
+  msg.insert(0, std::string_view(get()));
+  msg.append(std::string_view(get()));
+  return msg;
+}
+
+// A container of views keeps the address.
+std::size_t keepsTheView() {
+  std::vector<std::string_view> views;
+  views.push_back(get()); // CHECK: string-from-view.cpp:[[@LINE]]:3: warning: temporary 'std::string' is destroyed at the end of the full-expression, but 'views' keeps its address and is used later [escape-scope]
+  return views.size();
+}
