@@ -11,6 +11,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "FunctionBuilder.h"
+#include "clang-escape/Support/LLVMCompat.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Attr.h"
@@ -678,12 +679,11 @@ void FunctionBuilder::typeErasureOf(const CXXRecordDecl *Erased,
   // (`typename std::remove_reference<T &>::type` from std::move).
   QualType Shown = F;
   for (int Steps = 0; Steps < 8; ++Steps) {
-    const auto *ET = dyn_cast<ElaboratedType>(Shown.getTypePtr());
     const auto *TT = dyn_cast<TypedefType>(Shown.getTypePtr());
-    bool Library =
-        (ET && ET->getKeyword() == ElaboratedTypeKeyword::Typename) ||
-        isa<SubstTemplateTypeParmType>(Shown.getTypePtr()) ||
-        (TT && isInStd(TT->getDecl()));
+    bool Library = isTypenameSpelling(Shown.getTypePtr()) ||
+                   isa<SubstTemplateTypeParmType>(Shown.getTypePtr()) ||
+                   (TT && isInStd(TT->getDecl()) &&
+                    isa<CXXRecordDecl>(TT->getDecl()->getDeclContext()));
     if (!Library)
       break;
     Shown = Shown.getSingleStepDesugaredType(Ctx);

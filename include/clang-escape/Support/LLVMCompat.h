@@ -35,6 +35,18 @@ inline clang::QualType recordTypeOf(const clang::ASTContext &Ctx,
 #endif
 }
 
+/// True if \p T is spelled `typename X::Y`. LLVM 22 removed ElaboratedType:
+/// there the spelling is the typedef's own, which callers see anyway.
+inline bool isTypenameSpelling(const clang::Type *T) {
+#if CLANG_VERSION_MAJOR >= 22
+  (void)T;
+  return false;
+#else
+  const auto *ET = llvm::dyn_cast<clang::ElaboratedType>(T);
+  return ET && ET->getKeyword() == clang::ElaboratedTypeKeyword::Typename;
+#endif
+}
+
 } // namespace escape
 
 #endif
