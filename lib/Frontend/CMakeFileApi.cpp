@@ -195,11 +195,9 @@ readCMakePrograms(llvm::StringRef BuildDir) {
       P = Reply;
       llvm::sys::path::append(P, File);
     }
-    auto Buf = llvm::MemoryBuffer::getFile(P);
+    auto Buf = readWholeFile(P);
     if (!Buf)
-      return llvm::createStringError(Buf.getError(), "cannot read '%s': %s",
-                                     P.c_str(),
-                                     Buf.getError().message().c_str());
+      return Buf.takeError();
     return (*Buf)->getBuffer().str();
   };
   auto J = readJson(Read, Index);

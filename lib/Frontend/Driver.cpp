@@ -388,11 +388,9 @@ collectSideOutputs(const tooling::CompilationDatabase &DB,
                    const std::string &Dir, const AnalysisOptions &Opts) {
   unsigned N = 0;
   for (const std::string &Path : sideOutputFiles(Opts.SideOutputs)) {
-    auto Buf = llvm::MemoryBuffer::getFile(Path);
+    auto Buf = readWholeFile(Path);
     if (!Buf)
-      return llvm::createStringError(Buf.getError(), "cannot read '%s': %s",
-                                     Path.c_str(),
-                                     Buf.getError().message().c_str());
+      return Buf.takeError();
     auto TU = readExtractedTU((*Buf)->getBuffer(), Path);
     if (!TU)
       return TU.takeError();

@@ -4,6 +4,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "clang-escape/Frontend/ProgramGroups.h"
+#include "clang-escape/Support/AtomicFile.h"
 
 #include "llvm/ADT/SmallString.h"
 #include "llvm/Support/FileSystem.h"
@@ -56,11 +57,9 @@ llvm::Expected<ProgramSpec> parseProgramSpec(llvm::StringRef Text,
 
 llvm::Expected<std::vector<ProgramSpec>>
 readProgramsFile(llvm::StringRef Path) {
-  auto Buf = llvm::MemoryBuffer::getFile(Path);
+  auto Buf = readWholeFile(Path);
   if (!Buf)
-    return llvm::createStringError(Buf.getError(), "cannot read '%s': %s",
-                                   Path.str().c_str(),
-                                   Buf.getError().message().c_str());
+    return Buf.takeError();
   llvm::SmallString<256> Dir(normalizedPath(Path));
   llvm::sys::path::remove_filename(Dir);
   std::vector<ProgramSpec> Out;

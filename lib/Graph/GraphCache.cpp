@@ -220,11 +220,9 @@ llvm::Expected<bool> loadGraphs(llvm::StringRef Dir,
 llvm::Expected<FunctionGraph> loadGraph(llvm::StringRef Dir,
                                         const GraphId &Id) {
   std::string Path = graphPath(Dir, Id);
-  auto Buf = llvm::MemoryBuffer::getFile(Path);
+  auto Buf = readWholeFile(Path);
   if (!Buf)
-    return llvm::createStringError(Buf.getError(), "cannot read '%s': %s",
-                                   Path.c_str(),
-                                   Buf.getError().message().c_str());
+    return Buf.takeError();
   auto G = readFunctionGraph((*Buf)->getBuffer(), Path);
   // Damaged: removed, so that the next run misses the entries that name it
   // and extracts their units again (the link reads skeletons, not graphs).

@@ -69,4 +69,14 @@ llvm::Error writeFileAtomically(llvm::StringRef Given,
   return llvm::Error::success();
 }
 
+llvm::Expected<std::unique_ptr<llvm::MemoryBuffer>>
+readWholeFile(llvm::StringRef Path) {
+  auto Buf = llvm::MemoryBuffer::getFile(Path);
+  if (!Buf)
+    return llvm::createStringError(Buf.getError(), "cannot read '%s': %s",
+                                   Path.str().c_str(),
+                                   Buf.getError().message().c_str());
+  return std::move(*Buf);
+}
+
 } // namespace escape

@@ -8,6 +8,9 @@
 
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Error.h"
+#include "llvm/Support/MemoryBuffer.h"
+
+#include <memory>
 
 namespace escape {
 
@@ -15,6 +18,10 @@ namespace escape {
 /// directory and a rename: a killed process leaves the old file or the new
 /// one, never a torn one.
 llvm::Error writeFileAtomically(llvm::StringRef Path, llvm::StringRef Content);
+
+/// Reads the whole of \p Path; the error names the file and the reason.
+llvm::Expected<std::unique_ptr<llvm::MemoryBuffer>>
+readWholeFile(llvm::StringRef Path);
 
 } // namespace escape
 
