@@ -137,8 +137,11 @@ __attribute__((noinline)) ThreadRecord &registerSelf() {
   R->Shadow = Shadow;
   R->Number = onMainThread() ? 1 : ++Reg->NextNumber;
   R->Live = true;
-  pthread_mutex_unlock(&RegLock);
+  // Before the unlock: a stop may signal a live record as soon as the lock is
+  // free, and the handler must find it without registering (which would wait
+  // on the stopper's lock).
   Self = R;
+  pthread_mutex_unlock(&RegLock);
   if (!onMainThread())
     pthread_setspecific(Reg->Key, R);
   return *R;
@@ -162,6 +165,8 @@ ThreadRecord &escape::runtime::currentThread() {
     return *Self;
   return registerSelf();
 }
+
+ThreadRecord *escape::runtime::registeredThread() { return Self; }
 
 bool escape::runtime::onMainThread() {
   if (ThreadKind == 0)

@@ -45,6 +45,10 @@ struct ThreadRecord {
 /// The calling thread's record, registering it on first use.
 ThreadRecord &currentThread();
 
+/// The calling thread's record, or null if it has none yet; never registers
+/// (safe in a signal handler while another thread holds the registry lock).
+ThreadRecord *registeredThread();
+
 /// True on the process's initial thread.
 bool onMainThread();
 

@@ -39,7 +39,14 @@ void onSuspend(int, siginfo_t *, void *Context) {
     errno = SavedErrno; // a late signal of a stop that gave up
     return;
   }
-  ThreadRecord &R = currentThread();
+  // Every live record's thread has its record (set with Live, under the
+  // lock the stopper holds); registering here would wait on that lock.
+  ThreadRecord *Rec = registeredThread();
+  if (!Rec) {
+    errno = SavedErrno;
+    return;
+  }
+  ThreadRecord &R = *Rec;
 #if defined(__x86_64__)
   const greg_t *G = static_cast<ucontext_t *>(Context)->uc_mcontext.gregs;
   const int Order[ThreadRecord::NumRegs] = {
