@@ -39,6 +39,10 @@ void FunctionBuilder::expr(const Hole &K, const Expr *E) {
   // Error recovery left this (a call of an undeclared function, an invalid
   // operand): what its parts carry may go anywhere, as a maybe.
   if (E->containsErrors() || E->getType().isNull()) {
+    if (isa<FullExpr, ParenExpr>(E))
+      return expr(K, cast<Expr>(*E->child_begin()));
+    if (const auto *RE = dyn_cast<RecoveryExpr>(E); RE && refusedBinding(K, RE))
+      return;
     Hole H = heapHole().note(note("code that does not compile", E));
     H.Maybe = true;
     for (const Stmt *C : E->children())
@@ -704,27 +708,49 @@ void FunctionBuilder::materialize(const Hole &K,
     expr(heapHole(), Sub);
     return;
   }
+  int T = newTemporary(MTE->getType(), MTE,
+                       MTE->getStorageDuration() == SD_FullExpression);
+  TempOfMTE[MTE] = T;
+  expr(holeFor(wholeOf(T)), Sub);
+  flow(K, T);
+}
+
+int FunctionBuilder::newTemporary(QualType Ty, const Expr *E, bool FullExpr) {
   int Sc = CurScope;
-  if (MTE->getStorageDuration() == SD_FullExpression) {
+  if (FullExpr) {
     Sc = static_cast<int>(G.Scopes.size());
     escape::Scope S;
     S.Parent = CurScope;
     S.FullExpr = true;
     S.EndOffset = Ctx.getSourceManager().getFileOffset(
-        Ctx.getSourceManager().getExpansionLoc(MTE->getEndLoc()));
+        Ctx.getSourceManager().getExpansionLoc(E->getEndLoc()));
     G.Scopes.push_back(S);
   }
-  int T = newLoc(LocKind::Temporary, "temporary", MTE->getBeginLoc(), Sc);
-  TempOfMTE[MTE] = T;
-  G.Locs[T].CleansUp = TU.Types.cleansUp(MTE->getType());
-  G.Locs[T].OwnsHeap = TU.Types.ownsHeap(MTE->getType());
+  int T = newLoc(LocKind::Temporary, "temporary", E->getBeginLoc(), Sc);
+  G.Locs[T].CleansUp = TU.Types.cleansUp(Ty);
+  G.Locs[T].OwnsHeap = TU.Types.ownsHeap(Ty);
   G.Locs[T].TypeName =
-      MTE->getType().getNonReferenceType().getUnqualifiedType().getAsString(
+      Ty.getNonReferenceType().getUnqualifiedType().getAsString(
           Ctx.getPrintingPolicy());
   G.Locs[T].Name = "temporary '" + G.Locs[T].TypeName + "'";
-  splitObject(T, MTE->getType());
+  splitObject(T, Ty);
+  return T;
+}
+
+bool FunctionBuilder::refusedBinding(const Hole &K, const RecoveryExpr *RE) {
+  // Only what Clang made sense of: one well-typed value of the very type of
+  // the reference, which the binding would have materialized. Anything else
+  // in an expression Clang rejected carries nothing we report.
+  auto Subs = RE->subExpressions();
+  const Expr *Sub = Subs.size() == 1 ? Subs.front() : nullptr;
+  if (!Sub || !RE->isGLValue() || !Sub->isPRValue() || Sub->containsErrors() ||
+      Sub->isTypeDependent() || Sub->getType()->isVoidType() ||
+      !Ctx.hasSameUnqualifiedType(Sub->getType(), RE->getType()))
+    return false;
+  int T = newTemporary(Sub->getType(), Sub, /*FullExpr=*/true);
   expr(holeFor(wholeOf(T)), Sub);
-  flow(K, T);
+  flow(K.note(note("reference bound to a temporary (rejected)", RE)), T);
+  return true;
 }
 
 int FunctionBuilder::allocSite(const Expr *E, QualType T, llvm::StringRef What,

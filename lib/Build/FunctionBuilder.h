@@ -205,6 +205,13 @@ public:
               const clang::Expr *Whole);
   void lambda(const Hole &K, const clang::LambdaExpr *LE);
   void materialize(const Hole &K, const clang::MaterializeTemporaryExpr *MTE);
+  /// A temporary of type T made at E, living to the end of E's
+  /// full-expression when FullExpr, of the current scope otherwise.
+  int newTemporary(clang::QualType T, const clang::Expr *E, bool FullExpr);
+  /// A reference Clang refused to bind to a temporary (`int &f() { return
+  /// g(); }`, an error): the temporary it would have bound. False when the
+  /// expression Clang rejected is anything else.
+  bool refusedBinding(const Hole &K, const clang::RecoveryExpr *RE);
   void newExpr(const Hole &K, const clang::CXXNewExpr *NE);
   int allocSite(const clang::Expr *E, clang::QualType T, llvm::StringRef What,
                 const clang::Expr *Size = nullptr);
