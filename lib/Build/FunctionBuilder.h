@@ -80,6 +80,11 @@ struct TUContext {
   };
   /// Node-based: callers keep a pointer to an entry while adding others.
   std::unordered_map<const clang::CXXRecordDecl *, SplitFields> SplitFieldCache;
+  /// The fields each function writes, its callees' included (a few calls
+  /// deep); see FunctionBuilder::fieldsWritten.
+  std::unordered_map<const clang::FunctionDecl *,
+                     std::vector<const clang::FieldDecl *>>
+      FieldsWritten;
   /// Linkage names, to tell apart instantiations USRs confuse.
   std::unique_ptr<clang::MangleContext> Mangler;
   /// The lowest stack address the lowering may recurse down to (0: no

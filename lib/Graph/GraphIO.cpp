@@ -273,6 +273,7 @@ template <typename IO> void io(IO &A, CallSite &C) {
   A(C.Undone);
   A(C.WaitedFor);
   A(C.Signalled);
+  A(C.ReleasedBy);
   A(C.PoppedLater);
   A(C.LaterCall);
   A(C.ArgFields);

@@ -312,7 +312,8 @@ std::vector<Edge> Program::callEdges(const FunctionGraph &G,
       bool Waited = Dst == FunctionGraph::ThreadLoc && G.WaitsForThreads;
       // Work the function then waits for by a signal the work gives.
       bool Signalled = C.Signalled && Dst != C.Result;
-      E.Maybe |= Scoped || Weak || Waited || Signalled;
+      bool Released = !C.ReleasedBy.empty() && Dst != C.Result;
+      E.Maybe |= Scoped || Weak || Waited || Signalled || Released;
       // An attribute on an otherwise unknown callee is a fact about it.
       bool Attributed = S->Unknown && L.Via.rfind("[[", 0) == 0;
       Note N{Why + " " + (Attributed ? "via '" + C.CalleeName + "'" : Who) +
@@ -321,7 +322,8 @@ std::vector<Edge> Program::callEdges(const FunctionGraph &G,
                   : Signalled
                       ? std::string(", until the work signals the function "
                                     "that waits for it")
-                      : std::string()),
+                  : Released ? ", until '" + C.ReleasedBy + "' may take it back"
+                             : std::string()),
              C.Spelling, C.Pos};
       if (G.Locs[Dst].Kind == LocKind::Result)
         E.Notes = C.ObjectNotes;

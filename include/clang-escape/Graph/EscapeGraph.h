@@ -191,6 +191,14 @@ struct CallSite {
   /// what the work keeps, through the work it starts in turn, is released
   /// by the signal, probably, not provably. A maybe.
   bool Signalled = false;
+  /// Later in the same block, before any exit, the function gives the
+  /// object the call was given to a call that writes fields the first one
+  /// wrote (`Enqueue(&w)` ... `Block(s)` on the same `this`, `post(ctx, f)`
+  /// ... `ctx.run()`), or deletes it: the object may let go of what the
+  /// call keeps by then (a waiter linked into a queue for the duration of a
+  /// blocking call). What the call keeps is a maybe; ReleasedBy is the later
+  /// call's source text.
+  std::string ReleasedBy;
   /// A lambda the library keeps and calls later (a `std::function` built
   /// from it): who calls it, with what arguments, is not known. What its
   /// body stores into the objects its parameters refer to is a maybe: the

@@ -1,0 +1,96 @@
+// A call that gives an object the address of a local, followed in the same
+// block, before any exit, by a call on the same object that writes what the
+// first call wrote (a pop after a push, an unlink after a link) or by
+// deleting the object: the object may let go of the address by then. What
+// the first call keeps is a maybe, hidden by default.
+// RUN: not %clang-escape --caret=false %s -- -std=c++20 | FileCheck %s --implicit-check-not=warning:
+// RUN: not %clang-escape --caret=false --report-maybe %s -- -std=c++20 | FileCheck %s --check-prefix=MAYBE
+
+struct Waiter {
+  const bool *flag;
+};
+struct Record {
+  Waiter *waiting = nullptr;
+  int stat = 0;
+};
+Record *current();
+
+struct Mutex {
+  void enqueue(Waiter *w) { current()->waiting = w; }
+  void block() { current()->waiting = nullptr; }
+  void count() { current()->stat++; }
+
+  // Linked into the thread's record, unlinked before the call returns.
+  void await(const bool &ready) {
+    Waiter w{&ready};
+    enqueue(&w);
+    block();
+    // MAYBE: released-later.cpp:[[@LINE-2]]:5: warning: address of local 'w' {{.*}}'Mutex::await' returns (maybe{{.*}}[escape-heap]
+    // MAYBE: note: kept via 'Mutex::enqueue', until 'block()' may take it back: enqueue(&w)
+  }
+  // A later call on the same object that writes something else.
+  void awaitCounted(const bool &ready) {
+    Waiter w{&ready};
+    enqueue(&w); // CHECK: released-later.cpp:[[@LINE]]:5: warning: address of local 'w' {{.*}}[escape-heap]
+    count();
+  }
+  // Nothing takes it back.
+  void awaitNoBlock(const bool &ready) {
+    Waiter w{&ready};
+    enqueue(&w); // CHECK: released-later.cpp:[[@LINE]]:5: warning: address of local 'w' {{.*}}[escape-heap]
+  }
+  // A return between the two: on that path it stays.
+  void awaitOrReturn(const bool &ready, bool quick) {
+    Waiter w{&ready};
+    enqueue(&w); // CHECK: released-later.cpp:[[@LINE]]:5: warning: address of local 'w' {{.*}}[escape-heap]
+    if (quick)
+      return;
+    block();
+  }
+};
+
+// The same call again is not a removal.
+void twice(Mutex &m, const bool &ready) {
+  Waiter a{&ready}, b{&ready};
+  m.enqueue(&a); // CHECK: released-later.cpp:[[@LINE]]:3: warning: address of local 'a' {{.*}}[escape-heap]
+  m.enqueue(&b); // CHECK: released-later.cpp:[[@LINE]]:3: warning: address of local 'b' {{.*}}[escape-heap]
+}
+
+// Pushed on a stack the object keeps, popped by a later call on it.
+struct Stack {
+  const int **top = nullptr;
+  const int **base = nullptr;
+  void push(const int *p) { *top++ = p; }
+  const int *pop() { return *--top; }
+  int depth() const { return int(top - base); }
+};
+struct Document {
+  Stack refs;
+  int resolved = 0;
+  void handle(const int &v) { refs.push(&v); }
+  void resolve() { resolved += *refs.pop(); }
+  void inspect() { resolved += refs.depth(); }
+};
+void parsed(Document &d) {
+  int v = 1;
+  d.handle(v); // MAYBE: released-later.cpp:[[@LINE]]:3: warning: address of local 'v' {{.*}}'parsed' returns (maybe{{.*}}[escape-heap]
+  d.resolve();
+}
+void inspected(Document &d) {
+  int v = 1;
+  d.handle(v); // CHECK: released-later.cpp:[[@LINE]]:3: warning: address of local 'v' {{.*}}[escape-heap]
+  d.inspect();
+}
+// Popped from another object: this one keeps it.
+void otherPopped(Document &d, Document &e) {
+  int v = 1;
+  d.handle(v); // CHECK: released-later.cpp:[[@LINE]]:3: warning: address of local 'v' {{.*}}[escape-heap]
+  e.resolve();
+}
+
+// Deleting the object lets go of all it holds.
+void deleted(Document *d) {
+  int v = 1;
+  d->handle(v); // MAYBE: released-later.cpp:[[@LINE]]:3: warning: {{.*}}'deleted' returns (maybe{{.*}}[escape-heap]
+  delete d;
+}
