@@ -207,6 +207,7 @@ template <typename IO> void io(IO &A, FunctionSummary &S) {
   A(S.ReturnsAlloc);
   A(S.Unknown);
   A(S.ResultFromOutside);
+  A(S.Drains);
 }
 template <typename IO> void io(IO &A, Location &L) {
   A(L.Kind);
@@ -273,6 +274,7 @@ template <typename IO> void io(IO &A, CallSite &C) {
   A(C.Undone);
   A(C.WaitedFor);
   A(C.Signalled);
+  A(C.DrainedBy);
   A(C.PoppedLater);
   A(C.LaterCall);
   A(C.ArgFields);
@@ -297,6 +299,7 @@ template <typename IO> void io(IO &A, FunctionGraph &G) {
   A(G.FrameBytes);
   A(G.VariableFrame);
   A(G.WaitsForThreads);
+  A(G.Drains);
   A(G.SlotNames);
   A(G.SlotLocs);
   A(G.SlotContents);
