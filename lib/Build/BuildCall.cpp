@@ -606,6 +606,32 @@ bool FunctionBuilder::waitsForThreads() {
   return F.Found;
 }
 
+int FunctionBuilder::destructorCall(const CXXRecordDecl *RD, SourceLocation At,
+                                    std::string Spelling) {
+  RD = RD ? RD->getDefinition() : nullptr;
+  const CXXDestructorDecl *DD = RD ? RD->getDestructor() : nullptr;
+  if (!DD || !DD->isUserProvided() || isInStd(RD))
+    return -1;
+  // Nothing flows through it: its callee's summary only says whether
+  // destroying the object waits for its work.
+  CallSite CS;
+  CS.CalleeKey = declKey(DD, TU.Mangler.get());
+  CS.CalleeName = DD->getQualifiedNameAsString();
+  CS.Pos = pos(At);
+  CS.Spelling = std::move(Spelling);
+  CS.Method = true;
+  CS.Virtual = DD->isVirtual();
+  CS.Args.assign(1, -1);
+  CS.ArgContent.assign(1, -1);
+  CS.ArgConst.assign(1, -1);
+  CS.ArgParam.assign(1, -1);
+  const FunctionDecl *Def = nullptr;
+  if (DD->hasBody(Def))
+    TU.Enqueue(Def);
+  G.Calls.push_back(std::move(CS));
+  return static_cast<int>(G.Calls.size()) - 1;
+}
+
 void FunctionBuilder::deleteExpr(const CXXDeleteExpr *DE) {
   const Expr *Arg = DE->getArgument()->IgnoreParenImpCasts();
   if (const auto *DRE = dyn_cast<DeclRefExpr>(Arg))

@@ -14,6 +14,7 @@
 #include "llvm/ADT/StringSwitch.h"
 
 #include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMap.h"
 #include "clang/AST/RecursiveASTVisitor.h"
@@ -905,6 +906,10 @@ void FunctionBuilder::killOverwrittenGlobalStores(const Stmt *Body) {
           if (Waited)
             B.G.Calls[CI->second].Undone = B.G.Calls[CI->second].WaitedFor =
                 true;
+          // (A hand-off in a loop is met again in the loop's body, where
+          // a destruction after the loop is not seen.)
+          else if (int D = destroyedAfter(Give, Object, Stmts, I); D >= 0)
+            B.G.Calls[CI->second].DrainedBy = D;
           // A signal is the work's own word that it is done, the work it
           // started in turn included (the flag set by its last
           // continuation).
@@ -983,6 +988,65 @@ void FunctionBuilder::killOverwrittenGlobalStores(const Stmt *Body) {
         }
       }
       return true;
+    }
+    /// The destructor run on the object work was handed to before the
+    /// locals the work names die, as a call site whose callee's summary
+    /// decides (CallSite::DrainedBy): `delete` of the object, or of the
+    /// executor a free function finds itself (read from the same global or
+    /// getter), in the same block before any exit; or the end of a local
+    /// object (or of a local unique_ptr owning it) declared after those
+    /// locals. -1: none.
+    int destroyedAfter(const CallExpr *Give, const VarDecl *Object,
+                       const std::vector<const Stmt *> &Stmts, size_t I) {
+      const auto *Member = dyn_cast<CXXMemberCallExpr>(Give);
+      const Expr *ObjectArg =
+          Member ? Member->getImplicitObjectArgument() : nullptr;
+      llvm::SmallVector<const Decl *, 2> Sources;
+      if (!Member)
+        executorSources(Give->getDirectCallee(), Sources);
+      // A local the work names that dies with the statement holding the
+      // hand-off (its block) is dead before a later `delete`.
+      bool Nested = Stmts[I] != Give &&
+                    namesLocalWithin(Give, Stmts[I], B.Ctx.getSourceManager());
+      for (size_t J = I + 1; J < Stmts.size() && !Nested; ++J) {
+        const auto *E = dyn_cast<Expr>(Stmts[J]);
+        const auto *Del =
+            E ? dyn_cast<CXXDeleteExpr>(E->IgnoreImplicit()) : nullptr;
+        if (Del && !Del->isArrayForm()) {
+          const Expr *Arg = Del->getArgument();
+          const Decl *Source = Member ? nullptr : pointerSource(Arg);
+          bool Same = Member ? (ObjectArg && sameLValue(Arg, ObjectArg)) ||
+                                   (Object && objectVariable(Arg) == Object)
+                             : Source && llvm::is_contained(Sources, Source);
+          QualType DT = Del->getDestroyedType();
+          if (Same && !DT.isNull())
+            return B.destructorCall(DT->getAsCXXRecordDecl(),
+                                    Del->getBeginLoc(), B.text(Del));
+        }
+        if (leavesFrame(Stmts[J]))
+          break;
+      }
+      if (!Member || !Object || !Object->hasLocalStorage() ||
+          isa<ParmVarDecl>(Object) ||
+          !namedLocalsOutlive(Stmts[I], Object, B.Ctx.getSourceManager(),
+                              /*LastNamed=*/true))
+        return -1;
+      QualType T = Object->getType();
+      const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
+      if (RD && B.TU.Types.classify(T) == RecordClass::SmartPtr) {
+        // What a local unique_ptr owns dies with it; a shared_ptr may
+        // have other owners.
+        const auto *TS = dyn_cast<ClassTemplateSpecializationDecl>(RD);
+        RD =
+            TS && RD->getName() == "unique_ptr" &&
+                    TS->getTemplateArgs().size() > 0 &&
+                    TS->getTemplateArgs()[0].getKind() == TemplateArgument::Type
+                ? TS->getTemplateArgs()[0].getAsType()->getAsCXXRecordDecl()
+                : nullptr;
+      }
+      return RD ? B.destructorCall(RD, Object->getLocation(),
+                                   "end of '" + Object->getNameAsString() + "'")
+                : -1;
     }
     // `executor.run(flow).wait()`: waited for in the same expression.
     bool VisitCXXMemberCallExpr(CXXMemberCallExpr *E) {

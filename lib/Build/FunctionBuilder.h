@@ -322,6 +322,11 @@ public:
   void killOverwrittenGlobalStores(const clang::Stmt *Body);
   /// Marks the calls that hand \p Give's work off as Signalled.
   void markSignalled(const clang::CallExpr *Give);
+  /// A call site that only names the destructor of \p RD, run at \p At
+  /// (written \p Spelling), for CallSite::DrainedBy; -1 when RD's
+  /// destructor is not the program's.
+  int destructorCall(const clang::CXXRecordDecl *RD, clang::SourceLocation At,
+                     std::string Spelling);
 
   TUContext &TU;
   clang::ASTContext &Ctx;

@@ -5,6 +5,7 @@
 //===----------------------------------------------------------------------===//
 #include "clang-escape/Build/GraphBuilder.h"
 #include "FunctionBuilder.h"
+#include "WaitCalls.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Attr.h"
@@ -337,6 +338,7 @@ FunctionGraph FunctionBuilder::build() {
     return std::move(G);
   }
   G.WaitsForThreads = Body && waitsForThreads();
+  G.Drains = Body && runsHeldWork(FD, TU.Opts.Models);
   killOverwrittenGlobalStores(Body);
   finish();
   frames();

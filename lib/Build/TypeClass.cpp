@@ -142,14 +142,18 @@ bool TypeClassifier::cleansUp(QualType T) {
 }
 
 namespace {
-/// Finds a release in a destructor's body: `delete`, `free(...)`, or a
-/// `destroy()` call (a coroutine handle's frame); with a field, only
-/// `delete this->F`, `free(F)` or `F->destroy()`. Follows the calls it makes to
-/// functions of the program (`~Graph() { clear(); }`, `recycle(node)`), a few
-/// deep; with a field, only to members of the field's class.
+/// Finds a release in a destructor's body: `delete`, `free(...)`, a
+/// `destroy()` call (a coroutine handle's frame) or an explicit destructor
+/// call (`p->~T()`: an object placed in memory the class manages itself);
+/// with a target, only releases of it: `delete this->F`, `free(F)`,
+/// `F->destroy()`, `F[i].~T()`, or F passed to a function of the program
+/// that releases its parameter (`allocator->destroy(F)`). Follows the calls
+/// it makes to functions of the program (`~Graph() { clear(); }`,
+/// `recycle(node)`), a few deep; with a field, only to members of the
+/// field's class.
 class ReleaseFinder : public RecursiveASTVisitor<ReleaseFinder> {
 public:
-  explicit ReleaseFinder(const FieldDecl *F = nullptr) : F(F) {}
+  explicit ReleaseFinder(const ValueDecl *F = nullptr) : F(F) {}
   bool Found = false;
   bool VisitCXXDeleteExpr(CXXDeleteExpr *DE) {
     check(DE->getArgument());
@@ -157,6 +161,12 @@ public:
   }
   bool VisitCallExpr(CallExpr *CE) {
     const FunctionDecl *FD = CE->getDirectCallee();
+    if (isa_and_nonnull<CXXDestructorDecl>(FD)) {
+      // `F->~T()`, `F[i].~T()`: what F points to ends here.
+      if (const auto *MC = dyn_cast<CXXMemberCallExpr>(CE))
+        checkPointee(MC->getImplicitObjectArgument());
+      return !Found;
+    }
     if (!FD || !FD->getIdentifier())
       return true;
     StringRef N = FD->getName();
@@ -165,7 +175,9 @@ public:
     else if (N == "destroy" || N == "deallocate")
       // With a field: `F->destroy()` (a coroutine promise's frame).
       checkObject(CE);
-    else
+    if (!Found)
+      passed(CE, FD);
+    if (!Found && !(N == "free" || N == "destroy" || N == "deallocate"))
       follow(FD);
     return !Found;
   }
@@ -179,15 +191,61 @@ public:
   }
 
 private:
-  void check(const Expr *E) {
-    const auto *ME = dyn_cast<MemberExpr>(E->IgnoreParenImpCasts());
-    Found |= !F || (ME && ME->getMemberDecl() == F);
+  /// True if E names the target (a member or a parameter), or an element
+  /// of it when it is an array (`ptrs[i]`).
+  bool names(const Expr *E) const {
+    E = E->IgnoreParenCasts();
+    if (const auto *AS = dyn_cast<ArraySubscriptExpr>(E);
+        AS && AS->getBase()->IgnoreParenImpCasts()->getType()->isArrayType())
+      E = AS->getBase()->IgnoreParenCasts();
+    if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(E);
+        OC && OC->getOperator() == OO_Subscript && OC->getNumArgs() == 2)
+      E = OC->getArg(0)->IgnoreParenCasts();
+    if (const auto *ME = dyn_cast<MemberExpr>(E))
+      return ME->getMemberDecl() == F;
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(E))
+      return DRE->getDecl() == F;
+    return false;
+  }
+  void check(const Expr *E) { Found |= !F || names(E); }
+  /// The object an explicit destructor call ends: `*F`, `F[i]`, `F->`.
+  void checkPointee(const Expr *Obj) {
+    if (!F || !Obj) {
+      Found |= !F;
+      return;
+    }
+    Obj = Obj->IgnoreParenCasts();
+    if (const auto *UO = dyn_cast<UnaryOperator>(Obj);
+        UO && UO->getOpcode() == UO_Deref)
+      Obj = UO->getSubExpr();
+    else if (const auto *AS = dyn_cast<ArraySubscriptExpr>(Obj))
+      Obj = AS->getBase();
+    // `p->~T()`: the object argument is the pointer itself.
+    check(Obj);
   }
   void checkObject(const CallExpr *CE) {
     if (!F)
       Found = true;
     else if (const auto *MC = dyn_cast<CXXMemberCallExpr>(CE))
       check(MC->getImplicitObjectArgument());
+  }
+  /// The target passed to a function of the program that releases the
+  /// parameter it is given (`allocator->destroy(worker)`).
+  void passed(const CallExpr *CE, const FunctionDecl *FD) {
+    const FunctionDecl *Def = nullptr;
+    if (!F || !Seen || Depth >= 3 || isInStd(FD) || !FD->hasBody(Def))
+      return;
+    unsigned Skip = isa<CXXOperatorCallExpr>(CE) && isa<CXXMethodDecl>(FD);
+    for (unsigned I = Skip; I < CE->getNumArgs(); ++I) {
+      if (I - Skip >= Def->getNumParams() || !names(CE->getArg(I)))
+        continue;
+      ReleaseFinder Callee(Def->getParamDecl(I - Skip));
+      Callee.Seen = Seen;
+      Callee.Depth = Depth + 1;
+      Callee.TraverseStmt(Def->getBody());
+      if ((Found = Callee.Found))
+        return;
+    }
   }
   void follow(const FunctionDecl *FD) {
     const FunctionDecl *Def = nullptr;
@@ -197,13 +255,14 @@ private:
     const auto *MD = dyn_cast<CXXMethodDecl>(Def);
     if (MD && isInStd(MD->getParent()))
       return;
-    if (F && (!MD || MD->getParent() != F->getParent()))
+    const auto *Field = dyn_cast_or_null<FieldDecl>(F);
+    if (F && (!Field || !MD || MD->getParent() != Field->getParent()))
       return;
     ++Depth;
     TraverseStmt(Def->getBody());
     --Depth;
   }
-  const FieldDecl *F;
+  const ValueDecl *F;
   llvm::SmallPtrSet<const FunctionDecl *, 8> *Seen = nullptr;
   unsigned Depth = 0;
 };

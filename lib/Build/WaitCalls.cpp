@@ -12,6 +12,7 @@
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/StringSwitch.h"
 
 using namespace clang;
@@ -332,27 +333,20 @@ static bool mentions(const Stmt *E, const VarDecl *V) {
   return false;
 }
 
-bool guardsHandOff(const VarDecl *Guard, const CXXMemberCallExpr *Give,
-                   const Stmt *GiveStmt, const ModelTable *Models,
-                   const SourceManager &SM) {
-  const VarDecl *Object = objectVariable(Give->getImplicitObjectArgument());
-  if (!Object || !Object->hasLocalStorage() || Object == Guard ||
-      !mentions(Guard->getInit(), Object) ||
-      !destructorWaitsOnMember(Guard->getType()->getAsCXXRecordDecl(), Models))
-    return false;
-  // The guard waits at its own end: every local the work names must still
-  // be alive then, that is declared before the guard.
+bool namedLocalsOutlive(const Stmt *S, const VarDecl *Last,
+                        const SourceManager &SM, bool LastNamed) {
   struct Locals : RecursiveASTVisitor<Locals> {
-    const VarDecl *Guard;
+    const VarDecl *Last;
     const SourceManager &SM;
+    bool LastNamed;
     bool AllOlder = true;
-    Locals(const VarDecl *Guard, const SourceManager &SM)
-        : Guard(Guard), SM(SM) {}
+    Locals(const VarDecl *Last, const SourceManager &SM, bool LastNamed)
+        : Last(Last), SM(SM), LastNamed(LastNamed) {}
     void check(const VarDecl *V) {
-      if (V && V->hasLocalStorage() &&
-          V->getDeclContext() == Guard->getDeclContext() &&
-          (V == Guard || !SM.isBeforeInTranslationUnit(V->getLocation(),
-                                                       Guard->getLocation())))
+      if (V && V->hasLocalStorage() && !(LastNamed && V == Last) &&
+          V->getDeclContext() == Last->getDeclContext() &&
+          (V == Last || !SM.isBeforeInTranslationUnit(V->getLocation(),
+                                                      Last->getLocation())))
         AllOlder = false;
     }
     bool VisitDeclRefExpr(DeclRefExpr *E) {
@@ -368,9 +362,206 @@ bool guardsHandOff(const VarDecl *Guard, const CXXMemberCallExpr *Give,
           [&](const VarDecl *Ref) { check(Ref); });
       return AllOlder;
     }
-  } L(Guard, SM);
-  L.TraverseStmt(const_cast<Stmt *>(GiveStmt));
+  } L(Last, SM, LastNamed);
+  L.TraverseStmt(const_cast<Stmt *>(S));
   return L.AllOlder;
+}
+
+bool namesLocalWithin(const Stmt *S, const Stmt *Block,
+                      const SourceManager &SM) {
+  SourceRange R = Block->getSourceRange();
+  struct Locals : RecursiveASTVisitor<Locals> {
+    SourceRange R;
+    const SourceManager &SM;
+    bool Within = false;
+    Locals(SourceRange R, const SourceManager &SM) : R(R), SM(SM) {}
+    void check(const VarDecl *V) {
+      if (V && V->hasLocalStorage() &&
+          !SM.isBeforeInTranslationUnit(V->getLocation(), R.getBegin()) &&
+          SM.isBeforeInTranslationUnit(V->getLocation(), R.getEnd()))
+        Within = true;
+    }
+    bool VisitDeclRefExpr(DeclRefExpr *E) {
+      if (E->isNonOdrUse() == NOUR_None)
+        check(dyn_cast<VarDecl>(E->getDecl()));
+      return !Within;
+    }
+    bool TraverseLambdaExpr(LambdaExpr *LE) {
+      visitCaptures(
+          LE, [&](Expr *Init) { TraverseStmt(Init); },
+          [&](const VarDecl *Ref) { check(Ref); });
+      return !Within;
+    }
+  } L(R, SM);
+  L.TraverseStmt(const_cast<Stmt *>(S));
+  return L.Within;
+}
+
+bool guardsHandOff(const VarDecl *Guard, const CXXMemberCallExpr *Give,
+                   const Stmt *GiveStmt, const ModelTable *Models,
+                   const SourceManager &SM) {
+  const VarDecl *Object = objectVariable(Give->getImplicitObjectArgument());
+  if (!Object || !Object->hasLocalStorage() || Object == Guard ||
+      !mentions(Guard->getInit(), Object) ||
+      !destructorWaitsOnMember(Guard->getType()->getAsCXXRecordDecl(), Models))
+    return false;
+  // The guard waits at its own end: every local the work names must still
+  // be alive then, that is declared before the guard.
+  return namedLocalsOutlive(GiveStmt, Guard, SM, /*LastNamed=*/false);
+}
+
+/// True if \p E is, or is read from, the function's own object: `this`, a
+/// member, an element of one, a local made from one (`auto &f : queue_`,
+/// `auto task = std::move(queue_.front())`).
+static bool ownState(const Expr *E) {
+  for (unsigned Steps = 0; E && Steps < 16; ++Steps) {
+    E = E->IgnoreParenCasts();
+    if (isa<CXXThisExpr>(E))
+      return true;
+    if (const auto *ME = dyn_cast<MemberExpr>(E)) {
+      E = ME->getBase();
+    } else if (const auto *AS = dyn_cast<ArraySubscriptExpr>(E)) {
+      E = AS->getBase();
+    } else if (const auto *UO = dyn_cast<UnaryOperator>(E)) {
+      if (UO->getOpcode() != UO_Deref && UO->getOpcode() != UO_AddrOf)
+        return false;
+      E = UO->getSubExpr();
+    } else if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(E)) {
+      OverloadedOperatorKind K = OC->getOperator();
+      if (OC->getNumArgs() < 1 ||
+          !(K == OO_Arrow || K == OO_Star || K == OO_Subscript))
+        return false;
+      E = OC->getArg(0);
+    } else if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E)) {
+      // What reads an element or the held object: `q.front()`, `p.get()`,
+      // and the iterators of a range-`for`.
+      const CXXMethodDecl *MD = MC->getMethodDecl();
+      static const llvm::StringRef Reads[] = {
+          "front", "back", "top", "get", "begin", "end", "cbegin", "cend"};
+      if (!MD || !MD->getIdentifier() || MC->getNumArgs() != 0 ||
+          !llvm::is_contained(Reads, MD->getName()))
+        return false;
+      E = MC->getImplicitObjectArgument();
+    } else if (const auto *CE = dyn_cast<CallExpr>(E)) {
+      const FunctionDecl *FD = CE->getDirectCallee();
+      if (!FD || !FD->getIdentifier() || CE->getNumArgs() != 1 ||
+          !isInStd(FD) ||
+          !(FD->getName() == "move" || FD->getName() == "forward"))
+        return false;
+      E = CE->getArg(0);
+    } else if (const auto *CC = dyn_cast<CXXConstructExpr>(E)) {
+      if (CC->getNumArgs() != 1)
+        return false;
+      E = CC->getArg(0);
+    } else if (const auto *MT = dyn_cast<MaterializeTemporaryExpr>(E)) {
+      E = MT->getSubExpr();
+    } else if (const auto *FE = dyn_cast<FullExpr>(E)) {
+      E = FE->getSubExpr();
+    } else if (const auto *BT = dyn_cast<CXXBindTemporaryExpr>(E)) {
+      E = BT->getSubExpr();
+    } else if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
+      const auto *V = dyn_cast<VarDecl>(DRE->getDecl());
+      if (!V || !V->hasLocalStorage() || isa<ParmVarDecl>(V))
+        return false;
+      E = V->getInit();
+    } else {
+      return false;
+    }
+  }
+  return false;
+}
+
+bool runsHeldWork(const FunctionDecl *FD, const ModelTable *Models) {
+  const FunctionDecl *Def = nullptr;
+  if (!isa_and_nonnull<CXXDestructorDecl>(FD) || !FD->hasBody(Def))
+    return false;
+  struct Finder : RecursiveASTVisitor<Finder> {
+    const ModelTable *Models;
+    llvm::SmallPtrSet<const FunctionDecl *, 8> Seen;
+    unsigned Depth = 0;
+    bool Found = false;
+    explicit Finder(const ModelTable *Models) : Models(Models) {}
+    // What a lambda does runs when it is called, not here.
+    bool TraverseLambdaExpr(LambdaExpr *) { return true; }
+    bool VisitCXXMemberCallExpr(CXXMemberCallExpr *E) {
+      const Expr *Obj = E->getImplicitObjectArgument();
+      const CXXMethodDecl *MD = E->getMethodDecl();
+      if (!Obj || !MD || !ownState(Obj))
+        return true;
+      // A wait on its own state: a worker's thread joined, a pool waited
+      // for. `get()` only reads a handle here.
+      if (isWaitCall(E, Models) &&
+          !(MD->getIdentifier() && MD->getName() == "get")) {
+        Found = true;
+        return false;
+      }
+      follow(MD);
+      return !Found;
+    }
+    // A callable it holds, called: the queued work run.
+    bool VisitCXXOperatorCallExpr(CXXOperatorCallExpr *E) {
+      Found |= E->getOperator() == OO_Call && E->getNumArgs() >= 1 &&
+               ownState(E->getArg(0));
+      return !Found;
+    }
+    void follow(const FunctionDecl *Callee) {
+      const FunctionDecl *Body = nullptr;
+      if (Depth >= 3 || isInStd(Callee) || !Callee->hasBody(Body) ||
+          !Seen.insert(Body).second)
+        return;
+      ++Depth;
+      TraverseStmt(Body->getBody());
+      --Depth;
+    }
+  } F(Models);
+  F.Seen.insert(Def);
+  F.TraverseStmt(Def->getBody());
+  return F.Found;
+}
+
+/// The global or argument-less function a pointer value comes from,
+/// through the locals it was copied into.
+const Decl *pointerSource(const Expr *E) {
+  for (unsigned Steps = 0; E && Steps < 8; ++Steps) {
+    E = throughHandle(E);
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
+      const auto *V = dyn_cast<VarDecl>(DRE->getDecl());
+      if (!V)
+        return nullptr;
+      if (V->hasGlobalStorage())
+        return V->getCanonicalDecl();
+      if (isa<ParmVarDecl>(V) || V->getType()->isReferenceType())
+        return nullptr;
+      E = V->getInit();
+      continue;
+    }
+    if (const auto *CE = dyn_cast<CallExpr>(E)) {
+      const FunctionDecl *FD = CE->getDirectCallee();
+      if (FD && CE->getNumArgs() == 0 && !isa<CXXMemberCallExpr>(CE) &&
+          !isInStd(FD))
+        return FD->getCanonicalDecl();
+    }
+    return nullptr;
+  }
+  return nullptr;
+}
+
+void executorSources(const FunctionDecl *FD,
+                     llvm::SmallVectorImpl<const Decl *> &Out) {
+  const FunctionDecl *Def = nullptr;
+  if (!FD || isInStd(FD) || !FD->hasBody(Def))
+    return;
+  struct Finder : RecursiveASTVisitor<Finder> {
+    llvm::SmallVectorImpl<const Decl *> &Out;
+    explicit Finder(llvm::SmallVectorImpl<const Decl *> &Out) : Out(Out) {}
+    bool TraverseLambdaExpr(LambdaExpr *) { return true; }
+    bool VisitCXXMemberCallExpr(CXXMemberCallExpr *E) {
+      if (const Decl *D = pointerSource(E->getImplicitObjectArgument()))
+        Out.push_back(D);
+      return true;
+    }
+  } F(Out);
+  F.TraverseStmt(Def->getBody());
 }
 
 } // namespace escape

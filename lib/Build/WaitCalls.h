@@ -73,6 +73,34 @@ bool guardsHandOff(const clang::VarDecl *Guard,
                    const clang::Stmt *GiveStmt, const ModelTable *Models,
                    const clang::SourceManager &SM);
 
+/// True if destructor \p FD runs or joins the work its object holds: its
+/// body, or a method of the program it calls on its own object, calls a
+/// callable the object holds (`for (auto &f : queue) f();`) or waits on a
+/// member (`worker->stop()` joining the worker's thread).
+bool runsHeldWork(const clang::FunctionDecl *FD, const ModelTable *Models);
+
+/// True if every local that statement \p S names by address (its
+/// arguments, a lambda's by-reference captures, what its init-captures are
+/// made from) was declared before local \p Last, so that it outlives Last;
+/// with \p LastNamed, S may name Last itself (the object it calls).
+bool namedLocalsOutlive(const clang::Stmt *S, const clang::VarDecl *Last,
+                        const clang::SourceManager &SM, bool LastNamed);
+
+/// True if statement \p S names a local declared inside \p Block (a
+/// statement enclosing S): that local is dead once Block is left.
+bool namesLocalWithin(const clang::Stmt *S, const clang::Stmt *Block,
+                      const clang::SourceManager &SM);
+
+/// Where the executor a free function hands work to comes from: the
+/// globals and argument-less functions (`Scheduler::get()`) that the
+/// objects of its member calls are read from.
+void executorSources(const clang::FunctionDecl *FD,
+                     llvm::SmallVectorImpl<const clang::Decl *> &Out);
+
+/// The global or argument-less function the pointer \p E was read from
+/// (`s` in `Scheduler *s = bound;`), or null.
+const clang::Decl *pointerSource(const clang::Expr *E);
+
 } // namespace escape
 
 #endif

@@ -207,6 +207,7 @@ template <typename IO> void io(IO &A, FunctionSummary &S) {
   A(S.ReturnsAlloc);
   A(S.Unknown);
   A(S.ResultFromOutside);
+  A(S.Drains);
 }
 template <typename IO> void io(IO &A, Location &L) {
   A(L.Kind);
@@ -274,6 +275,7 @@ template <typename IO> void io(IO &A, CallSite &C) {
   A(C.WaitedFor);
   A(C.Signalled);
   A(C.ReleasedBy);
+  A(C.DrainedBy);
   A(C.PoppedLater);
   A(C.LaterCall);
   A(C.ArgFields);
@@ -298,6 +300,7 @@ template <typename IO> void io(IO &A, FunctionGraph &G) {
   A(G.FrameBytes);
   A(G.VariableFrame);
   A(G.WaitsForThreads);
+  A(G.Drains);
   A(G.SlotNames);
   A(G.SlotLocs);
   A(G.SlotContents);

@@ -364,9 +364,20 @@ std::vector<Edge> Program::callEdges(const FunctionGraph &G,
                : "stored into the object";
     // Whether a library model says anything about what the call returns.
     bool ModelReturns = false;
+    // Work handed to an object destroyed before the captured locals die,
+    // by a destructor that runs or joins what the object holds.
+    bool Drained = false;
+    if (C.DrainedBy >= 0 && C.DrainedBy < static_cast<int>(G.Calls.size())) {
+      std::vector<int> Dtors = targets(G.Calls[C.DrainedBy]);
+      Drained =
+          !Dtors.empty() && std::all_of(Dtors.begin(), Dtors.end(), [&](int T) {
+            return T < static_cast<int>(Solved.size()) &&
+                   Solved[T].Summary.Drains;
+          });
+    }
     auto Apply = [&](const ParamLeaks &P, int A, int Below) {
       // Work waited for: only what the call returns stays.
-      bool Keeps = !C.WaitedFor;
+      bool Keeps = !C.WaitedFor && !Drained;
       ModelReturns |=
           P.Result.present() ||
           std::any_of(P.FieldContent.begin(), P.FieldContent.end(),

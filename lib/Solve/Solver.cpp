@@ -427,6 +427,7 @@ SolvedFunction solveFunction(const FunctionGraph &G, std::vector<Edge> Edges,
   R.Summary.Name = G.Name;
   R.Summary.Slots.resize(G.SlotLocs.size());
   R.Summary.ResultFromOutside = resultFromOutside(G, R.Edges, CallResult);
+  R.Summary.Drains = G.Drains;
   Walker W(G, R.Edges);
 
   std::vector<int> SlotOf(G.Locs.size(), -1);
