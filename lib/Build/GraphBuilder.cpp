@@ -338,6 +338,7 @@ FunctionGraph FunctionBuilder::build() {
   }
   G.WaitsForThreads = Body && waitsForThreads();
   killOverwrittenGlobalStores(Body);
+  killReplacedFieldStores(Body);
   finish();
   frames();
   return std::move(G);
@@ -417,6 +418,8 @@ void FunctionBuilder::finish() {
   // A store overwritten before the frame ends does not reach its target.
   G.Edges.erase(std::remove_if(G.Edges.begin(), G.Edges.end(),
                                [&](const Edge &E) {
+                                 if (ReplacedStages.count(E.Src))
+                                   return true;
                                  const Location &S = G.Locs[E.Src];
                                  return S.Kind == LocKind::GlobalStore &&
                                         S.Killed && !E.Notes.empty() &&
