@@ -307,6 +307,9 @@ public:
   void annotations();
   void coroutine(const clang::CoroutineBodyStmt *CB);
   void collectReassigned(const clang::Stmt *Body);
+  /// Local shared_ptrs that are copied share their object: they are not
+  /// its only owner (GraphBuilder.cpp).
+  void sharedOwners(const clang::Stmt *Body);
   void killOverwrittenGlobalStores(const clang::Stmt *Body);
   /// Strong updates of fresh heap objects (BuildStmt.cpp).
   void killReplacedFieldStores(const clang::Stmt *Body);
