@@ -294,6 +294,8 @@ void FunctionBuilder::aggregateInits(const Hole &K, QualType T,
                              : nullptr;
     // Into a split object: each initializer into its field's node.
     Hole FK = F ? fieldHole(K, F) : K;
+    const Stmt *SavedStage = StageAt;
+    StageAt = nullptr; // nested stores are not this initializer's
     if (F && F->getType()->isReferenceType()) {
       expr(FK.shift(-1, note("reference member", Inits[I])), Inits[I]);
       // Stores through the member land where it was bound.
@@ -303,6 +305,7 @@ void FunctionBuilder::aggregateInits(const Hole &K, QualType T,
     } else {
       expr(FK, Inits[I]);
     }
+    StageAt = SavedStage;
   }
 }
 
@@ -638,7 +641,10 @@ void FunctionBuilder::assign(const Expr *LHS, const Expr *RHS,
   }
   LastGlobalStore = -1;
   MemberStore = false;
+  const Stmt *SavedStage = StageAt;
+  StageAt = Whole;
   Hole H = lvalueHole(LHS);
+  StageAt = SavedStage;
   int Store = LastGlobalStore;
   H = H.note(note(MemberStore ? "assign to member" : "assign", Whole));
   if (Store >= 0)
@@ -806,8 +812,13 @@ void FunctionBuilder::newExpr(const Hole &K, const CXXNewExpr *NE) {
   AllocOfNew[NE] = A;
   for (const Expr *PA : NE->placement_arguments())
     expr(Hole(), PA);
-  if (const Expr *Init = NE->getInitializer())
+  if (const Expr *Init = NE->getInitializer()) {
+    // An aggregate's fields are staged: a later store may replace them.
+    const Stmt *SavedStage = StageAt;
+    StageAt = isa<InitListExpr, CXXParenListInitExpr>(Init) ? NE : nullptr;
     expr(holeFor(A), Init);
+    StageAt = SavedStage;
+  }
   flow(K.shift(-1, note("new", NE)), A);
 }
 

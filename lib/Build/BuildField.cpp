@@ -241,8 +241,16 @@ Hole FunctionBuilder::fieldHole(const Hole &H, const FieldDecl *F) {
     N = paramFieldNode(L.Slot, L.Field + "/" + fieldKey(F),
                        G.Locs[H.Dst].Name + "." + F->getNameAsString(),
                        /*Source=*/false);
-  } else if (L.Kind == LocKind::Result && L.Field.empty())
+  } else if (L.Kind == LocKind::Result && L.Field.empty()) {
     N = resultField(F);
+  } else if (L.Kind == LocKind::Alloc && StageAt) {
+    // A heap object is kept whole; the store gets a node of its own so
+    // that a later store into the same field may replace it.
+    N = newLoc(LocKind::Flow, L.Name + "." + F->getNameAsString(),
+               StageAt->getBeginLoc());
+    FieldStages.push_back({H.Dst, F, StageAt, N});
+    flow(holeFor(H.Dst), N);
+  }
   if (N < 0)
     return H;
   Hole R = H;

@@ -1102,6 +1102,143 @@ void FunctionBuilder::killOverwrittenGlobalStores(const Stmt *Body) {
   }
 }
 
+namespace {
+/// How statement or expression S refers to the local pointer V and to the
+/// field F: every reference to V, the ones that read another field
+/// through it (`V->g`), and every use of F.
+struct FieldUses : RecursiveASTVisitor<FieldUses> {
+  const VarDecl *V;
+  const FieldDecl *F;
+  unsigned Refs = 0, OtherFields = 0, FieldRefs = 0;
+  FieldUses(const Stmt *S, const VarDecl *V, const FieldDecl *F) : V(V), F(F) {
+    TraverseStmt(const_cast<Stmt *>(S));
+  }
+  bool VisitDeclRefExpr(DeclRefExpr *E) {
+    Refs += E->getDecl() == V;
+    return true;
+  }
+  bool VisitMemberExpr(MemberExpr *E) {
+    if (E->getMemberDecl() == F)
+      ++FieldRefs;
+    else if (const auto *D =
+                 dyn_cast<DeclRefExpr>(E->getBase()->IgnoreParenImpCasts());
+             E->isArrow() && D && D->getDecl() == V)
+      ++OtherFields;
+    return true;
+  }
+  /// Nothing of the object escapes through V, and F is not read.
+  bool onlyOtherFields() const { return Refs == OtherFields && !FieldRefs; }
+};
+} // namespace
+
+/// `V->F = ...`, the assignment S is; null for anything else.
+static const BinaryOperator *storeThrough(const Stmt *S, const VarDecl *V,
+                                          const FieldDecl *F) {
+  const BinaryOperator *BO = asAssignment(S);
+  const auto *ME =
+      BO ? dyn_cast<MemberExpr>(BO->getLHS()->IgnoreParens()) : nullptr;
+  const auto *D =
+      ME ? dyn_cast<DeclRefExpr>(ME->getBase()->IgnoreParenImpCasts())
+         : nullptr;
+  if (!D || !ME->isArrow() || D->getDecl() != V ||
+      (F && ME->getMemberDecl() != F))
+    return nullptr;
+  return BO;
+}
+
+/// True if a default member initializer in Init uses `this`: the new
+/// object's address may then be kept where the analysis cannot see it.
+static bool defaultInitUsesThis(const Stmt *S) {
+  if (!S)
+    return false;
+  if (isa<CXXThisExpr>(S))
+    return true;
+  if (const auto *DI = dyn_cast<CXXDefaultInitExpr>(S))
+    return defaultInitUsesThis(DI->getExpr());
+  for (const Stmt *C : S->children())
+    if (defaultInitUsesThis(C))
+      return true;
+  return false;
+}
+
+void FunctionBuilder::killReplacedFieldStores(const Stmt *Body) {
+  // A strong update: a store into field F of a fresh heap object, reached
+  // through a local pointer initialized with the new-expression and never
+  // re-pointed, replaces the earlier stores into F made in the same block,
+  // when nothing in between can read F (nothing names the pointer but
+  // stores into its other fields) or jump past the later store. The object
+  // is reachable only through that pointer, so the earlier value is never
+  // seen (abseil's CordRepFromString re-points a view of the source at the
+  // object's own copy).
+  if (FieldStages.empty() || !Body)
+    return;
+  struct Walker : RecursiveASTVisitor<Walker> {
+    FunctionBuilder &B;
+    explicit Walker(FunctionBuilder &B) : B(B) {}
+    bool shouldVisitLambdaExpressions() const { return false; }
+    bool VisitCompoundStmt(CompoundStmt *CS) {
+      std::vector<const Stmt *> Stmts(CS->body_begin(), CS->body_end());
+      for (size_t J = 1; J < Stmts.size(); ++J)
+        if (const BinaryOperator *Later = asAssignment(Stmts[J]))
+          replace(Stmts, J, Later);
+      return true;
+    }
+    void replace(llvm::ArrayRef<const Stmt *> Stmts, size_t J,
+                 const BinaryOperator *Later) {
+      const auto *ME = dyn_cast<MemberExpr>(Later->getLHS()->IgnoreParens());
+      const auto *F = ME ? dyn_cast<FieldDecl>(ME->getMemberDecl()) : nullptr;
+      const auto *D =
+          ME ? dyn_cast<DeclRefExpr>(ME->getBase()->IgnoreParenImpCasts())
+             : nullptr;
+      const auto *V = D ? dyn_cast<VarDecl>(D->getDecl()) : nullptr;
+      if (!F || !V || !storeThrough(Later, V, F))
+        return;
+      auto It = B.StableInit.find(V);
+      const auto *NE =
+          It == B.StableInit.end()
+              ? nullptr
+              : dyn_cast<CXXNewExpr>(It->second->IgnoreParenImpCasts());
+      auto A = NE ? B.AllocOfNew.find(NE) : B.AllocOfNew.end();
+      if (A == B.AllocOfNew.end() ||
+          !FieldUses(Later->getRHS(), V, F).onlyOtherFields() ||
+          !llvm::any_of(B.FieldStages, [&](const FieldStage &S) {
+            return S.Alloc == A->second && S.Field == F && S.At == Later;
+          }))
+        return;
+      // A constructor may keep `this` where the analysis cannot see it.
+      const Expr *Init = NE->getInitializer();
+      if (const auto *CE = dyn_cast_or_null<CXXConstructExpr>(Init);
+          (CE && !CE->getConstructor()->isTrivial()) ||
+          defaultInitUsesThis(Init))
+        return;
+      llvm::SmallVector<const Stmt *, 4> Replaced;
+      for (size_t I = J;; --I) {
+        if (I == 0)
+          return; // not declared in this block: it may have aliases
+        const Stmt *S = Stmts[I - 1];
+        if (const auto *DS = dyn_cast<DeclStmt>(S);
+            DS && DS->isSingleDecl() && DS->getSingleDecl() == V) {
+          Replaced.push_back(NE);
+          break;
+        }
+        if (leavesFrame(S))
+          return;
+        const BinaryOperator *Other = storeThrough(S, V, nullptr);
+        FieldUses U(Other ? Other->getRHS() : S, V, F);
+        if (!Other ? U.Refs != 0 : !U.onlyOtherFields())
+          return;
+        if (Other && storeThrough(S, V, F))
+          Replaced.push_back(Other);
+      }
+      for (const FieldStage &S : B.FieldStages)
+        if (S.Alloc == A->second && S.Field == F &&
+            llvm::is_contained(Replaced, S.At))
+          B.ReplacedStages.insert(S.Node);
+    }
+  } W(*this);
+  W.TraverseStmt(const_cast<Stmt *>(Body));
+}
+
 void FunctionBuilder::frames() {
   // The frame estimate: the largest sum of local sizes along a path of the
   // scope tree (sibling blocks can share storage).

@@ -319,7 +319,12 @@ public:
   void annotations();
   void coroutine(const clang::CoroutineBodyStmt *CB);
   void collectReassigned(const clang::Stmt *Body);
+  /// Local shared_ptrs that are copied share their object: they are not
+  /// its only owner (GraphBuilder.cpp).
+  void sharedOwners(const clang::Stmt *Body);
   void killOverwrittenGlobalStores(const clang::Stmt *Body);
+  /// Strong updates of fresh heap objects (BuildStmt.cpp).
+  void killReplacedFieldStores(const clang::Stmt *Body);
   /// Marks the calls that hand \p Give's work off as Signalled.
   void markSignalled(const clang::CallExpr *Give);
   /// A call site that only names the destructor of \p RD, run at \p At
@@ -358,6 +363,21 @@ public:
       GlobalStores;
   llvm::DenseMap<const clang::ParmVarDecl *, int> SlotOfParam;
   llvm::DenseMap<const clang::CXXNewExpr *, int> AllocOfNew;
+  /// A store into one field of an allocation, made by statement At (the
+  /// assignment, or the new-expression's aggregate initializer), lowered
+  /// into a node of its own that flows into the allocation, so that a later
+  /// store into the same field of the same fresh object can undo it.
+  struct FieldStage {
+    int Alloc;
+    const clang::FieldDecl *Field;
+    const clang::Stmt *At;
+    int Node;
+  };
+  std::vector<FieldStage> FieldStages;
+  /// While set, a store into a field of an allocation is staged for At.
+  const clang::Stmt *StageAt = nullptr;
+  /// Stage nodes whose store a later one replaced (their edge is dropped).
+  llvm::DenseSet<int> ReplacedStages;
   llvm::DenseMap<const clang::Expr *, int> AllocOfCall;
   llvm::DenseMap<const clang::MaterializeTemporaryExpr *, int> TempOfMTE;
   /// Local smart pointers whose ownership is given up (release()).

@@ -340,6 +340,8 @@ FunctionGraph FunctionBuilder::build() {
   G.WaitsForThreads = Body && waitsForThreads();
   G.Drains = Body && runsHeldWork(FD, TU.Opts.Models);
   killOverwrittenGlobalStores(Body);
+  killReplacedFieldStores(Body);
+  sharedOwners(Body);
   finish();
   frames();
   return std::move(G);
@@ -381,6 +383,55 @@ void FunctionBuilder::annotations() {
   }
 }
 
+void FunctionBuilder::sharedOwners(const Stmt *Body) {
+  // A local shared_ptr named anywhere but as the object of `*`, `->`,
+  // get() or a test may have been copied (into a container, a member, a
+  // callee): its death ends only its own share of the object, so a
+  // reference to the object does not dangle with it.
+  struct Uses : RecursiveASTVisitor<Uses> {
+    llvm::DenseMap<const VarDecl *, unsigned> Refs, Accesses;
+    static const VarDecl *var(const Expr *E) {
+      const auto *DRE =
+          E ? dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts()) : nullptr;
+      return DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+    }
+    bool VisitDeclRefExpr(DeclRefExpr *E) {
+      if (const auto *VD = dyn_cast<VarDecl>(E->getDecl()))
+        ++Refs[VD];
+      return true;
+    }
+    bool VisitCXXOperatorCallExpr(CXXOperatorCallExpr *E) {
+      if ((E->getOperator() == OO_Star || E->getOperator() == OO_Arrow) &&
+          E->getNumArgs() == 1)
+        if (const VarDecl *VD = var(E->getArg(0)))
+          ++Accesses[VD];
+      return true;
+    }
+    bool VisitCXXMemberCallExpr(CXXMemberCallExpr *E) {
+      const CXXMethodDecl *MD = E->getMethodDecl();
+      if (MD && (isa<CXXConversionDecl>(MD) ||
+                 (MD->getIdentifier() &&
+                  (MD->getName() == "get" || MD->getName() == "use_count"))))
+        if (const VarDecl *VD = var(E->getImplicitObjectArgument()))
+          ++Accesses[VD];
+      return true;
+    }
+  } U;
+  bool Any = false;
+  for (auto &[VD, L] : VarLocs)
+    Any |= G.Locs[L].SmartOwner;
+  if (!Any || !Body)
+    return;
+  U.TraverseStmt(const_cast<Stmt *>(Body));
+  for (auto &[VD, L] : VarLocs) {
+    const auto *RD = VD->getType()->getAsCXXRecordDecl();
+    if (G.Locs[L].SmartOwner && RD && RD->getIdentifier() &&
+        RD->getName().contains("shared_ptr") &&
+        U.Refs.lookup(VD) > U.Accesses.lookup(VD))
+      G.Locs[L].SmartOwner = false;
+  }
+}
+
 void FunctionBuilder::finish() {
   // RAII guards: a constructor's store into a global that the destructor
   // restores lasts only as long as the guard object.
@@ -419,6 +470,8 @@ void FunctionBuilder::finish() {
   // A store overwritten before the frame ends does not reach its target.
   G.Edges.erase(std::remove_if(G.Edges.begin(), G.Edges.end(),
                                [&](const Edge &E) {
+                                 if (ReplacedStages.count(E.Src))
+                                   return true;
                                  const Location &S = G.Locs[E.Src];
                                  return S.Kind == LocKind::GlobalStore &&
                                         S.Killed && !E.Notes.empty() &&

@@ -664,6 +664,39 @@ std::string modelName(const FunctionDecl *FD) {
   return Name;
 }
 
+/// What a reference or pointer argument refers to flows only as deep as
+/// it holds addresses: a `const std::vector<int> &` gives its address and
+/// nothing at level 1. A caller that keeps the argument's object whole (a
+/// member `o.tree_` of a parameter's object) would otherwise read the
+/// whole object there, with what its other members point to.
+static void onlyAddresses(ModelBuilder &M) {
+  for (unsigned I = 0; I < M.S.Slots.size(); ++I) {
+    QualType T;
+    if (M.HasThis && I == 0) {
+      if (const auto *MD = dyn_cast<CXXMethodDecl>(M.FD))
+        T = MD->getThisType()->getPointeeType();
+    } else {
+      T = M.paramType(I);
+      if (!T->isReferenceType() && !T->isPointerType())
+        continue;
+      T = T->isReferenceType() ? T.getNonReferenceType() : T->getPointeeType();
+    }
+    if (T.isNull() || T->isDependentType() || T->isIncompleteType() ||
+        T->isVoidType() || M.holds(T))
+      continue;
+    ParamLeaks &L = M.slot(I);
+    for (Leak *Lk : {&L.Heap, &L.Thread, &L.Coro, &L.Result})
+      if (Lk->Level >= 1)
+        *Lk = Leak();
+    auto Shallow = [](auto &Map) {
+      for (auto It = Map.begin(); It != Map.end();)
+        It = It->second.Level >= 1 ? Map.erase(It) : std::next(It);
+    };
+    Shallow(L.Content);
+    Shallow(L.FieldContent);
+  }
+}
+
 std::optional<FunctionSummary> libraryModel(TUContext &TU,
                                             const FunctionDecl *FD,
                                             unsigned NumSlots, bool HasThis) {
@@ -696,6 +729,7 @@ std::optional<FunctionSummary> libraryModel(TUContext &TU,
       methodModel(M, MD);
     else
       freeStdModel(M);
+    onlyAddresses(M);
   } else if (FD->isExternC() || FD->getBuiltinID() || System) {
     libcModel(M);
   } else if (const auto *MD = dyn_cast<CXXMethodDecl>(FD);

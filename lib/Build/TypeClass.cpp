@@ -42,6 +42,8 @@ static std::optional<RecordClass> classifyStdName(StringRef Name) {
                  "initializer_list", "coroutine_handle", RecordClass::View)
           .Cases("unique_ptr", "shared_ptr", "weak_ptr", "__shared_ptr",
                  "auto_ptr", RecordClass::SmartPtr)
+          // libstdc++'s base of shared_ptr that defines `*` and `->`.
+          .Case("__shared_ptr_access", RecordClass::SmartPtr)
           .Cases("function", "move_only_function", "copyable_function", "any",
                  "packaged_task", RecordClass::Erased)
           .Cases("thread", "jthread", RecordClass::Thread)

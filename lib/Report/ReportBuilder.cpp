@@ -277,7 +277,8 @@ bool borrowsFromOwner(const SolvedFunction &S, const std::vector<int> &Path) {
   for (int EI : Path)
     for (const Note &N : S.Edges[EI].Notes)
       if (N.Why.rfind("returned via '", 0) == 0 &&
-          (N.Why.find("_ptr<") != std::string::npos) &&
+          (N.Why.find("_ptr<") != std::string::npos ||
+           N.Why.find("_ptr_access<") != std::string::npos) &&
           (N.Why.find("::get'") != std::string::npos ||
            N.Why.find("::operator->'") != std::string::npos ||
            N.Why.find("::operator*'") != std::string::npos))
