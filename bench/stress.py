@@ -111,8 +111,8 @@ def program(tool, work, spec, jobs):
                          ("link from the cache (--link-only)", ["--link-only"]),
                          ("warm run (components reused)", []),
                          ("warm run again", [])):
-        t, m = isolated(base + extra)
-        print("%-42s %9.2f s %10d KiB" % (title, t, m))
+        t, m, c = isolated(base + extra, cpu=True)
+        print("%-42s %9.2f s %7.2f s CPU %10d KiB" % (title, t, c, m))
     # One edit in the middle of the chain, a line inserted at its top: that
     # file is parsed again, every function in it moved and is solved again,
     # and so is each caller whose callee's summary changed.
@@ -121,20 +121,25 @@ def program(tool, work, spec, jobs):
         text = f.read()
     with open(edited, "w") as f:
         f.write("// edited\n" + text)
-    t, m = isolated(base)
-    ct, _ = isolated(["clang++-19", "-fsyntax-only", "-std=c++20", "-I", root, edited])
-    print("%-42s %9.2f s %10d KiB (its -fsyntax-only: %.2f s)"
-          % ("one file edited, warm run", t, m, ct))
+    t, m, c = isolated(base, cpu=True)
+    ct, _, cc = isolated(["clang++-19", "-fsyntax-only", "-std=c++20", "-I", root, edited],
+                         cpu=True)
+    print("%-42s %9.2f s %7.2f s CPU %10d KiB (its -fsyntax-only: %.2f s, %.2f s CPU: %.1fx)"
+          % ("one file edited, warm run", t, c, m, ct, cc, c / max(cc, 0.01)))
     print("%-42s %9.1f MiB" % ("cache size", cache_bytes(cache) / 2.0**20))
 
 
-def isolated(cmd):
+def isolated(cmd, cpu=False):
+    """Wall seconds and peak RSS (KiB) of cmd, and with cpu its CPU seconds
+    (user + system): on a shared machine, wall time is mostly waiting."""
     code = ("import resource,subprocess,sys,time;t=time.perf_counter();"
             "subprocess.run(sys.argv[1:],stdout=subprocess.DEVNULL,stderr=subprocess.DEVNULL);"
-            "w=time.perf_counter()-t;"
-            "print(w, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
+            "w=time.perf_counter()-t;u=resource.getrusage(resource.RUSAGE_CHILDREN);"
+            "print(w, u.ru_maxrss, u.ru_utime+u.ru_stime)")
     out = subprocess.run([sys.executable, "-c", code] + cmd, capture_output=True, text=True)
-    wall, rss = out.stdout.split()
+    wall, rss, used = out.stdout.split()
+    if cpu:
+        return float(wall), int(rss), float(used)
     return float(wall), int(rss)
 
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Whole-program cost, phase by phase: wall time and peak memory (max RSS)
+"""Whole-program cost, phase by phase: wall time, CPU time and peak memory (max RSS)
 of extracting every translation unit into a cold cache (`--extract-only`),
 of linking and reporting from it (`--link-only`), of a warm run (nothing
 changed), of the same extraction spread over N shards in separate cache
@@ -26,15 +26,16 @@ import tempfile
 
 
 def measure(cmd, cwd=None):
-    """Wall seconds and peak RSS (MiB) of cmd, alone in a child process."""
+    """Wall seconds, peak RSS (MiB), exit status and CPU seconds (user +
+    system) of cmd, alone in a child process."""
     code = ("import resource,subprocess,sys,time;t=time.perf_counter();"
             "r=subprocess.run(sys.argv[1:],stdout=subprocess.DEVNULL,stderr=subprocess.DEVNULL);"
-            "w=time.perf_counter()-t;"
-            "print(w, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, r.returncode)")
+            "w=time.perf_counter()-t;u=resource.getrusage(resource.RUSAGE_CHILDREN);"
+            "print(w, u.ru_maxrss, r.returncode, u.ru_utime+u.ru_stime)")
     out = subprocess.run([sys.executable, "-c", code] + cmd, cwd=cwd, capture_output=True,
                          text=True)
-    wall, rss, rc = out.stdout.split()
-    return float(wall), int(rss) / 1024.0, int(rc)
+    wall, rss, rc, cpu = out.stdout.split()
+    return float(wall), int(rss) / 1024.0, int(rc), float(cpu)
 
 
 def syntax_only(entry):
@@ -63,8 +64,11 @@ def cache_size(path):
     return apparent, disk, files
 
 
-def row(title, wall, rss, note=""):
-    print("%-50s %9.2f s %9.0f MiB  %s" % (title, wall, rss, note))
+def row(title, wall, rss, note="", cpu=None):
+    """Wall time, CPU time and peak RSS: on a shared machine wall time is
+    mostly waiting for a core, so compare CPU times."""
+    print("%-50s %9.2f s %s %9.0f MiB  %s"
+          % (title, wall, "%8.2f s CPU" % cpu if cpu is not None else " " * 14, rss, note))
 
 
 def main():
@@ -98,25 +102,26 @@ def main():
     cache = os.path.join(work, "cache")
 
     if not opts.no_clang:
-        total, peak = 0.0, 0.0
+        total, peak, tcpu = 0.0, 0.0, 0.0
         for e in db:
-            w, r, _ = measure(syntax_only(e), cwd=e["directory"])
-            total, peak = total + w, max(peak, r)
-        row("clang++-19 -fsyntax-only, all TUs (largest RSS)", total, peak)
+            w, r, _, c = measure(syntax_only(e), cwd=e["directory"])
+            total, peak, tcpu = total + w, max(peak, r), tcpu + c
+        row("clang++-19 -fsyntax-only, all TUs (largest RSS)", total, peak, cpu=tcpu)
     else:
         total = None
 
     def ratio(w):
         return "(%.2fx -fsyntax-only)" % (w / total) if total else ""
 
-    ew, er, _ = measure(base + ["--extract-only", "--cache-dir", cache])
-    row("extract, cold cache (--extract-only)", ew, er, ratio(ew))
+    ew, er, _, ec = measure(base + ["--extract-only", "--cache-dir", cache])
+    row("extract, cold cache (--extract-only)", ew, er, ratio(ew), ec)
     single = os.path.join(work, "single.json")
-    lw, lr, _ = measure(base + ["--link-only", "--cache-dir", cache, "--format=json", "-o", single])
-    row("link and report (--link-only)", lw, lr)
-    row("cold = extract + link", ew + lw, max(er, lr), ratio(ew + lw))
-    ww, wr, _ = measure(base + ["--cache-dir", cache])
-    row("warm run, nothing changed", ww, wr)
+    lw, lr, _, lc = measure(base + ["--link-only", "--cache-dir", cache, "--format=json", "-o",
+                                    single])
+    row("link and report (--link-only)", lw, lr, cpu=lc)
+    row("cold = extract + link", ew + lw, max(er, lr), ratio(ew + lw), ec + lc)
+    ww, wr, _, wc = measure(base + ["--cache-dir", cache])
+    row("warm run, nothing changed", ww, wr, cpu=wc)
     apparent, disk, files = cache_size(cache)
     print("%-50s %9.1f MiB (%.1f MiB on disk, %d files, %.0f KiB per TU)"
           % ("cache size", apparent / 2**20, disk / 2**20, files, apparent / 1024.0 / len(db)))
@@ -126,8 +131,8 @@ def main():
     os.makedirs(merged)
     for k in range(1, opts.shards + 1):
         d = os.path.join(work, "shard%d" % k)
-        w, r, _ = measure(base + ["--extract-only", "--shard=%d/%d" % (k, opts.shards),
-                                  "--cache-dir", d])
+        w, r, _, _ = measure(base + ["--extract-only", "--shard=%d/%d" % (k, opts.shards),
+                                     "--cache-dir", d])
         shard_walls.append(w)
         shard_peak = max(shard_peak, r)
         if os.path.isdir(d):
@@ -135,10 +140,11 @@ def main():
     row("%d shards: slowest (sum %.1f s)" % (opts.shards, sum(shard_walls)), max(shard_walls),
         shard_peak)
     linked = os.path.join(work, "linked.json")
-    mw, mr, _ = measure(base + ["--link-only", "--cache-dir", merged, "--format=json", "-o", linked])
+    mw, mr, _, mc = measure(base + ["--link-only", "--cache-dir", merged, "--format=json", "-o",
+                                    linked])
     same = open(single).read() == open(linked).read()
     row("link the merged shards (--link-only)", mw, mr,
-        "findings %s the single run's" % ("equal" if same else "DIFFER from"))
+        "findings %s the single run's" % ("equal" if same else "DIFFER from"), mc)
     row("sharded = slowest shard + link", max(shard_walls) + mw, max(shard_peak, mr))
 
     edited = [e for e in db if e["file"].endswith(opts.edit)] if not opts.db else []
@@ -146,10 +152,11 @@ def main():
         e = edited[0]
         with open(e["file"], "a") as f:
             f.write("\n// edited by bench/wholeprogram.py\n")
-        one, _, _ = measure(syntax_only(e), cwd=e["directory"])
-        rw, rr, _ = measure(base + ["--cache-dir", cache])
-        row("clang++-19 -fsyntax-only, the edited TU", one, 0)
-        row("rerun after editing one file", rw, rr, "(%.2fx the edited TU)" % (rw / one))
+        one, _, _, oc = measure(syntax_only(e), cwd=e["directory"])
+        rw, rr, _, rc = measure(base + ["--cache-dir", cache])
+        row("clang++-19 -fsyntax-only, the edited TU", one, 0, cpu=oc)
+        row("rerun after editing one file", rw, rr,
+            "(%.2fx the edited TU; CPU %.2fx)" % (rw / one, rc / max(oc, 0.01)), rc)
     if opts.keep:
         print("kept in", work)
     else:

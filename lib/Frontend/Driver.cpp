@@ -12,6 +12,7 @@
 #include "clang-escape/Frontend/Driver.h"
 #include "clang-escape/Build/ModelTable.h"
 #include "clang-escape/Frontend/AbsentFiles.h"
+#include "clang-escape/Frontend/LinkState.h"
 #include "clang-escape/Frontend/MergedReport.h"
 #include "clang-escape/Frontend/SolutionCache.h"
 #include "clang-escape/Graph/GraphCache.h"
@@ -511,8 +512,65 @@ llvm::Error linkAndReport(std::vector<ExtractedTU> &TUs,
   // for the program of the files in none (the run of a database before
   // programs existed); several programs solve every component.
   bool OneProgram = Groups.size() == 1 && Groups.front().Name.empty();
+  // What the solutions and the link state depend on besides the units.
+  std::string Salt = Opts.CacheSalt + " " + CLANG_ESCAPE_VERSION + " " +
+                     std::to_string(Opts.Report.IncludeMaybe) + " " +
+                     std::to_string(Opts.Report.MaxStackCandidateBytes);
+  // A --diff-base run only reads the cache, and its units are another
+  // checkout's.
+  bool Stateful = Bounded && OneProgram && Opts.AliasFrom.empty();
+  if (Stateful) {
+    // The previous run's link, when only bodies changed since.
+    std::vector<LinkInput> Inputs;
+    std::vector<std::optional<CacheEntry>> Own(Linked.size());
+    bool Complete = true;
+    for (size_t I : Groups.front().Reported) {
+      if (I < Hits.size() && Hits[I])
+        Inputs.push_back({TUs[I].File, true, &*Hits[I]});
+      else
+        Complete = false;
+    }
+    for (size_t L : Groups.front().Linked) {
+      std::string Warning;
+      Own[L] = readCache(cachePath(CacheDir, *DB, Opts.LinkFromCache[L], Opts),
+                         Opts, Warning);
+      if (Own[L])
+        Inputs.push_back({Opts.LinkFromCache[L], false, &*Own[L]});
+      else
+        Complete = false;
+    }
+    std::string Why = "a unit not from the cache";
+    bool Damaged = false;
+    std::optional<Relinked> Done;
+    if (Complete)
+      Done = relink(CacheDir, Salt, Inputs, Opts.Report, /*Write=*/true, Why,
+                    Damaged);
+    if (Damaged)
+      Warn(Why + " (ignored; the program is linked again)");
+    if (Done) {
+      R.Link = "incremental";
+      R.Rep = std::move(Done->Rep);
+      R.SolvedComponents = Done->Solved;
+      R.ReusedComponents = Done->Reused;
+      R.Linked = static_cast<unsigned>(Groups.front().Linked.size());
+      for (const std::string &W : Done->Warnings)
+        Warn(W);
+      for (LinkRecord::Conservative &C : Done->Conservatives)
+        R.Conservatives.push_back(
+            {std::move(C.Name), std::move(C.Pos), std::move(C.Why)});
+      R.OdrMismatches = std::move(Done->OdrMismatches);
+      for (const ExtractedTU &TU : TUs)
+        if (TU.HadErrors)
+          R.FilesWithErrors.push_back(TU.File);
+      if (Opts.ReportFilter)
+        Opts.ReportFilter(R.Rep);
+      return llvm::Error::success();
+    }
+    R.Link = "full (" + Why + ")";
+  }
   MergedReport Merged;
   for (const LinkGroup &G : Groups) {
+    LinkRecorder Recorder;
     Program P;
     if (Bounded)
       P.setBodyLoader(
@@ -526,6 +584,8 @@ llvm::Error linkAndReport(std::vector<ExtractedTU> &TUs,
         size_t From = Ids->size();
         auto Graphs =
             graphsOf(CacheDir, *Hits[I], Opts, Bounded, Loaded, Warning, *Ids);
+        if (Graphs && Stateful)
+          Recorder.unit(TU.File, true, Hits[I]->Graphs, From, *Graphs, *Ids);
         if (Last)
           Hits[I].reset();
         Warn(Warning);
@@ -541,6 +601,7 @@ llvm::Error linkAndReport(std::vector<ExtractedTU> &TUs,
                           cachePath(CacheDir, *DB, TU.File, Opts), Opts, R);
         Hits[I].reset(); // the next programs take the graphs extracted
       }
+      Recorder.fail();
       if (Last)
         P.add(std::move(TU.Graphs));
       else
@@ -563,6 +624,11 @@ llvm::Error linkAndReport(std::vector<ExtractedTU> &TUs,
         Graphs = graphsOf(CacheDir, *LinkedEntries[L], Opts, Bounded, Loaded,
                           Warning, *Ids);
       std::vector<int> Hs = Graphs ? Handles(From) : std::vector<int>();
+      if (Graphs && Stateful)
+        Recorder.unit(File, false, LinkedEntries[L]->Graphs, From, *Graphs,
+                      *Ids);
+      else
+        Recorder.fail();
       if (Last)
         LinkedEntries[L].reset();
       if (!Graphs && Opts.LinkOnly) {
@@ -593,12 +659,7 @@ llvm::Error linkAndReport(std::vector<ExtractedTU> &TUs,
     if (Bounded && OneProgram) {
       // Components whose inputs did not change since the previous run are
       // taken from it.
-      SolutionCache Solutions(
-          CacheDir,
-          Opts.CacheSalt + " " + CLANG_ESCAPE_VERSION + " " +
-              std::to_string(Opts.Report.IncludeMaybe) + " " +
-              std::to_string(Opts.Report.MaxStackCandidateBytes),
-          *Ids, Builder);
+      SolutionCache Solutions(CacheDir, Salt, *Ids, Builder);
       if (llvm::Error E = Solutions.load())
         R.Warnings.push_back(llvm::toString(std::move(E)) +
                              " (ignored; every component is solved)");
@@ -609,6 +670,18 @@ llvm::Error linkAndReport(std::vector<ExtractedTU> &TUs,
       if (Opts.AliasFrom.empty())
         if (llvm::Error E = Solutions.store())
           R.Warnings.push_back(llvm::toString(std::move(E)));
+      if (Stateful) {
+        // For the next run: the link as it is now, and its warnings.
+        AnalysisResult Own;
+        warnCollisions(P, G.Name, Own);
+        auto State = Recorder.finish(Salt, P, Solutions.components(), Builder,
+                                     std::move(Own.Warnings), *Ids);
+        // Else the previous state stays: it describes the inputs it was
+        // made from, and applies only to those.
+        if (State)
+          if (llvm::Error E = storeLinkState(CacheDir, *State))
+            R.Warnings.push_back(llvm::toString(std::move(E)));
+      }
     } else {
       P.solve([&](size_t I, const FunctionGraph &FG, const SolvedFunction &S) {
         Builder.add(I, FG, S);
@@ -634,6 +707,10 @@ llvm::Error linkAndReport(std::vector<ExtractedTU> &TUs,
     return missingEntries({Missing.begin(), Missing.end()}, CacheDir);
   if (!OneProgram)
     R.Rep = Merged.take();
+  for (const FunctionGraph &G : R.Prog.graphs())
+    if (G.MainFile && !G.Conservative.empty())
+      R.Conservatives.push_back({G.Name, G.Pos, G.Conservative});
+  R.OdrMismatches = R.Prog.odrMismatches();
   if (Opts.ReportFilter)
     Opts.ReportFilter(R.Rep);
   return llvm::Error::success();

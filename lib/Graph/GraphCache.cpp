@@ -27,6 +27,7 @@ namespace fs = llvm::sys::fs;
 constexpr llvm::StringLiteral GraphsDir = "graphs";
 constexpr llvm::StringLiteral SkeletonsDir = "skeletons";
 constexpr llvm::StringLiteral SolutionsFile = "solutions.sol";
+constexpr llvm::StringLiteral LinkStateFile = "link.state";
 
 /// <Dir>/<Sub>/<2 digits>/<name><Ext>.
 std::string spreadPath(llvm::StringRef Dir, llvm::StringRef Sub,
@@ -88,7 +89,7 @@ struct CacheFile {
 
 /// What a cache directory holds: its entries (<key>.esc), graphs
 /// (graphs/*/<id>.fg) and skeletons (skeletons/*/<name>.sk) by name, and
-/// the solutions of the last run.
+/// the solutions and the link state of the last run.
 struct CacheFiles {
   std::vector<CacheFile> Entries;
   llvm::StringMap<CacheFile> Graphs, Skeletons;
@@ -143,11 +144,13 @@ CacheFiles listCache(llvm::StringRef Dir) {
   }
   listSpread(Dir, GraphsDir, ".fg", C.Graphs);
   listSpread(Dir, SkeletonsDir, ".sk", C.Skeletons);
-  llvm::SmallString<256> Sol(Dir);
-  llvm::sys::path::append(Sol, SolutionsFile);
-  CacheFile F;
-  if (statFile(std::string(Sol), F))
-    C.SolutionBytes = F.Size;
+  for (llvm::StringRef Last : {SolutionsFile, LinkStateFile}) {
+    llvm::SmallString<256> P(Dir);
+    llvm::sys::path::append(P, Last);
+    CacheFile F;
+    if (statFile(std::string(P), F))
+      C.SolutionBytes += F.Size;
+  }
   return C;
 }
 
@@ -404,6 +407,12 @@ llvm::Expected<CacheUsage> pruneCache(llvm::StringRef Dir, uint64_t MaxBytes,
       Remove(C.Skeletons, SkeletonOf[I]);
   }
   return cacheUsage(Dir);
+}
+
+std::string linkStatePath(llvm::StringRef Dir) {
+  llvm::SmallString<256> P(Dir);
+  llvm::sys::path::append(P, LinkStateFile);
+  return std::string(P);
 }
 
 CacheUsage cacheUsage(llvm::StringRef Dir) {

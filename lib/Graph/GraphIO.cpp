@@ -25,13 +25,14 @@ namespace escape {
 namespace {
 
 // A per-file cache entry, a function graph it refers to, the whole unit a
-// --timeout child hands back, and the components a run solved: four magics, so
-// that one is never read as another.
+// --timeout child hands back, the components a run solved, a unit's skeletons
+// and the link state: one magic each, so that one is never read as another.
 constexpr char EntryMagic[4] = {'C', 'E', 'S', 'C'};
 constexpr char GraphMagic[4] = {'C', 'E', 'S', 'G'};
 constexpr char UnitMagic[4] = {'C', 'E', 'S', 'U'};
 constexpr char SolvedMagic[4] = {'C', 'E', 'S', 'S'};
 constexpr char SkeletonMagic[4] = {'C', 'E', 'S', 'K'};
+constexpr char LinkMagic[4] = {'C', 'E', 'S', 'L'};
 
 class Writer {
 public:
@@ -363,6 +364,45 @@ template <typename IO> void io(IO &A, FixIt &F) {
   A(F.Text);
   A(F.Message);
 }
+template <typename IO> void io(IO &A, Report &R) {
+  A(R.Findings);
+  A(R.Remarks);
+  A(R.FixIts);
+}
+template <typename IO> void io(IO &A, LinkRecord::Unit &U) {
+  A(U.File);
+  A(U.Reported);
+  A(U.Graphs);
+  A(U.Functions);
+}
+template <typename IO> void io(IO &A, LinkRecord::Function &F) {
+  A(F.Id);
+  A(F.Key);
+  A(F.MainFile);
+  A(F.Called);
+  A(F.Solo);
+  A(F.Shape);
+  A(F.Summary);
+  A(F.Calls);
+}
+template <typename IO> void io(IO &A, LinkRecord::Conservative &C) {
+  A(C.Function);
+  A(C.Name);
+  A(C.Pos);
+  A(C.Why);
+}
+template <typename IO> void io(IO &A, LinkRecord &R) {
+  A(R.Salt);
+  A(R.Units);
+  A(R.Functions);
+  A(R.Starts);
+  A(R.Recursive);
+  A(R.PartOf);
+  A(R.Parts);
+  A(R.Conservatives);
+  A(R.OdrMismatches);
+  A(R.Warnings);
+}
 template <typename IO> void io(IO &A, SolvedComponent &C) {
   A(C.Key);
   A(C.Summaries);
@@ -519,6 +559,23 @@ std::string encodeSummary(const FunctionSummary &S) {
   FunctionSummary Copy = S; // io() takes non-const references
   W(Copy);
   return std::move(W.Out);
+}
+
+llvm::Expected<FunctionSummary> decodeSummary(llvm::StringRef Encoded) {
+  Reader R(Encoded);
+  FunctionSummary S;
+  R(S);
+  if (R.Failed || R.P != R.End)
+    return llvm::createStringError(std::errc::invalid_argument,
+                                   "a corrupt summary in the link state");
+  return std::move(S);
+}
+
+std::string writeLinkRecord(const LinkRecord &R) { return frame(LinkMagic, R); }
+
+llvm::Expected<LinkRecord> readLinkRecord(llvm::StringRef Text,
+                                          llvm::StringRef Name) {
+  return unframe<LinkRecord>(LinkMagic, Text, Name);
 }
 
 GraphId graphIdOf(llvm::StringRef Encoded) {

@@ -244,22 +244,23 @@ std::vector<std::vector<int>> Program::sccs() const {
   return Out; // callees' components come first
 }
 
-std::vector<Edge> Program::callEdges(const FunctionGraph &G,
-                                     std::vector<int> &Explained) const {
+/// The call edges of \p G added to its own; \p Targets gives each call's
+/// targets' summaries (Program::TargetSummaries).
+static std::vector<Edge> callEdgesOf(const FunctionGraph &G,
+                                     std::vector<int> &Explained,
+                                     Program::TargetSummaries Targets) {
   std::vector<Edge> Out = G.Edges;
-  for (const CallSite &C : G.Calls) {
+  std::vector<const FunctionSummary *> Ts;
+  for (size_t CI = 0; CI < G.Calls.size(); ++CI) {
+    const CallSite &C = G.Calls[CI];
     const FunctionSummary *S = nullptr;
     FunctionSummary Unknown, Merged;
     Merged.ResultFromOutside = false; // until a target's summary says so
-    std::vector<int> Ts = targets(C);
-    if (!Ts.empty()) {
-      bool Any = false;
-      for (int T : Ts)
-        if (T < static_cast<int>(Solved.size())) {
-          mergeSummary(Merged, Solved[T].Summary);
-          Any = true;
-        }
-      if (!Any)
+    Ts.clear();
+    if (Targets(CI, Ts)) {
+      for (const FunctionSummary *T : Ts)
+        mergeSummary(Merged, *T);
+      if (Ts.empty())
         continue; // same component, not yet solved: optimistic start
       Merged.Name = C.CalleeName;
       S = &Merged;
@@ -440,6 +441,25 @@ std::vector<Edge> Program::callEdges(const FunctionGraph &G,
       Explained.push_back(C.Result);
   }
   return Out;
+}
+
+std::vector<Edge> Program::callEdges(const FunctionGraph &G,
+                                     std::vector<int> &Explained) const {
+  return callEdgesOf(G, Explained,
+                     [&](size_t CI, std::vector<const FunctionSummary *> &Out) {
+                       std::vector<int> Ts = targets(G.Calls[CI]);
+                       for (int T : Ts)
+                         if (T < static_cast<int>(Solved.size()))
+                           Out.push_back(&Solved[T].Summary);
+                       return !Ts.empty();
+                     });
+}
+
+SolvedFunction Program::solveAlone(const FunctionGraph &G,
+                                   TargetSummaries Targets) {
+  std::vector<int> Explained;
+  std::vector<Edge> Edges = callEdgesOf(G, Explained, Targets);
+  return solveFunction(G, std::move(Edges), Explained);
 }
 
 const FunctionGraph *Program::body(size_t I) {

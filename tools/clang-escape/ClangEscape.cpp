@@ -686,17 +686,15 @@ int main(int Argc, const char **Argv) {
         << (F.Function.empty() ? "" : ", lowering '" + F.Function + "'")
         << "; nothing of it is reported (please report this bug with the "
            "file)\n";
-  for (const escape::FunctionGraph &G : Result->Prog.graphs())
-    if (G.MainFile && !G.Conservative.empty())
-      WithColor::warning(errs(), "clang-escape")
-          << "'" << G.Name << "' (" << Paths.shown(G.Pos.File) << ":"
-          << G.Pos.Line << ") analyzed conservatively: " << G.Conservative
-          << "\n";
+  for (const escape::AnalysisResult::Conservative &G : Result->Conservatives)
+    WithColor::warning(errs(), "clang-escape")
+        << "'" << G.Name << "' (" << Paths.shown(G.Pos.File) << ":"
+        << G.Pos.Line << ") analyzed conservatively: " << G.Why << "\n";
   for (const std::string &F : Result->Skipped)
     WithColor::warning(errs(), "clang-escape")
         << "'" << Paths.shown(F) << "' skipped: its parsing took longer than "
         << Timeout << " s (--timeout); nothing of it is reported\n";
-  for (const std::string &F : Result->Prog.odrMismatches())
+  for (const std::string &F : Result->OdrMismatches)
     WithColor::warning(errs(), "clang-escape")
         << "'" << F
         << "' has different definitions in different files (ODR); one is "
@@ -716,6 +714,8 @@ int main(int Argc, const char **Argv) {
     errs() << "clang-escape: components: " << Result->SolvedComponents
            << " solved, " << Result->ReusedComponents
            << " reused from the previous run\n";
+    if (!Result->Link.empty())
+      errs() << "clang-escape: link: " << Result->Link << "\n";
   }
   if (ExtractOnly) {
     if (!Result->FilesWithErrors.empty())

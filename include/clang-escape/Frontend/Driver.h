@@ -113,6 +113,18 @@ struct AnalysisResult {
   unsigned ReusedComponents = 0;
   /// Problems that did not stop the run (an unreadable cache entry).
   std::vector<std::string> Warnings;
+  /// How the program was linked: "full", or "incremental" when the
+  /// previous run's link state applied (LinkState.h), with why not.
+  std::string Link;
+  /// Functions of the files reported on that were analyzed conservatively,
+  /// and functions with different definitions in different files (ODR).
+  struct Conservative {
+    std::string Name;
+    SourcePos Pos;
+    std::string Why;
+  };
+  std::vector<Conservative> Conservatives;
+  std::vector<std::string> OdrMismatches;
   /// Files whose parsing ran out of time (--timeout); nothing of them is
   /// reported.
   std::vector<std::string> Skipped;

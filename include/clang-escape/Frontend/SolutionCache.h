@@ -52,6 +52,9 @@ public:
   void solved(const GraphId &Key, size_t Base, size_t N,
               const std::vector<FunctionSummary> &Summaries) override;
 
+  /// This run's components, reused or solved, in the order they were done.
+  const std::vector<SolvedComponent> &components() const { return Current; }
+
 private:
   struct Sizes {
     size_t Findings = 0, Remarks = 0, FixIts = 0;

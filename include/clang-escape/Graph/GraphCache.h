@@ -78,6 +78,9 @@ llvm::Error storeCacheEntry(llvm::StringRef Dir, const ExtractedTU &TU,
                             llvm::StringRef EntryPath,
                             CacheEntry *Stored = nullptr);
 
+/// The link state of the cache \p Dir (Frontend/LinkState.h).
+std::string linkStatePath(llvm::StringRef Dir);
+
 /// What a cache directory holds.
 struct CacheUsage {
   uint64_t Bytes = 0;
@@ -87,9 +90,9 @@ struct CacheUsage {
 };
 
 /// Removes least recently used entries of the cache \p Dir until it holds
-/// at most \p MaxBytes (everything counted, the solutions of the last run
-/// too), and the graphs and skeletons no remaining entry names. Graphs
-/// written or used since \p Since (by this run or a concurrent one) are
+/// at most \p MaxBytes (everything counted, the solutions and the link state
+/// of the last run too), and the graphs and skeletons no remaining entry names.
+/// Graphs written or used since \p Since (by this run or a concurrent one) are
 /// kept, so that an entry being written is never left without them.
 llvm::Expected<CacheUsage> pruneCache(llvm::StringRef Dir, uint64_t MaxBytes,
                                       llvm::sys::TimePoint<> Since);

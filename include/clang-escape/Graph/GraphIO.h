@@ -76,6 +76,61 @@ struct SolvedComponent {
   std::vector<FixIt> FixIts;
 };
 
+/// What a one-program link left for the next run (Frontend/LinkState.h):
+/// the program's units, its functions in the order they were solved, with
+/// their call graph, summaries and the report of each component, so that a
+/// run in which a few units changed solves again what depends on them and
+/// takes the rest from here without linking the whole program again.
+struct LinkRecord {
+  /// The tool's build and the report's options.
+  std::string Salt;
+  struct Unit {
+    std::string File;
+    bool Reported = false;
+    /// The graphs its cache entry names, and for each the function of the
+    /// program it became, or -1 (a copy another unit gave).
+    std::vector<GraphId> Graphs;
+    std::vector<int> Functions;
+  };
+  std::vector<Unit> Units;
+  struct Function {
+    GraphId Id;
+    /// Its key as the link made it (unique per program).
+    std::string Key;
+    bool MainFile = false;
+    bool Called = false;
+    /// Its graph and its key occur once among all units: another graph in
+    /// its place with the same shape links the same way.
+    bool Solo = false;
+    /// A hash of its key, its calls' callees and its overrides.
+    uint64_t Shape = 0;
+    /// encodeSummary() of its final summary.
+    std::string Summary;
+    /// Per call: the number of its targets, then their indices.
+    std::vector<int> Calls;
+  };
+  std::vector<Function> Functions;
+  /// Where each component starts in Functions, and where the last ends.
+  std::vector<int> Starts;
+  /// The components that are recursive (solved to a fixpoint).
+  std::vector<int> Recursive;
+  /// The report of each component that reported something (Finding::Graph
+  /// counted from its start), by component.
+  std::vector<int> PartOf;
+  std::vector<Report> Parts;
+  /// Functions of the files reported on analyzed conservatively.
+  struct Conservative {
+    int Function = -1;
+    std::string Name;
+    SourcePos Pos;
+    std::string Why;
+  };
+  std::vector<Conservative> Conservatives;
+  std::vector<std::string> OdrMismatches;
+  /// The link's warnings (functions defined in several files).
+  std::vector<std::string> Warnings;
+};
+
 /// Version of the cache format; a different version is a cache miss.
 /// 14: graphs stored once each, per-file entries name them. 15: result
 /// provenance in summaries, return slots, later calls. 17: bool parameters
@@ -111,6 +166,12 @@ readSolvedComponents(llvm::StringRef Text, llvm::StringRef Name);
 /// A summary's encoding, unframed: equal summaries encode the same (a key
 /// of the components that call it).
 std::string encodeSummary(const FunctionSummary &S);
+llvm::Expected<FunctionSummary> decodeSummary(llvm::StringRef Encoded);
+
+/// The link state of a run (the cache's link.state), and back.
+std::string writeLinkRecord(const LinkRecord &R);
+llvm::Expected<LinkRecord> readLinkRecord(llvm::StringRef Text,
+                                          llvm::StringRef Name);
 
 /// The id of the graph whose writeFunctionGraph() encoding is \p Encoded
 /// (the format version is part of it).

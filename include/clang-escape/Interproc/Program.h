@@ -10,6 +10,7 @@
 #include "clang-escape/Graph/GraphIO.h"
 #include "clang-escape/Solve/Solver.h"
 
+#include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/Support/Error.h"
 
 #include <functional>
@@ -101,6 +102,23 @@ public:
          const std::function<bool(const FunctionGraph &, int)> &Keep);
   /// The summary of the function with key \p Key, or null.
   const FunctionSummary *summary(const std::string &Key) const;
+  /// The graphs a call may reach: its static callee and, for a virtual
+  /// call, every overrider in the program (closed world). Valid after
+  /// solve(), in the order of graphs().
+  std::vector<int> targets(const CallSite &C) const;
+  /// The handle graph \p I was added with (see add()), or -1.
+  int handle(size_t I) const { return I < Handles.size() ? Handles[I] : -1; }
+
+  /// For call \p Call of a function: false when nothing in the program is
+  /// its target (a library model, or unknown); else the summaries of its
+  /// targets solved so far, in the order of targets(), in \p Out.
+  using TargetSummaries = llvm::function_ref<bool(
+      size_t Call, std::vector<const FunctionSummary *> &Out)>;
+  /// What solve() does for a function outside a recursive component, with
+  /// its calls' targets given by \p Targets: so that a function can be
+  /// solved again without linking the whole program (LinkState).
+  static SolvedFunction solveAlone(const FunctionGraph &G,
+                                   TargetSummaries Targets);
 
 private:
   /// Adds to Explained the call results whose callee's summary says all
@@ -108,9 +126,6 @@ private:
   std::vector<Edge> callEdges(const FunctionGraph &G,
                               std::vector<int> &Explained) const;
   std::vector<std::vector<int>> sccs() const;
-  /// The graphs a call may reach: its static callee and, for a virtual
-  /// call, every overrider in the program (closed world).
-  std::vector<int> targets(const CallSite &C) const;
   void index();
   /// Graph I with its body: resident, or read again through the loader (null
   /// when that failed).

@@ -97,6 +97,10 @@ class ReportBuilder {
 public:
   /// \p P linked (its call graph known), not yet solved.
   ReportBuilder(const Program &P, const ReportOptions &Opts);
+  /// Without the program: \p Called holds the keys of the functions added
+  /// with add() that something calls.
+  ReportBuilder(std::set<std::string> Called, const ReportOptions &Opts)
+      : Opts(Opts), Called(std::move(Called)) {}
   /// Function \p Index of P.graphs(), with its body and its solution.
   void add(size_t Index, const FunctionGraph &G, const SolvedFunction &S);
   /// What an earlier run's add() said of the component starting at graph

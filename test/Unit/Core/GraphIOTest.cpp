@@ -146,4 +146,66 @@ TEST(GraphIOTest, SolvedComponentsRoundTrip) {
   llvm::consumeError(Wrong.takeError());
 }
 
+TEST(GraphIOTest, LinkRecordRoundTrip) {
+  LinkRecord R;
+  R.Salt = "build 1 0";
+  LinkRecord::Unit U;
+  U.File = "/src/a.cpp";
+  U.Reported = true;
+  U.Graphs = {{1, 2}, {3, 4}};
+  U.Functions = {0, -1};
+  R.Units.push_back(U);
+  FunctionSummary S;
+  S.Name = "keep";
+  S.Slots.resize(2);
+  S.Slots[1].Heap.merge(1, true, "in keep");
+  LinkRecord::Function F;
+  F.Id = {1, 2};
+  F.Key = "c:@F@keep";
+  F.MainFile = F.Called = F.Solo = true;
+  F.Shape = 0xfeedULL << 40;
+  F.Summary = encodeSummary(S);
+  F.Calls = {2, 0, 5, 0};
+  R.Functions.push_back(F);
+  R.Starts = {0, 1};
+  R.Recursive = {0};
+  R.PartOf = {0};
+  Report Part;
+  Part.Remarks.push_back(Remark{SourcePos(), "p leaks", {}});
+  R.Parts.push_back(Part);
+  R.Conservatives.push_back({0, "keep", SourcePos(), "past its budget"});
+  R.OdrMismatches = {"inl"};
+  R.Warnings = {"'f' is defined twice"};
+  auto Back = readLinkRecord(writeLinkRecord(R), "link.state");
+  ASSERT_TRUE(static_cast<bool>(Back)) << llvm::toString(Back.takeError());
+  EXPECT_EQ(Back->Salt, R.Salt);
+  ASSERT_EQ(Back->Units.size(), 1u);
+  EXPECT_EQ(Back->Units[0].Graphs, U.Graphs);
+  EXPECT_EQ(Back->Units[0].Functions, U.Functions);
+  ASSERT_EQ(Back->Functions.size(), 1u);
+  const LinkRecord::Function &B = Back->Functions[0];
+  EXPECT_EQ(B.Key, F.Key);
+  EXPECT_EQ(B.Shape, F.Shape);
+  EXPECT_EQ(B.Calls, F.Calls);
+  EXPECT_TRUE(B.Solo && B.Called && B.MainFile);
+  // A summary comes back as it was encoded.
+  auto Summary = decodeSummary(B.Summary);
+  ASSERT_TRUE(static_cast<bool>(Summary));
+  EXPECT_TRUE(*Summary == S);
+  auto Longer = decodeSummary(B.Summary + "x");
+  EXPECT_FALSE(static_cast<bool>(Longer));
+  llvm::consumeError(Longer.takeError());
+  EXPECT_EQ(Back->Starts, R.Starts);
+  EXPECT_EQ(Back->Recursive, R.Recursive);
+  ASSERT_EQ(Back->Parts.size(), 1u);
+  EXPECT_EQ(Back->Parts[0].Remarks[0].Message, "p leaks");
+  EXPECT_EQ(Back->Conservatives[0].Why, "past its budget");
+  EXPECT_EQ(Back->OdrMismatches, R.OdrMismatches);
+  EXPECT_EQ(Back->Warnings, R.Warnings);
+  // Solutions are not a link state.
+  auto Wrong = readLinkRecord(writeSolvedComponents({}), "s.sol");
+  EXPECT_FALSE(static_cast<bool>(Wrong));
+  llvm::consumeError(Wrong.takeError());
+}
+
 } // namespace

@@ -58,6 +58,33 @@ TEST(ProgramTest, CalleeInAnotherUnitKeepsTheArgument) {
   EXPECT_FALSE(S.Escapes[0].Maybe);
 }
 
+TEST(ProgramTest, SolvedAloneAsInTheProgram) {
+  // What the link state does for a function whose callee changed: solved
+  // with its targets' summaries, without the program.
+  Program P;
+  int X;
+  P.add({caller("f", "keep", X)});
+  P.add({keeper("keep")});
+  P.solve();
+  const FunctionSummary *Keep = P.summary("c:@F@keep");
+  ASSERT_NE(Keep, nullptr);
+  FunctionGraph F = caller("f", "keep", X);
+  SolvedFunction Alone = Program::solveAlone(
+      F, [&](size_t, std::vector<const FunctionSummary *> &Out) {
+        Out.push_back(Keep);
+        return true;
+      });
+  const SolvedFunction &InProgram = solvedOf(P, "f");
+  EXPECT_TRUE(Alone.Summary == InProgram.Summary);
+  ASSERT_EQ(Alone.Escapes.size(), InProgram.Escapes.size());
+  EXPECT_EQ(Alone.Escapes[0].Loc, X);
+  // No target in the program: unknown, a maybe.
+  SolvedFunction Unknown = Program::solveAlone(
+      F, [](size_t, std::vector<const FunctionSummary *> &) { return false; });
+  ASSERT_EQ(Unknown.Escapes.size(), 1u);
+  EXPECT_TRUE(Unknown.Escapes[0].Maybe);
+}
+
 TEST(ProgramTest, UnknownCalleeIsOnlyAMaybe) {
   Program P;
   int X;
