@@ -621,6 +621,9 @@ struct ObjectUse {
   const Expr *Call;
   const FunctionDecl *Callee;
   llvm::SmallVector<const Expr *, 2> Objects;
+  /// In a block nested in the statement, whose locals die before the
+  /// statement's end.
+  bool Nested = false;
 };
 } // namespace
 
@@ -735,13 +738,20 @@ static bool overlap(llvm::ArrayRef<const FieldDecl *> A,
 static void objectUses(const Stmt *S, llvm::SmallVectorImpl<ObjectUse> &Out) {
   struct Finder : RecursiveASTVisitor<Finder> {
     llvm::SmallVectorImpl<ObjectUse> &Out;
+    unsigned Depth = 0;
     explicit Finder(llvm::SmallVectorImpl<ObjectUse> &Out) : Out(Out) {}
+    bool TraverseCompoundStmt(CompoundStmt *CS) {
+      ++Depth;
+      bool R = RecursiveASTVisitor::TraverseCompoundStmt(CS);
+      --Depth;
+      return R;
+    }
     bool TraverseLambdaExpr(LambdaExpr *) { return true; }
     void add(const Expr *Call, const FunctionDecl *FD,
              llvm::ArrayRef<const Expr *> Args, const Expr *Object) {
       if (!FD)
         return;
-      ObjectUse U{Call, FD->getCanonicalDecl(), {}};
+      ObjectUse U{Call, FD->getCanonicalDecl(), {}, Depth > 0};
       if (Object)
         if (const Expr *O = stableObject(Object))
           U.Objects.push_back(O);
@@ -763,12 +773,6 @@ static void objectUses(const Stmt *S, llvm::SmallVectorImpl<ObjectUse> &Out) {
       }
       add(E, E->getDirectCallee(),
           llvm::ArrayRef<const Expr *>(E->getArgs(), E->getNumArgs()), Object);
-      return true;
-    }
-    // Deleting the object lets go of all it holds.
-    bool VisitCXXDeleteExpr(CXXDeleteExpr *E) {
-      if (const Expr *O = stableObject(E->getArgument()))
-        Out.push_back(ObjectUse{E, E->getOperatorDelete(), {O}});
       return true;
     }
     bool VisitCXXConstructExpr(CXXConstructExpr *E) {
@@ -921,23 +925,22 @@ void FunctionBuilder::killOverwrittenGlobalStores(const Stmt *Body) {
         // call gave it by then.
         for (const ObjectUse &U : UsesIn(I)) {
           auto CI = B.CallIndex.find(U.Call);
-          if (U.Objects.empty() || CI == B.CallIndex.end() ||
+          if (U.Objects.empty() || U.Nested || CI == B.CallIndex.end() ||
               !B.G.Calls[CI->second].ReleasedBy.empty())
             continue;
           const Expr *By = nullptr;
           for (size_t J = I + 1; J < Stmts.size() && !By; ++J) {
             for (const ObjectUse &L : UsesIn(J)) {
               // Given the same object and writing what the call wrote (a
-              // pop after a push, an unlink after a link), or deleting it.
+              // pop after a push, an unlink after a link).
               auto Same = [&](const Expr *O) {
                 return llvm::any_of(
                     U.Objects, [&](const Expr *P) { return sameLValue(O, P); });
               };
               bool Again = L.Callee != U.Callee &&
                            llvm::any_of(L.Objects, Same) &&
-                           (isa<CXXDeleteExpr>(L.Call) ||
-                            overlap(fieldsWritten(L.Callee, B.TU),
-                                    fieldsWritten(U.Callee, B.TU)));
+                           overlap(fieldsWritten(L.Callee, B.TU),
+                                   fieldsWritten(U.Callee, B.TU));
               if (Again) {
                 By = L.Call;
                 break;

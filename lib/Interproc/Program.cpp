@@ -369,12 +369,10 @@ static std::vector<Edge> callEdgesOf(const FunctionGraph &G,
     // by a destructor that runs or joins what the object holds.
     bool Drained = false;
     if (C.DrainedBy >= 0 && C.DrainedBy < static_cast<int>(G.Calls.size())) {
-      std::vector<int> Dtors = targets(G.Calls[C.DrainedBy]);
-      Drained =
-          !Dtors.empty() && std::all_of(Dtors.begin(), Dtors.end(), [&](int T) {
-            return T < static_cast<int>(Solved.size()) &&
-                   Solved[T].Summary.Drains;
-          });
+      std::vector<const FunctionSummary *> Dtors;
+      Drained = Targets(C.DrainedBy, Dtors) && !Dtors.empty() &&
+                llvm::all_of(
+                    Dtors, [](const FunctionSummary *D) { return D->Drains; });
     }
     auto Apply = [&](const ParamLeaks &P, int A, int Below) {
       // Work waited for: only what the call returns stays.

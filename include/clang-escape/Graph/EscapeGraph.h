@@ -194,7 +194,7 @@ struct CallSite {
   /// Later in the same block, before any exit, the function gives the
   /// object the call was given to a call that writes fields the first one
   /// wrote (`Enqueue(&w)` ... `Block(s)` on the same `this`, `post(ctx, f)`
-  /// ... `ctx.run()`), or deletes it: the object may let go of what the
+  /// ... `ctx.run()`): the object may let go of what the
   /// call keeps by then (a waiter linked into a queue for the duration of a
   /// blocking call). What the call keeps is a maybe; ReleasedBy is the later
   /// call's source text.
