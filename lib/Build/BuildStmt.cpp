@@ -11,6 +11,7 @@
 #include "FunctionBuilder.h"
 #include "WaitCalls.h"
 
+#include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/StringSwitch.h"
 
 #include "clang/AST/ASTContext.h"
@@ -621,9 +622,9 @@ struct ObjectUse {
   const Expr *Call;
   const FunctionDecl *Callee;
   llvm::SmallVector<const Expr *, 2> Objects;
-  /// In a block nested in the statement, whose locals die before the
-  /// statement's end.
-  bool Nested = false;
+  /// Names a variable declared in the statement itself (in a nested block,
+  /// a condition), dead by the statements after it.
+  bool NamesInner = false;
 };
 } // namespace
 
@@ -738,20 +739,32 @@ static bool overlap(llvm::ArrayRef<const FieldDecl *> A,
 static void objectUses(const Stmt *S, llvm::SmallVectorImpl<ObjectUse> &Out) {
   struct Finder : RecursiveASTVisitor<Finder> {
     llvm::SmallVectorImpl<ObjectUse> &Out;
-    unsigned Depth = 0;
+    llvm::SmallPtrSet<const Decl *, 4> Inner;
     explicit Finder(llvm::SmallVectorImpl<ObjectUse> &Out) : Out(Out) {}
-    bool TraverseCompoundStmt(CompoundStmt *CS) {
-      ++Depth;
-      bool R = RecursiveASTVisitor::TraverseCompoundStmt(CS);
-      --Depth;
-      return R;
+    bool VisitVarDecl(VarDecl *VD) {
+      Inner.insert(VD);
+      return true;
+    }
+    bool namesInner(const Expr *E) {
+      struct Refs : RecursiveASTVisitor<Refs> {
+        const llvm::SmallPtrSet<const Decl *, 4> &Inner;
+        bool Found = false;
+        explicit Refs(const llvm::SmallPtrSet<const Decl *, 4> &I) : Inner(I) {}
+        bool VisitDeclRefExpr(DeclRefExpr *D) {
+          Found |= Inner.count(D->getDecl()) > 0;
+          return !Found;
+        }
+      } R(Inner);
+      if (!Inner.empty())
+        R.TraverseStmt(const_cast<Expr *>(E));
+      return R.Found;
     }
     bool TraverseLambdaExpr(LambdaExpr *) { return true; }
     void add(const Expr *Call, const FunctionDecl *FD,
              llvm::ArrayRef<const Expr *> Args, const Expr *Object) {
       if (!FD)
         return;
-      ObjectUse U{Call, FD->getCanonicalDecl(), {}, Depth > 0};
+      ObjectUse U{Call, FD->getCanonicalDecl(), {}, namesInner(Call)};
       if (Object)
         if (const Expr *O = stableObject(Object))
           U.Objects.push_back(O);
@@ -925,7 +938,7 @@ void FunctionBuilder::killOverwrittenGlobalStores(const Stmt *Body) {
         // call gave it by then.
         for (const ObjectUse &U : UsesIn(I)) {
           auto CI = B.CallIndex.find(U.Call);
-          if (U.Objects.empty() || U.Nested || CI == B.CallIndex.end() ||
+          if (U.Objects.empty() || U.NamesInner || CI == B.CallIndex.end() ||
               !B.G.Calls[CI->second].ReleasedBy.empty())
             continue;
           const Expr *By = nullptr;

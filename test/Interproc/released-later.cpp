@@ -96,3 +96,18 @@ void poppedAfterBlock(Document &d) {
   }
   d.resolve();
 }
+
+// Pushed on one branch, the stack shrunk after the branches.
+void branch(Document &d, const int &outer, bool c) {
+  if (c) {
+    d.handle(outer);
+  } else {
+    d.inspect();
+  }
+  d.resolve();
+}
+int sumBranch(Document &d, bool c) {
+  int v = 1;
+  branch(d, v, c);
+  return d.resolved;
+}
