@@ -688,6 +688,7 @@ void FunctionBuilder::killOverwrittenGlobalStores(const Stmt *Body) {
           if (CI == B.CallIndex.end() || B.G.Calls[CI->second].Undone)
             continue;
           bool Waited = false, Signal = false;
+          int SignalledBy = -1;
           // A free function hands work to what it finds itself: only a
           // signal the work gives can be waited on.
           const auto *Member = dyn_cast<CXXMemberCallExpr>(Give);
@@ -706,7 +707,8 @@ void FunctionBuilder::killOverwrittenGlobalStores(const Stmt *Body) {
             auto Signals = [&](const VarDecl *V) {
               return V && V->hasLocalStorage() &&
                      (givesAddressOf(Stmts[I], V) ||
-                      givesSharedCopyOf(Stmts[I], V));
+                      givesSharedCopyOf(Stmts[I], V) ||
+                      holdsAddressOf(Stmts[I], V));
             };
             Signal = !Waited && llvm::any_of(WaitsIn(J), [&](const Expr *W) {
               return Signals(rootVariable(W));
@@ -715,6 +717,19 @@ void FunctionBuilder::killOverwrittenGlobalStores(const Stmt *Body) {
             spunOn(Stmts[J], Spun);
             Signal |= !Waited && llvm::any_of(Spun, Signals);
             Waited |= Signal;
+            // A call on such a local whose callee may wait on it (an event
+            // loop's `run()`): its summary decides.
+            if (!Waited && SignalledBy < 0) {
+              llvm::SmallVector<const CXXMemberCallExpr *, 2> Calls;
+              callsOnLocals(Stmts[J], Calls);
+              for (const CXXMemberCallExpr *MC : Calls)
+                if (auto L = B.CallIndex.find(MC);
+                    L != B.CallIndex.end() &&
+                    Signals(rootVariable(MC->getImplicitObjectArgument()))) {
+                  SignalledBy = L->second;
+                  break;
+                }
+            }
             if (leavesFrame(Stmts[J]))
               break;
           }
@@ -742,8 +757,11 @@ void FunctionBuilder::killOverwrittenGlobalStores(const Stmt *Body) {
                 true;
           // (A hand-off in a loop is met again in the loop's body, where
           // a destruction after the loop is not seen.)
-          else if (int D = destroyedAfter(Give, Object, Stmts, I); D >= 0)
-            B.G.Calls[CI->second].DrainedBy = D;
+          else {
+            B.G.Calls[CI->second].SignalledBy = SignalledBy;
+            if (int D = destroyedAfter(Give, Object, Stmts, I); D >= 0)
+              B.G.Calls[CI->second].DrainedBy = D;
+          }
           // A signal is the work's own word that it is done, the work it
           // started in turn included (the flag set by its last
           // continuation).

@@ -131,6 +131,31 @@ bool givesAddressOf(const Stmt *S, const VarDecl *V) {
           Found |= names(E->getArg(I));
       return !Found;
     }
+    // Bound to a reference member: `Node n(latch)`, `Op{loop}`; a copy
+    // or a move keeps nothing of its source.
+    bool VisitCXXConstructExpr(CXXConstructExpr *E) {
+      const CXXConstructorDecl *C = E->getConstructor();
+      if (!C || C->isCopyOrMoveConstructor())
+        return true;
+      for (unsigned I = 0; I < E->getNumArgs() && I < C->getNumParams(); ++I)
+        if (C->getParamDecl(I)->getType()->isReferenceType())
+          Found |= names(E->getArg(I));
+      return !Found;
+    }
+    bool VisitInitListExpr(InitListExpr *E) {
+      const auto *RD = E->getType()->getAsCXXRecordDecl();
+      if (!RD || !RD->hasDefinition() || RD->isUnion())
+        return true;
+      unsigned I = RD->getNumBases();
+      for (const FieldDecl *FD : RD->fields()) {
+        if (I >= E->getNumInits())
+          break;
+        if (FD->getType()->isReferenceType())
+          Found |= names(E->getInit(I));
+        ++I;
+      }
+      return !Found;
+    }
     bool TraverseLambdaExpr(LambdaExpr *LE) {
       visitCaptures(
           LE, [&](Expr *Init) { TraverseStmt(Init); },
@@ -140,6 +165,84 @@ bool givesAddressOf(const Stmt *S, const VarDecl *V) {
   } F(V);
   F.TraverseStmt(const_cast<Stmt *>(S));
   return F.Found;
+}
+
+bool holdsAddressOf(const Stmt *S, const VarDecl *V) {
+  struct Finder : RecursiveASTVisitor<Finder> {
+    const VarDecl *V;
+    bool Found = false;
+    explicit Finder(const VarDecl *V) : V(V) {}
+    void check(const VarDecl *L) {
+      Found |= L && L != V && L->hasLocalStorage() && L->getInit() &&
+               givesAddressOf(L->getInit(), V);
+    }
+    bool VisitDeclRefExpr(DeclRefExpr *E) {
+      check(dyn_cast<VarDecl>(E->getDecl()));
+      return !Found;
+    }
+    bool TraverseLambdaExpr(LambdaExpr *LE) {
+      visitCaptures(
+          LE, [&](Expr *Init) { TraverseStmt(Init); },
+          [&](const VarDecl *Ref) { check(Ref); },
+          [&](const VarDecl *Copied) { check(Copied); });
+      return !Found;
+    }
+  } F(V);
+  F.TraverseStmt(const_cast<Stmt *>(S));
+  return F.Found;
+}
+
+void callsOnLocals(const Stmt *S,
+                   llvm::SmallVectorImpl<const CXXMemberCallExpr *> &Out) {
+  struct Finder : RecursiveASTVisitor<Finder> {
+    llvm::SmallVectorImpl<const CXXMemberCallExpr *> &Out;
+    explicit Finder(llvm::SmallVectorImpl<const CXXMemberCallExpr *> &Out)
+        : Out(Out) {}
+    bool TraverseLambdaExpr(LambdaExpr *) { return true; }
+    bool VisitCXXMemberCallExpr(CXXMemberCallExpr *E) {
+      const VarDecl *V = rootVariable(E->getImplicitObjectArgument());
+      if (V && V->hasLocalStorage())
+        Out.push_back(E);
+      return true;
+    }
+  } F(Out);
+  F.TraverseStmt(const_cast<Stmt *>(S));
+}
+
+/// True if call \p E gives a local object to a function or a function
+/// object by non-const reference or pointer (`start(op)`, `enqueue(&w)`):
+/// the object may be work the callee hands on.
+static bool givesLocalObject(const CallExpr *E) {
+  const FunctionDecl *FD = E->getDirectCallee();
+  if (!FD)
+    return false;
+  unsigned Skip = 0;
+  if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(E)) {
+    if (OC->getOperator() != OO_Call)
+      return false;
+    Skip = isa<CXXMethodDecl>(FD) ? 1 : 0;
+  } else if (isa<CXXMethodDecl>(FD)) {
+    return false;
+  }
+  for (unsigned I = Skip; I < E->getNumArgs(); ++I) {
+    if (I - Skip >= FD->getNumParams())
+      break;
+    QualType PT = FD->getParamDecl(I - Skip)->getType();
+    if (!(PT->isLValueReferenceType() || PT->isPointerType()) ||
+        PT->getPointeeType().isConstQualified())
+      continue;
+    const Expr *A = E->getArg(I)->IgnoreParenImpCasts();
+    if (const auto *UO = dyn_cast<UnaryOperator>(A);
+        UO && UO->getOpcode() == UO_AddrOf && PT->isPointerType())
+      A = UO->getSubExpr()->IgnoreParenImpCasts();
+    else if (PT->isPointerType())
+      continue;
+    const auto *DRE = dyn_cast<DeclRefExpr>(A);
+    const auto *V = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+    if (V && V->hasLocalStorage() && V->getType()->isRecordType())
+      return true;
+  }
+  return false;
 }
 
 /// True if \p E is work: a lambda, a std::function or another object with
@@ -170,6 +273,10 @@ void handOffs(const Stmt *S, const ModelTable *Models,
       if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E)) {
         if (MC->getImplicitObjectArgument() && !isWaitCall(MC, Models))
           Out.push_back(E);
+        return true;
+      }
+      if (givesLocalObject(E)) {
+        Out.push_back(E);
         return true;
       }
       const FunctionDecl *FD = E->getDirectCallee();
@@ -473,7 +580,8 @@ static bool ownState(const Expr *E) {
 
 bool runsHeldWork(const FunctionDecl *FD, const ModelTable *Models) {
   const FunctionDecl *Def = nullptr;
-  if (!isa_and_nonnull<CXXDestructorDecl>(FD) || !FD->hasBody(Def))
+  const auto *MD = dyn_cast_or_null<CXXMethodDecl>(FD);
+  if (!MD || MD->isStatic() || isa<CXXConstructorDecl>(MD) || !MD->hasBody(Def))
     return false;
   struct Finder : RecursiveASTVisitor<Finder> {
     const ModelTable *Models;

@@ -44,15 +44,26 @@ void spunOn(const clang::Stmt *S,
 /// decrements) waits for the work it was given to.
 bool givesAddressOf(const clang::Stmt *S, const clang::VarDecl *V);
 
+/// True if statement \p S names a local other than \p V whose initializer
+/// gives the address of V (`Op op{loop}; start(op);`): work built from V.
+bool holdsAddressOf(const clang::Stmt *S, const clang::VarDecl *V);
+
+/// The member calls of \p S on a local or a member of one (`loop.run()`),
+/// not counting calls inside lambdas.
+void callsOnLocals(
+    const clang::Stmt *S,
+    llvm::SmallVectorImpl<const clang::CXXMemberCallExpr *> &Out);
+
 /// True if statement \p S gives a copy of local \p V whose class only
 /// shares state with V (a wait group or event holding a `shared_ptr` to
 /// its counter: every copy is the same wait), by a capture by value, an
 /// init-capture or an argument by value.
 bool givesSharedCopyOf(const clang::Stmt *S, const clang::VarDecl *V);
 
-/// The calls of S that may hand work off: member calls (to their object)
-/// and free functions given a callable (`schedule(f)`, to an executor the
-/// callee finds itself).
+/// The calls of S that may hand work off: member calls (to their object),
+/// free functions given a callable (`schedule(f)`, to an executor the
+/// callee finds itself) and functions or function objects given a local
+/// object by non-const reference (`start(op)`).
 void handOffs(const clang::Stmt *S, const ModelTable *Models,
               llvm::SmallVectorImpl<const clang::CallExpr *> &Out);
 
@@ -73,10 +84,11 @@ bool guardsHandOff(const clang::VarDecl *Guard,
                    const clang::Stmt *GiveStmt, const ModelTable *Models,
                    const clang::SourceManager &SM);
 
-/// True if destructor \p FD runs or joins the work its object holds: its
-/// body, or a method of the program it calls on its own object, calls a
-/// callable the object holds (`for (auto &f : queue) f();`) or waits on a
-/// member (`worker->stop()` joining the worker's thread).
+/// True if method or destructor \p FD runs or joins the work its object
+/// holds: its body, or a method of the program it calls on its own object,
+/// calls a callable the object holds (`for (auto &f : queue) f();`) or
+/// waits on a member (`worker->stop()` joining the worker's thread, an
+/// event loop's `run()` waiting on its condition variable).
 bool runsHeldWork(const clang::FunctionDecl *FD, const ModelTable *Models);
 
 /// True if every local that statement \p S names by address (its

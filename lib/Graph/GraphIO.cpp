@@ -277,6 +277,7 @@ template <typename IO> void io(IO &A, CallSite &C) {
   A(C.Signalled);
   A(C.ReleasedBy);
   A(C.DrainedBy);
+  A(C.SignalledBy);
   A(C.PoppedLater);
   A(C.LaterCall);
   A(C.ArgFields);

@@ -367,13 +367,16 @@ static std::vector<Edge> callEdgesOf(const FunctionGraph &G,
     bool ModelReturns = false;
     // Work handed to an object destroyed before the captured locals die,
     // by a destructor that runs or joins what the object holds.
-    bool Drained = false;
-    if (C.DrainedBy >= 0 && C.DrainedBy < static_cast<int>(G.Calls.size())) {
-      std::vector<const FunctionSummary *> Dtors;
-      Drained = Targets(C.DrainedBy, Dtors) && !Dtors.empty() &&
-                llvm::all_of(
-                    Dtors, [](const FunctionSummary *D) { return D->Drains; });
-    }
+    // Or work that holds a local the function then gives to a call that
+    // waits on it or runs what it holds (CallSite::SignalledBy).
+    auto DrainsAt = [&](int At) {
+      std::vector<const FunctionSummary *> Ts;
+      return At >= 0 && At < static_cast<int>(G.Calls.size()) &&
+             Targets(At, Ts) && !Ts.empty() &&
+             llvm::all_of(
+                 Ts, [](const FunctionSummary *D) { return D->Drains; });
+    };
+    bool Drained = DrainsAt(C.DrainedBy) || DrainsAt(C.SignalledBy);
     auto Apply = [&](const ParamLeaks &P, int A, int Below) {
       // Work waited for: only what the call returns stays.
       bool Keeps = !C.WaitedFor && !Drained;

@@ -205,6 +205,15 @@ struct CallSite {
   /// after them), runs or joins the work its object holds
   /// (FunctionSummary::Drains). -1: none.
   int DrainedBy = -1;
+  /// Work handed off by the call holds the address of a local of the
+  /// function (given it in the call's statement or in the declaration of
+  /// an object the call is given), and later in the same block, before
+  /// any exit, the function calls call site SignalledBy on that local
+  /// (`start(op); loop.run();`, `op` built from `loop`): the work is waited
+  /// for if that callee waits on its own object or runs what it holds
+  /// (FunctionSummary::Drains), the work's own word that it is done. -1:
+  /// none.
+  int SignalledBy = -1;
   /// A lambda the library keeps and calls later (a `std::function` built
   /// from it): who calls it, with what arguments, is not known. What its
   /// body stores into the objects its parameters refer to is a maybe: the
@@ -247,8 +256,8 @@ struct FunctionGraph {
   /// Polls an atomic flag or waits on a condition: what it hands to
   /// threads is a maybe.
   bool WaitsForThreads = false;
-  /// A destructor that runs or joins the work its object holds (calls a
-  /// callable it holds, joins or waits on a member; see
+  /// A destructor or method that runs or joins the work its object holds
+  /// (calls a callable it holds, joins or waits on a member; see
   /// FunctionSummary::Drains).
   bool Drains = false;
   std::vector<std::string> SlotNames; ///< parameter slot names.

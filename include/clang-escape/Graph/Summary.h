@@ -106,8 +106,10 @@ struct FunctionSummary {
   /// lands anywhere. False once solving showed that every address in the
   /// result comes from the parameters (`return Handle{nodes_.back()}`).
   bool ResultFromOutside = true;
-  /// A destructor that runs or joins the work its object holds: destroying
-  /// the object waits for the work handed to it (CallSite::DrainedBy).
+  /// A destructor or method that runs or joins the work its object holds,
+  /// or waits on its own state: destroying the object, or calling it on a
+  /// local the work was given, waits for the work (CallSite::DrainedBy,
+  /// CallSite::SignalledBy).
   bool Drains = false;
 
   bool operator==(const FunctionSummary &O) const {
