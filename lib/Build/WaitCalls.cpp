@@ -19,6 +19,8 @@ using namespace clang;
 
 namespace escape {
 
+static const Expr *throughHandle(const Expr *E);
+
 /// What a model says about \p MD waiting, or about a method it overrides.
 static std::optional<bool> modelWaits(const CXXMethodDecl *MD,
                                       const ModelTable &Models) {
@@ -58,8 +60,15 @@ void waitedObjects(const Stmt *S, const ModelTable *Models,
         : Models(Models), Out(Out) {}
     bool shouldVisitLambdaExpressions() const { return false; }
     bool VisitCXXMemberCallExpr(CXXMemberCallExpr *E) {
-      if (isWaitCall(E, Models) && E->getImplicitObjectArgument())
-        Out.push_back(E->getImplicitObjectArgument());
+      const Expr *Obj = E->getImplicitObjectArgument();
+      if (!Obj || !isWaitCall(E, Models))
+        return true;
+      // A member's get() reads a wrapper (`state.value.get()`) far more
+      // often than it waits on a future.
+      const CXXMethodDecl *MD = E->getMethodDecl();
+      if (MD->getName() == "get" && isa<MemberExpr>(throughHandle(Obj)))
+        return true;
+      Out.push_back(Obj);
       return true;
     }
   } F(Models, Out);

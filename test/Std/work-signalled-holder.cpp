@@ -172,3 +172,26 @@ void notSpun() {
   // CHECK-DAG: :[[@LINE-1]]:3: warning: address of local 'w' escapes to the heap (via 'enqueue' keeps it); 'w' dangles when 'notSpun' returns
   // CHECK-DAG: :[[@LINE-2]]:3: warning: address of local 'pending' escapes to the heap
 }
+
+// A member's get() reads a wrapper; it does not wait.
+template <class T> struct Box {
+  T v;
+  T &get() { return v; }
+};
+struct State {
+  Box<int> value;
+};
+struct Held : Work {
+  State &state;
+  explicit Held(State &state) : state(state) {}
+  void execute() override { state.value.v = 1; }
+};
+
+int memberGetIsNoWait() {
+  State state;
+  Held h(state);
+  enqueue(&h);
+  // CHECK-DAG: :[[@LINE-1]]:3: warning: address of local 'h' escapes to the heap (via 'enqueue' keeps it); 'h' dangles when 'memberGetIsNoWait' returns
+  // CHECK-DAG: :[[@LINE-2]]:3: warning: address of local 'state' escapes to the heap
+  return state.value.get();
+}
