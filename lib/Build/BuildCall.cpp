@@ -456,6 +456,16 @@ void FunctionBuilder::call(const Hole &K, const CallExpr *CE) {
       G.Calls[It->second].CalleeKey = dynamicKey(FD, Dyn, TU.Mangler.get());
       TU.EnqueueAs(FD, Dyn);
     }
+  // `member = view;` through a class's operator=: a store a later
+  // assignment of the member may undo ("set, use, clear"), as for `=`.
+  if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(CE);
+      OC && OC->getOperator() == OO_Equal && Obj)
+    if (const auto *ME = dyn_cast<MemberExpr>(Obj->IgnoreParenImpCasts()))
+      if (auto It = CallIndex.find(CE); It != CallIndex.end()) {
+        int Store = G.Calls[It->second].ArgContent[0];
+        if (Store >= 0 && G.Locs[Store].Kind == LocKind::GlobalStore)
+          GlobalStores[CE] = {Store, ME->getMemberDecl()};
+      }
   if (R < 0)
     return;
   if (int T = uniqueTemporaryOwner(Obj, FD); T >= 0)

@@ -581,11 +581,17 @@ Hole FunctionBuilder::lvalueHole(const Expr *LV) {
     if (const auto *F = dyn_cast<FieldDecl>(M))
       H = fieldHole(H, F);
     MemberStore = true;
-    // A member of *this: a store a later one may undo ("set, use, clear").
-    if (ThisSlot >= 0 && !IsLambdaBody && !H.discard() &&
-        G.Locs[H.Dst].Kind == LocKind::ParamContent &&
-        G.Locs[H.Dst].Slot == ThisSlot &&
-        isa<CXXThisExpr>(ME->getBase()->IgnoreParenImpCasts())) {
+    // A member of *this, or of what a pointer parameter points to: a store
+    // a later one may undo ("set, use, clear").
+    const Expr *Base = ME->getBase()->IgnoreParenImpCasts();
+    const auto *BaseRef = dyn_cast<DeclRefExpr>(Base);
+    bool OfThis = ThisSlot >= 0 && G.Locs[H.Dst].Slot == ThisSlot &&
+                  isa<CXXThisExpr>(Base);
+    bool OfParam = ME->isArrow() && BaseRef &&
+                   isa<ParmVarDecl>(BaseRef->getDecl()) &&
+                   G.Locs[H.Dst].Slot != ThisSlot;
+    if (!IsLambdaBody && !H.discard() &&
+        G.Locs[H.Dst].Kind == LocKind::ParamContent && (OfThis || OfParam)) {
       int S = newLoc(LocKind::GlobalStore, M->getNameAsString(),
                      ME->getMemberLoc());
       G.Locs[S].TypeName = "member";

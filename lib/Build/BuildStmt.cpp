@@ -485,6 +485,29 @@ static const BinaryOperator *asAssignment(const Stmt *S) {
   return nullptr;
 }
 
+namespace {
+/// The two sides of an assignment: `a = b`, or `a.operator=(b)` on a class
+/// (a view, a smart pointer).
+struct Assignment {
+  const Expr *LHS = nullptr, *RHS = nullptr;
+  explicit operator bool() const { return LHS != nullptr; }
+};
+} // namespace
+
+static Assignment assignmentSides(const Stmt *S) {
+  const auto *E = dyn_cast_or_null<Expr>(S);
+  if (!E)
+    return {};
+  E = E->IgnoreImplicit();
+  if (const auto *BO = dyn_cast<BinaryOperator>(E);
+      BO && BO->getOpcode() == BO_Assign)
+    return {BO->getLHS(), BO->getRHS()};
+  if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(E);
+      OC && OC->getOperator() == OO_Equal && OC->getNumArgs() == 2)
+    return {OC->getArg(0), OC->getArg(1)};
+  return {};
+}
+
 /// True if A and B name the same global lvalue: g, g.f, C::s.
 static bool sameLValue(const Expr *A, const Expr *B) {
   A = A->IgnoreParenImpCasts();
@@ -502,7 +525,8 @@ static bool sameLValue(const Expr *A, const Expr *B) {
   return isa<CXXThisExpr>(A) && isa<CXXThisExpr>(B);
 }
 
-/// What a store writes: a global (or static member), or a member of *this.
+/// What a store writes: a global (or static member), or a member of *this
+/// or of what a pointer parameter points to.
 static const ValueDecl *storedGlobal(const Expr *LHS) {
   LHS = LHS->IgnoreParenImpCasts();
   if (const auto *DRE = dyn_cast<DeclRefExpr>(LHS))
@@ -510,7 +534,10 @@ static const ValueDecl *storedGlobal(const Expr *LHS) {
   if (const auto *ME = dyn_cast<MemberExpr>(LHS)) {
     if (const auto *VD = dyn_cast<VarDecl>(ME->getMemberDecl()))
       return VD; // a static data member
-    if (isa<CXXThisExpr>(ME->getBase()->IgnoreParenImpCasts()))
+    const Expr *Base = ME->getBase()->IgnoreParenImpCasts();
+    const auto *BaseRef = dyn_cast<DeclRefExpr>(Base);
+    if (isa<CXXThisExpr>(Base) ||
+        (ME->isArrow() && BaseRef && isa<ParmVarDecl>(BaseRef->getDecl())))
       return ME->getMemberDecl();
     if (!ME->isArrow())
       return storedGlobal(ME->getBase());
@@ -528,11 +555,10 @@ static bool sameExpr(const ASTContext &Ctx, const Expr *A, const Expr *B) {
 /// True if S, run after Store, leaves Store's target without the value
 /// Store put there: `m = nullptr;`, or `if (m == &x) m = nullptr;` after
 /// `m = &x;` (when the test fails, m was changed by someone else).
-static bool clears(const ASTContext &Ctx, const Stmt *S,
-                   const BinaryOperator *Store) {
-  const Expr *Target = Store->getLHS();
-  if (const BinaryOperator *BO = asAssignment(S))
-    return sameLValue(BO->getLHS(), Target);
+static bool clears(const ASTContext &Ctx, const Stmt *S, Assignment Store) {
+  const Expr *Target = Store.LHS;
+  if (Assignment A = assignmentSides(S))
+    return sameLValue(A.LHS, Target);
   const auto *If = dyn_cast<IfStmt>(S);
   if (!If || If->getElse() || If->getInit() || If->getConditionVariable())
     return false;
@@ -542,21 +568,21 @@ static bool clears(const ASTContext &Ctx, const Stmt *S,
   const Expr *L = Cond->getLHS(), *R = Cond->getRHS();
   if (!sameLValue(L, Target))
     std::swap(L, R);
-  if (!sameLValue(L, Target) || !sameExpr(Ctx, R, Store->getRHS()))
+  if (!sameLValue(L, Target) || !sameExpr(Ctx, R, Store.RHS))
     return false;
   const Stmt *Then = If->getThen();
   if (const auto *CS = dyn_cast<CompoundStmt>(Then)) {
     for (const Stmt *C : CS->body()) {
-      if (const BinaryOperator *BO = asAssignment(C))
-        if (sameLValue(BO->getLHS(), Target))
+      if (Assignment A = assignmentSides(C))
+        if (sameLValue(A.LHS, Target))
           return true;
       if (leavesFrame(C))
         return false;
     }
     return false;
   }
-  const BinaryOperator *BO = asAssignment(Then);
-  return BO && sameLValue(BO->getLHS(), Target);
+  Assignment A = assignmentSides(Then);
+  return A && sameLValue(A.LHS, Target);
 }
 
 /// True if every way from Store to the end of the function passes a
@@ -564,7 +590,10 @@ static bool clears(const ASTContext &Ctx, const Stmt *S,
 /// searched outwards for a clear after it; a function exit on the way, or
 /// anywhere in a loop around Store (a later iteration), defeats it.
 static bool clearedLater(const ASTContext &Ctx, ParentMap &PM, const Stmt *Body,
-                         const BinaryOperator *Store) {
+                         const Expr *Store) {
+  Assignment Sides = assignmentSides(Store);
+  if (!Sides)
+    return false;
   const Stmt *Cur = Store;
   while (Cur != Body) {
     const Stmt *P = PM.getParent(Cur);
@@ -579,7 +608,7 @@ static bool clearedLater(const ASTContext &Ctx, ParentMap &PM, const Stmt *Body,
         }
         if (!After)
           continue;
-        if (clears(Ctx, C, Store))
+        if (clears(Ctx, C, Sides))
           return true;
         if (exitsFunction(C))
           return false;
@@ -820,17 +849,17 @@ void FunctionBuilder::killOverwrittenGlobalStores(const Stmt *Body) {
           }
           continue;
         }
-        const BinaryOperator *BO = asAssignment(Stmts[I]);
+        Assignment BO = assignmentSides(Stmts[I]);
         if (!BO)
           continue;
-        auto It = B.GlobalStores.find(BO);
+        auto It = B.GlobalStores.find(cast<Expr>(Stmts[I])->IgnoreImplicit());
         if (It == B.GlobalStores.end())
           continue;
         const ValueDecl *GV = It->second.second;
         for (size_t J = I + 1; J < Stmts.size(); ++J) {
-          const BinaryOperator *Later = asAssignment(Stmts[J]);
-          if (Later && storedGlobal(Later->getLHS()) == GV &&
-              sameLValue(Later->getLHS(), BO->getLHS())) {
+          Assignment Later = assignmentSides(Stmts[J]);
+          if (Later && storedGlobal(Later.LHS) == GV &&
+              sameLValue(Later.LHS, BO.LHS)) {
             B.G.Locs[It->second.first].Killed = true;
             break;
           }
@@ -917,8 +946,7 @@ void FunctionBuilder::killOverwrittenGlobalStores(const Stmt *Body) {
   if (!GlobalStores.empty() && Body) {
     ParentMap PM(const_cast<Stmt *>(Body));
     for (auto &[E, Store] : GlobalStores)
-      if (const auto *BO = dyn_cast<BinaryOperator>(E);
-          BO && !G.Locs[Store.first].Killed && clearedLater(Ctx, PM, Body, BO))
+      if (!G.Locs[Store.first].Killed && clearedLater(Ctx, PM, Body, E))
         G.Locs[Store.first].Killed = true;
   }
 

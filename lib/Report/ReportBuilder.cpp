@@ -89,10 +89,12 @@ void escapeFinding(const FunctionGraph &G, const SolvedFunction &S,
     return;
   const Location &R = G.Locs[F.Root];
   // A local of main's outermost block lives until the program exits: kept
-  // in a global or on the heap, it outlives every use but those of static
-  // destructors.
-  if (G.Name == "main" && R.Kind == LocKind::Heap && X.Kind == LocKind::Local &&
-      X.Scope >= 0 && G.Scopes[X.Scope].Parent <= 0 && !G.Scopes[X.Scope].Loop)
+  // in a global, on the heap or in what main's parameters point to (argv's
+  // array), it outlives every use but those of static destructors.
+  if (G.Name == "main" &&
+      (R.Kind == LocKind::Heap || R.Kind == LocKind::ParamContent) &&
+      X.Kind == LocKind::Local && X.Scope >= 0 &&
+      G.Scopes[X.Scope].Parent <= 0 && !G.Scopes[X.Scope].Loop)
     return;
   Finding Fi;
   Fi.Function = G.Name;
@@ -159,6 +161,7 @@ void escapeFinding(const FunctionGraph &G, const SolvedFunction &S,
       bool Member =
           Last && !Last->Notes.empty() &&
           (Last->Notes.front().Why == "assign to member" ||
+           Last->Notes.front().Why == "store to member" ||
            Last->Notes.front().Why.rfind("stored into the object", 0) == 0);
       Fi.Check = Member ? "escape-member" : "escape-return";
       Fi.Message = AddrOf +
