@@ -39,6 +39,49 @@ static bool isCFunction(const FunctionDecl *FD) {
   return FD->isExternC() || FD->getBuiltinID() != 0;
 }
 
+/// True if T is a pointer to raw memory: `void *`, `char *`, `std::byte *`.
+static bool isRawMemory(QualType T) {
+  if (!T->isPointerType())
+    return false;
+  QualType P = T->getPointeeType().getCanonicalType().getUnqualifiedType();
+  return P->isVoidType() || P->isCharType() || P->isStdByteType();
+}
+
+/// True if FD is an allocation function of the program or of a library
+/// outside the standard one: it returns raw memory (`void *`, `char *`,
+/// `std::byte *`) and its name says it allocates (`allocate`,
+/// `allocate_memory`, `Malloc`, `cache_aligned_allocate`), not that it
+/// gives memory back (`deallocate`) or moves a block (`Realloc`, whose
+/// result holds the old contents). What it returns is memory nobody else
+/// holds, whichever pool or free list it comes from.
+static bool handsOutMemory(const FunctionDecl *FD) {
+  const IdentifierInfo *II = FD->getIdentifier();
+  if (!II || isInStd(FD) || isCFunction(FD))
+    return false;
+  if (!isRawMemory(FD->getReturnType()))
+    return false;
+  std::string N = II->getName().lower();
+  return N.find("alloc") != std::string::npos &&
+         N.find("dealloc") == std::string::npos &&
+         N.find("realloc") == std::string::npos &&
+         N.find("free") == std::string::npos;
+}
+
+/// True if FD is a deallocation function outside the standard and C
+/// libraries: its name says it gives memory back (`deallocate`,
+/// `deallocate_memory`, `Free`, `free_block`). The raw memory it is given
+/// is no longer the object that lived there: what the allocator keeps of
+/// it (a free list) keeps nothing of the object.
+static bool givesBackMemory(const FunctionDecl *FD) {
+  const IdentifierInfo *II = FD->getIdentifier();
+  if (!II || isInStd(FD) || isCFunction(FD))
+    return false;
+  std::string N = II->getName().lower();
+  return N.find("dealloc") != std::string::npos || N == "free" ||
+         N.rfind("free_", 0) == 0 ||
+         (N.size() > 5 && N.compare(N.size() - 5, 5, "_free") == 0);
+}
+
 int FunctionBuilder::callSite(const FunctionDecl *Callee, const Expr *Call,
                               const Expr *ThisArg, bool ThisIsPointer,
                               llvm::ArrayRef<const Expr *> Args, int ThisDest,
@@ -449,6 +492,32 @@ void FunctionBuilder::call(const Hole &K, const CallExpr *CE) {
       Dyn = nullptr; // the method is the class's own: the general graph
   }
   int R = callSite(FD, CE, Obj, ObjIsPointer, Args, -1, Virtual);
+  // Memory an allocation function hands out is an allocation of this
+  // function's, not the heap: what is placed in it lives as long as the
+  // address of the allocation reaches nothing that outlives the locals.
+  // The call's result is that memory and nothing else (a pool or free list
+  // it comes from is the allocator's business).
+  if (R >= 0 && handsOutMemory(FD)) {
+    int A = allocSite(CE, QualType(), FD->getNameAsString() + "(...)");
+    G.Locs[A].Size.Constant = false;
+    G.Locs[A].Alloc.CustomAlloc = true;
+    AllocOfCall[CE] = A;
+    flow(K.shift(-1, note("allocation", CE)), A);
+    R = -1;
+  }
+  // Memory given back to its allocator: the call keeps nothing of what
+  // lived there.
+  if (givesBackMemory(FD))
+    if (auto It = CallIndex.find(CE); It != CallIndex.end()) {
+      CallSite &C = G.Calls[It->second];
+      unsigned First = C.Method ? 1 : 0;
+      for (unsigned I = 0; I < FD->getNumParams(); ++I)
+        if (First + I < C.Args.size() &&
+            isRawMemory(FD->getParamDecl(I)->getType())) {
+          C.Args[First + I] = -1;
+          C.ArgContent[First + I] = CallSite::NoObject;
+        }
+    }
   if (Dyn)
     if (auto It = CallIndex.find(CE); It != CallIndex.end() &&
                                       G.Calls[It->second].Model < 0 &&

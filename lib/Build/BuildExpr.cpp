@@ -795,10 +795,15 @@ void FunctionBuilder::newExpr(const Hole &K, const CXXNewExpr *NE) {
   const FunctionDecl *OpNew = NE->getOperatorNew();
   if (NE->getNumPlacementArgs() > 0 && OpNew &&
       OpNew->isReservedGlobalPlacementOperator()) {
+    // The place is lowered once: a call handing out memory
+    // (`new (pool.allocate(n)) T(&x)`) is one allocation, the one the
+    // object is built in and the one the result points to.
     const Expr *Place = NE->getPlacementArg(0);
+    int V = newLoc(LocKind::Flow, "{temp}", Place->getExprLoc());
+    expr(holeFor(V), Place);
     if (const Expr *Init = NE->getInitializer())
-      expr(pointeeHole(Place), Init);
-    expr(K.note(note("placement new", NE)), Place);
+      expr(pointeeHole(Place, V), Init);
+    flow(K.note(note("placement new", NE)), V);
     return;
   }
   std::string What =
