@@ -50,6 +50,14 @@ bool givesAddressOf(const clang::Stmt *S, const clang::VarDecl *V);
 /// init-capture or an argument by value.
 bool givesSharedCopyOf(const clang::Stmt *S, const clang::VarDecl *V);
 
+/// True if call \p E is given a callable (a lambda, an object with an
+/// `operator()`: a bound handler).
+bool givesCallable(const clang::CallExpr *E);
+
+/// The calls of S given a callable, not counting those inside lambdas.
+void callableGivers(const clang::Stmt *S,
+                    llvm::SmallVectorImpl<const clang::CallExpr *> &Out);
+
 /// The calls of S that may hand work off: member calls (to their object)
 /// and free functions given a callable (`schedule(f)`, to an executor the
 /// callee finds itself).
@@ -73,11 +81,22 @@ bool guardsHandOff(const clang::VarDecl *Guard,
                    const clang::Stmt *GiveStmt, const ModelTable *Models,
                    const clang::SourceManager &SM);
 
-/// True if destructor \p FD runs or joins the work its object holds: its
-/// body, or a method of the program it calls on its own object, calls a
-/// callable the object holds (`for (auto &f : queue) f();`) or waits on a
-/// member (`worker->stop()` joining the worker's thread).
+/// True if a call of method \p FD runs, destroys or joins the work its
+/// object holds (FunctionSummary::Drains): its body, or a method of the
+/// program it calls on its own object a few calls deep, joins or waits on a
+/// member without arguments (`threads_.join()`, not a condition's
+/// `wait(lock)`), or calls what the object holds, through a callable or a
+/// function pointer (`func_(owner, this)`), or destroys it. A destructor
+/// does so with anything it holds (`for (auto &f : queue) f();`, or any
+/// wait on a member); another method with work it takes out of the object
+/// first (`op *o = queue_.front(); ... o->complete(); o->~op();`): calling
+/// a list of listeners leaves them in place.
 bool runsHeldWork(const clang::FunctionDecl *FD, const ModelTable *Models);
+
+/// True if local \p W is made from variable \p V (its initializer names V:
+/// `test_stream s(ioc);`, `auto s = make_strand(ioc);`): work handed to W
+/// reaches V.
+bool madeFrom(const clang::VarDecl *W, const clang::VarDecl *V);
 
 /// True if every local that statement \p S names by address (its
 /// arguments, a lambda's by-reference captures, what its init-captures are

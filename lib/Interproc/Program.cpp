@@ -367,13 +367,13 @@ static std::vector<Edge> callEdgesOf(const FunctionGraph &G,
     bool ModelReturns = false;
     // Work handed to an object destroyed before the captured locals die,
     // by a destructor that runs or joins what the object holds.
-    bool Drained = false;
-    if (C.DrainedBy >= 0 && C.DrainedBy < static_cast<int>(G.Calls.size())) {
-      std::vector<const FunctionSummary *> Dtors;
-      Drained = Targets(C.DrainedBy, Dtors) && !Dtors.empty() &&
-                llvm::all_of(
-                    Dtors, [](const FunctionSummary *D) { return D->Drains; });
-    }
+    bool Drained = llvm::any_of(C.DrainedBy, [&](int D) {
+      std::vector<const FunctionSummary *> Runs;
+      return D >= 0 && D < static_cast<int>(G.Calls.size()) &&
+             Targets(D, Runs) && !Runs.empty() &&
+             llvm::all_of(
+                 Runs, [](const FunctionSummary *R) { return R->Drains; });
+    });
     auto Apply = [&](const ParamLeaks &P, int A, int Below) {
       // Work waited for: only what the call returns stays.
       bool Keeps = !C.WaitedFor && !Drained;

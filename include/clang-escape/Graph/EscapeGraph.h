@@ -199,12 +199,13 @@ struct CallSite {
   /// blocking call). What the call keeps is a maybe; ReleasedBy is the later
   /// call's source text.
   std::string ReleasedBy;
-  /// Work handed off by the call is waited for if the callee of call site
-  /// DrainedBy, a destructor run after the hand-off and before the
-  /// captured locals die (`delete executor;`, a local executor declared
-  /// after them), runs or joins the work its object holds
-  /// (FunctionSummary::Drains). -1: none.
-  int DrainedBy = -1;
+  /// Work handed off by the call is waited for if the callee of one of the
+  /// call sites DrainedBy runs, destroys or joins the work its object holds
+  /// (FunctionSummary::Drains): a destructor run after the hand-off and
+  /// before the captured locals die (`delete executor;`, a local executor
+  /// declared after them), or a later call of the block on the object the
+  /// work went to (`post(ioc, f); ioc.run();`).
+  std::vector<int> DrainedBy;
   /// A lambda the library keeps and calls later (a `std::function` built
   /// from it): who calls it, with what arguments, is not known. What its
   /// body stores into the objects its parameters refer to is a maybe: the
@@ -247,9 +248,10 @@ struct FunctionGraph {
   /// Polls an atomic flag or waits on a condition: what it hands to
   /// threads is a maybe.
   bool WaitsForThreads = false;
-  /// A destructor that runs or joins the work its object holds (calls a
-  /// callable it holds, joins or waits on a member; see
-  /// FunctionSummary::Drains).
+  /// A method that runs, destroys or joins the work its object holds (a
+  /// destructor calling a callable it holds, a `run()` taking its queued
+  /// operations out and completing them, a `wait()` joining its threads;
+  /// see FunctionSummary::Drains).
   bool Drains = false;
   std::vector<std::string> SlotNames; ///< parameter slot names.
   std::vector<int> SlotLocs;          ///< Param location per slot, or -1.

@@ -106,8 +106,9 @@ struct FunctionSummary {
   /// lands anywhere. False once solving showed that every address in the
   /// result comes from the parameters (`return Handle{nodes_.back()}`).
   bool ResultFromOutside = true;
-  /// A destructor that runs or joins the work its object holds: destroying
-  /// the object waits for the work handed to it (CallSite::DrainedBy).
+  /// A destructor, or another method, that runs, destroys or joins the work
+  /// its object holds: calling it (destroying the object) waits for the
+  /// work handed to it (CallSite::DrainedBy).
   bool Drains = false;
 
   bool operator==(const FunctionSummary &O) const {
