@@ -456,14 +456,17 @@ void FunctionBuilder::collectReassigned(const Stmt *Body) {
 }
 
 /// True if S may leave the function, or (Blocks) just leave its block by
-/// `break` or `continue`. With Blocks, a `return` written by a macro
-/// (`ASSERT_EQ`, `RETURN_IF_ERROR`) is an error path, like an exception
-/// thrown by a call, and not counted.
+/// `break` or `continue`. With Blocks, a `return` or a `throw` written by a
+/// macro (`ASSERT_EQ`, `RETURN_IF_ERROR`, an assertion that throws) is an
+/// error path, like an exception thrown by a call, and not counted.
 static bool leaves(const Stmt *S, bool Blocks) {
   if (!S || isa<LambdaExpr>(S))
     return false;
   if (const auto *R = dyn_cast<ReturnStmt>(S);
       R && Blocks && R->getReturnLoc().isMacroID())
+    return false;
+  if (const auto *T = dyn_cast<CXXThrowExpr>(S);
+      T && Blocks && T->getThrowLoc().isMacroID())
     return false;
   if (isa<ReturnStmt>(S) || isa<CXXThrowExpr>(S) || isa<GotoStmt>(S) ||
       isa<CoreturnStmt>(S) || isa<CoroutineSuspendExpr>(S) ||
@@ -523,6 +526,16 @@ static bool sameLValue(const Expr *A, const Expr *B) {
            sameLValue(MA->getBase(), MB->getBase());
   }
   return isa<CXXThisExpr>(A) && isa<CXXThisExpr>(B);
+}
+
+/// True if A is a member (or a member of a member) of the object B names:
+/// `this->stack_` of `this`, `d.refs` of `d`, `p->refs` of `p`.
+static bool memberOf(const Expr *A, const Expr *B) {
+  const auto *ME = dyn_cast<MemberExpr>(A->IgnoreParenImpCasts());
+  for (; ME; ME = dyn_cast<MemberExpr>(ME->getBase()->IgnoreParenImpCasts()))
+    if (sameLValue(ME->getBase(), B))
+      return true;
+  return false;
 }
 
 /// What a store writes: a global (or static member), or a member of *this
@@ -789,13 +802,33 @@ void FunctionBuilder::killOverwrittenGlobalStores(const Stmt *Body) {
           else {
             B.G.Calls[CI->second].SignalledBy = SignalledBy;
             if (int D = destroyedAfter(Give, Object, Stmts, I); D >= 0)
-              B.G.Calls[CI->second].DrainedBy = D;
+              B.G.Calls[CI->second].DrainedBy.push_back(D);
           }
           // A signal is the work's own word that it is done, the work it
           // started in turn included (the flag set by its last
           // continuation).
           if (Signal)
             B.markSignalled(Give);
+        }
+        // Work given to an object (a call given a callable), and a later
+        // call of the block, before any exit, on that object (or on the
+        // object it was made from) that runs what the object holds
+        // (`post(ioc, f); ioc.run();`): its callee's summary decides.
+        llvm::SmallVector<const CallExpr *, 4> Givers;
+        callableGivers(Stmts[I], Givers);
+        // Not work naming a local of a nested block, dead by then.
+        llvm::erase_if(Givers, [&](const CallExpr *Give) {
+          return Give != Stmts[I] &&
+                 namesLocalWithin(Give, Stmts[I], B.Ctx.getSourceManager());
+        });
+        for (size_t J = I + 1; J < Stmts.size() && !Givers.empty(); ++J) {
+          for (const ObjectUse &L : UsesIn(J))
+            for (const CallExpr *Give : Givers)
+              if (int D = laterRun(L, UsesIn(I), Give); D >= 0)
+                B.G.Calls[B.CallIndex.find(Give)->second].DrainedBy.push_back(
+                    D);
+          if (leavesFrame(Stmts[J]))
+            break;
         }
         // A call given an object that a later call of the block, before any
         // exit, works on again: the object may let go of what the first
@@ -808,11 +841,13 @@ void FunctionBuilder::killOverwrittenGlobalStores(const Stmt *Body) {
           const Expr *By = nullptr;
           for (size_t J = I + 1; J < Stmts.size() && !By; ++J) {
             for (const ObjectUse &L : UsesIn(J)) {
-              // Given the same object and writing what the call wrote (a
-              // pop after a push, an unlink after a link).
+              // Given the same object, or a member of it, and writing what
+              // the call wrote (a pop after a push, an unlink after a link,
+              // `CreateSchema(...)` ... `schemaRef_.ShrinkToFit()`).
               auto Same = [&](const Expr *O) {
-                return llvm::any_of(
-                    U.Objects, [&](const Expr *P) { return sameLValue(O, P); });
+                return llvm::any_of(U.Objects, [&](const Expr *P) {
+                  return sameLValue(O, P) || memberOf(O, P);
+                });
               };
               bool Again = L.Callee != U.Callee &&
                            llvm::any_of(L.Objects, Same) &&
@@ -868,6 +903,29 @@ void FunctionBuilder::killOverwrittenGlobalStores(const Stmt *Body) {
         }
       }
       return true;
+    }
+    /// The call site of \p L when it is a member call, of another function
+    /// than \p Give, on an object that the uses \p Given of Give's
+    /// statement work on, or that one of them was made from; else -1.
+    int laterRun(const ObjectUse &L, llvm::ArrayRef<ObjectUse> Given,
+                 const CallExpr *Give) {
+      const auto *MC = dyn_cast<CXXMemberCallExpr>(L.Call);
+      const Expr *Obj = MC ? MC->getImplicitObjectArgument() : nullptr;
+      auto CI = B.CallIndex.find(L.Call);
+      const FunctionDecl *GiveFD = Give->getDirectCallee();
+      if (!Obj || CI == B.CallIndex.end() || !B.CallIndex.count(Give) ||
+          (GiveFD && L.Callee == GiveFD->getCanonicalDecl()))
+        return -1;
+      const VarDecl *V = objectVariable(Obj);
+      for (const ObjectUse &U : Given) {
+        if (U.NamesInner)
+          continue;
+        for (const Expr *O : U.Objects)
+          if (sameLValue(O, Obj) ||
+              (V && (objectVariable(O) == V || madeFrom(objectVariable(O), V))))
+            return CI->second;
+      }
+      return -1;
     }
     /// The destructor run on the object work was handed to before the
     /// locals the work names die, as a call site whose callee's summary

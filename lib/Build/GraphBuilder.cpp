@@ -339,6 +339,7 @@ FunctionGraph FunctionBuilder::build() {
   }
   G.WaitsForThreads = Body && waitsForThreads();
   G.Drains = Body && runsHeldWork(FD, TU.Opts.Models);
+  G.Blocks = Body && waitsOnOwnState(FD, TU.Opts.Models);
   killOverwrittenGlobalStores(Body);
   killReplacedFieldStores(Body);
   sharedOwners(Body);

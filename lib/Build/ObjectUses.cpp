@@ -126,12 +126,21 @@ void escape::objectUses(const Stmt *S, llvm::SmallVectorImpl<ObjectUse> &Out) {
       return true;
     }
     bool namesInner(const Expr *E) {
+      // Only a use that is not a read of the variable's value counts
+      // (`&v`, `v` bound to a reference, `v.f()`): `*v`, `v->f` and `v`
+      // passed by value give what v holds, which outlives v.
       struct Refs : RecursiveASTVisitor<Refs> {
         const llvm::SmallPtrSet<const Decl *, 4> &Inner;
+        llvm::SmallPtrSet<const Expr *, 4> Read;
         bool Found = false;
         explicit Refs(const llvm::SmallPtrSet<const Decl *, 4> &I) : Inner(I) {}
+        bool VisitImplicitCastExpr(ImplicitCastExpr *C) {
+          if (C->getCastKind() == CK_LValueToRValue)
+            Read.insert(C->getSubExpr()->IgnoreParens());
+          return true;
+        }
         bool VisitDeclRefExpr(DeclRefExpr *D) {
-          Found |= Inner.count(D->getDecl()) > 0;
+          Found |= Inner.count(D->getDecl()) > 0 && !Read.count(D);
           return !Found;
         }
       } R(Inner);

@@ -32,7 +32,8 @@ struct ObjectUse {
   const clang::FunctionDecl *Callee;
   llvm::SmallVector<const clang::Expr *, 2> Objects;
   /// Names a variable declared in the statement itself (in a nested block,
-  /// a condition), dead by the statements after it.
+  /// a condition), dead by the statements after it, other than to read its
+  /// value (`&v`, `v` bound to a reference, not `*v` or `v->f`).
   bool NamesInner = false;
 };
 

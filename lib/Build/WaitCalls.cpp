@@ -254,19 +254,49 @@ static bool givesLocalObject(const CallExpr *E) {
   return false;
 }
 
-/// True if \p E is work: a lambda, a std::function or another object with
-/// a call operator.
-static bool isCallable(const Expr *E) {
-  const CXXRecordDecl *RD =
-      E->getType().getNonReferenceType()->getAsCXXRecordDecl();
-  if (!RD || !RD->hasDefinition())
+/// True if class \p RD, or a base of it, has an `operator()`, a template
+/// one included (`std::bind`'s result, a generic handler).
+static bool hasCallOperator(const CXXRecordDecl *RD, unsigned Depth = 0) {
+  if (!RD || !RD->hasDefinition() || Depth > 4)
     return false;
   if (RD->isLambda())
     return true;
-  for (const CXXMethodDecl *MD : RD->methods())
-    if (MD->getOverloadedOperator() == OO_Call)
+  for (const Decl *D : RD->decls()) {
+    if (const auto *FT = dyn_cast<FunctionTemplateDecl>(D))
+      D = FT->getTemplatedDecl();
+    if (const auto *MD = dyn_cast<CXXMethodDecl>(D);
+        MD && MD->getOverloadedOperator() == OO_Call)
+      return true;
+  }
+  for (const CXXBaseSpecifier &B : RD->bases())
+    if (hasCallOperator(B.getType()->getAsCXXRecordDecl(), Depth + 1))
       return true;
   return false;
+}
+
+static bool isCallable(const Expr *E) {
+  return hasCallOperator(
+      E->getType().getNonReferenceType()->getAsCXXRecordDecl());
+}
+
+bool givesCallable(const CallExpr *E) {
+  return llvm::any_of(E->arguments(),
+                      [](const Expr *A) { return isCallable(A); });
+}
+
+void callableGivers(const Stmt *S,
+                    llvm::SmallVectorImpl<const CallExpr *> &Out) {
+  struct Finder : RecursiveASTVisitor<Finder> {
+    llvm::SmallVectorImpl<const CallExpr *> &Out;
+    explicit Finder(llvm::SmallVectorImpl<const CallExpr *> &Out) : Out(Out) {}
+    bool shouldVisitLambdaExpressions() const { return false; }
+    bool VisitCallExpr(CallExpr *E) {
+      if (givesCallable(E))
+        Out.push_back(E);
+      return true;
+    }
+  } F(Out);
+  F.TraverseStmt(const_cast<Stmt *>(S));
 }
 
 void handOffs(const Stmt *S, const ModelTable *Models,
@@ -291,8 +321,7 @@ void handOffs(const Stmt *S, const ModelTable *Models,
       const FunctionDecl *FD = E->getDirectCallee();
       if (!FD || isa<CXXOperatorCallExpr>(E) || isa<CXXMethodDecl>(FD))
         return true;
-      if (llvm::any_of(E->arguments(),
-                       [](const Expr *A) { return isCallable(A); }))
+      if (givesCallable(E))
         Out.push_back(E);
       return true;
     }
@@ -449,6 +478,11 @@ static bool mentions(const Stmt *E, const VarDecl *V) {
   return false;
 }
 
+bool madeFrom(const VarDecl *W, const VarDecl *V) {
+  return W && V && W != V && W->hasLocalStorage() && !isa<ParmVarDecl>(W) &&
+         mentions(W->getInit(), V);
+}
+
 bool namedLocalsOutlive(const Stmt *S, const VarDecl *Last,
                         const SourceManager &SM, bool LastNamed) {
   struct Locals : RecursiveASTVisitor<Locals> {
@@ -587,38 +621,89 @@ static bool ownState(const Expr *E) {
   return false;
 }
 
+/// True if \p E is a local that work was taken out of the function's own
+/// object into (`op *o = queue_.front();`, `auto f = std::move(q_.front());`),
+/// not a range-`for` variable nor a reference (which leave it in place).
+static bool takenOut(const Expr *E) {
+  E = E->IgnoreParenImpCasts();
+  if (const auto *UO = dyn_cast<UnaryOperator>(E);
+      UO && UO->getOpcode() == UO_Deref)
+    E = UO->getSubExpr()->IgnoreParenImpCasts();
+  const auto *DRE = dyn_cast<DeclRefExpr>(E);
+  const auto *V = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+  return V && V->hasLocalStorage() && !isa<ParmVarDecl>(V) &&
+         !V->isCXXForRangeDecl() && !V->getType()->isReferenceType() &&
+         V->getInit() && ownState(V->getInit());
+}
+
 bool runsHeldWork(const FunctionDecl *FD, const ModelTable *Models) {
   const FunctionDecl *Def = nullptr;
   const auto *MD = dyn_cast_or_null<CXXMethodDecl>(FD);
-  if (!MD || MD->isStatic() || isa<CXXConstructorDecl>(MD) || !MD->hasBody(Def))
+  if (!MD || MD->isStatic() || MD->isConst() || isa<CXXConstructorDecl>(MD) ||
+      !FD->hasBody(Def))
     return false;
   struct Finder : RecursiveASTVisitor<Finder> {
     const ModelTable *Models;
+    /// A destructor: its object dies, so running, joining or waiting on
+    /// what it holds is enough. Another method must take the work out of
+    /// the object first (a queue drained, not a list of listeners called).
+    bool Dtor;
     llvm::SmallPtrSet<const FunctionDecl *, 8> Seen;
     unsigned Depth = 0;
+    /// Inside a method called on work taken out (`o->complete()`).
+    bool OnTaken = false;
     bool Found = false;
-    explicit Finder(const ModelTable *Models) : Models(Models) {}
+    Finder(const ModelTable *Models, bool Dtor) : Models(Models), Dtor(Dtor) {}
     // What a lambda does runs when it is called, not here.
     bool TraverseLambdaExpr(LambdaExpr *) { return true; }
+    bool runs(const Expr *Obj) {
+      return Dtor ? ownState(Obj) : OnTaken || takenOut(Obj);
+    }
     bool VisitCXXMemberCallExpr(CXXMemberCallExpr *E) {
       const Expr *Obj = E->getImplicitObjectArgument();
       const CXXMethodDecl *MD = E->getMethodDecl();
       if (!Obj || !MD || !ownState(Obj))
         return true;
       // A wait on its own state: a worker's thread joined, a pool waited
-      // for. `get()` only reads a handle here.
+      // for (a condition's wait, given a lock, waits for a signal only).
+      // `get()` only reads a handle here.
       if (isWaitCall(E, Models) &&
-          !(MD->getIdentifier() && MD->getName() == "get")) {
+          !(MD->getIdentifier() && MD->getName() == "get") &&
+          (Dtor || E->getNumArgs() == 0)) {
         Found = true;
         return false;
       }
+      // Work taken out and destroyed (`o->~op()`).
+      if (!Dtor && isa<CXXDestructorDecl>(MD) && takenOut(Obj)) {
+        Found = true;
+        return false;
+      }
+      bool Was = OnTaken;
+      OnTaken |= !Dtor && takenOut(Obj);
       follow(MD);
+      OnTaken = Was;
       return !Found;
     }
     // A callable it holds, called: the queued work run.
     bool VisitCXXOperatorCallExpr(CXXOperatorCallExpr *E) {
       Found |= E->getOperator() == OO_Call && E->getNumArgs() >= 1 &&
-               ownState(E->getArg(0));
+               ownState(E->getArg(0)) && runs(E->getArg(0));
+      return !Found;
+    }
+    // A function pointer it holds, called (`func_(owner, this)`).
+    bool VisitCallExpr(CallExpr *E) {
+      if (isa<CXXOperatorCallExpr>(E) || isa<CXXMemberCallExpr>(E) ||
+          E->getDirectCallee())
+        return true;
+      const Expr *Callee = E->getCallee()->IgnoreParenImpCasts();
+      if (const auto *ME = dyn_cast<MemberExpr>(Callee))
+        Found |= ownState(ME) && runs(ME->getBase());
+      else
+        Found |= !Dtor && takenOut(Callee);
+      return !Found;
+    }
+    bool VisitCXXDeleteExpr(CXXDeleteExpr *E) {
+      Found |= !Dtor && takenOut(E->getArgument());
       return !Found;
     }
     void follow(const FunctionDecl *Callee) {
@@ -630,7 +715,7 @@ bool runsHeldWork(const FunctionDecl *FD, const ModelTable *Models) {
       TraverseStmt(Body->getBody());
       --Depth;
     }
-  } F(Models);
+  } F(Models, isa<CXXDestructorDecl>(FD));
   F.Seen.insert(Def);
   F.TraverseStmt(Def->getBody());
   return F.Found;
@@ -679,6 +764,45 @@ void executorSources(const FunctionDecl *FD,
     }
   } F(Out);
   F.TraverseStmt(Def->getBody());
+}
+
+bool waitsOnOwnState(const FunctionDecl *FD, const ModelTable *Models) {
+  const FunctionDecl *Def = nullptr;
+  const auto *MD = dyn_cast_or_null<CXXMethodDecl>(FD);
+  if (!MD || MD->isStatic() || isa<CXXConstructorDecl>(MD) ||
+      isa<CXXDestructorDecl>(MD) || !MD->hasBody(Def))
+    return false;
+  struct Finder : RecursiveASTVisitor<Finder> {
+    const ModelTable *Models;
+    llvm::SmallPtrSet<const FunctionDecl *, 8> Seen;
+    unsigned Depth = 0;
+    bool Found = false;
+    explicit Finder(const ModelTable *Models) : Models(Models) {}
+    bool TraverseLambdaExpr(LambdaExpr *) { return true; }
+    bool VisitCXXMemberCallExpr(CXXMemberCallExpr *E) {
+      const Expr *Obj = E->getImplicitObjectArgument();
+      const CXXMethodDecl *Callee = E->getMethodDecl();
+      if (!Obj || !Callee || !ownState(Obj))
+        return true;
+      // `get()` only reads a handle here.
+      if (isWaitCall(E, Models) &&
+          !(Callee->getIdentifier() && Callee->getName() == "get")) {
+        Found = true;
+        return false;
+      }
+      const FunctionDecl *Body = nullptr;
+      if (Depth < 3 && !isInStd(Callee) && Callee->hasBody(Body) &&
+          Seen.insert(Body).second) {
+        ++Depth;
+        TraverseStmt(Body->getBody());
+        --Depth;
+      }
+      return !Found;
+    }
+  } F(Models);
+  F.Seen.insert(Def);
+  F.TraverseStmt(Def->getBody());
+  return F.Found;
 }
 
 } // namespace escape

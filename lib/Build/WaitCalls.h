@@ -60,10 +60,18 @@ void callsOnLocals(
 /// init-capture or an argument by value.
 bool givesSharedCopyOf(const clang::Stmt *S, const clang::VarDecl *V);
 
+/// True if call \p E is given a callable (a lambda, an object with an
+/// `operator()`: a bound handler).
+bool givesCallable(const clang::CallExpr *E);
+
+/// The calls of S given a callable, not counting those inside lambdas.
+void callableGivers(const clang::Stmt *S,
+                    llvm::SmallVectorImpl<const clang::CallExpr *> &Out);
+
 /// The calls of S that may hand work off: member calls (to their object),
 /// free functions given a callable (`schedule(f)`, to an executor the
 /// callee finds itself) and functions or function objects given a local
-/// object by non-const reference (`start(op)`).
+/// object by non-const reference or pointer (`start(op)`).
 void handOffs(const clang::Stmt *S, const ModelTable *Models,
               llvm::SmallVectorImpl<const clang::CallExpr *> &Out);
 
@@ -84,12 +92,27 @@ bool guardsHandOff(const clang::VarDecl *Guard,
                    const clang::Stmt *GiveStmt, const ModelTable *Models,
                    const clang::SourceManager &SM);
 
-/// True if method or destructor \p FD runs or joins the work its object
-/// holds: its body, or a method of the program it calls on its own object,
-/// calls a callable the object holds (`for (auto &f : queue) f();`) or
-/// waits on a member (`worker->stop()` joining the worker's thread, an
-/// event loop's `run()` waiting on its condition variable).
+/// True if a call of method \p FD runs, destroys or joins the work its
+/// object holds (FunctionSummary::Drains): its body, or a method of the
+/// program it calls on its own object a few calls deep, joins or waits on a
+/// member without arguments (`threads_.join()`, not a condition's
+/// `wait(lock)`), or calls what the object holds, through a callable or a
+/// function pointer (`func_(owner, this)`), or destroys it. A destructor
+/// does so with anything it holds (`for (auto &f : queue) f();`, or any
+/// wait on a member); another method with work it takes out of the object
+/// first (`op *o = queue_.front(); ... o->complete(); o->~op();`): calling
+/// a list of listeners leaves them in place.
 bool runsHeldWork(const clang::FunctionDecl *FD, const ModelTable *Models);
+
+/// True if method \p FD waits on its own state (FunctionSummary::Blocks):
+/// its body, or a method of the program it calls on its own object a few
+/// calls deep, waits on a member, a condition's `wait(lock)` included.
+bool waitsOnOwnState(const clang::FunctionDecl *FD, const ModelTable *Models);
+
+/// True if local \p W is made from variable \p V (its initializer names V:
+/// `test_stream s(ioc);`, `auto s = make_strand(ioc);`): work handed to W
+/// reaches V.
+bool madeFrom(const clang::VarDecl *W, const clang::VarDecl *V);
 
 /// True if every local that statement \p S names by address (its
 /// arguments, a lambda's by-reference captures, what its init-captures are

@@ -209,6 +209,7 @@ template <typename IO> void io(IO &A, FunctionSummary &S) {
   A(S.Unknown);
   A(S.ResultFromOutside);
   A(S.Drains);
+  A(S.Blocks);
 }
 template <typename IO> void io(IO &A, Location &L) {
   A(L.Kind);
@@ -303,6 +304,7 @@ template <typename IO> void io(IO &A, FunctionGraph &G) {
   A(G.VariableFrame);
   A(G.WaitsForThreads);
   A(G.Drains);
+  A(G.Blocks);
   A(G.SlotNames);
   A(G.SlotLocs);
   A(G.SlotContents);

@@ -367,16 +367,21 @@ static std::vector<Edge> callEdgesOf(const FunctionGraph &G,
     bool ModelReturns = false;
     // Work handed to an object destroyed before the captured locals die,
     // by a destructor that runs or joins what the object holds.
-    // Or work that holds a local the function then gives to a call that
-    // waits on it or runs what it holds (CallSite::SignalledBy).
-    auto DrainsAt = [&](int At) {
-      std::vector<const FunctionSummary *> Ts;
-      return At >= 0 && At < static_cast<int>(G.Calls.size()) &&
-             Targets(At, Ts) && !Ts.empty() &&
+    auto RunsAt = [&](int D, bool OrBlocks) {
+      std::vector<const FunctionSummary *> Runs;
+      return D >= 0 && D < static_cast<int>(G.Calls.size()) &&
+             Targets(D, Runs) && !Runs.empty() &&
              llvm::all_of(
-                 Ts, [](const FunctionSummary *D) { return D->Drains; });
+                 Runs,
+                 [&](const FunctionSummary *R) {
+                   return R->Drains || (OrBlocks && R->Blocks);
+                 });
     };
-    bool Drained = DrainsAt(C.DrainedBy) || DrainsAt(C.SignalledBy);
+    bool Drained =
+        llvm::any_of(C.DrainedBy, [&](int D) { return RunsAt(D, false); }) ||
+        // Or work holding a local the function then calls a method on that
+        // waits for the work's signal (CallSite::SignalledBy).
+        RunsAt(C.SignalledBy, true);
     auto Apply = [&](const ParamLeaks &P, int A, int Below) {
       // Work waited for: only what the call returns stays.
       bool Keeps = !C.WaitedFor && !Drained;

@@ -428,6 +428,7 @@ SolvedFunction solveFunction(const FunctionGraph &G, std::vector<Edge> Edges,
   R.Summary.Slots.resize(G.SlotLocs.size());
   R.Summary.ResultFromOutside = resultFromOutside(G, R.Edges, CallResult);
   R.Summary.Drains = G.Drains;
+  R.Summary.Blocks = G.Blocks;
   Walker W(G, R.Edges);
 
   std::vector<int> SlotOf(G.Locs.size(), -1);

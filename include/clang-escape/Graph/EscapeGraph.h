@@ -199,20 +199,21 @@ struct CallSite {
   /// blocking call). What the call keeps is a maybe; ReleasedBy is the later
   /// call's source text.
   std::string ReleasedBy;
-  /// Work handed off by the call is waited for if the callee of call site
-  /// DrainedBy, a destructor run after the hand-off and before the
-  /// captured locals die (`delete executor;`, a local executor declared
-  /// after them), runs or joins the work its object holds
-  /// (FunctionSummary::Drains). -1: none.
-  int DrainedBy = -1;
+  /// Work handed off by the call is waited for if the callee of one of the
+  /// call sites DrainedBy runs, destroys or joins the work its object holds
+  /// (FunctionSummary::Drains): a destructor run after the hand-off and
+  /// before the captured locals die (`delete executor;`, a local executor
+  /// declared after them), or a later call of the block on the object the
+  /// work went to (`post(ioc, f); ioc.run();`).
+  std::vector<int> DrainedBy;
   /// Work handed off by the call holds the address of a local of the
   /// function (given it in the call's statement or in the declaration of
   /// an object the call is given), and later in the same block, before
   /// any exit, the function calls call site SignalledBy on that local
   /// (`start(op); loop.run();`, `op` built from `loop`): the work is waited
-  /// for if that callee waits on its own object or runs what it holds
-  /// (FunctionSummary::Drains), the work's own word that it is done. -1:
-  /// none.
+  /// for if that callee waits on its own state or runs what it holds
+  /// (FunctionSummary::Blocks, FunctionSummary::Drains), the work's own
+  /// word that it is done. -1: none.
   int SignalledBy = -1;
   /// A lambda the library keeps and calls later (a `std::function` built
   /// from it): who calls it, with what arguments, is not known. What its
@@ -256,10 +257,14 @@ struct FunctionGraph {
   /// Polls an atomic flag or waits on a condition: what it hands to
   /// threads is a maybe.
   bool WaitsForThreads = false;
-  /// A destructor or method that runs or joins the work its object holds
-  /// (calls a callable it holds, joins or waits on a member; see
-  /// FunctionSummary::Drains).
+  /// A method that runs, destroys or joins the work its object holds (a
+  /// destructor calling a callable it holds, a `run()` taking its queued
+  /// operations out and completing them, a `wait()` joining its threads;
+  /// see FunctionSummary::Drains).
   bool Drains = false;
+  /// A method that waits on its own state (`cv_.wait(lock)` until a flag
+  /// of its own is set, a join of a member; see FunctionSummary::Blocks).
+  bool Blocks = false;
   std::vector<std::string> SlotNames; ///< parameter slot names.
   std::vector<int> SlotLocs;          ///< Param location per slot, or -1.
   std::vector<int> SlotContents;      ///< ParamContent location per slot.

@@ -106,16 +106,20 @@ struct FunctionSummary {
   /// lands anywhere. False once solving showed that every address in the
   /// result comes from the parameters (`return Handle{nodes_.back()}`).
   bool ResultFromOutside = true;
-  /// A destructor or method that runs or joins the work its object holds,
-  /// or waits on its own state: destroying the object, or calling it on a
-  /// local the work was given, waits for the work (CallSite::DrainedBy,
-  /// CallSite::SignalledBy).
+  /// A destructor, or another method, that runs, destroys or joins the work
+  /// its object holds: calling it (destroying the object) waits for the
+  /// work handed to it (CallSite::DrainedBy).
   bool Drains = false;
+  /// A method that waits on its own state, a condition's `wait(lock)`
+  /// included: called on a local that work handed off holds, it waits for
+  /// the work's signal (CallSite::SignalledBy).
+  bool Blocks = false;
 
   bool operator==(const FunctionSummary &O) const {
     return Slots == O.Slots && Fields == O.Fields &&
            ReturnsAlloc == O.ReturnsAlloc && Unknown == O.Unknown &&
-           ResultFromOutside == O.ResultFromOutside && Drains == O.Drains;
+           ResultFromOutside == O.ResultFromOutside && Drains == O.Drains &&
+           Blocks == O.Blocks;
   }
 };
 
