@@ -134,8 +134,9 @@ struct LinkRecord {
 /// Version of the cache format; a different version is a cache miss.
 /// 14: graphs stored once each, per-file entries name them. 15: result
 /// provenance in summaries, return slots, later calls. 17: bool parameters
-/// passed on to a call.
-constexpr int GraphFormatVersion = 19;
+/// passed on to a call. 20: functions without a USR keyed by their
+/// linkage name.
+constexpr int GraphFormatVersion = 20;
 
 /// A whole unit in one buffer (a --timeout child's answer).
 std::string writeExtractedTU(const ExtractedTU &TU);
