@@ -125,7 +125,8 @@ bool hasLoweredInitializer(const clang::VarDecl *VD);
 
 /// The USR of D (its key across translation units); with MC, functions
 /// whose USRs may collide (instantiations over closures) get their linkage
-/// name too.
+/// name too, and declarations without a USR (instantiations over a closure
+/// object) are keyed by their linkage name instead of their qualified name.
 std::string declKey(const clang::Decl *D, clang::MangleContext *MC = nullptr);
 
 /// FD's linkage name.

@@ -49,6 +49,25 @@ static bool usrMayCollide(const FunctionDecl *FD) {
   return false;
 }
 
+/// D's linkage name (a record's: its type's), or "" when it has none: a
+/// key for what has no USR, the same in every translation unit for an
+/// entity with linkage (closures are numbered in their context).
+static std::string linkageKey(const Decl *D, MangleContext &MC) {
+  if (const auto *DC = dyn_cast<DeclContext>(D); DC && DC->isDependentContext())
+    return "";
+  std::string S;
+  llvm::raw_string_ostream OS(S);
+  if (const auto *FD = dyn_cast<FunctionDecl>(D))
+    OS << mangledName(MC, FD);
+  else if (const auto *VD = dyn_cast<VarDecl>(D);
+           VD && !VD->getDeclContext()->isDependentContext() &&
+           MC.shouldMangleDeclName(VD))
+    MC.mangleName(GlobalDecl(VD), OS);
+  else if (const auto *RD = dyn_cast<CXXRecordDecl>(D))
+    MC.mangleCXXRTTIName(MC.getASTContext().getRecordType(RD), OS);
+  return S.empty() ? S : "m:" + S;
+}
+
 std::string declKey(const Decl *D, MangleContext *MC) {
   llvm::SmallString<128> Buf;
   if (!index::generateUSRForDecl(D, Buf)) {
@@ -58,6 +77,11 @@ std::string declKey(const Decl *D, MangleContext *MC) {
       return std::string(Buf) + "|" + mangledName(*MC, FD);
     return std::string(Buf);
   }
+  // No USR (an instantiation over a closure object, `sexpr<[] {}>`): the
+  // qualified name would merge every such specialization into one.
+  if (MC)
+    if (std::string K = linkageKey(D, *MC); !K.empty())
+      return K;
   if (const auto *ND = dyn_cast<NamedDecl>(D))
     return ND->getQualifiedNameAsString();
   return "";
@@ -84,7 +108,7 @@ FunctionBuilder::FunctionBuilder(TUContext &TU, const FunctionDecl *FD,
 
 std::string dynamicKey(const FunctionDecl *FD, const CXXRecordDecl *Dyn,
                        MangleContext *MC) {
-  return declKey(FD, MC) + "@this:" + declKey(Dyn);
+  return declKey(FD, MC) + "@this:" + declKey(Dyn, MC);
 }
 
 SourcePos FunctionBuilder::pos(SourceLocation L) const {
