@@ -490,6 +490,16 @@ Hole FunctionBuilder::pointeeHole(const Expr *P, int Value) {
   return unknownPointee(P, Value);
 }
 
+const VarDecl *FunctionBuilder::stablePointer(const Expr *E) const {
+  const auto *DRE = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
+  const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+  if (!VD || !VD->hasLocalStorage() || !VD->getType()->isPointerType() ||
+      Reassigned.count(VD) ||
+      (IsLambdaBody && DRE->refersToEnclosingVariableOrCapture()))
+    return nullptr;
+  return VD;
+}
+
 Hole FunctionBuilder::lvalueHole(const Expr *LV) {
   if (overBudget())
     return heapHole();
@@ -582,10 +592,22 @@ Hole FunctionBuilder::lvalueHole(const Expr *LV) {
       H = fieldHole(H, F);
     MemberStore = true;
     // A member of *this: a store a later one may undo ("set, use, clear").
-    if (ThisSlot >= 0 && !IsLambdaBody && !H.discard() &&
-        G.Locs[H.Dst].Kind == LocKind::ParamContent &&
-        G.Locs[H.Dst].Slot == ThisSlot &&
-        isa<CXXThisExpr>(ME->getBase()->IgnoreParenImpCasts())) {
+    bool OfThis = ThisSlot >= 0 && !IsLambdaBody && !H.discard() &&
+                  G.Locs[H.Dst].Kind == LocKind::ParamContent &&
+                  G.Locs[H.Dst].Slot == ThisSlot &&
+                  isa<CXXThisExpr>(ME->getBase()->IgnoreParenImpCasts());
+    // The same for a field of what a never-reassigned pointer variable
+    // points to, when that object is not one of the frame's own (a
+    // parameter's, one read from a member or returned by a call), undone by
+    // a later store through the same variable. A frame's own object keeps
+    // its node: what is read back from it must still see the store.
+    bool ThroughPointer = !OfThis && ME->isArrow() && isa<FieldDecl>(M) &&
+                          !Probing && !H.discard() && H.Derefs == 0 &&
+                          stablePointer(ME->getBase()) &&
+                          (G.Locs[H.Dst].Kind == LocKind::ParamContent ||
+                           G.Locs[H.Dst].Kind == LocKind::Deref ||
+                           G.Locs[H.Dst].Kind == LocKind::Heap);
+    if (OfThis || ThroughPointer) {
       int S = newLoc(LocKind::GlobalStore, M->getNameAsString(),
                      ME->getMemberLoc());
       G.Locs[S].TypeName = "member";
