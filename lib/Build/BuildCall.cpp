@@ -18,6 +18,7 @@
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/AST/StmtCXX.h"
 #include "clang/Basic/Builtins.h"
 
 using namespace clang;
@@ -178,6 +179,8 @@ int FunctionBuilder::callSite(const FunctionDecl *Callee, const Expr *Call,
       CS.ScopedBy = G.Locs[Obj].Name;
   }
   std::vector<CallSite> Callables;
+  // The callable std::invoke or std::apply calls, in Callables.
+  int InvokedAt = -1;
   if (!shouldAnalyzeBody(TU, Callee)) {
     if (auto M = libraryModel(TU, Callee, NSlots, HasThis)) {
       // A thread created and joined in the same function does not outlive
@@ -204,13 +207,24 @@ int FunctionBuilder::callSite(const FunctionDecl *Callee, const Expr *Call,
       CS.Model = static_cast<int>(G.Models.size());
       G.Models.push_back(std::move(*M));
     }
+    // std::invoke, std::apply: what the call returns is what the callable
+    // returns, not a copy of the arguments.
+    CallSite Invoked;
+    if (invokedCallable(CS, Callee, Args, Invoked)) {
+      if (CS.Model >= 0)
+        for (ParamLeaks &P : G.Models[CS.Model].Slots)
+          P.Result = Leak();
+      InvokedAt = 0;
+      Callables.push_back(std::move(Invoked));
+    }
     // The library calls the lambdas it is given (std::thread, algorithms):
     // their bodies' effects apply, with `this` the closure passed.
     for (unsigned I = 0; I < Args.size() && I < NParams; ++I) {
       const CXXRecordDecl *RD =
           Args[I]->getType().getNonReferenceType()->getAsCXXRecordDecl();
       unsigned Slot = (HasThis ? 1 : 0) + I;
-      if (!RD || !RD->isLambda() || CS.Args[Slot] < 0)
+      if (!RD || !RD->isLambda() || CS.Args[Slot] < 0 ||
+          (InvokedAt >= 0 && I == 0))
         continue;
       const CXXMethodDecl *Op = RD->getLambdaCallOperator();
       if (!Op || Op->getDescribedFunctionTemplate())
@@ -244,10 +258,34 @@ int FunctionBuilder::callSite(const FunctionDecl *Callee, const Expr *Call,
     const FunctionDecl *Def = nullptr;
     if (Callee->hasBody(Def))
       TU.Enqueue(Def);
+    // A coroutine passed by address to a function of the program is called
+    // there, through the pointer: its callers are in the program and it is
+    // not judged at its signature (a call site without arguments).
+    for (const Expr *A : Args) {
+      const Expr *E = A->IgnoreParenImpCasts();
+      if (const auto *UO = dyn_cast<UnaryOperator>(E);
+          UO && UO->getOpcode() == UO_AddrOf)
+        E = UO->getSubExpr()->IgnoreParenImpCasts();
+      const auto *DRE = dyn_cast<DeclRefExpr>(E);
+      const auto *Fn = DRE ? dyn_cast<FunctionDecl>(DRE->getDecl()) : nullptr;
+      const FunctionDecl *FnDef = nullptr;
+      if (!Fn || !Fn->hasBody(FnDef) || !shouldAnalyzeBody(TU, FnDef) ||
+          !isa_and_nonnull<CoroutineBodyStmt>(FnDef->getBody()))
+        continue;
+      CallSite Passed;
+      Passed.CalleeKey = declKey(FnDef, TU.Mangler.get());
+      Passed.CalleeName = "coroutine passed to " + CS.CalleeName;
+      Passed.Pos = pos(A->getBeginLoc());
+      Passed.Spelling = text(A);
+      Callables.push_back(std::move(Passed));
+      TU.Enqueue(FnDef);
+    }
   }
   QualType RT = Callee->getReturnType();
   if (RT->isReferenceType() || TU.Types.mayHoldAddress(RT))
     CS.Result = newLoc(LocKind::Flow, "{temp}", Call->getExprLoc());
+  if (InvokedAt >= 0)
+    Callables[InvokedAt].Result = CS.Result;
   CallIndex[Call] = static_cast<int>(G.Calls.size());
   if (!Callables.empty())
     CallablesOf[Call] = Callables.size();
@@ -367,14 +405,22 @@ void FunctionBuilder::call(const Hole &K, const CallExpr *CE) {
     // Through a function pointer or member pointer: an unknown callee keeps
     // whatever it is given, as a maybe.
     expr(Hole(), CE->getCallee());
-    for (const Expr *A : Args) {
-      if (!TU.Types.mayHoldAddress(A->getType()) && !A->isGLValue()) {
+    QualType CT = CE->getCallee()->getType();
+    if (const auto *PT = CT->getAs<PointerType>())
+      CT = PT->getPointeeType();
+    const auto *Proto = CT->getAs<FunctionProtoType>();
+    for (unsigned I = 0; I < Args.size(); ++I) {
+      const Expr *A = Args[I];
+      // A reference parameter receives the argument's address.
+      bool Ref = Proto && I < Proto->getNumParams() &&
+                 Proto->getParamType(I)->isReferenceType() && A->isGLValue();
+      if (!Ref && !TU.Types.mayHoldAddress(A->getType()) && !A->isGLValue()) {
         expr(Hole(), A);
         continue;
       }
       Hole H = heapHole().note(note("call parameter (via unknown callee)", CE));
       H.Maybe = true;
-      expr(H, A);
+      expr(Ref ? H.shift(-1) : H, A);
     }
     return;
   }

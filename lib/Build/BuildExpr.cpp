@@ -490,6 +490,16 @@ Hole FunctionBuilder::pointeeHole(const Expr *P, int Value) {
   return unknownPointee(P, Value);
 }
 
+const VarDecl *FunctionBuilder::stablePointer(const Expr *E) const {
+  const auto *DRE = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
+  const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+  if (!VD || !VD->hasLocalStorage() || !VD->getType()->isPointerType() ||
+      Reassigned.count(VD) ||
+      (IsLambdaBody && DRE->refersToEnclosingVariableOrCapture()))
+    return nullptr;
+  return VD;
+}
+
 Hole FunctionBuilder::lvalueHole(const Expr *LV) {
   if (overBudget())
     return heapHole();
@@ -581,17 +591,30 @@ Hole FunctionBuilder::lvalueHole(const Expr *LV) {
     if (const auto *F = dyn_cast<FieldDecl>(M))
       H = fieldHole(H, F);
     MemberStore = true;
-    // A member of *this, or of what a pointer parameter points to: a store
-    // a later one may undo ("set, use, clear").
-    const Expr *Base = ME->getBase()->IgnoreParenImpCasts();
-    const auto *BaseRef = dyn_cast<DeclRefExpr>(Base);
-    bool OfThis = ThisSlot >= 0 && G.Locs[H.Dst].Slot == ThisSlot &&
-                  isa<CXXThisExpr>(Base);
-    bool OfParam = ME->isArrow() && BaseRef &&
-                   isa<ParmVarDecl>(BaseRef->getDecl()) &&
+    // A member of *this: a store a later one may undo ("set, use, clear").
+    bool OfThis = ThisSlot >= 0 && !IsLambdaBody && !H.discard() &&
+                  G.Locs[H.Dst].Kind == LocKind::ParamContent &&
+                  G.Locs[H.Dst].Slot == ThisSlot &&
+                  isa<CXXThisExpr>(ME->getBase()->IgnoreParenImpCasts());
+    // Or of what a pointer parameter points to.
+    const auto *BaseRef =
+        dyn_cast<DeclRefExpr>(ME->getBase()->IgnoreParenImpCasts());
+    bool OfParam = !OfThis && !IsLambdaBody && !H.discard() && ME->isArrow() &&
+                   BaseRef && isa<ParmVarDecl>(BaseRef->getDecl()) &&
+                   G.Locs[H.Dst].Kind == LocKind::ParamContent &&
                    G.Locs[H.Dst].Slot != ThisSlot;
-    if (!IsLambdaBody && !H.discard() &&
-        G.Locs[H.Dst].Kind == LocKind::ParamContent && (OfThis || OfParam)) {
+    // The same for a field of what a never-reassigned pointer variable
+    // points to, when that object is not one of the frame's own (a
+    // parameter's, one read from a member or returned by a call), undone by
+    // a later store through the same variable. A frame's own object keeps
+    // its node: what is read back from it must still see the store.
+    bool ThroughPointer = !OfThis && !OfParam && ME->isArrow() &&
+                          isa<FieldDecl>(M) && !Probing && !H.discard() &&
+                          H.Derefs == 0 && stablePointer(ME->getBase()) &&
+                          (G.Locs[H.Dst].Kind == LocKind::ParamContent ||
+                           G.Locs[H.Dst].Kind == LocKind::Deref ||
+                           G.Locs[H.Dst].Kind == LocKind::Heap);
+    if (OfThis || OfParam || ThroughPointer) {
       int S = newLoc(LocKind::GlobalStore, M->getNameAsString(),
                      ME->getMemberLoc());
       G.Locs[S].TypeName = "member";

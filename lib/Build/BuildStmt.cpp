@@ -538,8 +538,8 @@ static bool memberOf(const Expr *A, const Expr *B) {
   return false;
 }
 
-/// What a store writes: a global (or static member), or a member of *this
-/// or of what a pointer parameter points to.
+/// What a store writes: a global (or static member), a member of *this, or
+/// a member of what a pointer variable points to.
 static const ValueDecl *storedGlobal(const Expr *LHS) {
   LHS = LHS->IgnoreParenImpCasts();
   if (const auto *DRE = dyn_cast<DeclRefExpr>(LHS))
@@ -548,9 +548,7 @@ static const ValueDecl *storedGlobal(const Expr *LHS) {
     if (const auto *VD = dyn_cast<VarDecl>(ME->getMemberDecl()))
       return VD; // a static data member
     const Expr *Base = ME->getBase()->IgnoreParenImpCasts();
-    const auto *BaseRef = dyn_cast<DeclRefExpr>(Base);
-    if (isa<CXXThisExpr>(Base) ||
-        (ME->isArrow() && BaseRef && isa<ParmVarDecl>(BaseRef->getDecl())))
+    if (isa<CXXThisExpr>(Base) || (ME->isArrow() && isa<DeclRefExpr>(Base)))
       return ME->getMemberDecl();
     if (!ME->isArrow())
       return storedGlobal(ME->getBase());
@@ -565,53 +563,99 @@ static bool sameExpr(const ASTContext &Ctx, const Expr *A, const Expr *B) {
   return IA == IB;
 }
 
-/// True if S, run after Store, leaves Store's target without the value
+/// The local whose address a store stores (`m = &x;`), or null.
+static const VarDecl *storedAddressOf(Assignment Store) {
+  const auto *UO = dyn_cast<UnaryOperator>(Store.RHS->IgnoreParenImpCasts());
+  const auto *DRE =
+      UO && UO->getOpcode() == UO_AddrOf
+          ? dyn_cast<DeclRefExpr>(UO->getSubExpr()->IgnoreParens())
+          : nullptr;
+  const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+  return VD && VD->hasLocalStorage() ? VD : nullptr;
+}
+
+/// True if condition C only tests local X: `x`, `!x`, `x == k`, `x != k`
+/// with k a constant.
+static bool testsOnly(const ASTContext &Ctx, const Expr *C, const VarDecl *X) {
+  C = C->IgnoreParenImpCasts();
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(C))
+    return DRE->getDecl() == X;
+  if (const auto *UO = dyn_cast<UnaryOperator>(C))
+    return UO->getOpcode() == UO_LNot && testsOnly(Ctx, UO->getSubExpr(), X);
+  if (const auto *BO = dyn_cast<BinaryOperator>(C)) {
+    if (BO->getOpcode() != BO_EQ && BO->getOpcode() != BO_NE)
+      return false;
+    const Expr *L = BO->getLHS(), *R = BO->getRHS();
+    if (!testsOnly(Ctx, L, X))
+      std::swap(L, R);
+    return testsOnly(Ctx, L, X) && !R->isValueDependent() &&
+           R->isEvaluatable(Ctx);
+  }
+  return false;
+}
+
+/// How a statement run after a store leaves the store's target.
+enum class Clear { No, Maybe, Yes };
+
+/// Whether S, run after Store, leaves Store's target without the value
 /// Store put there: `m = nullptr;`, or `if (m == &x) m = nullptr;` after
-/// `m = &x;` (when the test fails, m was changed by someone else).
-static bool clears(const ASTContext &Ctx, const Stmt *S, Assignment Store) {
+/// `m = &x;` (when the test fails, m was changed by someone else). A clear
+/// under a test of `x` itself (`if (!x) m = nullptr;`) is a maybe: `x`
+/// changed only through the address `m` was given, so whoever holds it has
+/// used it, most often to say it let go of it (a callback's destructor
+/// telling the caller it is gone), but not provably.
+static Clear clears(const ASTContext &Ctx, const Stmt *S, Assignment Store) {
   const Expr *Target = Store.LHS;
   if (Assignment A = assignmentSides(S))
-    return sameLValue(A.LHS, Target);
+    return sameLValue(A.LHS, Target) ? Clear::Yes : Clear::No;
   const auto *If = dyn_cast<IfStmt>(S);
   if (!If || If->getElse() || If->getInit() || If->getConditionVariable())
-    return false;
+    return Clear::No;
+  Clear Result = Clear::No;
   const auto *Cond = dyn_cast<BinaryOperator>(If->getCond()->IgnoreImplicit());
-  if (!Cond || Cond->getOpcode() != BO_EQ)
-    return false;
-  const Expr *L = Cond->getLHS(), *R = Cond->getRHS();
-  if (!sameLValue(L, Target))
-    std::swap(L, R);
-  if (!sameLValue(L, Target) || !sameExpr(Ctx, R, Store.RHS))
-    return false;
+  if (Cond && Cond->getOpcode() == BO_EQ) {
+    const Expr *L = Cond->getLHS(), *R = Cond->getRHS();
+    if (!sameLValue(L, Target))
+      std::swap(L, R);
+    if (sameLValue(L, Target) && sameExpr(Ctx, R, Store.RHS))
+      Result = Clear::Yes;
+  }
+  if (const VarDecl *X = storedAddressOf(Store);
+      Result == Clear::No && X && testsOnly(Ctx, If->getCond(), X))
+    Result = Clear::Maybe;
+  if (Result == Clear::No)
+    return Clear::No;
   const Stmt *Then = If->getThen();
   if (const auto *CS = dyn_cast<CompoundStmt>(Then)) {
     for (const Stmt *C : CS->body()) {
       if (Assignment A = assignmentSides(C))
         if (sameLValue(A.LHS, Target))
-          return true;
+          return Result;
       if (leavesFrame(C))
-        return false;
+        return Clear::No;
     }
-    return false;
+    return Clear::No;
   }
   Assignment A = assignmentSides(Then);
-  return A && sameLValue(A.LHS, Target);
+  return A && sameLValue(A.LHS, Target) ? Result : Clear::No;
 }
 
-/// True if every way from Store to the end of the function passes a
+/// Whether every way from Store to the end of the function passes a
 /// statement that clears Store's target: the blocks around Store are
 /// searched outwards for a clear after it; a function exit on the way, or
-/// anywhere in a loop around Store (a later iteration), defeats it.
-static bool clearedLater(const ASTContext &Ctx, ParentMap &PM, const Stmt *Body,
-                         const Expr *Store) {
+/// anywhere in a loop around Store (a later iteration), defeats it. Maybe
+/// when the first clear found is a maybe and no certain one follows it.
+static Clear clearedLater(const ASTContext &Ctx, ParentMap &PM,
+                          const Stmt *Body, const Expr *Store) {
   Assignment Sides = assignmentSides(Store);
   if (!Sides)
-    return false;
+    return Clear::No;
   const Stmt *Cur = Store;
+  Clear Found = Clear::No;
   while (Cur != Body) {
     const Stmt *P = PM.getParent(Cur);
     if (!P || isa<LambdaExpr>(P))
-      return false;
+      return Found;
     if (const auto *CS = dyn_cast<CompoundStmt>(P)) {
       bool After = false;
       for (const Stmt *C : CS->body()) {
@@ -621,21 +665,24 @@ static bool clearedLater(const ASTContext &Ctx, ParentMap &PM, const Stmt *Body,
         }
         if (!After)
           continue;
-        if (clears(Ctx, C, Sides))
-          return true;
+        Clear Here = clears(Ctx, C, Sides);
+        if (Here == Clear::Yes)
+          return Clear::Yes;
+        if (Here == Clear::Maybe)
+          Found = Clear::Maybe;
         if (exitsFunction(C))
-          return false;
+          return Found;
         if (leavesFrame(C))
           break; // break/continue: the clear may still come outside
       }
     } else if (isa<ForStmt>(P) || isa<WhileStmt>(P) || isa<DoStmt>(P) ||
                isa<CXXForRangeStmt>(P)) {
       if (exitsFunction(P))
-        return false;
+        return Found;
     }
     Cur = P;
   }
-  return false;
+  return Found;
 }
 
 /// `obj.push_back(x)`-like calls and the calls that take it out again.
@@ -1003,9 +1050,15 @@ void FunctionBuilder::killOverwrittenGlobalStores(const Stmt *Body) {
   // or an enclosing one.
   if (!GlobalStores.empty() && Body) {
     ParentMap PM(const_cast<Stmt *>(Body));
-    for (auto &[E, Store] : GlobalStores)
-      if (!G.Locs[Store.first].Killed && clearedLater(Ctx, PM, Body, E))
+    for (auto &[E, Store] : GlobalStores) {
+      if (G.Locs[Store.first].Killed)
+        continue;
+      Clear C = clearedLater(Ctx, PM, Body, E);
+      if (C == Clear::Yes)
         G.Locs[Store.first].Killed = true;
+      else if (C == Clear::Maybe)
+        MaybeCleared.insert(Store.first);
+    }
   }
 
   // A push whose container is popped somewhere later in the function (a

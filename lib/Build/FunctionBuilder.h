@@ -188,6 +188,9 @@ public:
                       llvm::ArrayRef<clang::Expr *> Inits);
   /// Where a store into the lvalue LV lands.
   Hole lvalueHole(const clang::Expr *LV);
+  /// The never-reassigned pointer variable of this frame (a local or a
+  /// parameter) that E reads, or null: two reads of it are one value.
+  const clang::VarDecl *stablePointer(const clang::Expr *E) const;
   /// Where a store through the pointer value P lands. Value, when given,
   /// is a node already holding P's value.
   Hole pointeeHole(const clang::Expr *P, int Value = -1);
@@ -230,6 +233,12 @@ public:
                const clang::Expr *ThisArg, bool ThisIsPointer,
                llvm::ArrayRef<const clang::Expr *> Args, int ThisDest,
                bool Virtual);
+  /// `std::invoke(f, args...)`, `std::apply(f, t)`: the call of the
+  /// callable's operator() the library makes, into \p In, with its result
+  /// still to be set (InvokedCallable.cpp). False when it is not one, or the
+  /// operator() is not found.
+  bool invokedCallable(const CallSite &CS, const clang::FunctionDecl *Callee,
+                       llvm::ArrayRef<const clang::Expr *> Args, CallSite &In);
   int uniqueTemporaryOwner(const clang::Expr *Obj,
                            const clang::FunctionDecl *FD);
   bool joinsThreads();
@@ -377,6 +386,9 @@ public:
   std::vector<FieldStage> FieldStages;
   /// While set, a store into a field of an allocation is staged for At.
   const clang::Stmt *StageAt = nullptr;
+  /// Store nodes a later statement perhaps clears (`if (!x) p->f =
+  /// nullptr;` after `p->f = &x;`): their edges are maybes.
+  llvm::DenseSet<int> MaybeCleared;
   /// Stage nodes whose store a later one replaced (their edge is dropped).
   llvm::DenseSet<int> ReplacedStages;
   llvm::DenseMap<const clang::Expr *, int> AllocOfCall;

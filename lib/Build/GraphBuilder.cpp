@@ -492,7 +492,12 @@ void FunctionBuilder::finish() {
              Store.first);
       }
   }
-  // A store overwritten before the frame ends does not reach its target.
+  // A store overwritten before the frame ends does not reach its target;
+  // one perhaps overwritten, only as a maybe.
+  for (Edge &E : G.Edges)
+    if (MaybeCleared.count(E.Src) && !E.Notes.empty() &&
+        E.Notes.front().Why.rfind("store to", 0) == 0)
+      E.Maybe = true;
   G.Edges.erase(std::remove_if(G.Edges.begin(), G.Edges.end(),
                                [&](const Edge &E) {
                                  if (ReplacedStages.count(E.Src))
