@@ -6,6 +6,7 @@
 #include "clang-escape/Build/GraphBuilder.h"
 #include "FunctionBuilder.h"
 #include "WaitCalls.h"
+#include "clang-escape/Support/LLVMCompat.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Attr.h"
@@ -64,7 +65,7 @@ static std::string linkageKey(const Decl *D, MangleContext &MC) {
            MC.shouldMangleDeclName(VD))
     MC.mangleName(GlobalDecl(VD), OS);
   else if (const auto *RD = dyn_cast<CXXRecordDecl>(D))
-    MC.mangleCXXRTTIName(MC.getASTContext().getRecordType(RD), OS);
+    MC.mangleCXXRTTIName(recordTypeOf(MC.getASTContext(), RD), OS);
   return S.empty() ? S : "m:" + S;
 }
 
