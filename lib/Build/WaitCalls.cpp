@@ -636,24 +636,25 @@ static bool takenOut(const Expr *E) {
          V->getInit() && ownState(V->getInit());
 }
 
-bool runsHeldWork(const FunctionDecl *FD, const ModelTable *Models) {
-  const FunctionDecl *Def = nullptr;
-  const auto *MD = dyn_cast_or_null<CXXMethodDecl>(FD);
-  if (!MD || MD->isStatic() || MD->isConst() || isa<CXXConstructorDecl>(MD) ||
-      !FD->hasBody(Def))
-    return false;
+/// True if the body \p Def of a method runs, destroys or joins the work its
+/// object holds (runsHeldWork; \p Dtor for a destructor), or, with
+/// \p WaitsOnly, waits on its own state (waitsOnOwnState).
+static bool heldWork(const FunctionDecl *Def, const ModelTable *Models,
+                     bool Dtor, bool WaitsOnly) {
   struct Finder : RecursiveASTVisitor<Finder> {
     const ModelTable *Models;
     /// A destructor: its object dies, so running, joining or waiting on
     /// what it holds is enough. Another method must take the work out of
     /// the object first (a queue drained, not a list of listeners called).
     bool Dtor;
+    bool WaitsOnly;
     llvm::SmallPtrSet<const FunctionDecl *, 8> Seen;
     unsigned Depth = 0;
     /// Inside a method called on work taken out (`o->complete()`).
     bool OnTaken = false;
     bool Found = false;
-    Finder(const ModelTable *Models, bool Dtor) : Models(Models), Dtor(Dtor) {}
+    Finder(const ModelTable *Models, bool Dtor, bool WaitsOnly)
+        : Models(Models), Dtor(Dtor), WaitsOnly(WaitsOnly) {}
     // What a lambda does runs when it is called, not here.
     bool TraverseLambdaExpr(LambdaExpr *) { return true; }
     bool runs(const Expr *Obj) {
@@ -686,14 +687,15 @@ bool runsHeldWork(const FunctionDecl *FD, const ModelTable *Models) {
     }
     // A callable it holds, called: the queued work run.
     bool VisitCXXOperatorCallExpr(CXXOperatorCallExpr *E) {
-      Found |= E->getOperator() == OO_Call && E->getNumArgs() >= 1 &&
-               ownState(E->getArg(0)) && runs(E->getArg(0));
+      Found |= !WaitsOnly && E->getOperator() == OO_Call &&
+               E->getNumArgs() >= 1 && ownState(E->getArg(0)) &&
+               runs(E->getArg(0));
       return !Found;
     }
     // A function pointer it holds, called (`func_(owner, this)`).
     bool VisitCallExpr(CallExpr *E) {
-      if (isa<CXXOperatorCallExpr>(E) || isa<CXXMemberCallExpr>(E) ||
-          E->getDirectCallee())
+      if (WaitsOnly || isa<CXXOperatorCallExpr>(E) ||
+          isa<CXXMemberCallExpr>(E) || E->getDirectCallee())
         return true;
       const Expr *Callee = E->getCallee()->IgnoreParenImpCasts();
       if (const auto *ME = dyn_cast<MemberExpr>(Callee))
@@ -703,7 +705,7 @@ bool runsHeldWork(const FunctionDecl *FD, const ModelTable *Models) {
       return !Found;
     }
     bool VisitCXXDeleteExpr(CXXDeleteExpr *E) {
-      Found |= !Dtor && takenOut(E->getArgument());
+      Found |= !WaitsOnly && !Dtor && takenOut(E->getArgument());
       return !Found;
     }
     void follow(const FunctionDecl *Callee) {
@@ -715,10 +717,20 @@ bool runsHeldWork(const FunctionDecl *FD, const ModelTable *Models) {
       TraverseStmt(Body->getBody());
       --Depth;
     }
-  } F(Models, isa<CXXDestructorDecl>(FD));
+  } F(Models, Dtor, WaitsOnly);
   F.Seen.insert(Def);
   F.TraverseStmt(Def->getBody());
   return F.Found;
+}
+
+bool runsHeldWork(const FunctionDecl *FD, const ModelTable *Models) {
+  const FunctionDecl *Def = nullptr;
+  const auto *MD = dyn_cast_or_null<CXXMethodDecl>(FD);
+  if (!MD || MD->isStatic() || MD->isConst() || isa<CXXConstructorDecl>(MD) ||
+      !FD->hasBody(Def))
+    return false;
+  return heldWork(Def, Models, isa<CXXDestructorDecl>(FD),
+                  /*WaitsOnly=*/false);
 }
 
 /// The global or argument-less function a pointer value comes from,
@@ -772,37 +784,7 @@ bool waitsOnOwnState(const FunctionDecl *FD, const ModelTable *Models) {
   if (!MD || MD->isStatic() || isa<CXXConstructorDecl>(MD) ||
       isa<CXXDestructorDecl>(MD) || !MD->hasBody(Def))
     return false;
-  struct Finder : RecursiveASTVisitor<Finder> {
-    const ModelTable *Models;
-    llvm::SmallPtrSet<const FunctionDecl *, 8> Seen;
-    unsigned Depth = 0;
-    bool Found = false;
-    explicit Finder(const ModelTable *Models) : Models(Models) {}
-    bool TraverseLambdaExpr(LambdaExpr *) { return true; }
-    bool VisitCXXMemberCallExpr(CXXMemberCallExpr *E) {
-      const Expr *Obj = E->getImplicitObjectArgument();
-      const CXXMethodDecl *Callee = E->getMethodDecl();
-      if (!Obj || !Callee || !ownState(Obj))
-        return true;
-      // `get()` only reads a handle here.
-      if (isWaitCall(E, Models) &&
-          !(Callee->getIdentifier() && Callee->getName() == "get")) {
-        Found = true;
-        return false;
-      }
-      const FunctionDecl *Body = nullptr;
-      if (Depth < 3 && !isInStd(Callee) && Callee->hasBody(Body) &&
-          Seen.insert(Body).second) {
-        ++Depth;
-        TraverseStmt(Body->getBody());
-        --Depth;
-      }
-      return !Found;
-    }
-  } F(Models);
-  F.Seen.insert(Def);
-  F.TraverseStmt(Def->getBody());
-  return F.Found;
+  return heldWork(Def, Models, /*Dtor=*/true, /*WaitsOnly=*/true);
 }
 
 } // namespace escape
