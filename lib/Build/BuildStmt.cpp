@@ -757,6 +757,18 @@ void FunctionBuilder::killOverwrittenGlobalStores(const Stmt *Body) {
         }
         return Waits[J];
       };
+      // The member calls on locals of each statement, found once per block
+      // when a hand-off looks for a signal (CallSite::SignalledBy).
+      std::vector<llvm::SmallVector<const CXXMemberCallExpr *, 2>> OnLocals;
+      auto CallsOnLocalsIn =
+          [&](size_t J) -> llvm::ArrayRef<const CXXMemberCallExpr *> {
+        if (OnLocals.empty()) {
+          OnLocals.resize(Stmts.size());
+          for (size_t K = 0; K < Stmts.size(); ++K)
+            callsOnLocals(Stmts[K], OnLocals[K]);
+        }
+        return OnLocals[J];
+      };
       std::vector<llvm::SmallVector<ObjectUse, 2>> Uses;
       auto UsesIn = [&](size_t J) -> llvm::ArrayRef<ObjectUse> {
         if (Uses.empty()) {
@@ -809,9 +821,7 @@ void FunctionBuilder::killOverwrittenGlobalStores(const Stmt *Body) {
             // A call on such a local whose callee may wait on it (an event
             // loop's `run()`): its summary decides.
             if (!Waited && SignalledBy < 0) {
-              llvm::SmallVector<const CXXMemberCallExpr *, 2> Calls;
-              callsOnLocals(Stmts[J], Calls);
-              for (const CXXMemberCallExpr *MC : Calls)
+              for (const CXXMemberCallExpr *MC : CallsOnLocalsIn(J))
                 if (auto L = B.CallIndex.find(MC);
                     L != B.CallIndex.end() &&
                     Signals(rootVariable(MC->getImplicitObjectArgument()))) {
