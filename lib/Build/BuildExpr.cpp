@@ -357,8 +357,7 @@ void FunctionBuilder::declRef(const Hole &K, const DeclRefExpr *DRE) {
   int L = varLoc(VD);
   unsigned Off = Ctx.getSourceManager().getFileOffset(
       Ctx.getSourceManager().getExpansionLoc(DRE->getBeginLoc()));
-  if (Off > G.Locs[L].LastUse)
-    G.Locs[L].LastUse = Off;
+  noteUse(L, Off);
   if (VD->getType()->isReferenceType())
     return flow(K.shift(1, note("reference read", DRE)), L);
   flow(K, L);

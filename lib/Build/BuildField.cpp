@@ -342,8 +342,7 @@ int FunctionBuilder::fieldRead(const MemberExpr *ME, const FieldDecl *F) {
   if (N >= 0) {
     unsigned Off = Ctx.getSourceManager().getFileOffset(
         Ctx.getSourceManager().getExpansionLoc(ME->getBeginLoc()));
-    int Root = rootObject(N);
-    G.Locs[Root].LastUse = std::max(G.Locs[Root].LastUse, Off);
+    noteUse(rootObject(N), Off);
   }
   return N;
 }

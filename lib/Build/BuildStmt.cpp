@@ -35,6 +35,8 @@ int FunctionBuilder::pushScope(bool Loop, const Stmt *S) {
         Ctx.getSourceManager().getExpansionLoc(S->getEndLoc()));
   CurScope = static_cast<int>(G.Scopes.size());
   G.Scopes.push_back(Sc);
+  if (S)
+    ScopeStmts[CurScope] = S;
   return Saved;
 }
 
@@ -148,9 +150,9 @@ void FunctionBuilder::stmt(const Stmt *S) {
                 ? dyn_cast_or_null<VarDecl>(FR->getRangeStmt()->getSingleDecl())
                 : nullptr;
         Range && !Ctx.getLangOpts().CPlusPlus23) {
-      Location &L = G.Locs[varLoc(Range)];
-      L.LastUse = std::max(L.LastUse, G.Scopes[CurScope].EndOffset);
-      L.Name = "range of the for loop";
+      int L = varLoc(Range);
+      noteUse(L, G.Scopes[CurScope].EndOffset);
+      G.Locs[L].Name = "range of the for loop";
     }
     stmt(FR->getBeginStmt());
     stmt(FR->getEndStmt());

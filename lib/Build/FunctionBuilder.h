@@ -324,6 +324,20 @@ public:
   void returnStmt(const clang::ReturnStmt *RS);
   int pushScope(bool Loop, const clang::Stmt *S);
   void popScope(int Saved) { CurScope = Saved; }
+  /// A read of location L at source offset Off (escape-scope's "used
+  /// later").
+  void noteUse(int L, unsigned Off) {
+    Location &Loc = G.Locs[L];
+    Loc.LastUse = std::max(Loc.LastUse, Off);
+    if (Loc.Uses.empty() || Loc.Uses.back() != Off)
+      Loc.Uses.push_back(Off);
+  }
+  /// The spans after each scope's end that its end cannot reach
+  /// (ReachedAfter.cpp).
+  void unreachedAfterScopes();
+  /// Marks the stores into a local replaced later in the same block
+  /// (Edge::OverwrittenAt; ReachedAfter.cpp).
+  void overwrittenLocalStores(const clang::Stmt *Body);
   void frames();
   void finish();
   void annotations();
@@ -425,6 +439,8 @@ public:
   int GuardSlot = -1;
   bool GuardValue = false;
   int CurScope = 0;
+  /// The statement each scope opened by pushScope stands for.
+  llvm::DenseMap<int, const clang::Stmt *> ScopeStmts;
   int LoopDepth = 0;
   int ThisSlot = -1;
   bool IsLambdaBody = false;

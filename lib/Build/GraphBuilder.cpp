@@ -368,6 +368,8 @@ FunctionGraph FunctionBuilder::build() {
   killOverwrittenGlobalStores(Body);
   killReplacedFieldStores(Body);
   sharedOwners(Body);
+  unreachedAfterScopes();
+  overwrittenLocalStores(Body);
   finish();
   frames();
   return std::move(G);

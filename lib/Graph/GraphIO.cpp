@@ -229,6 +229,7 @@ template <typename IO> void io(IO &A, Location &L) {
   A(L.Alloc.OverAligned);
   A(L.Alloc.Owner);
   A(L.LastUse);
+  A(L.Uses);
   A(L.TypeName);
   A(L.Killed);
   A(L.Exposed);
@@ -246,13 +247,20 @@ template <typename IO> void io(IO &A, Edge &E) {
   A(E.Maybe);
   A(E.GuardSlot);
   A(E.GuardValue);
+  A(E.OverwrittenAt);
   A(E.Notes);
+}
+template <typename IO> void io(IO &A, UnreachedSpan &U) {
+  A(U.Begin);
+  A(U.End);
+  A(U.Loop);
 }
 template <typename IO> void io(IO &A, Scope &S) {
   A(S.Parent);
   A(S.Loop);
   A(S.FullExpr);
   A(S.EndOffset);
+  A(S.Unreached);
 }
 template <typename IO> void io(IO &A, CallSite::FieldArg &F) {
   A(F.Ref);

@@ -206,6 +206,44 @@ bool within(const FunctionGraph &G, int Inner, int Outer) {
   return false;
 }
 
+/// True if Holder is read on a path from the end of scope Sc: a read after
+/// that end in the source that the end can reach (not the other branch of
+/// an `if` around the scope, nothing after a scope that always returns).
+bool usedAfter(const FunctionGraph &G, const Location &Holder, int Sc) {
+  const Scope &X = G.Scopes[Sc];
+  if (Holder.LastUse <= X.EndOffset)
+    return false;
+  if (X.Unreached.empty() || Holder.Uses.empty())
+    return true;
+  auto Reached = [&](unsigned U) {
+    return std::none_of(
+        X.Unreached.begin(), X.Unreached.end(), [&](const UnreachedSpan &S) {
+          return S.Begin <= U && U <= S.End &&
+                 (S.Loop < 0 || within(G, Holder.Scope, S.Loop));
+        });
+  };
+  return std::any_of(Holder.Uses.begin(), Holder.Uses.end(),
+                     [&](unsigned U) { return U > X.EndOffset && Reached(U); });
+}
+
+/// True if the store that put the value into local H on Path (the edges
+/// into H or its parts at the path's end) is replaced by a later store into
+/// the same place before offset End.
+bool overwrittenBefore(const FunctionGraph &G, const std::vector<Edge> &Edges,
+                       const std::vector<int> &Path, int H, unsigned End) {
+  auto PartOfH = [&](int L) {
+    for (; L >= 0; L = G.Locs[L].Parent)
+      if (L == H)
+        return true;
+    return false;
+  };
+  for (auto It = Path.rbegin(); It != Path.rend() && PartOfH(Edges[*It].Dst);
+       ++It)
+    if (Edges[*It].OverwrittenAt != 0 && Edges[*It].OverwrittenAt <= End)
+      return true;
+  return false;
+}
+
 std::vector<bool> explainedSet(const FunctionGraph &G,
                                const std::vector<int> &Explained) {
   std::vector<bool> Set(G.Locs.size(), false);
@@ -613,17 +651,21 @@ SolvedFunction solveFunction(const FunctionGraph &G, std::vector<Edge> Edges,
         // reports a view initialized from a temporary string).
         // (Not for the implementation's own variables, `__begin1` of a
         // range-for: reserved names, used by every iteration.)
-        if (Holder.LastUse <= G.Scopes[X.Scope].EndOffset &&
+        if (!usedAfter(G, Holder, X.Scope) &&
             !(X.Kind == LocKind::Temporary && G.Scopes[X.Scope].FullExpr &&
               Holder.Name.compare(0, 2, "__") != 0))
           return;
         auto Key = std::make_pair(L, H);
-        if (!Seen.insert(Key).second)
+        if (Seen.count(Key))
           return;
+        std::vector<int> Path = W.pathFrom(Reached, H);
+        if (overwrittenBefore(G, R.Edges, Path, H, G.Scopes[X.Scope].EndOffset))
+          return;
+        Seen.insert(Key);
         EscapeFact F;
         F.Loc = L;
         F.Root = H;
-        F.Path = W.pathFrom(Reached, H);
+        F.Path = std::move(Path);
         R.Escapes.push_back(std::move(F));
       });
     }

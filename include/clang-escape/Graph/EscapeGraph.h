@@ -104,6 +104,9 @@ struct Location {
   AllocInfo Alloc;
   /// Offset of the last read of this variable (for escape-scope).
   unsigned LastUse = 0;
+  /// Offsets of every read of this variable, LastUse among them: a read
+  /// after a scope's end counts only where that end can reach it.
+  std::vector<unsigned> Uses;
   /// For Temporary: the temporary's type, e.g. "std::string".
   std::string TypeName;
   /// For GlobalStore: a later store overwrites it before the frame ends.
@@ -140,7 +143,23 @@ struct Edge {
   /// parameter in slot GuardSlot; -1: unconditional.
   int GuardSlot = -1;
   bool GuardValue = false;
+  /// A store into a local that a later store into the same place of the
+  /// same block replaces, with no jump in between: the offset of that later
+  /// store (the value is gone from the local after it); 0: never replaced.
+  unsigned OverwrittenAt = 0;
   std::vector<Note> Notes;
+};
+
+/// Source offsets [Begin, End] after a scope's end that no path from that
+/// end reaches: the other branch of an `if` the scope is in, or the rest of
+/// the function when the scope always returns.
+struct UnreachedSpan {
+  unsigned Begin = 0;
+  unsigned End = 0;
+  /// The innermost loop body scope around the `if`: its next iteration
+  /// reaches the other branch again, so the span holds only for variables
+  /// declared inside that loop (fresh in every iteration); -1: none.
+  int Loop = -1;
 };
 
 /// A lexical scope; locals die at its end.
@@ -149,6 +168,7 @@ struct Scope {
   bool Loop = false;     ///< a loop body: a new iteration ends it too.
   bool FullExpr = false; ///< the scope of a full-expression's temporaries.
   unsigned EndOffset = 0;
+  std::vector<UnreachedSpan> Unreached;
 };
 
 /// A call whose effect is decided once the callee's summary is known.

@@ -28,6 +28,10 @@ TEST(GraphIOTest, RoundTrip) {
   C.ArgFields.push_back({FieldRef{1, "S::f"}, X, P});
   M.G.Calls.push_back(C);
   M.G.Locs[X].Field = "S::f";
+  M.G.Locs[X].Uses = {3, 7};
+  M.G.Edges[0].OverwrittenAt = 9;
+  M.G.Scopes.push_back(Scope{0, false, false, 20});
+  M.G.Scopes.back().Unreached.push_back({25, 30, 0});
   M.G.Locs[X].Parent = P;
   ExtractedTU TU;
   TU.File = "/src/f.cpp";
@@ -43,6 +47,13 @@ TEST(GraphIOTest, RoundTrip) {
   EXPECT_EQ(G.Edges[0].Derefs, -1);
   EXPECT_TRUE(G.Edges[1].Maybe);
   EXPECT_EQ(G.Edges[0].Notes[0].What, M.G.Edges[0].Notes[0].What);
+  EXPECT_EQ(G.Edges[0].OverwrittenAt, 9u);
+  EXPECT_EQ(G.Locs[X].Uses, (std::vector<unsigned>{3, 7}));
+  ASSERT_EQ(G.Scopes.size(), M.G.Scopes.size());
+  ASSERT_EQ(G.Scopes.back().Unreached.size(), 1u);
+  EXPECT_EQ(G.Scopes.back().Unreached[0].Begin, 25u);
+  EXPECT_EQ(G.Scopes.back().Unreached[0].End, 30u);
+  EXPECT_EQ(G.Scopes.back().Unreached[0].Loop, 0);
   EXPECT_EQ(G.Models[0].Slots[0].Content.at(0).Level, 1);
   EXPECT_EQ(G.Models[0].Slots[0].FieldContent.at(FieldRef{0, "S::f"}).Level, 0);
   EXPECT_TRUE(G.Models[0].Fields.at(FieldRef{0, "S::g"}).Result.Maybe);

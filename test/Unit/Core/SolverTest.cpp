@@ -106,6 +106,53 @@ TEST(SolverTest, InnerScopeLocalUsedAfterItsBlock) {
   EXPECT_FALSE(escapesTo(S, X, P));
 }
 
+TEST(SolverTest, ReadsTheScopesEndCannotReachDoNotCount) {
+  GraphMaker M("f");
+  M.G.Scopes.push_back(Scope{0, false, false, /*EndOffset=*/50});
+  int P = M.local("p", 0), X = M.local("x", 1);
+  M.G.Locs[P].LastUse = 70;
+  M.G.Locs[P].Uses = {30, 70}; // 70: in the other branch of the if
+  M.G.Scopes[1].Unreached.push_back({60, 75, -1});
+  M.edge(P, X, -1);
+  SolvedFunction S = solveFunction(M.G, M.G.Edges);
+  EXPECT_FALSE(escapesTo(S, X, P));
+  M.G.Locs[P].LastUse = 90; // and after the if: reached
+  M.G.Locs[P].Uses.push_back(90);
+  S = solveFunction(M.G, M.G.Edges);
+  EXPECT_TRUE(escapesTo(S, X, P));
+}
+
+TEST(SolverTest, ALoopAroundTheIfReachesTheOtherBranchAgain) {
+  GraphMaker M("f");
+  M.G.Scopes.push_back(Scope{0, true, false, /*EndOffset=*/100}); // loop
+  M.G.Scopes.push_back(Scope{1, false, false, /*EndOffset=*/50});
+  int Outer = M.local("outer", 0), Inner = M.local("inner", 1);
+  int X = M.local("x", 2);
+  for (int H : {Outer, Inner}) {
+    M.G.Locs[H].LastUse = 70;
+    M.G.Locs[H].Uses = {70};
+    M.edge(H, X, -1);
+  }
+  M.G.Scopes[2].Unreached.push_back({60, 75, /*Loop=*/1});
+  SolvedFunction S = solveFunction(M.G, M.G.Edges);
+  EXPECT_TRUE(escapesTo(S, X, Outer)); // the same holder next time round
+  EXPECT_FALSE(escapesTo(S, X, Inner)); // a fresh one every iteration
+}
+
+TEST(SolverTest, AStoreReplacedBeforeTheScopesEndIsGone) {
+  GraphMaker M("f");
+  M.G.Scopes.push_back(Scope{0, false, false, /*EndOffset=*/50});
+  int P = M.local("p", 0), X = M.local("x", 1);
+  M.G.Locs[P].LastUse = 80;
+  M.edge(P, X, -1);
+  M.G.Edges.back().OverwrittenAt = 45;
+  SolvedFunction S = solveFunction(M.G, M.G.Edges);
+  EXPECT_FALSE(escapesTo(S, X, P));
+  M.G.Edges.back().OverwrittenAt = 60; // replaced only after x died
+  S = solveFunction(M.G, M.G.Edges);
+  EXPECT_TRUE(escapesTo(S, X, P));
+}
+
 TEST(SolverTest, CyclesTerminate) {
   GraphMaker M("f");
   int A = M.local("a"), B = M.local("b"), C = M.local("c");
