@@ -206,6 +206,9 @@ int FunctionBuilder::callSite(const FunctionDecl *Callee, const Expr *Call,
       }
       CS.Model = static_cast<int>(G.Models.size());
       G.Models.push_back(std::move(*M));
+      // The element it builds in place is built by its class's own
+      // constructor.
+      inPlaceConstructions(CS, Callee, Args, Callables);
     }
     // std::invoke, std::apply: what the call returns is what the callable
     // returns, not a copy of the arguments.
@@ -214,7 +217,7 @@ int FunctionBuilder::callSite(const FunctionDecl *Callee, const Expr *Call,
       if (CS.Model >= 0)
         for (ParamLeaks &P : G.Models[CS.Model].Slots)
           P.Result = Leak();
-      InvokedAt = 0;
+      InvokedAt = static_cast<int>(Callables.size());
       Callables.push_back(std::move(Invoked));
     }
     // The library calls the lambdas it is given (std::thread, algorithms):

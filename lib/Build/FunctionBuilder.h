@@ -85,6 +85,11 @@ struct TUContext {
   std::unordered_map<const clang::FunctionDecl *,
                      std::vector<const clang::FieldDecl *>>
       FieldsWritten;
+  /// The program's constructors each library function runs, a few calls
+  /// deep (InPlaceConstruction.cpp).
+  llvm::DenseMap<const clang::FunctionDecl *,
+                 llvm::SmallVector<const clang::CXXConstructorDecl *, 2>>
+      ConstructorsRun;
   /// Linkage names, to tell apart instantiations USRs confuse.
   std::unique_ptr<clang::MangleContext> Mangler;
   /// The lowest stack address the lowering may recurse down to (0: no
@@ -239,6 +244,17 @@ public:
   /// operator() is not found.
   bool invokedCallable(const CallSite &CS, const clang::FunctionDecl *Callee,
                        llvm::ArrayRef<const clang::Expr *> Args, CallSite &In);
+  /// A library call building an object in place from its arguments
+  /// (`v.emplace_back(args...)`): the constructors of the program's classes
+  /// that build it, called with its arguments, into \p Out; the model's
+  /// copy of those arguments is dropped (InPlaceConstruction.cpp).
+  void inPlaceConstructions(const CallSite &CS,
+                            const clang::FunctionDecl *Callee,
+                            llvm::ArrayRef<const clang::Expr *> Args,
+                            std::vector<CallSite> &Out);
+  /// The call site of the `std::forward_as_tuple(...)` that \p E is, or
+  /// null.
+  const CallSite *forwardedTuple(const clang::Expr *E) const;
   int uniqueTemporaryOwner(const clang::Expr *Obj,
                            const clang::FunctionDecl *FD);
   bool joinsThreads();

@@ -200,8 +200,33 @@ static const CXXRecordDecl *stdRecord(QualType T, llvm::StringRef Name) {
              : nullptr;
 }
 
+/// The element type of container \p RD when its elements are its first
+/// template argument (a vector's, a set's, an optional's; not a map's
+/// pairs); null otherwise.
+static QualType elementType(const CXXRecordDecl *RD) {
+  QualType Elem = firstTypeArg(RD);
+  if (Elem.isNull())
+    return QualType();
+  ASTContext &Ctx = RD->getASTContext();
+  for (const NamedDecl *D : RD->lookup(&Ctx.Idents.get("value_type")))
+    if (const auto *TD = dyn_cast<TypedefNameDecl>(D))
+      if (Ctx.hasSameType(TD->getUnderlyingType(), Elem))
+        return Elem;
+  return QualType();
+}
+
 void storeArgsIntoThis(ModelBuilder &M, bool OwnerCopy, bool PointerLevel0) {
   const auto *MD = dyn_cast<CXXMethodDecl>(M.FD);
+  // emplace(view) into a container of owners builds an owner from the
+  // view in place (`v.emplace_back(std::string_view(s))` into a vector of
+  // strings): the element copies what the view shows, not the view.
+  QualType Elem;
+  if (OwnerCopy && MD && MD->getIdentifier() &&
+      MD->getName().starts_with("emplace"))
+    Elem = elementType(MD->getParent());
+  if (!Elem.isNull() &&
+      (!M.TU.Types.isOwner(Elem) || M.TU.Types.isPointerLike(Elem)))
+    Elem = QualType();
   // emplace(std::piecewise_construct, tuple, tuple) builds each part from
   // what a tuple refers to: the tuples' references are not kept.
   bool Piecewise = false;
@@ -227,6 +252,15 @@ void storeArgsIntoThis(ModelBuilder &M, bool OwnerCopy, bool PointerLevel0) {
     if (OwnerCopy && MD && MD->getParent()->getName() == "basic_string" &&
         M.TU.Types.isPointerLike(PT.getNonReferenceType()))
       continue;
+    if (!Elem.isNull() &&
+        M.TU.Types.classify(PT.getNonReferenceType()) == RecordClass::View &&
+        !M.sameTemplate(PT, Elem)) {
+      // A string's characters hold no address.
+      if (stdRecord(Elem, "basic_string"))
+        continue;
+      M.slot(I).Content[0].merge(PT->isReferenceType() ? 2 : 1, false, "");
+      continue;
+    }
     int Level;
     if (isInitializerList(PT))
       Level = 1; // the library copies the elements, never keeps the list
