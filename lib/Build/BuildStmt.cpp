@@ -559,10 +559,17 @@ static bool makesShortTemporary(const Expr *E) {
   struct Finder : RecursiveASTVisitor<Finder> {
     bool Found = false;
     bool VisitCXXMemberCallExpr(CXXMemberCallExpr *C) {
-      const auto *M = dyn_cast_or_null<MaterializeTemporaryExpr>(
-          C->getImplicitObjectArgument()
-              ? C->getImplicitObjectArgument()->IgnoreParenImpCasts()
-              : nullptr);
+      const Expr *O = C->getImplicitObjectArgument();
+      // Parentheses and implicit casts only: IgnoreParenImpCasts would skip
+      // the materialization looked for.
+      while (O) {
+        O = O->IgnoreParens();
+        const auto *IC = dyn_cast<ImplicitCastExpr>(O);
+        if (!IC)
+          break;
+        O = IC->getSubExpr();
+      }
+      const auto *M = dyn_cast_or_null<MaterializeTemporaryExpr>(O);
       Found |= M && M->getStorageDuration() == SD_FullExpression;
       return !Found;
     }
