@@ -300,6 +300,39 @@ int FunctionBuilder::callSite(const FunctionDecl *Callee, const Expr *Call,
 }
 
 /// Whether \p FD moves its parameter \p P away or calls release() on it.
+/// The constructor `std::make_unique<T>(args...)` and its kin call: the
+/// one of the `new T(...)` in the body instantiated for these arguments.
+static const CXXConstructorDecl *constructorMadeWith(const FunctionDecl *FD) {
+  struct Finder : RecursiveASTVisitor<Finder> {
+    const CXXConstructorDecl *Ctor = nullptr;
+    bool VisitCXXNewExpr(CXXNewExpr *NE) {
+      if (const CXXConstructExpr *CE = NE->getConstructExpr())
+        Ctor = CE->getConstructor();
+      return !Ctor;
+    }
+  } F;
+  if (const Stmt *Body = FD->getBody())
+    F.TraverseStmt(const_cast<Stmt *>(Body));
+  return F.Ctor;
+}
+
+/// True if parameter I of constructor Ctor keeps the address of what it is
+/// bound to: `[[clang::lifetimebound]]`, or a gsl::Pointer built from a
+/// gsl::Owner.
+static bool keepsArgument(const CXXConstructorDecl *Ctor, unsigned I) {
+  if (I >= Ctor->getNumParams())
+    return false;
+  const ParmVarDecl *P = Ctor->getParamDecl(I);
+  if (!P->getType()->isReferenceType())
+    return false;
+  if (P->hasAttr<LifetimeBoundAttr>())
+    return true;
+  const CXXRecordDecl *Arg =
+      P->getType().getNonReferenceType()->getAsCXXRecordDecl();
+  return Ctor->getParent()->hasAttr<PointerAttr>() && Arg &&
+         Arg->hasAttr<OwnerAttr>();
+}
+
 static bool givesAway(const FunctionDecl *FD, const ParmVarDecl *P) {
   struct Finder : RecursiveASTVisitor<Finder> {
     const ParmVarDecl *P;
@@ -469,6 +502,12 @@ void FunctionBuilder::call(const Hole &K, const CallExpr *CE) {
         G.Locs[A].Size.Constant = false;
       for (const Expr *Arg : Args)
         expr(holeFor(A).note(note("constructor argument", CE)), Arg);
+      // What the constructor keeps the address of, the object holds.
+      if (const CXXConstructorDecl *Ctor = constructorMadeWith(FD))
+        for (unsigned I = 0; I < Args.size(); ++I)
+          if (keepsArgument(Ctor, I))
+            expr(holeFor(A).shift(-1, note("constructor argument", CE)),
+                 Args[I]);
     } else {
       A = allocSite(CE, QualType(), What);
       G.Locs[A].Size.Constant = false;

@@ -43,8 +43,15 @@ int FunctionBuilder::pushScope(bool Loop, const Stmt *S) {
 void FunctionBuilder::stmt(const Stmt *S) {
   if (!S || overBudget())
     return;
-  if (const auto *E = dyn_cast<Expr>(S))
+  if (const auto *E = dyn_cast<Expr>(S)) {
+    // A new object whose address the statement drops is never deleted: it
+    // lives on, with what it holds. Not one built in place (placement new):
+    // its storage is someone's.
+    if (const auto *NE = dyn_cast<CXXNewExpr>(E->IgnoreImplicit());
+        NE && NE->getNumPlacementArgs() == 0)
+      return newExpr(heapHole().note(note("never deleted", NE)), NE);
     return expr(Hole(), E);
+  }
   switch (S->getStmtClass()) {
   case Stmt::CompoundStmtClass: {
     int Saved = pushScope(false, S);
@@ -274,6 +281,7 @@ void FunctionBuilder::varDecl(const VarDecl *VD) {
       H = H.note(note("assign", VD->getLocation(),
                       VD->getNameAsString() + " = " + text(Init)));
     expr(H, Init);
+    adoptedObject(VD, L);
   }
 }
 
@@ -288,6 +296,10 @@ void FunctionBuilder::returnStmt(const ReturnStmt *RS) {
     RT = LM->getReturnType();
   if (RT->isReferenceType())
     K = K.shift(-1);
+  if (auto It = ReturnedValue.find(RS); It != ReturnedValue.end()) {
+    K = K.note(It->second.second);
+    E = It->second.first;
+  }
   expr(K, E);
 }
 
@@ -542,6 +554,33 @@ static bool memberOf(const Expr *A, const Expr *B) {
 
 /// What a store writes: a global (or static member), a member of *this, or
 /// a member of what a pointer variable points to.
+/// True if E calls a member function on a temporary that dies at the end of
+/// its full-expression (`Buffer().bytes()`): a global given an address into
+/// it dangles from there on, even when a later store overwrites it.
+static bool makesShortTemporary(const Expr *E) {
+  struct Finder : RecursiveASTVisitor<Finder> {
+    bool Found = false;
+    bool VisitCXXMemberCallExpr(CXXMemberCallExpr *C) {
+      const Expr *O = C->getImplicitObjectArgument();
+      // Parentheses and implicit casts only: IgnoreParenImpCasts would skip
+      // the materialization looked for.
+      while (O) {
+        O = O->IgnoreParens();
+        const auto *IC = dyn_cast<ImplicitCastExpr>(O);
+        if (!IC)
+          break;
+        O = IC->getSubExpr();
+      }
+      const auto *M = dyn_cast_or_null<MaterializeTemporaryExpr>(O);
+      Found |= M && M->getStorageDuration() == SD_FullExpression;
+      return !Found;
+    }
+    bool TraverseLambdaExpr(LambdaExpr *) { return true; }
+  } F;
+  F.TraverseStmt(const_cast<Expr *>(E));
+  return F.Found;
+}
+
 static const ValueDecl *storedGlobal(const Expr *LHS) {
   LHS = LHS->IgnoreParenImpCasts();
   if (const auto *DRE = dyn_cast<DeclRefExpr>(LHS))
@@ -950,7 +989,8 @@ void FunctionBuilder::killOverwrittenGlobalStores(const Stmt *Body) {
         if (It == B.GlobalStores.end())
           continue;
         const ValueDecl *GV = It->second.second;
-        for (size_t J = I + 1; J < Stmts.size(); ++J) {
+        for (size_t J = I + 1; J < Stmts.size() && !makesShortTemporary(BO.RHS);
+             ++J) {
           Assignment Later = assignmentSides(Stmts[J]);
           if (Later && storedGlobal(Later.LHS) == GV &&
               sameLValue(Later.LHS, BO.LHS)) {
@@ -1063,7 +1103,7 @@ void FunctionBuilder::killOverwrittenGlobalStores(const Stmt *Body) {
   if (!GlobalStores.empty() && Body) {
     ParentMap PM(const_cast<Stmt *>(Body));
     for (auto &[E, Store] : GlobalStores) {
-      if (G.Locs[Store.first].Killed)
+      if (G.Locs[Store.first].Killed || makesShortTemporary(E))
         continue;
       Clear C = clearedLater(Ctx, PM, Body, E);
       if (C == Clear::Yes)

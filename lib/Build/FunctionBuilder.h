@@ -337,6 +337,9 @@ public:
   // Statements (BuildStmt.cpp).
   void stmt(const clang::Stmt *S);
   void varDecl(const clang::VarDecl *VD);
+  /// The object a local std::unique_ptr owns without the function making
+  /// it, as an allocation node of its own (AdoptedObject.cpp).
+  void adoptedObject(const clang::VarDecl *VD, int L);
   void returnStmt(const clang::ReturnStmt *RS);
   int pushScope(bool Loop, const clang::Stmt *S);
   void popScope(int Saved) { CurScope = Saved; }
@@ -359,6 +362,9 @@ public:
   void annotations();
   void coroutine(const clang::CoroutineBodyStmt *CB);
   void collectReassigned(const clang::Stmt *Body);
+  /// The plain last definition of a returned pointer variable, for the
+  /// returns that can be lowered from it (ReturnedValue.cpp).
+  void collectReturnedValues(const clang::Stmt *Body);
   /// Local shared_ptrs that are copied share their object: they are not
   /// its only owner (GraphBuilder.cpp).
   void sharedOwners(const clang::Stmt *Body);
@@ -381,6 +387,11 @@ public:
   /// Never-reassigned pointer and reference locals, with their initializer.
   llvm::DenseMap<const clang::VarDecl *, const clang::Expr *> StableInit;
   llvm::DenseSet<const clang::VarDecl *> Reassigned;
+  /// `return p;` whose p holds the value of one definition at the return:
+  /// that value and the definition's note.
+  llvm::DenseMap<const clang::ReturnStmt *,
+                 std::pair<const clang::Expr *, Note>>
+      ReturnedValue;
   /// The variables whose StableInit is being followed (against cycles).
   llvm::DenseSet<const clang::VarDecl *> Following;
   /// Local pointer variables deleted in this function.

@@ -341,6 +341,7 @@ FunctionGraph FunctionBuilder::build() {
   PrologueLocs = G.Locs.size();
   const Stmt *Body = FD->getBody();
   collectReassigned(Body);
+  collectReturnedValues(Body);
   if (const auto *CD = dyn_cast<CXXConstructorDecl>(FD)) {
     for (const CXXCtorInitializer *I : CD->inits()) {
       if (!I->getInit() || ThisSlot < 0)

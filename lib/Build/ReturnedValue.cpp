@@ -1,0 +1,166 @@
+//===- ReturnedValue.cpp - The value a returned pointer holds -------------===//
+//
+// Part of clang-escape, under the Apache License v2.0 with LLVM Exceptions.
+//
+//===----------------------------------------------------------------------===//
+//
+// The escape graph is flow-insensitive: a pointer variable holds every value
+// it is ever given. At a `return p;` that is too much when `p` was re-pointed
+// just before (`int *p = &tmp; ...; p = param; return p;`, `x = nullptr;
+// return x;`): what leaves is the value p holds at the return, not every
+// value it had. When the last definition of p before the return is plain
+// (an assignment or the declaration, earlier in the same block, with no
+// label in between and nothing else writing p since), the return is lowered
+// from that definition's value instead of from p.
+//
+// Only for a pointer variable of this frame written in no other way than
+// by `=` (never through its address, a reference or a lambda's capture by
+// reference), and a definition without side effects, which is lowered a
+// second time at the return.
+//
+//===----------------------------------------------------------------------===//
+#include "FunctionBuilder.h"
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "llvm/ADT/DenseSet.h"
+
+using namespace clang;
+
+namespace escape {
+
+namespace {
+
+/// The variable an lvalue expression names, or null.
+const VarDecl *namedVar(const Expr *E) {
+  if (!E)
+    return nullptr;
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(E->IgnoreParens()))
+    return dyn_cast<VarDecl>(DRE->getDecl());
+  return nullptr;
+}
+
+/// The assignment `V = E` statement S is, or null.
+const BinaryOperator *assignmentTo(const Stmt *S, const VarDecl *V) {
+  const auto *E = dyn_cast<Expr>(S);
+  if (!E)
+    return nullptr;
+  const auto *BO = dyn_cast<BinaryOperator>(E->IgnoreImplicit());
+  if (BO && BO->getOpcode() == BO_Assign && namedVar(BO->getLHS()) == V)
+    return BO;
+  return nullptr;
+}
+
+/// The pointer variables of a body read or assigned with `=`, and nothing
+/// else: their values change only at the assignments the body spells.
+struct PlainPointers : RecursiveASTVisitor<PlainPointers> {
+  llvm::DenseMap<const VarDecl *, unsigned> Refs, Plain;
+  llvm::DenseSet<const VarDecl *> Captured;
+
+  bool VisitDeclRefExpr(DeclRefExpr *E) {
+    if (const auto *VD = dyn_cast<VarDecl>(E->getDecl())) {
+      ++Refs[VD];
+      if (E->refersToEnclosingVariableOrCapture())
+        Captured.insert(VD);
+    }
+    return true;
+  }
+  bool VisitImplicitCastExpr(ImplicitCastExpr *E) {
+    if (E->getCastKind() == CK_LValueToRValue)
+      if (const VarDecl *VD = namedVar(E->getSubExpr()))
+        ++Plain[VD];
+    return true;
+  }
+  bool VisitBinaryOperator(BinaryOperator *BO) {
+    if (BO->getOpcode() == BO_Assign)
+      if (const VarDecl *VD = namedVar(BO->getLHS()))
+        ++Plain[VD];
+    return true;
+  }
+  bool VisitLambdaExpr(LambdaExpr *LE) {
+    for (const LambdaCapture &C : LE->captures())
+      if (C.capturesVariable() && C.getCaptureKind() == LCK_ByRef)
+        if (const auto *VD = dyn_cast<VarDecl>(C.getCapturedVar()))
+          Captured.insert(VD);
+    return true;
+  }
+  bool plain(const VarDecl *VD) const {
+    return !Captured.count(VD) && Refs.lookup(VD) == Plain.lookup(VD);
+  }
+};
+
+/// True if S assigns V anywhere inside it.
+bool assigns(const Stmt *S, const VarDecl *V) {
+  struct Finder : RecursiveASTVisitor<Finder> {
+    const VarDecl *V;
+    bool Found = false;
+    bool VisitBinaryOperator(BinaryOperator *BO) {
+      if (BO->getOpcode() == BO_Assign && namedVar(BO->getLHS()) == V)
+        Found = true;
+      return !Found;
+    }
+  } F;
+  F.V = V;
+  F.TraverseStmt(const_cast<Stmt *>(S));
+  return F.Found;
+}
+
+} // namespace
+
+void FunctionBuilder::collectReturnedValues(const Stmt *Body) {
+  if (!Body)
+    return;
+  PlainPointers P;
+  P.TraverseStmt(const_cast<Stmt *>(Body));
+
+  struct Blocks : RecursiveASTVisitor<Blocks> {
+    std::vector<const CompoundStmt *> All;
+    bool VisitCompoundStmt(CompoundStmt *CS) {
+      All.push_back(CS);
+      return true;
+    }
+  } B;
+  B.TraverseStmt(const_cast<Stmt *>(Body));
+
+  for (const CompoundStmt *CS : B.All) {
+    llvm::ArrayRef<Stmt *> Kids(CS->body_begin(), CS->body_end());
+    for (size_t I = 0; I < Kids.size(); ++I) {
+      const auto *RS = dyn_cast_or_null<ReturnStmt>(Kids[I]);
+      if (!RS || !RS->getRetValue())
+        continue;
+      const Expr *RV = RS->getRetValue()->IgnoreParenImpCasts();
+      const auto *DRE = dyn_cast<DeclRefExpr>(RV);
+      const auto *V = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+      if (!V || V->hasGlobalStorage() || !V->getType()->isPointerType() ||
+          !RS->getRetValue()->getType()->isPointerType() || !P.plain(V))
+        continue;
+      for (size_t J = I; J-- > 0;) {
+        const Stmt *S = Kids[J];
+        if (!S || isa<LabelStmt>(S) || isa<SwitchCase>(S))
+          break;
+        const Expr *Def = nullptr;
+        SourceLocation At;
+        if (const BinaryOperator *BO = assignmentTo(S, V)) {
+          Def = BO->getRHS();
+          At = BO->getBeginLoc();
+        } else if (const auto *DS = dyn_cast<DeclStmt>(S);
+                   DS && llvm::is_contained(DS->decls(), V)) {
+          Def = V->getInit();
+          At = V->getLocation();
+        } else if (assigns(S, V)) {
+          break;
+        } else {
+          continue;
+        }
+        if (Def && !Def->HasSideEffects(Ctx))
+          ReturnedValue[RS] = {
+              Def,
+              note("assign", At, V->getNameAsString() + " = " + text(Def))};
+        break;
+      }
+    }
+  }
+}
+
+} // namespace escape
