@@ -102,6 +102,11 @@ int FunctionBuilder::callSite(const FunctionDecl *Callee, const Expr *Call,
   CS.ArgContent.assign(NSlots, -1);
   CS.ArgConst.assign(NSlots, -1);
   CS.ArgParam.assign(NSlots, -1);
+  CS.ArgParamObject.assign(NSlots, -1);
+  if (HasThis && ThisArg)
+    CS.ArgParamObject[0] = heldParamSlot(ThisArg);
+  for (unsigned I = 0; I < Args.size() && I < NParams; ++I)
+    CS.ArgParamObject[(HasThis ? 1 : 0) + I] = heldParamSlot(Args[I]);
   for (unsigned I = 0; I < Args.size() && I < NParams; ++I) {
     bool B;
     if (!Args[I]->getType()->isBooleanType() || Args[I]->isValueDependent())

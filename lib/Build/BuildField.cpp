@@ -268,6 +268,55 @@ int FunctionBuilder::boolParamSlot(const Expr *E) {
   return It == SlotOfParam.end() ? -1 : It->second;
 }
 
+int FunctionBuilder::heldParamSlot(const Expr *E) {
+  E = E->IgnoreParenImpCasts();
+  if (const auto *UO = dyn_cast<UnaryOperator>(E);
+      UO && (UO->getOpcode() == UO_Deref || UO->getOpcode() == UO_AddrOf))
+    E = UO->getSubExpr()->IgnoreParenImpCasts();
+  auto SlotOf = [&](const Expr *A) {
+    const auto *DRE = dyn_cast<DeclRefExpr>(A->IgnoreParenImpCasts());
+    const auto *PVD = DRE ? dyn_cast<ParmVarDecl>(DRE->getDecl()) : nullptr;
+    if (!PVD || Reassigned.count(PVD) ||
+        DRE->refersToEnclosingVariableOrCapture() ||
+        !(PVD->getType()->isReferenceType() || PVD->getType()->isPointerType()))
+      return -1;
+    auto It = SlotOfParam.find(PVD);
+    return It == SlotOfParam.end() ? -1 : It->second;
+  };
+  if (int S = SlotOf(E); S >= 0)
+    return S;
+  // A local built from the parameter, holding it by reference (`Waiter
+  // w{ctx};`).
+  const auto *DRE = dyn_cast<DeclRefExpr>(E);
+  const auto *V = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+  if (!V || !V->hasLocalStorage() || isa<ParmVarDecl>(V) || !V->getInit())
+    return -1;
+  const Expr *Init = V->getInit()->IgnoreImplicit();
+  if (const auto *CE = dyn_cast<CXXConstructExpr>(Init)) {
+    const CXXConstructorDecl *Ctor = CE->getConstructor();
+    for (unsigned I = 0;
+         Ctor && I < CE->getNumArgs() && I < Ctor->getNumParams(); ++I)
+      if (Ctor->getParamDecl(I)->getType()->isReferenceType())
+        if (int S = SlotOf(CE->getArg(I)); S >= 0)
+          return S;
+  }
+  // An aggregate's reference member (`Waiter w{ctx};`).
+  const auto *IL = dyn_cast<InitListExpr>(Init);
+  const auto *RD = IL ? IL->getType()->getAsCXXRecordDecl() : nullptr;
+  if (!RD || !RD->hasDefinition() || RD->isUnion())
+    return -1;
+  unsigned I = RD->getNumBases();
+  for (const FieldDecl *F : RD->fields()) {
+    if (I >= IL->getNumInits())
+      break;
+    if (F->getType()->isReferenceType())
+      if (int S = SlotOf(IL->getInit(I)); S >= 0)
+        return S;
+    ++I;
+  }
+  return -1;
+}
+
 int FunctionBuilder::paramSlotOf(const Expr *Base, bool Arrow) {
   Base = Base->IgnoreParenImpCasts();
   if (isa<CXXThisExpr>(Base))

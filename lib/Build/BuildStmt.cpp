@@ -823,12 +823,24 @@ void FunctionBuilder::killOverwrittenGlobalStores(const Stmt *Body) {
         // Work handed to an object and waited for before any exit: a
         // borrow that ends at the wait (`pool.submit(f); pool.wait();`,
         // `auto fut = pool.submit(f); fut.get();`).
+        // A call given a local object that the work it is given holds:
+        // the callee may wait on it itself, its summary decides
+        // (`execute_and_wait(*t, ctx)`, FunctionSummary::WaitsOn).
         llvm::SmallVector<const CallExpr *, 4> Given;
+        localObjectGivers(Stmts[I], Given);
+        for (const CallExpr *Give : Given) {
+          llvm::SmallVector<int, 2> Held;
+          heldLocalSlots(Give, Stmts, I, Held);
+          if (auto CI = B.CallIndex.find(Give); CI != B.CallIndex.end())
+            B.G.Calls[CI->second].WaitsOnArgs.assign(Held.begin(), Held.end());
+        }
+        Given.clear();
         handOffs(Stmts[I], B.TU.Opts.Models, Given);
         for (const CallExpr *Give : Given) {
           auto CI = B.CallIndex.find(Give);
           if (CI == B.CallIndex.end() || B.G.Calls[CI->second].Undone)
             continue;
+
           bool Waited = false, Signal = false;
           int SignalledBy = -1;
           // A free function hands work to what it finds itself: only a

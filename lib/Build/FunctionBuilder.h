@@ -312,6 +312,9 @@ public:
   /// The slot of a bool parameter \p E names, never assigned in the body;
   /// -1 for anything else.
   int boolParamSlot(const clang::Expr *E);
+  /// The parameter slot whose object argument \p E is, or holds by
+  /// reference (CallSite::ArgParamObject), or -1.
+  int heldParamSlot(const clang::Expr *E);
   // Captures by reference (BuildCapture.cpp).
   /// Where a store into the variable captured by reference as capture
   /// Index of Closure lands: the variable itself in the function that made

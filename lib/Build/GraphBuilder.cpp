@@ -69,22 +69,39 @@ static std::string linkageKey(const Decl *D, MangleContext &MC) {
   return S.empty() ? S : "m:" + S;
 }
 
+/// The file of the translation unit when \p D has internal linkage (a
+/// static function, one in an anonymous namespace, a closure or a
+/// specialization over a type of one): another file may define a different
+/// entity under the same name and linkage name. "" otherwise.
+static std::string ownFile(const Decl *D) {
+  const auto *ND = dyn_cast<NamedDecl>(D);
+  if (!ND)
+    return "";
+  Linkage L = ND->getLinkageInternal();
+  if (L != Linkage::Internal && L != Linkage::UniqueExternal)
+    return "";
+  const SourceManager &SM = D->getASTContext().getSourceManager();
+  OptionalFileEntryRef F = SM.getFileEntryRefForID(SM.getMainFileID());
+  return F ? "|tu:" + F->getName().str() : "";
+}
+
 std::string declKey(const Decl *D, MangleContext *MC) {
+  std::string Own = ownFile(D);
   llvm::SmallString<128> Buf;
   if (!index::generateUSRForDecl(D, Buf)) {
     // Disambiguated by the linkage name, which numbers closures.
     if (const auto *FD = dyn_cast<FunctionDecl>(D);
         MC && FD && usrMayCollide(FD) && !FD->isDependentContext())
-      return std::string(Buf) + "|" + mangledName(*MC, FD);
-    return std::string(Buf);
+      return std::string(Buf) + "|" + mangledName(*MC, FD) + Own;
+    return std::string(Buf) + Own;
   }
   // No USR (an instantiation over a closure object, `sexpr<[] {}>`): the
   // qualified name would merge every such specialization into one.
   if (MC)
     if (std::string K = linkageKey(D, *MC); !K.empty())
-      return K;
+      return K + Own;
   if (const auto *ND = dyn_cast<NamedDecl>(D))
-    return ND->getQualifiedNameAsString();
+    return ND->getQualifiedNameAsString() + Own;
   return "";
 }
 
@@ -366,6 +383,11 @@ FunctionGraph FunctionBuilder::build() {
   G.WaitsForThreads = Body && waitsForThreads();
   G.Drains = Body && runsHeldWork(FD, TU.Opts.Models);
   G.Blocks = Body && waitsOnOwnState(FD, TU.Opts.Models);
+  if (Body) {
+    llvm::SmallVector<int, 2> Waits;
+    waitedSlots(FD, Waits);
+    G.WaitsOn.assign(Waits.begin(), Waits.end());
+  }
   killOverwrittenGlobalStores(Body);
   killReplacedFieldStores(Body);
   sharedOwners(Body);

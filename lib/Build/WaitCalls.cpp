@@ -478,6 +478,88 @@ static bool mentions(const Stmt *E, const VarDecl *V) {
   return false;
 }
 
+/// The local variable whose object \p E is, or a member of (`w`,
+/// `wn.m_wait`, `&w`), or null.
+static const VarDecl *localObject(const Expr *E) {
+  E = E->IgnoreParenImpCasts();
+  if (const auto *UO = dyn_cast<UnaryOperator>(E);
+      UO && UO->getOpcode() == UO_AddrOf)
+    E = UO->getSubExpr()->IgnoreParenImpCasts();
+  while (const auto *ME = dyn_cast<MemberExpr>(E)) {
+    if (ME->isArrow())
+      return nullptr;
+    E = ME->getBase()->IgnoreParenImpCasts();
+  }
+  const auto *DRE = dyn_cast<DeclRefExpr>(E);
+  const auto *V = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+  return V && V->hasLocalStorage() && !isa<ParmVarDecl>(V) &&
+                 !V->getType()->isReferenceType() &&
+                 !V->getType()->isPointerType()
+             ? V
+             : nullptr;
+}
+
+void localObjectGivers(const Stmt *S,
+                       llvm::SmallVectorImpl<const CallExpr *> &Out) {
+  struct Finder : RecursiveASTVisitor<Finder> {
+    llvm::SmallVectorImpl<const CallExpr *> &Out;
+    explicit Finder(llvm::SmallVectorImpl<const CallExpr *> &Out) : Out(Out) {}
+    bool shouldVisitLambdaExpressions() const { return false; }
+    bool VisitCallExpr(CallExpr *E) {
+      const FunctionDecl *FD = E->getDirectCallee();
+      if (!FD || isa<CXXOperatorCallExpr>(E))
+        return true;
+      for (unsigned I = 0; I < E->getNumArgs() && I < FD->getNumParams(); ++I) {
+        QualType PT = FD->getParamDecl(I)->getType();
+        if ((PT->isReferenceType() || PT->isPointerType()) &&
+            !PT->getPointeeType().isConstQualified() &&
+            localObject(E->getArg(I))) {
+          Out.push_back(E);
+          break;
+        }
+      }
+      return true;
+    }
+  } F(Out);
+  F.TraverseStmt(const_cast<Stmt *>(S));
+}
+
+void heldLocalSlots(const CallExpr *Give, llvm::ArrayRef<const Stmt *> Block,
+                    size_t Upto, llvm::SmallVectorImpl<int> &Out) {
+  const FunctionDecl *Callee = Give->getDirectCallee();
+  if (!Callee || isa<CXXOperatorCallExpr>(Give) || Upto >= Block.size())
+    return;
+  unsigned Base = isa<CXXMemberCallExpr>(Give) ? 1 : 0;
+  for (unsigned A = 0; A < Give->getNumArgs() && A < Callee->getNumParams();
+       ++A) {
+    QualType PT = Callee->getParamDecl(A)->getType();
+    const VarDecl *V = localObject(Give->getArg(A));
+    if (!V || !(PT->isReferenceType() || PT->isPointerType()))
+      continue;
+    bool Held = holdsAddressOf(Block[Upto], V);
+    for (unsigned B = 0; B < Give->getNumArgs() && !Held; ++B)
+      Held = B != A && givesAddressOf(Give->getArg(B), V);
+    // `t->parent = &w;` before the call, `t` named by another argument.
+    for (size_t J = 0; J < Upto && !Held; ++J) {
+      const auto *E = dyn_cast<Expr>(Block[J]);
+      const auto *BO =
+          E ? dyn_cast<BinaryOperator>(E->IgnoreImplicit()) : nullptr;
+      if (!BO || BO->getOpcode() != BO_Assign ||
+          !givesAddressOf(BO->getRHS(), V))
+        continue;
+      const Expr *L = BO->getLHS()->IgnoreParenImpCasts();
+      while (const auto *ME = dyn_cast<MemberExpr>(L))
+        L = ME->getBase()->IgnoreParenImpCasts();
+      const auto *DRE = dyn_cast<DeclRefExpr>(L);
+      const auto *W = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+      for (unsigned B = 0; W && W != V && B < Give->getNumArgs() && !Held; ++B)
+        Held = B != A && mentions(Give->getArg(B), W);
+    }
+    if (Held)
+      Out.push_back(static_cast<int>(Base + A));
+  }
+}
+
 bool madeFrom(const VarDecl *W, const VarDecl *V) {
   return W && V && W != V && W->hasLocalStorage() && !isa<ParmVarDecl>(W) &&
          mentions(W->getInit(), V);
@@ -776,6 +858,144 @@ void executorSources(const FunctionDecl *FD,
     }
   } F(Out);
   F.TraverseStmt(Def->getBody());
+}
+
+/// True if \p MD reads a std::atomic: `load`, the conversion, an
+/// atomic_flag's `test`.
+static bool isAtomicRead(const CXXMethodDecl *MD) {
+  const CXXRecordDecl *RD = MD->getParent();
+  if (!RD || !RD->getIdentifier() || !isInStd(RD) ||
+      !(RD->getName().starts_with("atomic") ||
+        RD->getName().starts_with("__atomic")))
+    return false;
+  return isa<CXXConversionDecl>(MD) ||
+         (MD->getIdentifier() &&
+          (MD->getName() == "load" || MD->getName() == "test"));
+}
+
+/// True if function \p FD reads atomic state, itself or in the functions
+/// of the program it calls, a few calls deep: a test of a synchronization
+/// object (a wait context's count, a flag).
+static bool readsAtomic(const FunctionDecl *FD, unsigned Depth,
+                        llvm::SmallPtrSetImpl<const FunctionDecl *> &Seen) {
+  if (const auto *MD = dyn_cast<CXXMethodDecl>(FD); MD && isAtomicRead(MD))
+    return true;
+  const FunctionDecl *Def = nullptr;
+  if (Depth >= 3 || isInStd(FD) || !FD->hasBody(Def) ||
+      !Seen.insert(Def).second)
+    return false;
+  struct Finder : RecursiveASTVisitor<Finder> {
+    unsigned Depth;
+    llvm::SmallPtrSetImpl<const FunctionDecl *> &Seen;
+    bool Found = false;
+    Finder(unsigned Depth, llvm::SmallPtrSetImpl<const FunctionDecl *> &Seen)
+        : Depth(Depth), Seen(Seen) {}
+    bool TraverseLambdaExpr(LambdaExpr *) { return true; }
+    bool VisitCallExpr(CallExpr *E) {
+      if (const FunctionDecl *C = E->getDirectCallee())
+        Found |= readsAtomic(C, Depth + 1, Seen);
+      return !Found;
+    }
+  } F(Depth, Seen);
+  F.TraverseStmt(Def->getBody());
+  return F.Found;
+}
+
+/// The tests that end loop \p S: its condition, and those of the `if (c)
+/// break;` (or `return`) statements directly in its body.
+static void exitTests(const Stmt *S, llvm::SmallVectorImpl<const Expr *> &Out) {
+  const Stmt *Body = nullptr;
+  if (const auto *W = dyn_cast<WhileStmt>(S)) {
+    Out.push_back(W->getCond());
+    Body = W->getBody();
+  } else if (const auto *D = dyn_cast<DoStmt>(S)) {
+    Out.push_back(D->getCond());
+    Body = D->getBody();
+  } else if (const auto *F = dyn_cast<ForStmt>(S)) {
+    if (F->getCond())
+      Out.push_back(F->getCond());
+    Body = F->getBody();
+  }
+  const auto *CS = dyn_cast_or_null<CompoundStmt>(Body);
+  for (const Stmt *B : CS ? CS->body() : llvm::ArrayRef<Stmt *>()) {
+    const auto *If = dyn_cast<IfStmt>(B);
+    const Stmt *Then = If ? If->getThen() : nullptr;
+    if (const auto *TC = dyn_cast_or_null<CompoundStmt>(Then);
+        TC && !TC->body_empty())
+      Then = TC->body_back();
+    if (Then && (isa<BreakStmt>(Then) || isa<ReturnStmt>(Then)))
+      Out.push_back(If->getCond());
+  }
+}
+
+/// The parameter of \p Def that object expression \p E is, or a member of
+/// (`w`, `w.count`, `p->state`, `*p`), or null.
+static const ParmVarDecl *paramObject(const Expr *E, const FunctionDecl *Def) {
+  for (unsigned Steps = 0; E && Steps < 8; ++Steps) {
+    E = E->IgnoreParenImpCasts();
+    if (const auto *ME = dyn_cast<MemberExpr>(E)) {
+      E = ME->getBase();
+    } else if (const auto *UO = dyn_cast<UnaryOperator>(E);
+               UO && UO->getOpcode() == UO_Deref) {
+      E = UO->getSubExpr();
+    } else if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
+      const auto *P = dyn_cast<ParmVarDecl>(DRE->getDecl());
+      return P && P->getDeclContext() == Def &&
+                     (P->getType()->isReferenceType() ||
+                      P->getType()->isPointerType())
+                 ? P
+                 : nullptr;
+    } else {
+      return nullptr;
+    }
+  }
+  return nullptr;
+}
+
+void waitedSlots(const FunctionDecl *FD, llvm::SmallVectorImpl<int> &Out) {
+  const FunctionDecl *Def = nullptr;
+  if (!FD || isInStd(FD) || !FD->hasBody(Def))
+    return;
+  const auto *MD = dyn_cast<CXXMethodDecl>(Def);
+  unsigned Base = MD && MD->isInstance() ? 1 : 0;
+  struct Finder : RecursiveASTVisitor<Finder> {
+    const FunctionDecl *Def;
+    unsigned Base;
+    llvm::SmallVectorImpl<int> &Out;
+    Finder(const FunctionDecl *Def, unsigned Base,
+           llvm::SmallVectorImpl<int> &Out)
+        : Def(Def), Base(Base), Out(Out) {}
+    bool TraverseLambdaExpr(LambdaExpr *) { return true; }
+    bool VisitWhileStmt(WhileStmt *S) { return loop(S); }
+    bool VisitDoStmt(DoStmt *S) { return loop(S); }
+    bool VisitForStmt(ForStmt *S) { return loop(S); }
+    bool loop(const Stmt *S) {
+      llvm::SmallVector<const Expr *, 4> Tests;
+      exitTests(S, Tests);
+      struct Calls : RecursiveASTVisitor<Calls> {
+        llvm::SmallVector<const CXXMemberCallExpr *, 4> Out;
+        bool TraverseLambdaExpr(LambdaExpr *) { return true; }
+        bool VisitCXXMemberCallExpr(CXXMemberCallExpr *E) {
+          Out.push_back(E);
+          return true;
+        }
+      } C;
+      for (const Expr *T : Tests)
+        C.TraverseStmt(const_cast<Expr *>(T));
+      for (const CXXMemberCallExpr *MC : C.Out) {
+        const ParmVarDecl *P =
+            paramObject(MC->getImplicitObjectArgument(), Def);
+        const CXXMethodDecl *M = MC->getMethodDecl();
+        llvm::SmallPtrSet<const FunctionDecl *, 8> Seen;
+        if (P && M && readsAtomic(M, 0, Seen))
+          Out.push_back(static_cast<int>(Base + P->getFunctionScopeIndex()));
+      }
+      return true;
+    }
+  } F(Def, Base, Out);
+  F.TraverseStmt(Def->getBody());
+  llvm::sort(Out);
+  Out.erase(std::unique(Out.begin(), Out.end()), Out.end());
 }
 
 bool waitsOnOwnState(const FunctionDecl *FD, const ModelTable *Models) {

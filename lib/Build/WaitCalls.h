@@ -75,6 +75,31 @@ void callableGivers(const clang::Stmt *S,
 void handOffs(const clang::Stmt *S, const ModelTable *Models,
               llvm::SmallVectorImpl<const clang::CallExpr *> &Out);
 
+/// The parameter slots of \p FD (slot 0 is `this` for a method) whose
+/// object it spins on: a loop of its body that ends on a test of the
+/// object's atomic state (`while (w.pending())`, `for (;;) { if
+/// (!waiter.continue_execution()) break; ... }`), read through the methods
+/// of the program a few calls deep. Callees given the object are a
+/// summary's business (FunctionSummary::WaitsOn).
+void waitedSlots(const clang::FunctionDecl *FD,
+                 llvm::SmallVectorImpl<int> &Out);
+
+/// The slots of hand-off \p Give (in the last of \p Block's statements
+/// \p Upto, 0 is `this` for a member call) whose argument is a local (or
+/// a member of one) given by reference or pointer that the work holds:
+/// another argument gives its address, or an earlier statement of the
+/// block stored its address into an object another argument names
+/// (`t->parent = &w; execute_and_wait(*t, w);`).
+/// The calls of \p S, not counting those inside lambdas, given a local
+/// object or a member of one by reference or pointer (`run(task, wn.ctx)`):
+/// those whose callee may wait on it (heldLocalSlots).
+void localObjectGivers(const clang::Stmt *S,
+                       llvm::SmallVectorImpl<const clang::CallExpr *> &Out);
+
+void heldLocalSlots(const clang::CallExpr *Give,
+                    llvm::ArrayRef<const clang::Stmt *> Block, size_t Upto,
+                    llvm::SmallVectorImpl<int> &Out);
+
 /// The variable an object expression starts from: `pool` for `pool`,
 /// `pool->`, `*pool`, `pool.get()->`; null when it is not a variable.
 const clang::VarDecl *objectVariable(const clang::Expr *E);

@@ -210,6 +210,7 @@ template <typename IO> void io(IO &A, FunctionSummary &S) {
   A(S.ResultFromOutside);
   A(S.Drains);
   A(S.Blocks);
+  A(S.WaitsOn);
 }
 template <typename IO> void io(IO &A, Location &L) {
   A(L.Kind);
@@ -287,6 +288,8 @@ template <typename IO> void io(IO &A, CallSite &C) {
   A(C.ReleasedBy);
   A(C.DrainedBy);
   A(C.SignalledBy);
+  A(C.WaitsOnArgs);
+  A(C.ArgParamObject);
   A(C.PoppedLater);
   A(C.LaterCall);
   A(C.ArgFields);
@@ -313,6 +316,7 @@ template <typename IO> void io(IO &A, FunctionGraph &G) {
   A(G.WaitsForThreads);
   A(G.Drains);
   A(G.Blocks);
+  A(G.WaitsOn);
   A(G.SlotNames);
   A(G.SlotLocs);
   A(G.SlotContents);

@@ -248,7 +248,8 @@ std::vector<std::vector<int>> Program::sccs() const {
 /// targets' summaries (Program::TargetSummaries).
 static std::vector<Edge> callEdgesOf(const FunctionGraph &G,
                                      std::vector<int> &Explained,
-                                     Program::TargetSummaries Targets) {
+                                     Program::TargetSummaries Targets,
+                                     std::vector<int> *Waits = nullptr) {
   std::vector<Edge> Out = G.Edges;
   std::vector<const FunctionSummary *> Ts;
   for (size_t CI = 0; CI < G.Calls.size(); ++CI) {
@@ -257,11 +258,22 @@ static std::vector<Edge> callEdgesOf(const FunctionGraph &G,
     FunctionSummary Unknown, Merged;
     Merged.ResultFromOutside = false; // until a target's summary says so
     Ts.clear();
+    // The slots every target waits on.
+    auto WaitsOnSlot = [&](int J) {
+      return !Ts.empty() && llvm::all_of(Ts, [&](const FunctionSummary *T) {
+        return llvm::is_contained(T->WaitsOn, J);
+      });
+    };
     if (Targets(CI, Ts)) {
       for (const FunctionSummary *T : Ts)
         mergeSummary(Merged, *T);
       if (Ts.empty())
         continue; // same component, not yet solved: optimistic start
+      // A parameter's object given to a callee that waits on it: the
+      // function waits on it too.
+      for (size_t J = 0; Waits && J < C.ArgParamObject.size(); ++J)
+        if (C.ArgParamObject[J] >= 0 && WaitsOnSlot(static_cast<int>(J)))
+          Waits->push_back(C.ArgParamObject[J]);
       Merged.Name = C.CalleeName;
       S = &Merged;
     } else if (C.Model >= 0) {
@@ -381,7 +393,10 @@ static std::vector<Edge> callEdgesOf(const FunctionGraph &G,
         llvm::any_of(C.DrainedBy, [&](int D) { return RunsAt(D, false); }) ||
         // Or work holding a local the function then calls a method on that
         // waits for the work's signal (CallSite::SignalledBy).
-        RunsAt(C.SignalledBy, true);
+        RunsAt(C.SignalledBy, true) ||
+        // Or a callee that waits on a local the work holds
+        // (`execute_and_wait(task, ctx)`, the task holding `ctx`).
+        llvm::any_of(C.WaitsOnArgs, WaitsOnSlot);
     auto Apply = [&](const ParamLeaks &P, int A, int Below) {
       // Work waited for: only what the call returns stays.
       bool Keeps = !C.WaitedFor && !Drained;
@@ -449,23 +464,39 @@ static std::vector<Edge> callEdgesOf(const FunctionGraph &G,
   return Out;
 }
 
+/// Adds to \p S the parameter slots \p Waits its function waits on through
+/// its callees (FunctionSummary::WaitsOn).
+static void addWaits(FunctionSummary &S, std::vector<int> &Waits) {
+  if (Waits.empty())
+    return;
+  Waits.insert(Waits.end(), S.WaitsOn.begin(), S.WaitsOn.end());
+  llvm::sort(Waits);
+  Waits.erase(std::unique(Waits.begin(), Waits.end()), Waits.end());
+  S.WaitsOn = std::move(Waits);
+}
+
 std::vector<Edge> Program::callEdges(const FunctionGraph &G,
-                                     std::vector<int> &Explained) const {
-  return callEdgesOf(G, Explained,
-                     [&](size_t CI, std::vector<const FunctionSummary *> &Out) {
-                       std::vector<int> Ts = targets(G.Calls[CI]);
-                       for (int T : Ts)
-                         if (T < static_cast<int>(Solved.size()))
-                           Out.push_back(&Solved[T].Summary);
-                       return !Ts.empty();
-                     });
+                                     std::vector<int> &Explained,
+                                     std::vector<int> *Waits) const {
+  return callEdgesOf(
+      G, Explained,
+      [&](size_t CI, std::vector<const FunctionSummary *> &Out) {
+        std::vector<int> Ts = targets(G.Calls[CI]);
+        for (int T : Ts)
+          if (T < static_cast<int>(Solved.size()))
+            Out.push_back(&Solved[T].Summary);
+        return !Ts.empty();
+      },
+      Waits);
 }
 
 SolvedFunction Program::solveAlone(const FunctionGraph &G,
                                    TargetSummaries Targets) {
-  std::vector<int> Explained;
-  std::vector<Edge> Edges = callEdgesOf(G, Explained, Targets);
-  return solveFunction(G, std::move(Edges), Explained);
+  std::vector<int> Explained, Waits;
+  std::vector<Edge> Edges = callEdgesOf(G, Explained, Targets, &Waits);
+  SolvedFunction S = solveFunction(G, std::move(Edges), Explained);
+  addWaits(S.Summary, Waits);
+  return S;
 }
 
 const FunctionGraph *Program::body(size_t I) {
@@ -620,9 +651,10 @@ void Program::solve(const SolvedVisitor &Visit, ComponentReuse *Reuse) {
     if (!Recursive) {
       if (Body[0]) {
         const FunctionGraph &G = *Body[0];
-        std::vector<int> Explained;
-        std::vector<Edge> Edges = callEdges(G, Explained);
+        std::vector<int> Explained, Waits;
+        std::vector<Edge> Edges = callEdges(G, Explained, &Waits);
         Solved[Base] = solveFunction(G, std::move(Edges), Explained);
+        addWaits(Solved[Base].Summary, Waits);
       }
       finish(Base, N, Visit);
       Hash(Base, N);
@@ -652,9 +684,10 @@ void Program::solve(const SolvedVisitor &Visit, ComponentReuse *Reuse) {
       if (!Body[I])
         continue; // unreadable: unknown from the start
       const FunctionGraph &G = *Body[I];
-      std::vector<int> Explained;
-      std::vector<Edge> Edges = callEdges(G, Explained);
+      std::vector<int> Explained, Waits;
+      std::vector<Edge> Edges = callEdges(G, Explained, &Waits);
       SolvedFunction S = solveFunction(G, std::move(Edges), Explained);
+      addWaits(S.Summary, Waits);
       bool Changed = !(S.Summary == Solved[Base + I].Summary);
       Solved[Base + I] = std::move(S);
       if (Changed)

@@ -467,6 +467,7 @@ SolvedFunction solveFunction(const FunctionGraph &G, std::vector<Edge> Edges,
   R.Summary.ResultFromOutside = resultFromOutside(G, R.Edges, CallResult);
   R.Summary.Drains = G.Drains;
   R.Summary.Blocks = G.Blocks;
+  R.Summary.WaitsOn = G.WaitsOn;
   Walker W(G, R.Edges);
 
   std::vector<int> SlotOf(G.Locs.size(), -1);

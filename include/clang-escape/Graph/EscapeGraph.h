@@ -235,6 +235,16 @@ struct CallSite {
   /// (FunctionSummary::Blocks, FunctionSummary::Drains), the work's own
   /// word that it is done. -1: none.
   int SignalledBy = -1;
+  /// Slots whose argument is a local of the function (or a member of one)
+  /// that the work handed off by this call holds (`t->parent = &w;
+  /// execute_and_wait(*t, w)`): the call is waited for if its callee
+  /// waits on one of these slots (FunctionSummary::WaitsOn).
+  std::vector<int> WaitsOnArgs;
+  /// Per slot: the caller's parameter slot whose object the argument is,
+  /// or holds by reference (`f(ctx)`, `f(*p)`, a local `Waiter w{ctx}`
+  /// passed on), or -1: a callee waiting on that slot waits on the
+  /// caller's parameter.
+  std::vector<int> ArgParamObject;
   /// A lambda the library keeps and calls later (a `std::function` built
   /// from it): who calls it, with what arguments, is not known. What its
   /// body stores into the objects its parameters refer to is a maybe: the
@@ -285,6 +295,9 @@ struct FunctionGraph {
   /// A method that waits on its own state (`cv_.wait(lock)` until a flag
   /// of its own is set, a join of a member; see FunctionSummary::Blocks).
   bool Blocks = false;
+  /// Parameter slots whose object the function spins on (see
+  /// FunctionSummary::WaitsOn), found in its own body.
+  std::vector<int> WaitsOn;
   std::vector<std::string> SlotNames; ///< parameter slot names.
   std::vector<int> SlotLocs;          ///< Param location per slot, or -1.
   std::vector<int> SlotContents;      ///< ParamContent location per slot.

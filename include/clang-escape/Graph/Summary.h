@@ -114,12 +114,19 @@ struct FunctionSummary {
   /// included: called on a local that work handed off holds, it waits for
   /// the work's signal (CallSite::SignalledBy).
   bool Blocks = false;
+  /// Parameter slots whose object the function waits on: a loop that ends
+  /// on a test of its atomic state (`while (w.pending())`, a dispatch loop
+  /// that breaks once a wait context is released), in its body or in a
+  /// callee given the object or a local holding it. Handed work that
+  /// holds that object, it returns once the work said it is done
+  /// (CallSite::WaitsOnArgs). Sorted.
+  std::vector<int> WaitsOn;
 
   bool operator==(const FunctionSummary &O) const {
     return Slots == O.Slots && Fields == O.Fields &&
            ReturnsAlloc == O.ReturnsAlloc && Unknown == O.Unknown &&
            ResultFromOutside == O.ResultFromOutside && Drains == O.Drains &&
-           Blocks == O.Blocks;
+           Blocks == O.Blocks && WaitsOn == O.WaitsOn;
   }
 };
 

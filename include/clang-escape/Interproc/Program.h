@@ -122,9 +122,11 @@ public:
 
 private:
   /// Adds to Explained the call results whose callee's summary says all
-  /// they hold (see FunctionSummary::ResultFromOutside).
+  /// they hold (see FunctionSummary::ResultFromOutside), and to Waits the
+  /// parameter slots it waits on through its callees.
   std::vector<Edge> callEdges(const FunctionGraph &G,
-                              std::vector<int> &Explained) const;
+                              std::vector<int> &Explained,
+                              std::vector<int> *Waits) const;
   std::vector<std::vector<int>> sccs() const;
   void index();
   /// Graph I with its body: resident, or read again through the loader (null
