@@ -215,6 +215,16 @@ static QualType elementType(const CXXRecordDecl *RD) {
   return QualType();
 }
 
+/// std::atomic, or the base the standard library implements its members
+/// in (libstdc++'s and libc++'s `__atomic_base`): an object holding one
+/// value, read and written as a whole.
+static bool holdsAtomically(const CXXRecordDecl *RD) {
+  if (!RD || !RD->getIdentifier() || !RD->isInStdNamespace())
+    return false;
+  StringRef N = RD->getName();
+  return N == "atomic" || N == "__atomic_base";
+}
+
 void storeArgsIntoThis(ModelBuilder &M, bool OwnerCopy, bool PointerLevel0) {
   const auto *MD = dyn_cast<CXXMethodDecl>(M.FD);
   // emplace(view) into a container of owners builds an owner from the
@@ -424,6 +434,13 @@ void methodModel(ModelBuilder &M, const CXXMethodDecl *MD) {
     This.Content[1].merge(1, false, "");
   if (Ctor)
     return;
+  // std::atomic<T *>: load(), operator T *(), exchange(), fetch_add() and
+  // the increments return the pointer the atomic holds, a copy of its value,
+  // never the atomic's own address.
+  if (RT->isPointerType() && holdsAtomically(MD->getParent())) {
+    This.Result.merge(1, false, "");
+    return;
+  }
   if (RT->isReferenceType() || RT->isPointerType()) {
     This.Result.merge(0, false, "");
   } else if (M.holds(RT)) {

@@ -397,7 +397,16 @@ static std::vector<Edge> callEdgesOf(const FunctionGraph &G,
         // Or a callee that waits on a local the work holds
         // (`execute_and_wait(task, ctx)`, the task holding `ctx`).
         llvm::any_of(C.WaitsOnArgs, WaitsOnSlot);
-    auto Apply = [&](const ParamLeaks &P, int A, int Below) {
+    // What slot Own's object holds, moved into that same object (`a.f_ =
+    // std::move(a.g_)`, one member container's element pushed into
+    // another): nothing leaves the object. Without a node of its own for the
+    // field stored into, the caller would send it to the object's content,
+    // anywhere when it cannot see the object.
+    auto Moves = [&](int Own, int Slot, const Leak &L, int Below,
+                     bool OwnSink) {
+      return Own >= 0 && Slot == Own && OwnSink && L.Level + Below == 1;
+    };
+    auto Apply = [&](const ParamLeaks &P, int A, int Below, int Own = -1) {
       // Work waited for: only what the call returns stays.
       bool Keeps = !C.WaitedFor && !Drained;
       ModelReturns |=
@@ -412,9 +421,10 @@ static std::vector<Edge> callEdgesOf(const FunctionGraph &G,
         Add(FunctionGraph::CoroLoc, A, P.Coro, Below,
             "kept in a coroutine frame");
         for (auto &[J, L] : P.Content)
-          Add(Content(J), A, L, Below,
-              J == 0 && C.Method ? IntoObject : "stored",
-              (J == 0 && Weak) || (J > 0 && C.LaterCall));
+          if (!Moves(Own, J, L, Below, true))
+            Add(Content(J), A, L, Below,
+                J == 0 && C.Method ? IntoObject : "stored",
+                (J == 0 && Weak) || (J > 0 && C.LaterCall));
       }
       Add(C.Result, A, P.Result, Below, "returned");
       for (auto &[F, L] : P.FieldContent) {
@@ -433,6 +443,10 @@ static std::vector<Edge> callEdgesOf(const FunctionGraph &G,
           Dst = FunctionGraph::HeapLoc;
         if (FA && Dst >= 0)
           Dst = FA->Sink;
+        if (Moves(Own, F.Slot, L, Below,
+                  Dst == Content(F.Slot) &&
+                      (F.Field.empty() || F.Field[0] != '*')))
+          continue;
         Add(Dst, A, L, Below, F.Slot == 0 && C.Method ? IntoObject : "stored",
             (F.Slot == 0 && Weak) || (F.Slot > 0 && C.LaterCall));
       }
@@ -440,7 +454,7 @@ static std::vector<Edge> callEdgesOf(const FunctionGraph &G,
     size_t NS = std::min(S->Slots.size(), C.Args.size());
     for (size_t I = 0; I < NS; ++I)
       if (C.Args[I] >= 0)
-        Apply(S->Slots[I], C.Args[I], 0);
+        Apply(S->Slots[I], C.Args[I], 0, static_cast<int>(I));
     // What a field held on entry: the caller's own node for that field when
     // it keeps one, else what the argument points to.
     for (auto &[F, P] : S->Fields) {
@@ -450,7 +464,7 @@ static std::vector<Edge> callEdgesOf(const FunctionGraph &G,
         Apply(P, FA->Source, 0);
       else if (F.Slot >= 0 && F.Slot < static_cast<int>(C.Args.size()) &&
                C.Args[F.Slot] >= 0)
-        Apply(P, C.Args[F.Slot], 1);
+        Apply(P, C.Args[F.Slot], 1, F.Slot);
     }
     // What the result holds beyond what the parameters explain comes from
     // anywhere: a store through it lands in the heap (resolveDerefs). So
