@@ -83,6 +83,22 @@ static bool givesBackMemory(const FunctionDecl *FD) {
          (N.size() > 5 && N.compare(N.size() - 5, 5, "_free") == 0);
 }
 
+CallSite FunctionBuilder::innerCall(const CallSite &CS,
+                                    const FunctionDecl *Callee,
+                                    llvm::StringRef Why) {
+  const auto *MD = dyn_cast<CXXMethodDecl>(Callee);
+  unsigned Base = MD && MD->isInstance() ? 1 : 0;
+  CallSite In;
+  In.CalleeKey = declKey(Callee, TU.Mangler.get());
+  In.CalleeName = Why.str() + CS.CalleeName;
+  In.Pos = CS.Pos;
+  In.Spelling = CS.Spelling;
+  In.Method = Base == 1;
+  In.Args.assign(Base + Callee->getNumParams(), -1);
+  In.ArgContent.assign(Base + Callee->getNumParams(), -1);
+  return In;
+}
+
 int FunctionBuilder::callSite(const FunctionDecl *Callee, const Expr *Call,
                               const Expr *ThisArg, bool ThisIsPointer,
                               llvm::ArrayRef<const Expr *> Args, int ThisDest,
@@ -243,14 +259,7 @@ int FunctionBuilder::callSite(const FunctionDecl *Callee, const Expr *Call,
         This = newLoc(LocKind::Flow, "{temp}", Args[I]->getBeginLoc());
         flow(holeFor(This).shift(-1), CS.Args[Slot]);
       }
-      CallSite In;
-      In.CalleeKey = declKey(Op, TU.Mangler.get());
-      In.CalleeName = "lambda called by " + CS.CalleeName;
-      In.Pos = CS.Pos;
-      In.Spelling = CS.Spelling;
-      In.Method = true;
-      In.Args.assign(1 + Op->getNumParams(), -1);
-      In.ArgContent.assign(1 + Op->getNumParams(), -1);
+      CallSite In = innerCall(CS, Op, "lambda called by ");
       In.Args[0] = This;
       In.ArgContent[0] = Ref ? CS.ArgContent[Slot] : -1;
       if (CS.Model >= 0 && Slot < G.Models[CS.Model].Slots.size()) {

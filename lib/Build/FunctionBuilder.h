@@ -242,6 +242,11 @@ public:
   /// callable's operator() the library makes, into \p In, with its result
   /// still to be set (InvokedCallable.cpp). False when it is not one, or the
   /// operator() is not found.
+  /// A call that the library callee of \p CS makes of \p Callee (a
+  /// lambda it calls, a constructor it runs): at CS's place, named \p Why
+  /// followed by CS's callee, its slots not yet given.
+  CallSite innerCall(const CallSite &CS, const clang::FunctionDecl *Callee,
+                     llvm::StringRef Why);
   bool invokedCallable(const CallSite &CS, const clang::FunctionDecl *Callee,
                        llvm::ArrayRef<const clang::Expr *> Args, CallSite &In);
   /// A library call building an object in place from its arguments

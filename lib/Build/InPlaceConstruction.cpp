@@ -260,14 +260,7 @@ void FunctionBuilder::inPlaceConstructions(const CallSite &CS,
         Fits = initializes(Group[J].Type, K->getParamDecl(J)->getType());
       if (!Fits)
         continue;
-      CallSite In;
-      In.CalleeKey = declKey(K, TU.Mangler.get());
-      In.CalleeName = "constructor run by " + CS.CalleeName;
-      In.Pos = CS.Pos;
-      In.Spelling = CS.Spelling;
-      In.Method = true;
-      In.Args.assign(1 + K->getNumParams(), -1);
-      In.ArgContent.assign(1 + K->getNumParams(), -1);
+      CallSite In = innerCall(CS, K, "constructor run by ");
       // The element's address: storage the container owns, which nothing
       // the caller names is.
       In.Args[0] =

@@ -161,14 +161,8 @@ bool FunctionBuilder::invokedCallable(const CallSite &CS,
   if (Params.size() != Op->getNumParams())
     return false;
   bool HasThis = Op->isInstance();
-  In.CalleeKey = declKey(Op, TU.Mangler.get());
-  In.CalleeName = "callable called by " + CS.CalleeName;
-  In.Pos = CS.Pos;
-  In.Spelling = CS.Spelling;
-  In.Method = HasThis;
+  In = innerCall(CS, Op, "callable called by ");
   unsigned Base = HasThis ? 1 : 0;
-  In.Args.assign(Base + Op->getNumParams(), -1);
-  In.ArgContent.assign(Base + Op->getNumParams(), -1);
   if (HasThis) {
     // std::invoke and std::apply take the callable by reference.
     In.Args[0] = CS.Args[0];

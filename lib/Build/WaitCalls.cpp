@@ -284,19 +284,30 @@ bool givesCallable(const CallExpr *E) {
                       [](const Expr *A) { return isCallable(A); });
 }
 
-void callableGivers(const Stmt *S,
-                    llvm::SmallVectorImpl<const CallExpr *> &Out) {
+/// The calls of \p S, not counting those inside lambdas, that \p Pick
+/// picks.
+static void callsPicked(const Stmt *S,
+                        llvm::function_ref<bool(const CallExpr *)> Pick,
+                        llvm::SmallVectorImpl<const CallExpr *> &Out) {
   struct Finder : RecursiveASTVisitor<Finder> {
+    llvm::function_ref<bool(const CallExpr *)> Pick;
     llvm::SmallVectorImpl<const CallExpr *> &Out;
-    explicit Finder(llvm::SmallVectorImpl<const CallExpr *> &Out) : Out(Out) {}
+    Finder(llvm::function_ref<bool(const CallExpr *)> Pick,
+           llvm::SmallVectorImpl<const CallExpr *> &Out)
+        : Pick(Pick), Out(Out) {}
     bool shouldVisitLambdaExpressions() const { return false; }
     bool VisitCallExpr(CallExpr *E) {
-      if (givesCallable(E))
+      if (Pick(E))
         Out.push_back(E);
       return true;
     }
-  } F(Out);
+  } F(Pick, Out);
   F.TraverseStmt(const_cast<Stmt *>(S));
+}
+
+void callableGivers(const Stmt *S,
+                    llvm::SmallVectorImpl<const CallExpr *> &Out) {
+  callsPicked(S, givesCallable, Out);
 }
 
 void handOffs(const Stmt *S, const ModelTable *Models,
@@ -501,27 +512,23 @@ static const VarDecl *localObject(const Expr *E) {
 
 void localObjectGivers(const Stmt *S,
                        llvm::SmallVectorImpl<const CallExpr *> &Out) {
-  struct Finder : RecursiveASTVisitor<Finder> {
-    llvm::SmallVectorImpl<const CallExpr *> &Out;
-    explicit Finder(llvm::SmallVectorImpl<const CallExpr *> &Out) : Out(Out) {}
-    bool shouldVisitLambdaExpressions() const { return false; }
-    bool VisitCallExpr(CallExpr *E) {
-      const FunctionDecl *FD = E->getDirectCallee();
-      if (!FD || isa<CXXOperatorCallExpr>(E))
-        return true;
-      for (unsigned I = 0; I < E->getNumArgs() && I < FD->getNumParams(); ++I) {
-        QualType PT = FD->getParamDecl(I)->getType();
-        if ((PT->isReferenceType() || PT->isPointerType()) &&
-            !PT->getPointeeType().isConstQualified() &&
-            localObject(E->getArg(I))) {
-          Out.push_back(E);
-          break;
+  callsPicked(
+      S,
+      [](const CallExpr *E) {
+        const FunctionDecl *FD = E->getDirectCallee();
+        if (!FD || isa<CXXOperatorCallExpr>(E))
+          return false;
+        for (unsigned I = 0; I < E->getNumArgs() && I < FD->getNumParams();
+             ++I) {
+          QualType PT = FD->getParamDecl(I)->getType();
+          if ((PT->isReferenceType() || PT->isPointerType()) &&
+              !PT->getPointeeType().isConstQualified() &&
+              localObject(E->getArg(I)))
+            return true;
         }
-      }
-      return true;
-    }
-  } F(Out);
-  F.TraverseStmt(const_cast<Stmt *>(S));
+        return false;
+      },
+      Out);
 }
 
 void heldLocalSlots(const CallExpr *Give, llvm::ArrayRef<const Stmt *> Block,
