@@ -151,7 +151,7 @@ static cl::opt<std::string> EmitClaims(
              "runs to <file> (docs/Runtime.md)"),
     cl::cat(Category));
 static cl::opt<unsigned>
-    Jobs("j", cl::init(1), cl::value_desc("N"),
+    Jobs("j", cl::init(1), cl::value_desc("N"), cl::Prefix,
          cl::desc("Parse N translation units in parallel (0: one per core)"),
          cl::cat(Category));
 static cl::opt<bool> ReportMaybe(
