@@ -399,11 +399,15 @@ void methodModel(ModelBuilder &M, const CXXMethodDecl *MD) {
   }
   // Owners and plain library classes (pair, tuple, atomic, ...).
   bool Owner = RC == RecordClass::Owner;
-  if (Ctor || MD->getOverloadedOperator() == OO_Equal ||
-      MD->getOverloadedOperator() == OO_PlusEqual ||
-      (Owner && !MD->isConst() && Name != "find" && Name != "count" &&
-       Name != "contains" && Name != "at" && Name != "equal_range" &&
-       Name != "lower_bound" && Name != "upper_bound"))
+  // An empty class (`std::ignore`'s type, a tag, a stateless functor) has
+  // no member to keep an argument in.
+  bool Empty = MD->getParent()->hasDefinition() && MD->getParent()->isEmpty();
+  if (!Empty &&
+      (Ctor || MD->getOverloadedOperator() == OO_Equal ||
+       MD->getOverloadedOperator() == OO_PlusEqual ||
+       (Owner && !MD->isConst() && Name != "find" && Name != "count" &&
+        Name != "contains" && Name != "at" && Name != "equal_range" &&
+        Name != "lower_bound" && Name != "upper_bound")))
     storeArgsIntoThis(M, Owner, !Owner);
   // emplace_back(s) into a container of views builds a view of s in place:
   // the element borrows what the argument refers to; so does an optional
