@@ -882,6 +882,24 @@ void FunctionBuilder::killOverwrittenGlobalStores(const Stmt *Body) {
                   break;
                 }
             }
+            // Or a call given such a local that its own work holds too, and
+            // whose callee may wait on it (`spawn(t1); execute_and_wait(t2,
+            // ctx);`, both tasks holding `ctx`): CallSite::WaitsOnArgs.
+            if (!Waited && SignalledBy < 0) {
+              llvm::SmallVector<const CallExpr *, 2> Waiters;
+              localObjectGivers(Stmts[J], Waiters);
+              for (const CallExpr *W : Waiters) {
+                llvm::SmallVector<int, 2> Held;
+                heldLocalSlots(W, Stmts, J, Held);
+                auto L = B.CallIndex.find(W);
+                if (L != B.CallIndex.end() && llvm::any_of(Held, [&](int S) {
+                      return Signals(heldLocal(W, S));
+                    })) {
+                  SignalledBy = L->second;
+                  break;
+                }
+              }
+            }
             if (leavesFrame(Stmts[J]))
               break;
           }

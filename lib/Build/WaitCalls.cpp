@@ -176,14 +176,19 @@ bool givesAddressOf(const Stmt *S, const VarDecl *V) {
   return F.Found;
 }
 
-bool holdsAddressOf(const Stmt *S, const VarDecl *V) {
+/// holdsAddressOf, through \p Depth more locals built from one another.
+static bool holdsAddressOf(const Stmt *S, const VarDecl *V, unsigned Depth) {
   struct Finder : RecursiveASTVisitor<Finder> {
     const VarDecl *V;
+    unsigned Depth;
     bool Found = false;
-    explicit Finder(const VarDecl *V) : V(V) {}
+    Finder(const VarDecl *V, unsigned Depth) : V(V), Depth(Depth) {}
+    // A local built from V, or from a local built from V (`Root root(ctx);
+    // Invoker i(f, root);`: `i` holds `&root`, which holds `&ctx`).
     void check(const VarDecl *L) {
       Found |= L && L != V && L->hasLocalStorage() && L->getInit() &&
-               givesAddressOf(L->getInit(), V);
+               (givesAddressOf(L->getInit(), V) ||
+                (Depth > 0 && holdsAddressOf(L->getInit(), V, Depth - 1)));
     }
     bool VisitDeclRefExpr(DeclRefExpr *E) {
       check(dyn_cast<VarDecl>(E->getDecl()));
@@ -196,9 +201,13 @@ bool holdsAddressOf(const Stmt *S, const VarDecl *V) {
           [&](const VarDecl *Copied) { check(Copied); });
       return !Found;
     }
-  } F(V);
+  } F(V, Depth);
   F.TraverseStmt(const_cast<Stmt *>(S));
   return F.Found;
+}
+
+bool holdsAddressOf(const Stmt *S, const VarDecl *V) {
+  return holdsAddressOf(S, V, /*Depth=*/2);
 }
 
 void callsOnLocals(const Stmt *S,
@@ -490,7 +499,9 @@ static bool mentions(const Stmt *E, const VarDecl *V) {
 }
 
 /// The local variable whose object \p E is, or a member of (`w`,
-/// `wn.m_wait`, `&w`), or null.
+/// `wn.m_wait`, `&w`), or a reference parameter (the caller's object, the
+/// same one for the whole call: `execute_and_wait(t, ctx, wait_ctx)` with
+/// `wait_ctx` a `wait_context &`), or null.
 static const VarDecl *localObject(const Expr *E) {
   E = E->IgnoreParenImpCasts();
   if (const auto *UO = dyn_cast<UnaryOperator>(E);
@@ -503,8 +514,9 @@ static const VarDecl *localObject(const Expr *E) {
   }
   const auto *DRE = dyn_cast<DeclRefExpr>(E);
   const auto *V = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
-  return V && V->hasLocalStorage() && !isa<ParmVarDecl>(V) &&
-                 !V->getType()->isReferenceType() &&
+  if (V && isa<ParmVarDecl>(V))
+    return V->getType()->isLValueReferenceType() ? V : nullptr;
+  return V && V->hasLocalStorage() && !V->getType()->isReferenceType() &&
                  !V->getType()->isPointerType()
              ? V
              : nullptr;
@@ -529,6 +541,13 @@ void localObjectGivers(const Stmt *S,
         return false;
       },
       Out);
+}
+
+const VarDecl *heldLocal(const CallExpr *Give, int Slot) {
+  int A = Slot - (isa<CXXMemberCallExpr>(Give) ? 1 : 0);
+  return A >= 0 && A < static_cast<int>(Give->getNumArgs())
+             ? localObject(Give->getArg(A))
+             : nullptr;
 }
 
 void heldLocalSlots(const CallExpr *Give, llvm::ArrayRef<const Stmt *> Block,

@@ -100,6 +100,10 @@ void heldLocalSlots(const clang::CallExpr *Give,
                     llvm::ArrayRef<const clang::Stmt *> Block, size_t Upto,
                     llvm::SmallVectorImpl<int> &Out);
 
+/// The local (or reference parameter) whose object the argument of \p Give
+/// at slot \p Slot is, as heldLocalSlots counts slots; or null.
+const clang::VarDecl *heldLocal(const clang::CallExpr *Give, int Slot);
+
 /// The variable an object expression starts from: `pool` for `pool`,
 /// `pool->`, `*pool`, `pool.get()->`; null when it is not a variable.
 const clang::VarDecl *objectVariable(const clang::Expr *E);

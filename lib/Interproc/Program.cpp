@@ -389,11 +389,25 @@ static std::vector<Edge> callEdgesOf(const FunctionGraph &G,
                    return R->Drains || (OrBlocks && R->Blocks);
                  });
     };
+    // Or a later call given a local its own work holds, whose callees wait
+    // on it (CallSite::WaitsOnArgs).
+    auto WaitsAt = [&](int D) {
+      std::vector<const FunctionSummary *> Ws;
+      return D >= 0 && D < static_cast<int>(G.Calls.size()) && Targets(D, Ws) &&
+             !Ws.empty() &&
+             llvm::any_of(
+                 G.Calls[D].WaitsOnArgs,
+                 [&](int J) {
+                   return llvm::all_of(Ws, [&](const FunctionSummary *W) {
+                     return llvm::is_contained(W->WaitsOn, J);
+                   });
+                 });
+    };
     bool Drained =
         llvm::any_of(C.DrainedBy, [&](int D) { return RunsAt(D, false); }) ||
         // Or work holding a local the function then calls a method on that
         // waits for the work's signal (CallSite::SignalledBy).
-        RunsAt(C.SignalledBy, true) ||
+        RunsAt(C.SignalledBy, true) || WaitsAt(C.SignalledBy) ||
         // Or a callee that waits on a local the work holds
         // (`execute_and_wait(task, ctx)`, the task holding `ctx`).
         llvm::any_of(C.WaitsOnArgs, WaitsOnSlot);
