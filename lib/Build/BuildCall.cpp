@@ -275,6 +275,7 @@ int FunctionBuilder::callSite(const FunctionDecl *Callee, const Expr *Call,
     const FunctionDecl *Def = nullptr;
     if (Callee->hasBody(Def))
       TU.Enqueue(Def);
+    freshOutObject(CS, Callee, Call);
     // A coroutine passed by address to a function of the program is called
     // there, through the pointer: its callers are in the program and it is
     // not judged at its signature (a call site without arguments).
@@ -311,6 +312,38 @@ int FunctionBuilder::callSite(const FunctionDecl *Callee, const Expr *Call,
   for (CallSite &In : Callables)
     G.Calls.push_back(std::move(In));
   return Result;
+}
+
+/// True if \p PT can hand a pointer back to the caller: `T **` or `T *&`
+/// with a pointer the callee may re-point.
+static bool outPointer(QualType PT) {
+  if (PT->isRValueReferenceType())
+    return false;
+  QualType Pointee = PT->getPointeeType();
+  return !Pointee.isNull() && !Pointee.isConstQualified() &&
+         Pointee->isPointerType();
+}
+
+void FunctionBuilder::freshOutObject(CallSite &CS, const FunctionDecl *Callee,
+                                     const Expr *Call) {
+  unsigned First = CS.Method ? 1 : 0;
+  for (unsigned I = 0; I < Callee->getNumParams(); ++I) {
+    unsigned Slot = First + I;
+    if (Slot >= CS.ArgContent.size() || CS.ArgContent[Slot] < 0 ||
+        !outPointer(Callee->getParamDecl(I)->getType()))
+      continue;
+    // The object the callee creates and hands back (`*out = new T;`), when
+    // its summary says so (FunctionSummary::FreshOut): made by the call,
+    // like `new` here.
+    int A = newLoc(LocKind::Alloc, "object created by '" + CS.CalleeName + "'",
+                   Call->getBeginLoc(), CurScope);
+    Location &X = G.Locs[A];
+    X.Alloc.Spelling = text(Call);
+    X.Alloc.CustomAlloc = true; // not made here: never a stack candidate
+    X.Size.Constant = false;
+    CS.Fresh = A;
+    return;
+  }
 }
 
 /// Whether \p FD moves its parameter \p P away or calls release() on it.

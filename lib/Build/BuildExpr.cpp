@@ -686,6 +686,12 @@ void FunctionBuilder::assign(const Expr *LHS, const Expr *RHS,
     GlobalStores[Whole] = {Store, LastGlobalDecl};
   if (LHS->getType()->isReferenceType())
     H = H.shift(-1);
+  // A slot of a hand-rolled stack given up by decrementing its count later
+  // (`a[n] = &w;` ... `count.store(n - 1);`): probably, not provably, gone.
+  if (const Expr *Count = countDroppedLater(LHS, Whole)) {
+    H.Maybe = true;
+    H = H.note(note("until the slot is given up", Count));
+  }
   expr(H, RHS);
 }
 

@@ -777,6 +777,102 @@ void FunctionBuilder::markSignalled(const CallExpr *Give) {
   W.TraverseStmt(const_cast<CallExpr *>(Give));
 }
 
+/// The counter whose value E reads: `count.load()`, `count` itself (an
+/// integer, or an atomic converted to its value). Null for anything else.
+static const Expr *counterRead(const Expr *E) {
+  E = E->IgnoreParenImpCasts();
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E)) {
+    const auto *MD = MC->getMethodDecl();
+    if (MD && (isa<CXXConversionDecl>(MD) ||
+               (MD->getIdentifier() && MD->getName() == "load")))
+      return MC->getImplicitObjectArgument();
+    return nullptr;
+  }
+  return isa<DeclRefExpr, MemberExpr>(E) ? E : nullptr;
+}
+
+/// The counter S decrements: `c.store(n - 1)`, `c.fetch_sub(1)`, `--c`,
+/// `c -= k`, `c = n - 1`. Null for anything else.
+static const Expr *counterDecremented(const Stmt *S) {
+  auto Minus = [](const Expr *E) {
+    const auto *BO = dyn_cast<BinaryOperator>(E->IgnoreParenImpCasts());
+    return BO && BO->getOpcode() == BO_Sub;
+  };
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(S)) {
+    const auto *MD = MC->getMethodDecl();
+    if (MD && MD->getIdentifier() &&
+        ((MD->getName() == "store" && MC->getNumArgs() > 0 &&
+          Minus(MC->getArg(0))) ||
+         MD->getName() == "fetch_sub"))
+      return MC->getImplicitObjectArgument();
+    return nullptr;
+  }
+  if (const auto *UO = dyn_cast<UnaryOperator>(S))
+    return UO->isDecrementOp() ? UO->getSubExpr() : nullptr;
+  if (const auto *BO = dyn_cast<BinaryOperator>(S))
+    return BO->getOpcode() == BO_SubAssign ||
+                   (BO->getOpcode() == BO_Assign && Minus(BO->getRHS()))
+               ? BO->getLHS()
+               : nullptr;
+  if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(S))
+    return (OC->getOperator() == OO_MinusMinus ||
+            OC->getOperator() == OO_MinusEqual) &&
+                   OC->getNumArgs() > 0
+               ? OC->getArg(0)
+               : nullptr;
+  return nullptr;
+}
+
+const Expr *FunctionBuilder::countDroppedLater(const Expr *LHS,
+                                               const Expr *Store) {
+  // A hand-rolled stack: `n = count.load(); a[n] = &w; count.store(n + 1);`
+  // ... `count.store(n - 1);`. Which slot the decrement gives up is not
+  // tracked (a swap may move the waiter to the top first).
+  const Expr *Index = nullptr;
+  LHS = LHS->IgnoreParenImpCasts();
+  if (const auto *AS = dyn_cast<ArraySubscriptExpr>(LHS))
+    Index = AS->getIdx();
+  else if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(LHS);
+           OC && OC->getOperator() == OO_Subscript && OC->getNumArgs() == 2)
+    Index = OC->getArg(1);
+  const auto *IR =
+      Index ? dyn_cast<DeclRefExpr>(Index->IgnoreParenImpCasts()) : nullptr;
+  const auto *V = IR ? dyn_cast<VarDecl>(IR->getDecl()) : nullptr;
+  const Stmt *Body = FD->getBody();
+  if (!V || !V->hasLocalStorage() || !Body)
+    return nullptr;
+  // The counters the index was read from, and their later decrements.
+  struct Finder : RecursiveASTVisitor<Finder> {
+    const VarDecl *V;
+    llvm::SmallVector<const Expr *, 2> Counters, Decrements;
+    bool shouldVisitLambdaExpressions() const { return false; }
+    bool VisitStmt(Stmt *S) {
+      if (const Expr *C = counterDecremented(S))
+        Decrements.push_back(C);
+      const auto *BO = dyn_cast<BinaryOperator>(S);
+      if (BO && BO->getOpcode() == BO_Assign)
+        if (const auto *D =
+                dyn_cast<DeclRefExpr>(BO->getLHS()->IgnoreParenImpCasts());
+            D && D->getDecl() == V)
+          if (const Expr *C = counterRead(BO->getRHS()))
+            Counters.push_back(C);
+      return true;
+    }
+  } F;
+  F.V = V;
+  if (const Expr *Init = V->getInit())
+    if (const Expr *C = counterRead(Init))
+      F.Counters.push_back(C);
+  F.TraverseStmt(const_cast<Stmt *>(Body));
+  const SourceManager &SM = Ctx.getSourceManager();
+  for (const Expr *D : F.Decrements)
+    if (SM.isBeforeInTranslationUnit(Store->getEndLoc(), D->getBeginLoc()))
+      for (const Expr *C : F.Counters)
+        if (sameLValue(C, D))
+          return D;
+  return nullptr;
+}
+
 void FunctionBuilder::killOverwrittenGlobalStores(const Stmt *Body) {
   // Within one block, a store of a local's address into a global that is
   // overwritten later in the same block, with no exit in between, never

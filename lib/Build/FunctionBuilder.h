@@ -238,6 +238,10 @@ public:
                const clang::Expr *ThisArg, bool ThisIsPointer,
                llvm::ArrayRef<const clang::Expr *> Args, int ThisDest,
                bool Virtual);
+  /// CallSite::Fresh of a call of a function of the program with an
+  /// out-parameter (`T **`, `T *&`) the caller's object is given for.
+  void freshOutObject(CallSite &CS, const clang::FunctionDecl *Callee,
+                      const clang::Expr *Call);
   /// `std::invoke(f, args...)`, `std::apply(f, t)`: the call of the
   /// callable's operator() the library makes, into \p In, with its result
   /// still to be set (InvokedCallable.cpp). False when it is not one, or the
@@ -377,6 +381,11 @@ public:
   /// its only owner (GraphBuilder.cpp).
   void sharedOwners(const clang::Stmt *Body);
   void killOverwrittenGlobalStores(const clang::Stmt *Body);
+  /// The counter a store into an array slot (`a[n] = &w;`) was indexed by,
+  /// when the function decrements it later (`count.store(n - 1)`, `--n`):
+  /// the slot is given up, not cleared (BuildStmt.cpp). Null otherwise.
+  const clang::Expr *countDroppedLater(const clang::Expr *LHS,
+                                       const clang::Expr *Store);
   /// Strong updates of fresh heap objects (BuildStmt.cpp).
   void killReplacedFieldStores(const clang::Stmt *Body);
   /// Marks the calls that hand \p Give's work off as Signalled.

@@ -211,6 +211,7 @@ template <typename IO> void io(IO &A, FunctionSummary &S) {
   A(S.Drains);
   A(S.Blocks);
   A(S.WaitsOn);
+  A(S.FreshOut);
 }
 template <typename IO> void io(IO &A, Location &L) {
   A(L.Kind);
@@ -294,6 +295,7 @@ template <typename IO> void io(IO &A, CallSite &C) {
   A(C.LaterCall);
   A(C.ArgFields);
   A(C.ObjectNotes);
+  A(C.Fresh);
 }
 template <typename IO> void io(IO &A, FunctionGraph::LocalFinding &F) {
   A(F.Check);

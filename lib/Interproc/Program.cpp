@@ -480,6 +480,23 @@ static std::vector<Edge> callEdgesOf(const FunctionGraph &G,
                C.Args[F.Slot] >= 0)
         Apply(P, C.Args[F.Slot], 1, F.Slot);
     }
+    // The object the callee creates and hands back through an
+    // out-parameter (`*out = new T;`, FunctionSummary::FreshOut): a fresh
+    // object of this call, as `new` written here, not anything.
+    for (size_t J = 0; C.Fresh >= 0 && S == &Merged && J < C.ArgContent.size();
+         ++J)
+      if (C.ArgContent[J] >= 0 &&
+          llvm::all_of(Ts, [&](const FunctionSummary *T) {
+            return llvm::is_contained(T->FreshOut, static_cast<int>(J));
+          })) {
+        Edge E;
+        E.Dst = C.ArgContent[J];
+        E.Src = C.Fresh;
+        E.Derefs = -1;
+        E.Notes.push_back(
+            Note{"created and handed back " + Who, C.Spelling, C.Pos});
+        Out.push_back(std::move(E));
+      }
     // What the result holds beyond what the parameters explain comes from
     // anywhere: a store through it lands in the heap (resolveDerefs). So
     // does one through the result of a library model that says nothing

@@ -109,8 +109,10 @@ Json functionClaims(const FunctionGraph &G, const SolvedFunction &S) {
     const Location &Loc = G.Locs[L];
     // An allocation written elsewhere (a default member initializer in a
     // header) has no line of its own in this function.
+    // Nor has a call's object its callee did not create (CallSite::Fresh).
     if (Loc.Kind != LocKind::Alloc || !Loc.Pos.valid() ||
-        Loc.Pos.File != G.Pos.File)
+        Loc.Pos.File != G.Pos.File ||
+        (Loc.Alloc.CustomAlloc && !AddressTaken[L]))
       continue;
     std::string Type = Loc.Alloc.TypeName;
     if (Type.empty() || Type == "NULL TYPE")

@@ -331,9 +331,14 @@ void perfFindings(const FunctionGraph &G, const SolvedFunction &S,
                   const ReportOptions &Opts, bool CallersSeen, Report &Out) {
   std::map<int, std::string> Owned = ownedAllocs(G, S);
   ownedObjectFindings(G, S, Owned, Out);
+  // A call's object that its callee did not create (CallSite::Fresh
+  // without FunctionSummary::FreshOut): nothing comes from it.
+  std::vector<bool> Used(G.Locs.size(), false);
+  for (const Edge &E : S.Edges)
+    Used[E.Src] = true;
   for (size_t L = 0; L < G.Locs.size(); ++L) {
     Location A = G.Locs[L];
-    if (A.Kind != LocKind::Alloc)
+    if (A.Kind != LocKind::Alloc || (A.Alloc.CustomAlloc && !Used[L]))
       continue;
     if (Owned.count(static_cast<int>(L)))
       A.Alloc.Released = true;

@@ -443,6 +443,49 @@ bool resultFromOutside(const FunctionGraph &G, const std::vector<Edge> &Edges,
   return false;
 }
 
+/// True if the edges of Path (from a location to a root) carry the
+/// location's address itself to the root, not an address stored in
+/// another object on the way.
+bool directAddress(const std::vector<Edge> &Edges,
+                   const std::vector<int> &Path) {
+  int D = 0;
+  for (size_t I = Path.size(); I-- > 0;) {
+    D += Edges[Path[I]].Derefs;
+    if (D < 0 && I != 0)
+      return false;
+  }
+  return D == -1;
+}
+
+/// FunctionSummary::FreshOut: the slots whose object receives the address
+/// of an allocation of the function that reaches nothing else
+/// (`*out = new T;`).
+std::vector<int> freshOut(const FunctionGraph &G,
+                          const std::vector<Edge> &Edges,
+                          const std::vector<EscapeFact> &Escapes) {
+  std::map<int, int> RootOf; // allocation -> its only root, or -1
+  for (const EscapeFact &F : Escapes) {
+    if (G.Locs[F.Loc].Kind != LocKind::Alloc)
+      continue;
+    const Location &Rt = G.Locs[F.Root];
+    int Root = !F.Maybe && Rt.Kind == LocKind::ParamContent &&
+                       Rt.Field.empty() && Rt.Slot >= 0 &&
+                       directAddress(Edges, F.Path)
+                   ? F.Root
+                   : -1;
+    auto [It, New] = RootOf.emplace(F.Loc, Root);
+    if (!New && It->second != Root)
+      It->second = -1;
+  }
+  std::vector<int> Slots;
+  for (auto [A, Root] : RootOf)
+    if (Root >= 0)
+      Slots.push_back(G.Locs[Root].Slot);
+  std::sort(Slots.begin(), Slots.end());
+  Slots.erase(std::unique(Slots.begin(), Slots.end()), Slots.end());
+  return Slots;
+}
+
 } // namespace
 
 std::string describeNote(const Note &N) {
@@ -540,6 +583,8 @@ SolvedFunction solveFunction(const FunctionGraph &G, std::vector<Edge> Edges,
       });
     }
   }
+
+  R.Summary.FreshOut = freshOut(G, R.Edges, R.Escapes);
 
   // Each return of a stack object's address is its own finding: a user who
   // fixes one must still see the others. One walk per returned value.

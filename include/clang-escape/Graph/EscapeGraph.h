@@ -256,6 +256,10 @@ struct CallSite {
   bool PoppedLater = false;
   /// Flow node receiving the call's value.
   int Result = -1;
+  /// The allocation standing for the object the callee creates and hands
+  /// back through an out-parameter (FunctionSummary::FreshOut), or -1 when
+  /// no argument can receive one.
+  int Fresh = -1;
   bool Virtual = false;
   /// Index into FunctionGraph::Models for library callees, or -1.
   int Model = -1;

@@ -121,12 +121,17 @@ struct FunctionSummary {
   /// holds that object, it returns once the work said it is done
   /// (CallSite::WaitsOnArgs). Sorted.
   std::vector<int> WaitsOn;
+  /// Parameter slots whose object receives the address of an object the
+  /// function allocates and hands to nothing else (`*out = new T;`): a
+  /// caller's out-parameter then points to a fresh object of the call
+  /// (CallSite::Fresh), not to anything. Sorted.
+  std::vector<int> FreshOut;
 
   bool operator==(const FunctionSummary &O) const {
     return Slots == O.Slots && Fields == O.Fields &&
            ReturnsAlloc == O.ReturnsAlloc && Unknown == O.Unknown &&
            ResultFromOutside == O.ResultFromOutside && Drains == O.Drains &&
-           Blocks == O.Blocks && WaitsOn == O.WaitsOn;
+           Blocks == O.Blocks && WaitsOn == O.WaitsOn && FreshOut == O.FreshOut;
   }
 };
 
