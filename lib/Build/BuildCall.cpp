@@ -275,6 +275,9 @@ int FunctionBuilder::callSite(const FunctionDecl *Callee, const Expr *Call,
     const FunctionDecl *Def = nullptr;
     if (Callee->hasBody(Def))
       TU.Enqueue(Def);
+    // A method handing its arguments on to one that builds an element in
+    // place: the element's constructors run here, with the arguments seen.
+    inPlaceConstructions(CS, Callee, Args, Callables);
     // A coroutine passed by address to a function of the program is called
     // there, through the pointer: its callers are in the program and it is
     // not judged at its signature (a call site without arguments).
