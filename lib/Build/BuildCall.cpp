@@ -276,6 +276,9 @@ int FunctionBuilder::callSite(const FunctionDecl *Callee, const Expr *Call,
     if (Callee->hasBody(Def))
       TU.Enqueue(Def);
     freshOutObject(CS, Callee, Call);
+    // A method handing its arguments on to one that builds an element in
+    // place: the element's constructors run here, with the arguments seen.
+    inPlaceConstructions(CS, Callee, Args, Callables);
     // A coroutine passed by address to a function of the program is called
     // there, through the pointer: its callers are in the program and it is
     // not judged at its signature (a call site without arguments).

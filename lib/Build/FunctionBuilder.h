@@ -256,9 +256,10 @@ public:
   /// A library call building an object in place from its arguments
   /// (`v.emplace_back(args...)`): the constructors of the program's classes
   /// that build it, called with its arguments, into \p Out; the model's
-  /// copy of those arguments is dropped (InPlaceConstruction.cpp).
-  void inPlaceConstructions(const CallSite &CS,
-                            const clang::FunctionDecl *Callee,
+  /// copy of those arguments is dropped. The same for a method of the
+  /// program handing its arguments on to such a call, whose own effects on
+  /// them are dropped from \p CS (InPlaceConstruction.cpp).
+  void inPlaceConstructions(CallSite &CS, const clang::FunctionDecl *Callee,
                             llvm::ArrayRef<const clang::Expr *> Args,
                             std::vector<CallSite> &Out);
   /// The call site of the `std::forward_as_tuple(...)` that \p E is, or

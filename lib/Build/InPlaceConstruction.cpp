@@ -162,26 +162,165 @@ const CallSite *FunctionBuilder::forwardedTuple(const Expr *E) const {
   return &G.Calls[It->second];
 }
 
-void FunctionBuilder::inPlaceConstructions(const CallSite &CS,
+/// The parameter of \p F that \p E names, through `std::forward<T>(x)`
+/// or `std::move(x)` and a copy of it (a tuple of references taken by
+/// value), or null.
+static const ParmVarDecl *forwardedParam(const Expr *E, const FunctionDecl *F) {
+  E = E->IgnoreImplicit();
+  if (const auto *Copy = dyn_cast<CXXConstructExpr>(E);
+      Copy && Copy->getNumArgs() == 1 &&
+      Copy->getConstructor()->isCopyOrMoveConstructor())
+    E = Copy->getArg(0)->IgnoreImplicit();
+  if (const auto *CE = dyn_cast<CallExpr>(E)) {
+    const FunctionDecl *C = CE->getDirectCallee();
+    if (!C || !isInStd(C) || !C->getIdentifier() || CE->getNumArgs() != 1 ||
+        (C->getName() != "forward" && C->getName() != "move"))
+      return nullptr;
+    E = CE->getArg(0)->IgnoreImplicit();
+  }
+  const auto *DRE = dyn_cast<DeclRefExpr>(E);
+  const auto *P = DRE ? dyn_cast<ParmVarDecl>(DRE->getDecl()) : nullptr;
+  return P && llvm::is_contained(F->parameters(), P) ? P : nullptr;
+}
+
+/// What a method of the program hands its reference parameters on to
+/// (`do_place_element(d, b, args...)` calling
+/// `values.emplace_back(std::forward<Args>(args)...)` on a member, or a
+/// placement `new (p) T(std::forward<Args>(args)...)`), a few such methods
+/// of the object deep: the library method or the constructor they reach,
+/// or null.
+/// \p Forwarded gets the indices of \p F's parameters handed on, each
+/// named only there in the body.
+static const FunctionDecl *
+forwardedTo(const FunctionDecl *F, llvm::SmallVectorImpl<unsigned> &Forwarded,
+            int Depth = 0) {
+  const FunctionDecl *Def = nullptr;
+  if (Depth > 3 || !F->hasBody(Def) || isa<CXXConstructorDecl>(Def))
+    return nullptr;
+  struct Finder : RecursiveASTVisitor<Finder> {
+    const FunctionDecl *F;
+    llvm::DenseMap<const ParmVarDecl *, unsigned> Uses;
+    // The call handing parameters on: its callee and, per argument, the
+    // parameter it names.
+    const FunctionDecl *Target = nullptr;
+    llvm::SmallVector<const ParmVarDecl *, 4> Passed;
+    bool Ambiguous = false;
+    bool VisitDeclRefExpr(DeclRefExpr *DRE) {
+      if (const auto *P = dyn_cast<ParmVarDecl>(DRE->getDecl()))
+        ++Uses[P];
+      return true;
+    }
+    void candidate(const FunctionDecl *Callee,
+                   llvm::ArrayRef<const Expr *> Args) {
+      llvm::SmallVector<const ParmVarDecl *, 4> Names;
+      bool Any = false;
+      for (const Expr *A : Args) {
+        const ParmVarDecl *P = forwardedParam(A, F);
+        if (P && !P->getType()->isReferenceType())
+          P = nullptr;
+        Names.push_back(P);
+        Any |= P != nullptr;
+      }
+      if (!Any || !Callee)
+        return;
+      Ambiguous |= Target != nullptr;
+      Target = Callee;
+      Passed = std::move(Names);
+    }
+    // A method of the object or of one of its members
+    // (`values.emplace_back(...)`, `do_place_element(...)`).
+    bool VisitCXXMemberCallExpr(CXXMemberCallExpr *CE) {
+      const Expr *Obj = CE->getImplicitObjectArgument();
+      Obj = Obj ? Obj->IgnoreParenImpCasts() : nullptr;
+      if (const auto *ME = dyn_cast_or_null<MemberExpr>(Obj))
+        Obj = ME->getBase()->IgnoreParenImpCasts();
+      if (isa_and_nonnull<CXXThisExpr>(Obj))
+        candidate(CE->getMethodDecl(),
+                  llvm::ArrayRef(CE->getArgs(), CE->getNumArgs()));
+      return true;
+    }
+    // An object built in storage the method gives (`new (p) T(...)`).
+    bool VisitCXXNewExpr(CXXNewExpr *NE) {
+      if (const CXXConstructExpr *CE = NE->getConstructExpr();
+          CE && NE->getNumPlacementArgs() > 0)
+        candidate(CE->getConstructor(),
+                  llvm::ArrayRef(CE->getArgs(), CE->getNumArgs()));
+      return true;
+    }
+  } Find;
+  Find.F = Def;
+  Find.TraverseStmt(Def->getBody());
+  if (!Find.Target || Find.Ambiguous)
+    return nullptr;
+  const FunctionDecl *Target = Find.Target;
+  llvm::SmallVector<unsigned, 4> Next;
+  bool Library = isInStd(Target);
+  if (!Library && !isa<CXXConstructorDecl>(Target)) {
+    Target = forwardedTo(Target, Next, Depth + 1);
+    if (!Target)
+      return nullptr;
+  }
+  for (unsigned J = 0; J < Find.Passed.size(); ++J) {
+    const ParmVarDecl *P = Find.Passed[J];
+    if (!P || Find.Uses.lookup(P) != 1)
+      continue;
+    // Handed on again by the next method, or reaching the builder.
+    if (Library || isa<CXXConstructorDecl>(Find.Target) ||
+        llvm::is_contained(Next, J))
+      Forwarded.push_back(P->getFunctionScopeIndex());
+  }
+  return Forwarded.empty() ? nullptr : Target;
+}
+
+void FunctionBuilder::inPlaceConstructions(CallSite &CS,
                                            const FunctionDecl *Callee,
                                            llvm::ArrayRef<const Expr *> Args,
                                            std::vector<CallSite> &Out) {
   const auto *MD = dyn_cast<CXXMethodDecl>(Callee);
-  if (!MD || !MD->isInstance() || !isInStd(MD) || CS.Model < 0 ||
-      CS.Args.empty() || CS.Args[0] < 0)
+  if (!MD || !MD->isInstance() || CS.Args.empty() || CS.Args[0] < 0)
     return;
-  FunctionSummary &M = G.Models[CS.Model];
+  // A library method with a model, or a method of the program handing its
+  // arguments on to one (or to a constructor) that builds in place.
+  bool Library = isInStd(MD);
+  // The program's: a template taking a pack of arguments to hand on.
+  const FunctionDecl *Pattern = Callee->getTemplateInstantiationPattern();
+  if (!Library && (!Pattern || llvm::none_of(Pattern->parameters(),
+                                             [](const ParmVarDecl *P) {
+                                               return P->isParameterPack();
+                                             })))
+    return;
+  llvm::SmallVector<unsigned, 4> Forwarded;
+  const FunctionDecl *Builder =
+      Library ? Callee : forwardedTo(Callee, Forwarded);
+  if (!Builder || (Library && CS.Model < 0))
+    return;
   // Only a call whose model copies an argument into the object builds
   // something from it.
-  bool Stores = false;
-  for (unsigned S = 1; S < M.Slots.size(); ++S)
-    Stores |= M.Slots[S].Content.count(0) != 0;
-  if (!Stores)
+  auto Stores = [](const FunctionSummary &M) {
+    for (unsigned S = 1; S < M.Slots.size(); ++S)
+      if (M.Slots[S].Content.count(0))
+        return true;
+    return false;
+  };
+  if (Library && !Stores(G.Models[CS.Model]))
     return;
-  auto [Cached, New] = TU.ConstructorsRun.try_emplace(Callee);
+  if (const auto *BM = dyn_cast<CXXMethodDecl>(Builder);
+      !Library && BM && !isa<CXXConstructorDecl>(BM)) {
+    std::optional<FunctionSummary> M =
+        libraryModel(TU, BM, 1 + BM->getNumParams(), /*HasThisSlot=*/true);
+    if (!M || !Stores(*M))
+      return;
+  }
+  auto [Cached, New] = TU.ConstructorsRun.try_emplace(Builder);
   if (New) {
     llvm::SmallVector<const CXXConstructorDecl *, 4> Found;
-    constructorsRun(Callee, Found);
+    const auto *K = dyn_cast<CXXConstructorDecl>(Builder);
+    if (K && !isInStd(K)) {
+      if (K->isUserProvided())
+        Found.push_back(K);
+    } else {
+      constructorsRun(Builder, Found);
+    }
     Cached->second.assign(Found.begin(), Found.end());
   }
   // A copy: the map's entries move when it grows.
@@ -210,7 +349,8 @@ void FunctionBuilder::inPlaceConstructions(const CallSite &CS,
   for (unsigned I = 0; I < Args.size() && I < Callee->getNumParams(); ++I) {
     unsigned Slot = 1 + I;
     QualType PT = Callee->getParamDecl(I)->getType();
-    if (Slot >= CS.Args.size() || CS.Args[Slot] < 0)
+    if (Slot >= CS.Args.size() || CS.Args[Slot] < 0 ||
+        (!Library && !llvm::is_contained(Forwarded, I)))
       continue;
     llvm::SmallVector<QualType, 4> Elems;
     if (Piecewise && tupleTypes(PT, Elems)) {
@@ -293,10 +433,18 @@ void FunctionBuilder::inPlaceConstructions(const CallSite &CS,
           Built.push_back(S.Slot);
     }
   // What the constructors build replaces the model's copy of the
-  // arguments they are built from.
-  for (unsigned Slot : Built)
+  // arguments they are built from, or what the method of the program that
+  // hands them on does with them.
+  for (unsigned Slot : Built) {
+    if (!Library) {
+      CS.Args[Slot] = -1;
+      CS.ArgContent[Slot] = CallSite::NoObject;
+      continue;
+    }
+    FunctionSummary &M = G.Models[CS.Model];
     if (Slot < M.Slots.size())
       M.Slots[Slot].Content.erase(0);
+  }
 }
 
 } // namespace escape

@@ -7,6 +7,7 @@
 // other fields keeps nothing of the temporary it is built from.
 
 #include <map>
+#include <new>
 #include <tuple>
 #include <utility>
 #include <vector>
@@ -111,4 +112,77 @@ int implicitCopy() {
                    std::forward_as_tuple(plain{&x}));
   }
   return *v.back().first.p;
+}
+
+// A method of the program that hands its arguments on to a library call
+// building an element in place (`do_place_element(args...)` calling
+// `values.emplace_back(std::forward<Args>(args)...)`), or to a placement
+// `new (p) T(std::forward<Args>(args)...)`: the element's constructors run
+// where the arguments are seen, std::forward_as_tuple's included.
+
+// A fixed buffer built into by placement new.
+template <class T> struct slots {
+  alignas(T) unsigned char buf[4 * sizeof(T)];
+  int size = 0;
+  template <class... A> T &emplace_back(A &&...a) {
+    T *p = new (buf + size++ * sizeof(T)) T(std::forward<A>(a)...);
+    return *p;
+  }
+  T &back() { return *reinterpret_cast<T *>(buf); }
+};
+
+template <class Values> struct fwd_map {
+  Values values;
+  template <class... A> std::pair<obj, obj> *place(int hash, A &&...a) {
+    values.emplace_back(std::forward<A>(a)...);
+    return hash ? &values.back() : nullptr;
+  }
+  template <class K, class... A>
+  std::pair<obj, obj> *try_emplace(K &&k, A &&...a) {
+    return place(1, std::piecewise_construct,
+                 std::forward_as_tuple(std::forward<K>(k)),
+                 std::forward_as_tuple(std::forward<A>(a)...));
+  }
+};
+
+// Into a std::vector, or into a buffer by placement new.
+template <class Values> int tryEmplaceForwarded(counter &c) {
+  fwd_map<Values> m;
+  int sum = 0;
+  for (int i = 0; i < 3; ++i)
+    sum += m.try_emplace(obj(i, c), i, c)->first.data;
+  return sum;
+}
+int forwarded(counter &c) {
+  return tryEmplaceForwarded<std::vector<std::pair<obj, obj>>>(c) +
+         tryEmplaceForwarded<slots<std::pair<obj, obj>>>(c);
+}
+
+// The copy keeps the counter the source points to: a local counter that
+// dies first dangles in the map.
+int copiesTheCounterForwarded() {
+  fwd_map<std::vector<std::pair<obj, obj>>> m;
+  {
+    counter local;
+    m.try_emplace(obj(1, local), 2, local); // CHECK: emplace-self-pointer.cpp:[[@LINE]]:5: warning: address of local 'local' is kept in 'm', which is used after the scope of 'local' ends [escape-scope]
+  }
+  return m.values.back().first.counts->n;
+}
+
+// Handed on, a class without user constructors is still copied field by
+// field.
+struct plain_map {
+  std::vector<std::pair<plain, plain>> values;
+  template <class... B> void place(B &&...b) {
+    values.emplace_back(std::forward<B>(b)...);
+  }
+};
+int implicitCopyForwarded() {
+  plain_map m;
+  {
+    int x = 1;
+    m.place(std::piecewise_construct, std::forward_as_tuple(plain{&x}), // CHECK: emplace-self-pointer.cpp:[[@LINE]]:5: warning: address of local 'x' is kept in 'm', which is used after the scope of 'x' ends [escape-scope]
+            std::forward_as_tuple(plain{&x}));
+  }
+  return *m.values.back().first.p;
 }
