@@ -307,6 +307,8 @@ int FunctionBuilder::callSite(const FunctionDecl *Callee, const Expr *Call,
     CS.Result = newLoc(LocKind::Flow, "{temp}", Call->getExprLoc());
   if (InvokedAt >= 0)
     Callables[InvokedAt].Result = CS.Result;
+  CS.Scope = CurScope;
+  CS.InLoop = LoopDepth > 0;
   CallIndex[Call] = static_cast<int>(G.Calls.size());
   if (!Callables.empty())
     CallablesOf[Call] = Callables.size();
@@ -579,10 +581,7 @@ void FunctionBuilder::call(const Hole &K, const CallExpr *CE) {
     return;
   }
   if (isCFunction(FD) && isNamed(FD, {"free"}) && Args.size() == 1) {
-    if (const auto *DRE = dyn_cast<DeclRefExpr>(Args[0]->IgnoreParenCasts()))
-      if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
-        Deleted.push_back(
-            {VD, LoopDepth > 0, CurScope, pos(CE->getBeginLoc()).Offset});
+    releaseOf(Args[0], CE);
     return;
   }
   // A smart pointer giving up ownership.
@@ -850,12 +849,19 @@ int FunctionBuilder::destructorCall(const CXXRecordDecl *RD, SourceLocation At,
 }
 
 void FunctionBuilder::deleteExpr(const CXXDeleteExpr *DE) {
-  const Expr *Arg = DE->getArgument()->IgnoreParenImpCasts();
-  if (const auto *DRE = dyn_cast<DeclRefExpr>(Arg))
+  releaseOf(DE->getArgument(), DE);
+}
+
+void FunctionBuilder::releaseOf(const Expr *Ptr, const Expr *At) {
+  unsigned Offset = pos(At->getBeginLoc()).Offset;
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(Ptr->IgnoreParenCasts()))
     if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
-      Deleted.push_back(
-          {VD, LoopDepth > 0, CurScope, pos(DE->getBeginLoc()).Offset});
-  expr(Hole(), DE->getArgument());
+      Deleted.push_back({VD, LoopDepth > 0, CurScope, Offset});
+  // The pointer's value gets a node of its own: the solver finds the
+  // parameter or the callee's fresh object it holds (Frees, ReturnsAlloc).
+  int N = newLoc(LocKind::Flow, "{deleted}", At->getBeginLoc());
+  expr(holeFor(N), Ptr);
+  G.Deletes.push_back({N, CurScope, LoopDepth > 0, Offset});
 }
 
 void FunctionBuilder::typeErasureOf(const CXXRecordDecl *Erased,

@@ -234,6 +234,8 @@ public:
   void call(const Hole &K, const clang::CallExpr *CE);
   void construct(const Hole &K, const clang::CXXConstructExpr *CE);
   void deleteExpr(const clang::CXXDeleteExpr *DE);
+  /// A `delete Ptr` or `free(Ptr)` made by At (FunctionGraph::Deletes).
+  void releaseOf(const clang::Expr *Ptr, const clang::Expr *At);
   int callSite(const clang::FunctionDecl *FD, const clang::Expr *Call,
                const clang::Expr *ThisArg, bool ThisIsPointer,
                llvm::ArrayRef<const clang::Expr *> Args, int ThisDest,

@@ -121,12 +121,8 @@ public:
                                    TargetSummaries Targets);
 
 private:
-  /// Adds to Explained the call results whose callee's summary says all
-  /// they hold (see FunctionSummary::ResultFromOutside), and to Waits the
-  /// parameter slots it waits on through its callees.
-  std::vector<Edge> callEdges(const FunctionGraph &G,
-                              std::vector<int> &Explained,
-                              std::vector<int> *Waits) const;
+  /// solveAlone() with the summaries solved so far.
+  SolvedFunction solveHere(const FunctionGraph &G) const;
   std::vector<std::vector<int>> sccs() const;
   void index();
   /// Graph I with its body: resident, or read again through the loader (null
