@@ -141,8 +141,9 @@ struct FunctionSummary {
     return Slots == O.Slots && Fields == O.Fields &&
            ReturnsAlloc == O.ReturnsAlloc && Unknown == O.Unknown &&
            ResultFromOutside == O.ResultFromOutside && Drains == O.Drains &&
-           Blocks == O.Blocks && WaitsOn == O.WaitsOn && FreshOut == O.FreshOut &&
-           Frees == O.Frees && FreesHeld == O.FreesHeld;
+           Blocks == O.Blocks && WaitsOn == O.WaitsOn &&
+           FreshOut == O.FreshOut && Frees == O.Frees &&
+           FreesHeld == O.FreesHeld;
   }
 };
 
