@@ -13,6 +13,7 @@
 #include "clang-escape/Frontend/DiffBase.h"
 #include "clang-escape/Frontend/Driver.h"
 #include "clang-escape/Frontend/Shard.h"
+#include "clang-escape/Frontend/SourceKind.h"
 #include "clang-escape/Frontend/TidyConfig.h"
 #include "clang-escape/Gate/Baseline.h"
 #include "clang-escape/Gate/Fingerprint.h"
@@ -464,9 +465,12 @@ int main(int Argc, const char **Argv) {
       return 2;
     }
     // A file the database lists but that is gone: an error naming it, and
-    // the others are analyzed.
+    // the others are analyzed. Assembly sources hold nothing to analyze.
+    unsigned Assembly = 0;
     for (const std::string &F : AllDB->getAllFiles())
-      if (llvm::sys::fs::is_regular_file(F)) {
+      if (escape::isAssemblySource(F)) {
+        ++Assembly;
+      } else if (llvm::sys::fs::is_regular_file(F)) {
         Files.push_back(F);
       } else {
         WithColor::error(errs(), "clang-escape")
@@ -475,6 +479,9 @@ int main(int Argc, const char **Argv) {
             << "; it is not analyzed\n";
         ++Unreadable;
       }
+    if (Assembly)
+      WithColor::note(errs(), "clang-escape")
+          << Assembly << " assembly source(s) of the database not analyzed\n";
     // The database's own order follows a hash: sorted, the link (which
     // definition of a colliding name comes first) is the same every run.
     llvm::sort(Files);
