@@ -231,6 +231,10 @@ int FunctionBuilder::callSite(const FunctionDecl *Callee, const Expr *Call,
       // constructor.
       inPlaceConstructions(CS, Callee, Args, Callables);
     }
+    // The program's function defined in another file.
+    if (!isInStd(Callee) &&
+        !TU.Ctx.getSourceManager().isInSystemHeader(Callee->getLocation()))
+      freshObject(CS, Callee, Call);
     // std::invoke, std::apply: what the call returns is what the callable
     // returns, not a copy of the arguments.
     CallSite Invoked;
@@ -275,7 +279,7 @@ int FunctionBuilder::callSite(const FunctionDecl *Callee, const Expr *Call,
     const FunctionDecl *Def = nullptr;
     if (Callee->hasBody(Def))
       TU.Enqueue(Def);
-    freshOutObject(CS, Callee, Call);
+    freshObject(CS, Callee, Call);
     // A method handing its arguments on to one that builds an element in
     // place: the element's constructors run here, with the arguments seen.
     inPlaceConstructions(CS, Callee, Args, Callables);
@@ -307,8 +311,6 @@ int FunctionBuilder::callSite(const FunctionDecl *Callee, const Expr *Call,
     CS.Result = newLoc(LocKind::Flow, "{temp}", Call->getExprLoc());
   if (InvokedAt >= 0)
     Callables[InvokedAt].Result = CS.Result;
-  CS.Scope = CurScope;
-  CS.InLoop = LoopDepth > 0;
   CallIndex[Call] = static_cast<int>(G.Calls.size());
   if (!Callables.empty())
     CallablesOf[Call] = Callables.size();
@@ -329,26 +331,27 @@ static bool outPointer(QualType PT) {
          Pointee->isPointerType();
 }
 
-void FunctionBuilder::freshOutObject(CallSite &CS, const FunctionDecl *Callee,
-                                     const Expr *Call) {
+void FunctionBuilder::freshObject(CallSite &CS, const FunctionDecl *Callee,
+                                  const Expr *Call) {
   unsigned First = CS.Method ? 1 : 0;
-  for (unsigned I = 0; I < Callee->getNumParams(); ++I) {
+  bool Out = Callee->getReturnType()->isPointerType();
+  for (unsigned I = 0; I < Callee->getNumParams() && !Out; ++I) {
     unsigned Slot = First + I;
-    if (Slot >= CS.ArgContent.size() || CS.ArgContent[Slot] < 0 ||
-        !outPointer(Callee->getParamDecl(I)->getType()))
-      continue;
-    // The object the callee creates and hands back (`*out = new T;`), when
-    // its summary says so (FunctionSummary::FreshOut): made by the call,
-    // like `new` here.
-    int A = newLoc(LocKind::Alloc, "object created by '" + CS.CalleeName + "'",
-                   Call->getBeginLoc(), CurScope);
-    Location &X = G.Locs[A];
-    X.Alloc.Spelling = text(Call);
-    X.Alloc.CustomAlloc = true; // not made here: never a stack candidate
-    X.Size.Constant = false;
-    CS.Fresh = A;
-    return;
+    Out = Slot < CS.ArgContent.size() && CS.ArgContent[Slot] >= 0 &&
+          outPointer(Callee->getParamDecl(I)->getType());
   }
+  // The object the callee creates and hands back (`return new T;`,
+  // `*out = new T;`), when its summary says so (FunctionSummary::
+  // ReturnsAlloc, FreshOut): made by the call, like `new` here.
+  if (!Out)
+    return;
+  int A = newLoc(LocKind::Alloc, "object created by '" + CS.CalleeName + "'",
+                 Call->getBeginLoc(), CurScope);
+  Location &X = G.Locs[A];
+  X.Alloc.Spelling = text(Call);
+  X.Alloc.CustomAlloc = true; // not made here: never a stack candidate
+  X.Size.Constant = false;
+  CS.Fresh = A;
 }
 
 /// Whether \p FD moves its parameter \p P away or calls release() on it.
@@ -857,11 +860,7 @@ void FunctionBuilder::releaseOf(const Expr *Ptr, const Expr *At) {
   if (const auto *DRE = dyn_cast<DeclRefExpr>(Ptr->IgnoreParenCasts()))
     if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
       Deleted.push_back({VD, LoopDepth > 0, CurScope, Offset});
-  // The pointer's value gets a node of its own: the solver finds the
-  // parameter or the callee's fresh object it holds (Frees, ReturnsAlloc).
-  int N = newLoc(LocKind::Flow, "{deleted}", At->getBeginLoc());
-  expr(holeFor(N), Ptr);
-  G.Deletes.push_back({N, CurScope, LoopDepth > 0, Offset});
+  expr(Hole(), Ptr);
 }
 
 void FunctionBuilder::typeErasureOf(const CXXRecordDecl *Erased,

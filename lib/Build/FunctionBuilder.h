@@ -90,6 +90,13 @@ struct TUContext {
   llvm::DenseMap<const clang::FunctionDecl *,
                  llvm::SmallVector<const clang::CXXConstructorDecl *, 2>>
       ConstructorsRun;
+  /// What each variadic method of the program hands its arguments on to
+  /// (InPlaceConstruction.cpp): the builder reached, or null, and the
+  /// parameters handed on.
+  llvm::DenseMap<
+      const clang::FunctionDecl *,
+      std::pair<const clang::FunctionDecl *, llvm::SmallVector<unsigned, 4>>>
+      ForwardedTo;
   /// Linkage names, to tell apart instantiations USRs confuse.
   std::unique_ptr<clang::MangleContext> Mangler;
   /// The lowest stack address the lowering may recurse down to (0: no
@@ -234,16 +241,17 @@ public:
   void call(const Hole &K, const clang::CallExpr *CE);
   void construct(const Hole &K, const clang::CXXConstructExpr *CE);
   void deleteExpr(const clang::CXXDeleteExpr *DE);
-  /// A `delete Ptr` or `free(Ptr)` made by At (FunctionGraph::Deletes).
+  /// A `delete Ptr` or `free(Ptr)` made by At.
   void releaseOf(const clang::Expr *Ptr, const clang::Expr *At);
   int callSite(const clang::FunctionDecl *FD, const clang::Expr *Call,
                const clang::Expr *ThisArg, bool ThisIsPointer,
                llvm::ArrayRef<const clang::Expr *> Args, int ThisDest,
                bool Virtual);
-  /// CallSite::Fresh of a call of a function of the program with an
-  /// out-parameter (`T **`, `T *&`) the caller's object is given for.
-  void freshOutObject(CallSite &CS, const clang::FunctionDecl *Callee,
-                      const clang::Expr *Call);
+  /// CallSite::Fresh of a call of a function of the program returning a
+  /// pointer or with an out-parameter (`T **`, `T *&`) the caller's object
+  /// is given for.
+  void freshObject(CallSite &CS, const clang::FunctionDecl *Callee,
+                   const clang::Expr *Call);
   /// `std::invoke(f, args...)`, `std::apply(f, t)`: the call of the
   /// callable's operator() the library makes, into \p In, with its result
   /// still to be set (InvokedCallable.cpp). False when it is not one, or the

@@ -536,7 +536,6 @@ void FunctionBuilder::finish() {
                                }),
                 G.Edges.end());
 
-  G.Returns.assign(Returns.begin(), Returns.end());
   // Which allocations are released in this frame: deleted through a local
   // pointer, or owned by a local smart pointer.
   std::vector<std::vector<int>> In(G.Locs.size());

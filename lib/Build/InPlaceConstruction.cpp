@@ -290,8 +290,16 @@ void FunctionBuilder::inPlaceConstructions(CallSite &CS,
                                              })))
     return;
   llvm::SmallVector<unsigned, 4> Forwarded;
-  const FunctionDecl *Builder =
-      Library ? Callee : forwardedTo(Callee, Forwarded);
+  const FunctionDecl *Builder = Callee;
+  if (!Library) {
+    // The same method is called many times in a unit: its body is walked
+    // once.
+    auto [It, New] = TU.ForwardedTo.try_emplace(Callee);
+    if (New)
+      It->second.first = forwardedTo(Callee, It->second.second);
+    Builder = It->second.first;
+    Forwarded = It->second.second;
+  }
   if (!Builder || (Library && CS.Model < 0))
     return;
   // Only a call whose model copies an argument into the object builds

@@ -212,8 +212,6 @@ template <typename IO> void io(IO &A, FunctionSummary &S) {
   A(S.Blocks);
   A(S.WaitsOn);
   A(S.FreshOut);
-  A(S.Frees);
-  A(S.FreesHeld);
 }
 template <typename IO> void io(IO &A, Location &L) {
   A(L.Kind);
@@ -283,8 +281,6 @@ template <typename IO> void io(IO &A, CallSite &C) {
   A(C.Model);
   A(C.Method);
   A(C.ScopedBy);
-  A(C.Scope);
-  A(C.InLoop);
   A(C.ArgConst);
   A(C.ArgParam);
   A(C.Undone);
@@ -307,12 +303,6 @@ template <typename IO> void io(IO &A, FunctionGraph::LocalFinding &F) {
   A(F.Subject);
   A(F.Pos);
   A(F.Flow);
-}
-template <typename IO> void io(IO &A, FunctionGraph::Release &R) {
-  A(R.Node);
-  A(R.Scope);
-  A(R.InLoop);
-  A(R.Offset);
 }
 template <typename IO> void io(IO &A, FunctionGraph &G) {
   A(G.Key);
@@ -342,8 +332,6 @@ template <typename IO> void io(IO &A, FunctionGraph &G) {
   A(G.SlotAnnotate);
   A(G.SlotKinds);
   A(G.Local);
-  A(G.Deletes);
-  A(G.Returns);
   A(G.Conservative);
 }
 template <typename IO> void io(IO &A, Dependency &D) {

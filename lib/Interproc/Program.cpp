@@ -246,33 +246,13 @@ std::vector<std::vector<int>> Program::sccs() const {
   return Out; // callees' components come first
 }
 
-namespace {
-/// What the calls of a function allocate and free (FunctionSummary::
-/// ReturnsAlloc, Frees, FreesHeld), gathered with its call edges.
-struct CallReleases {
-  /// Per call: every target returns a fresh object.
-  std::vector<bool> Alloc;
-  /// Per call: the slots every target frees, and frees with what the
-  /// object holds.
-  std::vector<std::vector<int>> Frees, Held;
-  /// {call, J, I}: the call stores slot J's value into slot I's object
-  /// (`insertChild(root, child)`).
-  std::vector<std::array<int, 3>> Inserts;
-  /// The results of the calls whose fresh object the function frees
-  /// before it returns (solveFunction's Fresh).
-  std::vector<int> Fresh;
-};
-} // namespace
-
 /// Walks back from node \p From over the edges into it, calling Visit(L, D)
 /// on each node reached with the value of From D loads below L's (-1: L's
-/// address), on through flow nodes and locals (while Visit says so), and
-/// through the object behind a pointer to the pointer.
+/// address), on through flow nodes and locals (while Visit says so).
 template <typename F>
 static void valuesInto(const FunctionGraph &G, const std::vector<Edge> &Edges,
                        const std::vector<std::vector<int>> &In, int From,
                        F Visit) {
-  // Enough for an element read through a container's accessor.
   constexpr int MaxLoads = 6;
   std::set<std::pair<int, int>> Seen;
   std::vector<std::pair<int, int>> Work{{From, 0}};
@@ -282,10 +262,8 @@ static void valuesInto(const FunctionGraph &G, const std::vector<Edge> &Edges,
     if (!Seen.insert({L, D}).second || !Visit(L, D))
       continue;
     const Location &X = G.Locs[L];
-    if (X.Kind == LocKind::Deref && X.Pointer >= 0 && D < MaxLoads)
-      Work.push_back({X.Pointer, D + 1});
     if (X.Kind != LocKind::Flow && X.Kind != LocKind::Local &&
-        X.Kind != LocKind::Temporary && X.Kind != LocKind::Deref)
+        X.Kind != LocKind::Temporary)
       continue;
     for (int EI : In[L])
       if (int ND = D + Edges[EI].Derefs; ND >= -1 && ND <= MaxLoads)
@@ -293,172 +271,39 @@ static void valuesInto(const FunctionGraph &G, const std::vector<Edge> &Edges,
   }
 }
 
-static std::vector<std::vector<int>> edgesInto(const FunctionGraph &G,
-                                               const std::vector<Edge> &Es) {
-  std::vector<std::vector<int>> In(G.Locs.size());
-  for (size_t I = 0; I < Es.size(); ++I)
-    In[Es[I].Dst].push_back(static_cast<int>(I));
-  return In;
-}
-
-/// The scope a release at scope \p S holds for: out of the scopes of
-/// full-expressions' temporaries.
-static int statementScope(const FunctionGraph &G, int S) {
-  while (S >= 0 && G.Scopes[S].FullExpr)
-    S = G.Scopes[S].Parent;
-  return S;
-}
-
-/// True if a release at (\p Scope, \p InLoop, \p At) runs on every path
-/// after what was made at (\p FromScope, \p FromLoop, \p From), once per
-/// iteration: later, in its block or an enclosing one, no return between
-/// (the rule for a `delete` written in the function, GraphBuilder.cpp).
-/// \p FromScope -1: the function's start.
-static bool releasesAfter(const FunctionGraph &G, int Scope, bool InLoop,
-                          unsigned At, int FromScope, bool FromLoop,
-                          unsigned From) {
-  Scope = statementScope(G, Scope);
-  if (Scope < 0 || At <= From || (FromLoop && !InLoop) ||
-      llvm::any_of(G.Returns, [&](unsigned R) { return R > From && R < At; }))
+/// FunctionSummary::ReturnsAlloc: every value the result holds is the
+/// address of an allocation of the function (its `new`, or a callee's
+/// fresh object, CallSite::Fresh) that reaches nothing but the result: a
+/// factory that registers what it makes does not return fresh storage.
+static bool returnsAlloc(const SolvedFunction &S, const FunctionGraph &G) {
+  if (G.ReturnKind != "pointer")
     return false;
-  if (FromScope < 0) { // the whole body: no scope between it and the release
-    for (int S = Scope; S > 0; S = G.Scopes[S].Parent)
-      if (G.Scopes[S].Loop || G.Scopes[S].EndOffset != G.Scopes[0].EndOffset)
-        return false;
-    return true;
-  }
-  for (int S = FromScope; S >= 0; S = G.Scopes[S].Parent)
-    if (S == Scope)
-      return true;
-  return false;
-}
-
-/// The calls of \p G whose fresh object it frees before it returns, or
-/// stores into a fresh object it frees with what that holds, before that
-/// (CallReleases::Fresh).
-static void freedResults(const FunctionGraph &G, CallReleases &R) {
-  std::vector<std::vector<int>> In = edgesInto(G, G.Edges);
-  std::vector<int> CallOf(G.Locs.size(), -1);
-  for (size_t CI = 0; CI < G.Calls.size(); ++CI)
-    if (G.Calls[CI].Result >= 0 && R.Alloc[CI])
-      CallOf[G.Calls[CI].Result] = static_cast<int>(CI);
-  // The fresh objects the argument of slot J of call CI can be.
-  auto Made = [&](size_t CI, int J) {
-    std::vector<int> Out;
-    const CallSite &C = G.Calls[CI];
-    if (J < static_cast<int>(C.Args.size()) && C.Args[J] >= 0)
-      valuesInto(G, G.Edges, In, C.Args[J], [&](int L, int D) {
-        if (D != 0 || CallOf[L] < 0)
-          return true;
-        Out.push_back(CallOf[L]);
-        return false;
-      });
-    return Out;
-  };
-  auto After = [&](const CallSite &Rel, const CallSite &A, unsigned At) {
-    return releasesAfter(G, Rel.Scope, Rel.InLoop, At, A.Scope, A.InLoop,
-                         A.Pos.Offset);
-  };
-  // Per fresh object: freed, and the offset of the release that frees what
-  // it holds too (0: none).
-  std::vector<bool> Freed(G.Calls.size(), false);
-  std::vector<unsigned> HeldUntil(G.Calls.size(), 0);
-  for (size_t CI = 0; CI < G.Calls.size(); ++CI)
-    for (int J : R.Frees[CI])
-      for (int A : Made(CI, J))
-        if (After(G.Calls[CI], G.Calls[A], G.Calls[CI].Pos.Offset)) {
-          Freed[A] = true;
-          if (llvm::is_contained(R.Held[CI], J))
-            HeldUntil[A] = std::max(HeldUntil[A], G.Calls[CI].Pos.Offset);
-        }
-  // A fresh object stored into one freed with what it holds, on every path
-  // before that release, is freed with it.
-  for (bool Changed = true; Changed;) {
-    Changed = false;
-    for (auto [CI, J, I] : R.Inserts)
-      for (int Root : Made(CI, I))
-        for (int A : Made(CI, J))
-          if (!Freed[A] && HeldUntil[Root] > G.Calls[CI].Pos.Offset &&
-              After(G.Calls[CI], G.Calls[A], G.Calls[CI].Pos.Offset) &&
-              releasesAfter(G, G.Calls[CI].Scope, G.Calls[CI].InLoop,
-                            HeldUntil[Root], G.Calls[A].Scope,
-                            G.Calls[A].InLoop, G.Calls[A].Pos.Offset)) {
-            Freed[A] = true;
-            HeldUntil[A] = HeldUntil[Root];
-            Changed = true;
-          }
-  }
-  for (size_t CI = 0; CI < G.Calls.size(); ++CI)
-    if (Freed[CI])
-      R.Fresh.push_back(G.Calls[CI].Result);
-}
-
-/// The slots a function frees, and whether it returns a fresh object, from
-/// its solved edges (FunctionSummary::Frees, FreesHeld, ReturnsAlloc).
-static void addReleases(SolvedFunction &S, const FunctionGraph &G,
-                        const CallReleases &R) {
-  std::vector<std::vector<int>> In = edgesInto(G, S.Edges);
-  std::vector<bool> AllocResult(G.Locs.size(), false);
-  for (size_t CI = 0; CI < G.Calls.size(); ++CI)
-    if (G.Calls[CI].Result >= 0 && R.Alloc[CI])
-      AllocResult[G.Calls[CI].Result] = true;
-  // Every value the result holds is a fresh object.
-  if (G.ReturnKind == "pointer" && !In[FunctionGraph::ResultLoc].empty()) {
-    bool Fresh = true;
-    for (int EI : In[FunctionGraph::ResultLoc])
-      valuesInto(G, S.Edges, In, S.Edges[EI].Src, [&](int L, int D) {
-        const Location &X = G.Locs[L];
-        int Dd = D + S.Edges[EI].Derefs;
-        bool Through = Dd == 0 && In[L].size() > 0 &&
-                       (X.Kind == LocKind::Flow || X.Kind == LocKind::Local ||
-                        X.Kind == LocKind::Temporary);
-        if (Dd == 0 && AllocResult[L])
-          return false;
-        if (!(Dd == -1 && X.Kind == LocKind::Alloc) && !Through)
-          Fresh = false;
-        return Fresh;
-      });
-    S.Summary.ReturnsAlloc = Fresh;
-  }
-  // A release of the value of node N (with what it holds: WithHeld): the
-  // slots whose pointer it is, and whether it is loaded from a slot's
-  // object (a held object).
-  std::vector<bool> Frees(G.SlotLocs.size(), false),
-      Held(G.SlotLocs.size(), false);
-  auto Release = [&](int N, bool EveryPath, bool WithHeld) {
-    valuesInto(G, S.Edges, In, N, [&](int L, int D) {
+  std::vector<std::vector<int>> In(G.Locs.size());
+  for (size_t I = 0; I < S.Edges.size(); ++I)
+    In[S.Edges[I].Dst].push_back(static_cast<int>(I));
+  if (In[FunctionGraph::ResultLoc].empty())
+    return false;
+  std::set<int> Allocs;
+  bool Fresh = true;
+  for (int EI : In[FunctionGraph::ResultLoc])
+    valuesInto(G, S.Edges, In, S.Edges[EI].Src, [&](int L, int D) {
       const Location &X = G.Locs[L];
-      for (size_t K = 0; K < G.SlotLocs.size(); ++K) {
-        if (L == G.SlotLocs[K] && D == 0 && EveryPath) {
-          Frees[K] = true;
-          Held[K] = Held[K] || WithHeld;
-        }
-        if ((L == G.SlotLocs[K] && D >= 1) ||
-            (D >= 0 && static_cast<int>(K) == X.Slot &&
-             (X.Kind == LocKind::ParamField ||
-              X.Kind == LocKind::ParamContent)))
-          Held[K] = true;
+      int Dd = D + S.Edges[EI].Derefs;
+      if (Dd == -1 && X.Kind == LocKind::Alloc) {
+        Allocs.insert(L);
+        return false;
       }
-      return true;
+      bool Through = Dd == 0 && !In[L].empty() &&
+                     (X.Kind == LocKind::Flow || X.Kind == LocKind::Local ||
+                      X.Kind == LocKind::Temporary);
+      Fresh = Fresh && Through;
+      return Fresh;
     });
-  };
-  for (const FunctionGraph::Release &D : G.Deletes)
-    Release(D.Node, releasesAfter(G, D.Scope, D.InLoop, D.Offset, -1, false, 0),
-            false);
-  for (size_t CI = 0; CI < G.Calls.size(); ++CI) {
-    const CallSite &C = G.Calls[CI];
-    for (int J : R.Frees[CI])
-      if (J < static_cast<int>(C.Args.size()) && C.Args[J] >= 0)
-        Release(C.Args[J],
-                releasesAfter(G, C.Scope, C.InLoop, C.Pos.Offset, -1, false, 0),
-                llvm::is_contained(R.Held[CI], J));
-  }
-  for (size_t K = 0; K < Frees.size(); ++K)
-    if (Frees[K]) {
-      S.Summary.Frees.push_back(static_cast<int>(K));
-      if (Held[K])
-        S.Summary.FreesHeld.push_back(static_cast<int>(K));
-    }
+  if (!Fresh || Allocs.empty())
+    return false;
+  return llvm::none_of(S.Escapes, [&](const EscapeFact &F) {
+    return Allocs.count(F.Loc) && F.Root != FunctionGraph::ResultLoc;
+  });
 }
 
 /// The call edges of \p G added to its own; \p Targets gives each call's
@@ -466,11 +311,7 @@ static void addReleases(SolvedFunction &S, const FunctionGraph &G,
 static std::vector<Edge> callEdgesOf(const FunctionGraph &G,
                                      std::vector<int> &Explained,
                                      Program::TargetSummaries Targets,
-                                     std::vector<int> *Waits,
-                                     CallReleases &Rel) {
-  Rel.Alloc.assign(G.Calls.size(), false);
-  Rel.Frees.assign(G.Calls.size(), {});
-  Rel.Held.assign(G.Calls.size(), {});
+                                     std::vector<int> *Waits) {
   std::vector<Edge> Out = G.Edges;
   std::vector<const FunctionSummary *> Ts;
   for (size_t CI = 0; CI < G.Calls.size(); ++CI) {
@@ -490,30 +331,6 @@ static std::vector<Edge> callEdgesOf(const FunctionGraph &G,
         mergeSummary(Merged, *T);
       if (Ts.empty())
         continue; // same component, not yet solved: optimistic start
-      // What every target allocates and frees.
-      Rel.Alloc[CI] = llvm::all_of(
-          Ts, [](const FunctionSummary *T) { return T->ReturnsAlloc; });
-      for (int J : Ts.front()->Frees)
-        if (llvm::all_of(Ts, [&](const FunctionSummary *T) {
-              return llvm::is_contained(T->Frees, J);
-            }))
-          Rel.Frees[CI].push_back(J);
-      for (int J : Ts.front()->FreesHeld)
-        if (llvm::all_of(Ts, [&](const FunctionSummary *T) {
-              return llvm::is_contained(T->FreesHeld, J);
-            }))
-          Rel.Held[CI].push_back(J);
-      for (size_t J = 0; J < Merged.Slots.size(); ++J) {
-        auto Into = [&](int I, const Leak &L) {
-          if (I >= 0 && L.Level == 0 && !L.Maybe)
-            Rel.Inserts.push_back(
-                {static_cast<int>(CI), static_cast<int>(J), I});
-        };
-        for (auto &[I, L] : Merged.Slots[J].Content)
-          Into(I, L);
-        for (auto &[F, L] : Merged.Slots[J].FieldContent)
-          Into(F.Slot, L);
-      }
       // A parameter's object given to a callee that waits on it: the
       // function waits on it too.
       for (size_t J = 0; Waits && J < C.ArgParamObject.size(); ++J)
@@ -725,33 +542,40 @@ static std::vector<Edge> callEdgesOf(const FunctionGraph &G,
                C.Args[F.Slot] >= 0)
         Apply(P, C.Args[F.Slot], 1, F.Slot);
     }
-    // The object the callee creates and hands back through an
-    // out-parameter (`*out = new T;`, FunctionSummary::FreshOut): a fresh
-    // object of this call, as `new` written here, not anything.
+    // The object the callee creates and hands back, as its result or through
+    // an out-parameter (`*out = new T;`; FunctionSummary::ReturnsAlloc,
+    // FreshOut): a fresh object of this call, as `new` written here, not
+    // anything.
+    auto FreshInto = [&](int Dst, const char *How) {
+      Edge E;
+      E.Dst = Dst;
+      E.Src = C.Fresh;
+      E.Derefs = -1;
+      E.Notes.push_back(Note{std::string(How) + Who, C.Spelling, C.Pos});
+      Out.push_back(std::move(E));
+    };
+    bool FreshResult = C.Fresh >= 0 && C.Result >= 0 && S == &Merged &&
+                       llvm::all_of(Ts, [](const FunctionSummary *T) {
+                         return T->ReturnsAlloc;
+                       });
+    if (FreshResult)
+      FreshInto(C.Result, "created and returned ");
     for (size_t J = 0; C.Fresh >= 0 && S == &Merged && J < C.ArgContent.size();
          ++J)
       if (C.ArgContent[J] >= 0 &&
           llvm::all_of(Ts, [&](const FunctionSummary *T) {
             return llvm::is_contained(T->FreshOut, static_cast<int>(J));
-          })) {
-        Edge E;
-        E.Dst = C.ArgContent[J];
-        E.Src = C.Fresh;
-        E.Derefs = -1;
-        E.Notes.push_back(
-            Note{"created and handed back " + Who, C.Spelling, C.Pos});
-        Out.push_back(std::move(E));
-      }
+          }))
+        FreshInto(C.ArgContent[J], "created and handed back ");
     // What the result holds beyond what the parameters explain comes from
     // anywhere: a store through it lands in the heap (resolveDerefs). So
     // does one through the result of a library model that says nothing
     // about its result.
     bool Outside =
         S->Unknown || (S == &Merged ? S->ResultFromOutside : !ModelReturns);
-    if (C.Result >= 0 && !Outside)
+    if (C.Result >= 0 && (!Outside || FreshResult))
       Explained.push_back(C.Result);
   }
-  freedResults(G, Rel);
   return Out;
 }
 
@@ -780,11 +604,10 @@ SolvedFunction Program::solveHere(const FunctionGraph &G) const {
 SolvedFunction Program::solveAlone(const FunctionGraph &G,
                                    TargetSummaries Targets) {
   std::vector<int> Explained, Waits;
-  CallReleases Rel;
-  std::vector<Edge> Edges = callEdgesOf(G, Explained, Targets, &Waits, Rel);
-  SolvedFunction S = solveFunction(G, std::move(Edges), Explained, Rel.Fresh);
+  std::vector<Edge> Edges = callEdgesOf(G, Explained, Targets, &Waits);
+  SolvedFunction S = solveFunction(G, std::move(Edges), Explained);
   addWaits(S.Summary, Waits);
-  addReleases(S, G, Rel);
+  S.Summary.ReturnsAlloc = returnsAlloc(S, G);
   return S;
 }
 

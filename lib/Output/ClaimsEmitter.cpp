@@ -103,15 +103,21 @@ Json functionClaims(const FunctionGraph &G, const SolvedFunction &S) {
            G.Locs[L].Exposed;
   };
 
+  // A call's object (CallSite::Fresh) is allocated in the callee, where
+  // its claim is.
+  std::vector<bool> CallObject(G.Locs.size(), false);
+  for (const CallSite &C : G.Calls)
+    if (C.Fresh >= 0 && size_t(C.Fresh) < G.Locs.size())
+      CallObject[C.Fresh] = true;
+
   // Heap claims, one per source line of the function's file.
   std::map<unsigned, HeapLine> Heap;
   for (size_t L = 0; L < G.Locs.size(); ++L) {
     const Location &Loc = G.Locs[L];
     // An allocation written elsewhere (a default member initializer in a
     // header) has no line of its own in this function.
-    // Nor has a call's object its callee did not create (CallSite::Fresh).
     if (Loc.Kind != LocKind::Alloc || !Loc.Pos.valid() ||
-        Loc.Pos.File != G.Pos.File ||
+        Loc.Pos.File != G.Pos.File || CallObject[L] ||
         (Loc.Alloc.CustomAlloc && !AddressTaken[L]))
       continue;
     std::string Type = Loc.Alloc.TypeName;

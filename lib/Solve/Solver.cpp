@@ -263,8 +263,7 @@ std::vector<bool> explainedSet(const FunctionGraph &G,
 /// Adds an edge target <- deref for each; repeats while targets grow, since
 /// the new edges can reach other pointers.
 void resolveDerefs(const FunctionGraph &G, std::vector<Edge> &Edges,
-                   const std::vector<bool> &CallResult,
-                   const std::vector<bool> &Freed) {
+                   const std::vector<bool> &CallResult) {
   std::vector<int> Derefs;
   for (int L = 0; L < static_cast<int>(G.Locs.size()); ++L)
     if (G.Locs[L].Kind == LocKind::Deref && G.Locs[L].Pointer >= 0)
@@ -290,9 +289,6 @@ void resolveDerefs(const FunctionGraph &G, std::vector<Edge> &Edges,
     for (int D : Derefs) {
       // Targets, with whether only maybe edges lead there.
       std::map<int, bool> Targets;
-      // A fresh object the function frees: no target, it dies with what it
-      // holds.
-      bool ToFreed = false;
       for (int Pass = 0; Pass < 2; ++Pass) {
         bool WithMaybe = Pass == 1;
         std::fill(Dist.begin(), Dist.end(), INT_MAX);
@@ -309,10 +305,6 @@ void resolveDerefs(const FunctionGraph &G, std::vector<Edge> &Edges,
           Work.pop_front();
           int Dd = Dist[L];
           const Location &X = G.Locs[L];
-          if (Dd == 0 && Freed[L]) {
-            ToFreed = true;
-            continue;
-          }
           if (Dd < 0) { // the pointer holds L's address
             if (X.Parent >= 0 || isStorage(X.Kind))
               Target(X.Field.empty() ? Whole(L) : L);
@@ -378,7 +370,7 @@ void resolveDerefs(const FunctionGraph &G, std::vector<Edge> &Edges,
             Target(FunctionGraph::HeapLoc);
         }
       }
-      if (Targets.empty() && !ToFreed)
+      if (Targets.empty())
         Targets.emplace(FunctionGraph::HeapLoc, false);
       for (auto [T, Maybe] : Targets) {
         if (T == D || !Added.insert({T, D}).second)
@@ -505,17 +497,12 @@ std::string describeNote(const Note &N) {
 }
 
 SolvedFunction solveFunction(const FunctionGraph &G, std::vector<Edge> Edges,
-                             const std::vector<int> &Explained,
-                             const std::vector<int> &Fresh) {
+                             const std::vector<int> &Explained) {
   SolvedFunction R;
   // A call's result that the callee's summary explains holds only what
   // reaches it.
   std::vector<bool> CallResult = explainedSet(G, Explained);
-  std::vector<bool> Freed = explainedSet(G, Fresh);
-  for (int L : Fresh)
-    if (L >= 0 && L < static_cast<int>(CallResult.size()))
-      CallResult[L] = true;
-  resolveDerefs(G, Edges, CallResult, Freed);
+  resolveDerefs(G, Edges, CallResult);
   R.Edges = std::move(Edges);
   R.AddressEscapes.assign(G.Locs.size(), false);
   R.Summary.Name = G.Name;

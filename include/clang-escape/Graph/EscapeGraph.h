@@ -257,14 +257,9 @@ struct CallSite {
   /// Flow node receiving the call's value.
   int Result = -1;
   /// The allocation standing for the object the callee creates and hands
-  /// back through an out-parameter (FunctionSummary::FreshOut), or -1 when
-  /// no argument can receive one.
+  /// back, as its result (FunctionSummary::ReturnsAlloc) or through an
+  /// out-parameter (FreshOut), or -1 when neither can hold one.
   int Fresh = -1;
-  /// The innermost scope of the call and whether it is in a loop: with
-  /// Pos.Offset and FunctionGraph::Returns, whether a call freeing an
-  /// object runs on every path after the call that made it.
-  int Scope = -1;
-  bool InLoop = false;
   bool Virtual = false;
   /// Index into FunctionGraph::Models for library callees, or -1.
   int Model = -1;
@@ -335,17 +330,6 @@ struct FunctionGraph {
     std::vector<Note> Flow;
   };
   std::vector<LocalFinding> Local;
-  /// A `delete p` or `free(p)`: the flow node of the pointer's value, and
-  /// where the statement is.
-  struct Release {
-    int Node = -1;
-    int Scope = -1;
-    bool InLoop = false;
-    unsigned Offset = 0;
-  };
-  std::vector<Release> Deletes;
-  /// Offsets of the return statements.
-  std::vector<unsigned> Returns;
   /// Why the function was analyzed conservatively (past its budget, see
   /// BuildOptions::MaxSteps); empty when it was lowered in full.
   std::string Conservative;

@@ -97,18 +97,11 @@ struct FunctionSummary {
   /// Where the value a field of a slot's object holds on entry goes
   /// (`return this->buf_;`), with levels counted from the field's value.
   std::map<FieldRef, ParamLeaks> Fields;
-  /// The callee allocates and returns fresh storage (make_unique, malloc,
-  /// a factory returning its own `new`): a call of it is an allocation
-  /// site in the caller.
+  /// The function returns fresh storage: its result is only its own `new`
+  /// or another such function's result, reaching nothing else (a factory
+  /// that registers what it makes does not). A call of it is an allocation
+  /// site in the caller (CallSite::Fresh).
   bool ReturnsAlloc = false;
-  /// Parameter slots whose object the function deletes on every path (a
-  /// `delete p`, or a callee freeing it): a call of it releases the
-  /// caller's object like a `delete` written in the caller. Sorted.
-  std::vector<int> Frees;
-  /// Of Frees, the slots whose object is deleted with what it holds (the
-  /// function, or a callee, also frees objects loaded from it: a tree
-  /// freed from its root). Sorted.
-  std::vector<int> FreesHeld;
   /// Calls of it are conservative defaults, not facts (`via unknown 'f'`).
   bool Unknown = false;
   /// The result may hold an address that no parameter explains (a global,
@@ -141,9 +134,7 @@ struct FunctionSummary {
     return Slots == O.Slots && Fields == O.Fields &&
            ReturnsAlloc == O.ReturnsAlloc && Unknown == O.Unknown &&
            ResultFromOutside == O.ResultFromOutside && Drains == O.Drains &&
-           Blocks == O.Blocks && WaitsOn == O.WaitsOn &&
-           FreshOut == O.FreshOut && Frees == O.Frees &&
-           FreesHeld == O.FreesHeld;
+           Blocks == O.Blocks && WaitsOn == O.WaitsOn && FreshOut == O.FreshOut;
   }
 };
 

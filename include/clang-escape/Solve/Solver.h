@@ -38,13 +38,9 @@ struct SolvedFunction {
 /// state outside its arguments, safe to run on many functions at once.
 /// \p Explained lists the call results whose callee's summary says all
 /// they hold; any other call result with nothing flowing into it holds
-/// something from outside the function. \p Fresh lists the call results
-/// that are a callee's fresh object which the function frees before it
-/// returns (FunctionSummary::ReturnsAlloc, Frees): what is stored into it
-/// dies with it.
+/// something from outside the function.
 SolvedFunction solveFunction(const FunctionGraph &G, std::vector<Edge> Edges,
-                             const std::vector<int> &Explained = {},
-                             const std::vector<int> &Fresh = {});
+                             const std::vector<int> &Explained = {});
 
 /// Renders a path step as Go's "what (why) at file:line:col".
 std::string describeNote(const Note &N);

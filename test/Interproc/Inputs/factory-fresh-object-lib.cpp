@@ -1,4 +1,4 @@
-#include "factory-freed.h"
+#include "factory-fresh-object.h"
 #include <vector>
 
 struct Node {
@@ -35,3 +35,14 @@ static void freeTree(Node *root) {
   NodeFree(reinterpret_cast<NodeRef>(root));
 }
 void NodeFreeRecursive(NodeRef n) { freeTree(resolve(n)); }
+
+static std::vector<Node *> registry;
+NodeRef NodeNewRegistered() {
+  Node *n = new Node;
+  registry.push_back(n);
+  return reinterpret_cast<NodeRef>(n);
+}
+static Node defaultNode;
+NodeRef NodeNewOrDefault(bool fresh) {
+  return reinterpret_cast<NodeRef>(fresh ? new Node : &defaultNode);
+}
