@@ -348,11 +348,17 @@ FunctionGraph FunctionBuilder::build() {
       C = newLoc(LocKind::ParamContent, "{*" + Name + "}", P->getLocation());
       G.Locs[C].Slot = Slot;
       G.Locs[C].OwnsHeap = TU.Types.ownsHeap(P->getType()->getPointeeType());
+    } else if (splitFields(P->getType()->getAsCXXRecordDecl())) {
+      // A class passed by value: a copy whose pointer members point where
+      // the caller's object's do. A store through them lands there.
+      C = newLoc(LocKind::ParamContent, "{*" + Name + ".*}", P->getLocation());
+      G.Locs[C].Slot = Slot;
     }
     G.SlotContents.push_back(C);
     SlotRecords.push_back(
-        C >= 0 ? P->getType()->getPointeeType()->getAsCXXRecordDecl()
-               : nullptr);
+        C >= 0 && !P->getType()->getPointeeType().isNull()
+            ? P->getType()->getPointeeType()->getAsCXXRecordDecl()
+            : nullptr);
   }
   annotations();
   PrologueLocs = G.Locs.size();
