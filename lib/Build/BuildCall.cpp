@@ -186,6 +186,9 @@ int FunctionBuilder::callSite(const FunctionDecl *Callee, const Expr *Call,
             Arg->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNotNull)
                 ? CallSite::NoObject
                 : pointeeHole(Arg, A).Dst;
+      // A class by value: what its pointer members point to.
+      else if (splitFields(PT->getAsCXXRecordDecl()))
+        CS.ArgContent[Slot] = derefOf(A, Arg).Dst;
     }
   }
   // A call on a local object whose destructor does work (RAII

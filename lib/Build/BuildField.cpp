@@ -497,6 +497,16 @@ void FunctionBuilder::fieldArgs(CallSite &CS, const FunctionDecl *Callee) {
         for (const FieldDecl *F : RD->fields())
           if (F->getType()->isPointerType() && TU.Types.ownsField(F))
             CS.ArgFields.push_back({FieldRef{Arg, "*" + fieldKey(F)}, Obj, -1});
+    } else if (G.Locs[Obj].Kind == LocKind::Param && Slot >= 0 &&
+               Slot < static_cast<int>(G.SlotKinds.size()) &&
+               G.SlotKinds[Slot] == 'v' && G.SlotContents[Slot] >= 0) {
+      // A class parameter passed by value: what the callee stores through
+      // its pointer members lands where they point, in the caller.
+      const auto *Fields = splitFields(slotRecord(Callee, J));
+      for (const FieldDecl *F : Fields ? *Fields : NoFields)
+        if (F->getType()->isPointerType() || F->getType()->isReferenceType())
+          CS.ArgFields.push_back(
+              {FieldRef{Arg, "*" + fieldKey(F)}, G.SlotContents[Slot], -1});
     } else if (G.Locs[Obj].Kind == LocKind::Result && Field.empty()) {
       const auto *Fields = splitFields(ResultRecord);
       for (const FieldDecl *F : Fields ? *Fields : NoFields) {

@@ -40,13 +40,21 @@ std::string mangledName(MangleContext &MC, const FunctionDecl *FD) {
 
 /// True if FD's USR may be shared with another function: an instantiation
 /// (or a member of one) whose template arguments may be closures, which
-/// USRs do not tell apart within one function; or a lambda's own body.
+/// USRs do not tell apart within one function; or a lambda's own body. A
+/// member of a class nested in one (`view<Closure>::cursor::read`) too.
 static bool usrMayCollide(const FunctionDecl *FD) {
   if (FD->getTemplateSpecializationArgs())
     return true;
-  if (const auto *MD = dyn_cast<CXXMethodDecl>(FD))
-    return MD->getParent()->isLambda() ||
-           isa<ClassTemplateSpecializationDecl>(MD->getParent());
+  for (const DeclContext *DC = FD->getParent(); DC; DC = DC->getParent()) {
+    if (const auto *RD = dyn_cast<CXXRecordDecl>(DC)) {
+      if (RD->isLambda() || isa<ClassTemplateSpecializationDecl>(RD))
+        return true;
+    } else if (const auto *Outer = dyn_cast<FunctionDecl>(DC)) {
+      return usrMayCollide(Outer);
+    } else {
+      return false;
+    }
+  }
   return false;
 }
 
@@ -348,11 +356,17 @@ FunctionGraph FunctionBuilder::build() {
       C = newLoc(LocKind::ParamContent, "{*" + Name + "}", P->getLocation());
       G.Locs[C].Slot = Slot;
       G.Locs[C].OwnsHeap = TU.Types.ownsHeap(P->getType()->getPointeeType());
+    } else if (splitFields(P->getType()->getAsCXXRecordDecl())) {
+      // A class passed by value: a copy whose pointer members point where
+      // the caller's object's do. A store through them lands there.
+      C = newLoc(LocKind::ParamContent, "{*" + Name + ".*}", P->getLocation());
+      G.Locs[C].Slot = Slot;
     }
     G.SlotContents.push_back(C);
     SlotRecords.push_back(
-        C >= 0 ? P->getType()->getPointeeType()->getAsCXXRecordDecl()
-               : nullptr);
+        C >= 0 && !P->getType()->getPointeeType().isNull()
+            ? P->getType()->getPointeeType()->getAsCXXRecordDecl()
+            : nullptr);
   }
   annotations();
   PrologueLocs = G.Locs.size();

@@ -414,7 +414,8 @@ void paramRemarks(const FunctionGraph &G, const SolvedFunction &S,
     if (L < 0 || (Lambda && I == 0))
       continue;
     const ParamLeaks P = slotLeaks(S.Summary, I);
-    bool Pointer = G.SlotContents[I] >= 0;
+    bool Pointer = G.SlotContents[I] >= 0 &&
+                   (I >= G.SlotKinds.size() || G.SlotKinds[I] != 'v');
     if (P.empty() && !Pointer)
       continue;
     const std::string &N = G.SlotNames[I];
