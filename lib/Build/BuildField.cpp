@@ -417,6 +417,15 @@ Hole FunctionBuilder::throughReference(const MemberExpr *ME,
   return heapHole();
 }
 
+/// The field path of what pointer member F2 of member object Outer points
+/// to ("FreeList::base_/*ChunkBase::prev"): a sink a callee stores into
+/// through `this->base_.prev`, which the caller maps to what its own field
+/// points to, and which is the heap where it cannot.
+static std::string throughPathKey(const std::string &Outer,
+                                  const FieldDecl *F2) {
+  return Outer + "/*" + fieldKey(F2);
+}
+
 /// The class of the object slot J of Callee refers to.
 static const CXXRecordDecl *slotRecord(const FunctionDecl *Callee, size_t J) {
   const auto *MD = dyn_cast<CXXMethodDecl>(Callee);
@@ -453,6 +462,13 @@ void FunctionBuilder::fieldArgs(CallSite &CS, const FunctionDecl *Callee) {
         CS.ArgFields.push_back({FieldRef{Arg, std::move(Key)}, Sink, Source});
     };
     auto Full = [&] { return CS.ArgFields.size() - Start >= MaxArgFields; };
+    // The sink for what pointer member F2 of member object Outer of the
+    // slot's object points to.
+    auto ThroughPath = [&](int Slot, const std::string &Outer,
+                           const FieldDecl *F2, const std::string &Name) {
+      return paramFieldNode(Slot, throughPathKey(Outer, F2), "{*" + Name + "}",
+                            /*Source=*/false);
+    };
     // Copies: creating nodes below grows G.Locs.
     int Parent = G.Locs[Obj].Parent, Slot = G.Locs[Obj].Slot;
     bool Content = G.Locs[Obj].Kind == LocKind::ParamContent;
@@ -483,6 +499,10 @@ void FunctionBuilder::fieldArgs(CallSite &CS, const FunctionDecl *Callee) {
             break;
           int N2 = fieldOf(N, F2);
           Push(fieldKey(F) + "/" + fieldKey(F2), N2, N2);
+          if (N2 >= 0 && F2->getType()->isPointerType())
+            CS.ArgFields.push_back(
+                {FieldRef{Arg, throughPathKey(fieldKey(F), F2)},
+                 derefNode(N2, "*" + G.Locs[N2].Name), -1});
         }
       }
     } else if (Parent < 0 && !Splits.count(Obj) &&
@@ -538,6 +558,12 @@ void FunctionBuilder::fieldArgs(CallSite &CS, const FunctionDecl *Callee) {
           Push(
               Key, paramFieldNode(Slot, Key, Name, false),
               paramFieldNode(Slot, Key, G.SlotNames[Slot] + "->" + Name, true));
+          if (F2->getType()->isPointerType())
+            if (int T = ThroughPath(Slot, fieldKey(F), F2,
+                                    G.SlotNames[Slot] + "->" + Name);
+                T >= 0)
+              CS.ArgFields.push_back(
+                  {FieldRef{Arg, throughPathKey(fieldKey(F), F2)}, T, -1});
         }
       }
     } else if (Content && Slot >= 0 && Field.find('/') == std::string::npos &&
@@ -552,6 +578,12 @@ void FunctionBuilder::fieldArgs(CallSite &CS, const FunctionDecl *Callee) {
         std::string Name = G.Locs[Obj].Name + "." + F2->getNameAsString();
         Push(fieldKey(F2), paramFieldNode(Slot, Key, Name, false),
              paramFieldNode(Slot, Key, Name, true));
+        // What the callee stores through a pointer member of it
+        // (`list->prev->next = x` given `&this->base_`): what the caller's
+        // caller's member points to.
+        if (F2->getType()->isPointerType())
+          if (int T = ThroughPath(Slot, Field, F2, Name); T >= 0)
+            CS.ArgFields.push_back({FieldRef{Arg, "*" + fieldKey(F2)}, T, -1});
       }
     }
   }

@@ -407,10 +407,27 @@ static std::vector<Edge> callEdgesOf(const FunctionGraph &G,
         E.Notes.push_back(Note{"in callee", L.Via, SourcePos()});
       Out.push_back(std::move(E));
     };
-    auto FieldArg = [&](const FieldRef &F) -> const CallSite::FieldArg * {
+    auto ExactFieldArg = [&](const FieldRef &F) -> const CallSite::FieldArg * {
       for (const CallSite::FieldArg &A : C.ArgFields)
         if (A.Ref == F)
           return &A;
+      return nullptr;
+    };
+    // A path deeper than the caller splits its argument
+    // ("List::head/Node::next" for `this->tasks`, whose fields are split
+    // once): the caller's node for the longest enclosing member object,
+    // which holds what its own fields hold, rather than the whole argument.
+    auto FieldArg = [&](const FieldRef &F) -> const CallSite::FieldArg * {
+      if (const CallSite::FieldArg *A = ExactFieldArg(F))
+        return A;
+      if (F.Field.empty() || F.Field[0] == '*' ||
+          F.Field.find("/*") != std::string::npos)
+        return nullptr;
+      for (size_t Cut = F.Field.rfind('/'); Cut != std::string::npos && Cut > 0;
+           Cut = F.Field.rfind('/', Cut - 1))
+        if (const CallSite::FieldArg *A =
+                ExactFieldArg(FieldRef{F.Slot, F.Field.substr(0, Cut)}))
+          return A;
       return nullptr;
     };
     auto Content = [&](int J) {
@@ -513,9 +530,10 @@ static std::vector<Edge> callEdgesOf(const FunctionGraph &G,
           if (size_t Cut = F.Field.find('/'); Cut != std::string::npos)
             FA = FieldArg(FieldRef{F.Slot, F.Field.substr(0, Cut)});
         int Dst = F.Slot == FieldRef::ResultSlot ? C.Result : Content(F.Slot);
-        // Through a reference member whose target the caller does not
-        // know: anywhere.
-        if (!FA && !F.Field.empty() && F.Field[0] == '*')
+        // Through a reference or pointer member whose target the caller
+        // does not know: anywhere.
+        if (!FA && !F.Field.empty() &&
+            (F.Field[0] == '*' || F.Field.find("/*") != std::string::npos))
           Dst = FunctionGraph::HeapLoc;
         if (FA && Dst >= 0)
           Dst = FA->Sink;

@@ -73,18 +73,18 @@ struct Document {
 };
 void parsed(Document &d) {
   int v = 1;
-  d.handle(v); // MAYBE: released-later.cpp:[[@LINE]]:3: warning: address of local 'v' {{.*}}'parsed' returns (maybe{{.*}}[escape-heap]
+  d.handle(v); // MAYBE: released-later.cpp:[[@LINE]]:3: warning: address of local 'v' {{.*}}'parsed' returns (maybe{{.*}}[escape-member]
   d.resolve();
 }
 void inspected(Document &d) {
   int v = 1;
-  d.handle(v); // CHECK: released-later.cpp:[[@LINE]]:3: warning: address of local 'v' {{.*}}[escape-heap]
+  d.handle(v); // CHECK: released-later.cpp:[[@LINE]]:3: warning: address of local 'v' {{.*}}[escape-member]
   d.inspect();
 }
 // Popped from another object: this one keeps it.
 void otherPopped(Document &d, Document &e) {
   int v = 1;
-  d.handle(v); // CHECK: released-later.cpp:[[@LINE]]:3: warning: address of local 'v' {{.*}}[escape-heap]
+  d.handle(v); // CHECK: released-later.cpp:[[@LINE]]:3: warning: address of local 'v' {{.*}}[escape-member]
   e.resolve();
 }
 
@@ -92,7 +92,7 @@ void otherPopped(Document &d, Document &e) {
 void poppedAfterBlock(Document &d) {
   {
     int v = 1;
-    d.handle(v); // CHECK: released-later.cpp:[[@LINE]]:5: warning: address of local 'v' {{.*}}[escape-heap]
+    d.handle(v); // CHECK: released-later.cpp:[[@LINE]]:5: warning: address of local 'v' {{.*}}[escape-member]
   }
   d.resolve();
 }
