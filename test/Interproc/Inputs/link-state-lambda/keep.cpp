@@ -1,0 +1,2 @@
+int *g;
+void take(int *p) { g = p; }

@@ -1,0 +1,2 @@
+void take(int *p);
+int h() { int x = 1; take(&x); return x; }
