@@ -45,11 +45,15 @@ bool isStorage(LocKind K) {
 
 class Walker {
 public:
-  Walker(const FunctionGraph &G, const std::vector<Edge> &Edges)
-      : G(G), Edges(Edges), In(G.Locs.size()), Derefs(G.Locs.size()),
-        Pred(G.Locs.size()) {
+  /// Edges [CallBegin, CallEnd) are those of the function's calls.
+  Walker(const FunctionGraph &G, const std::vector<Edge> &Edges,
+         size_t CallBegin = 0, size_t CallEnd = 0)
+      : G(G), Edges(Edges), In(G.Locs.size()), Derefs(2 * G.Locs.size()),
+        Pred(2 * G.Locs.size()), PredState(2 * G.Locs.size()),
+        Kinds(Edges.size(), Plain) {
     for (size_t I = 0; I < Edges.size(); ++I)
       In[Edges[I].Dst].push_back(static_cast<int>(I));
+    classifyOwnAddresses(std::min(CallEnd, Edges.size()), CallBegin);
   }
 
   /// Walks from Root; calls Visit(loc, derefs) for every location reached.
@@ -59,52 +63,71 @@ public:
   template <typename Fn>
   void walk(int Root, bool WithMaybe, Fn &&Visit, bool SkipGuarded = false,
             int Start = -1, int StartDerefs = 0) {
+    const int N = static_cast<int>(G.Locs.size());
     std::fill(Derefs.begin(), Derefs.end(), INT_MAX);
     std::fill(Pred.begin(), Pred.end(), -1);
     std::deque<int> Work;
     if (Start >= 0) {
       Derefs[Start] = StartDerefs;
+      State = 0;
       Visit(Start, StartDerefs);
       Root = Start;
     } else {
       Derefs[Root] = 0;
     }
     Work.push_back(Root);
+    // A state is a location, plus N when it was reached as the value of an
+    // object a call hands on to another (OwnAddress).
     while (!Work.empty()) {
-      int L = Work.front();
+      int SL = Work.front();
       Work.pop_front();
-      int D = Derefs[L];
-      if (L != Root)
+      int L = SL % N, InPeer = SL / N;
+      int D = Derefs[SL];
+      if (L != Root) {
+        State = InPeer;
         Visit(L, D);
+      }
       if (D < 0)
         D = 0;
       for (int EI : In[L]) {
         const Edge &E = Edges[EI];
         if ((E.Maybe && !WithMaybe) || (SkipGuarded && E.GuardSlot >= 0))
           continue;
+        // An object's own address stored into itself (a pointer to its
+        // inline buffer) is what the object holds, not what its buffer
+        // holds, nor what a call hands on to another object.
+        if (Kinds[EI] == OwnAddress && (InPeer || D > 0))
+          continue;
         int ND = D + E.Derefs;
         if (ND > MaxLevel || E.Src == Root)
           continue;
-        if (ND < Derefs[E.Src]) {
-          Derefs[E.Src] = ND;
-          Pred[E.Src] = EI;
-          Work.push_back(E.Src);
+        int Next = Kinds[EI] == Handover || (InPeer && Kinds[EI] == SameObject)
+                       ? 1
+                       : 0;
+        int SS = E.Src + Next * N;
+        if (ND < Derefs[SS]) {
+          Derefs[SS] = ND;
+          Pred[SS] = EI;
+          PredState[SS] = InPeer;
+          Work.push_back(SS);
         }
       }
     }
   }
 
+  /// The path from L, as the last visit reached it, to Root.
   std::vector<int> pathFrom(int L, int Root) const {
+    const int N = static_cast<int>(G.Locs.size());
     std::vector<int> Path;
-    std::vector<bool> Seen(G.Locs.size(), false);
-    int Cur = L;
-    while (Cur != Root) {
+    std::vector<bool> Seen(2 * G.Locs.size(), false);
+    int Cur = L + State * N;
+    while (Cur % N != Root) {
       int EI = Pred[Cur];
       if (EI < 0 || Seen[Cur])
         return shortestPath(L, Root); // a stale cycle of predecessors
       Seen[Cur] = true;
       Path.push_back(EI);
-      Cur = Edges[EI].Dst;
+      Cur = Edges[EI].Dst + PredState[Cur] * N;
     }
     return Path;
   }
@@ -140,6 +163,111 @@ public:
   std::vector<std::vector<int>> In;
   std::vector<int> Derefs;
   std::vector<int> Pred;
+  std::vector<int> PredState;
+  /// The state of the location Visit was last called with.
+  int State = 0;
+
+private:
+  enum EdgeKind : uint8_t {
+    Plain,
+    /// An object's own address stored into it, or into one of its fields,
+    /// by a call given its address (a constructor pointing a member at an
+    /// inline buffer, a moved-from object reset to its own buffer), or
+    /// directly (`o.p = &o`).
+    OwnAddress,
+    /// A call handing on what another object holds, or one of its fields
+    /// holds, to this object or the result (a move constructor's
+    /// `data = o.data`, a swap): what it carries is the other's value, in
+    /// which the other's own address stays with the other.
+    Handover,
+    /// From the address of an object to its value, or from the whole-store
+    /// node of an object to one of its fields: still the same object.
+    SameObject,
+  };
+
+  /// The object L is, or is a part of.
+  int objectOf(int L) const {
+    while (G.Locs[L].Parent >= 0)
+      L = G.Locs[L].Parent;
+    return L;
+  }
+
+  /// The object whose address alone flow node A holds, or -1.
+  int addressOnlyOf(int A) const {
+    const Location &X = G.Locs[A];
+    if (X.Kind != LocKind::Flow || X.Parent >= 0 || In[A].empty())
+      return -1;
+    int Obj = -1;
+    for (int EI : In[A]) {
+      const Edge &E = Edges[EI];
+      if (E.Derefs != -1 || !isStorage(G.Locs[E.Src].Kind) ||
+          (Obj >= 0 && Obj != E.Src))
+        return -1;
+      Obj = E.Src;
+    }
+    return Obj;
+  }
+
+  void classifyOwnAddresses(size_t CallEnd, size_t CallBegin) {
+    // Flow nodes holding an object's address that a call also stores into
+    // that object: a call resetting or re-pointing the object itself.
+    std::vector<bool> Reset(G.Locs.size(), false);
+    for (size_t I = 0; I < Edges.size(); ++I) {
+      const Edge &E = Edges[I];
+      const Location &Dst = G.Locs[E.Dst], &Src = G.Locs[E.Src];
+      bool Part = Dst.Parent >= 0 || isStorage(Dst.Kind);
+      if (Dst.Kind == LocKind::Flow && Dst.Parent < 0 && E.Derefs == -1 &&
+          isStorage(Src.Kind))
+        Kinds[I] = SameObject;
+      else if (E.Derefs == 0 && Src.Parent >= 0 &&
+               objectOf(E.Src) == objectOf(E.Dst))
+        Kinds[I] = SameObject;
+      else if (Part && E.Derefs == -1 && E.Src == objectOf(E.Dst))
+        Kinds[I] = OwnAddress;
+      else if (Part && E.Derefs == 0 && I >= CallBegin && I < CallEnd &&
+               addressOnlyOf(E.Src) == objectOf(E.Dst)) {
+        Kinds[I] = OwnAddress;
+        Reset[E.Src] = true;
+      }
+    }
+    // Objects receiving what another holds from a call given both (an
+    // exchange: `std::swap(a, b)` on objects the analysis does not split).
+    auto Into = [&](const Edge &E) {
+      const Location &Dst = G.Locs[E.Dst];
+      bool Object = Dst.Kind == LocKind::Result ||
+                    Dst.Kind == LocKind::ParamContent || Dst.Parent >= 0 ||
+                    isStorage(Dst.Kind);
+      return Object ? objectOf(E.Dst) : -1;
+    };
+    std::set<std::pair<int, int>> Received;
+    for (size_t I = CallBegin; I < CallEnd; ++I)
+      if (Edges[I].Derefs == 1 && Into(Edges[I]) >= 0)
+        if (int From = addressOnlyOf(Edges[I].Src); From >= 0)
+          Received.insert({Into(Edges[I]), From});
+    for (size_t I = CallBegin; I < CallEnd; ++I) {
+      const Edge &E = Edges[I];
+      const Location &Dst = G.Locs[E.Dst], &Src = G.Locs[E.Src];
+      int To = Into(E);
+      if (Kinds[I] != Plain || To < 0)
+        continue;
+      // What one object holds, handed by a call that re-points that object
+      // to itself (a move from it) or gives it the other's in exchange, or
+      // one of its members handed to the same member of another object.
+      int From = -1;
+      if (E.Derefs == 1) {
+        From = addressOnlyOf(E.Src);
+        if (From >= 0 && !Reset[E.Src] && !Received.count({From, To}))
+          From = -1;
+      } else if (E.Derefs == 0 && Src.Parent >= 0 && !Src.Field.empty() &&
+                 Src.Field == Dst.Field) {
+        From = objectOf(E.Src);
+      }
+      if (From >= 0 && From != To && isStorage(G.Locs[From].Kind))
+        Kinds[I] = Handover;
+    }
+  }
+
+  std::vector<EdgeKind> Kinds;
 };
 
 /// The sink of parameter leaks that a root stands for.
@@ -502,6 +630,7 @@ SolvedFunction solveFunction(const FunctionGraph &G, std::vector<Edge> Edges,
   // A call's result that the callee's summary explains holds only what
   // reaches it.
   std::vector<bool> CallResult = explainedSet(G, Explained);
+  size_t CallEnd = Edges.size();
   resolveDerefs(G, Edges, CallResult);
   R.Edges = std::move(Edges);
   R.AddressEscapes.assign(G.Locs.size(), false);
@@ -511,7 +640,7 @@ SolvedFunction solveFunction(const FunctionGraph &G, std::vector<Edge> Edges,
   R.Summary.Drains = G.Drains;
   R.Summary.Blocks = G.Blocks;
   R.Summary.WaitsOn = G.WaitsOn;
-  Walker W(G, R.Edges);
+  Walker W(G, R.Edges, G.Edges.size(), CallEnd);
 
   std::vector<int> SlotOf(G.Locs.size(), -1);
   for (size_t S = 0; S < G.SlotLocs.size(); ++S)
