@@ -93,8 +93,27 @@ static std::string ownFile(const Decl *D) {
   return F ? "|tu:" + F->getName().str() : "";
 }
 
+/// The outermost function whose body declares \p FD (a lambda's, a local
+/// class's method), or null.
+static const FunctionDecl *enclosingFunction(const FunctionDecl *FD) {
+  const FunctionDecl *Outer = nullptr;
+  for (const DeclContext *DC = FD->getParent(); DC; DC = DC->getParent())
+    if (const auto *F = dyn_cast<FunctionDecl>(DC))
+      Outer = F;
+  return Outer;
+}
+
 std::string declKey(const Decl *D, MangleContext *MC) {
   std::string Own = ownFile(D);
+  // A function declared in another's body: its USR carries its position,
+  // so a line inserted above would make it another function (and its
+  // callers' callees change: the link state does not apply). Its linkage
+  // name numbers it in its context instead; the file of an internal
+  // enclosing function tells two such apart.
+  if (const auto *FD = dyn_cast<FunctionDecl>(D);
+      MC && FD && !FD->isDependentContext())
+    if (const FunctionDecl *Outer = enclosingFunction(FD))
+      return "local:" + mangledName(*MC, FD) + ownFile(Outer) + Own;
   llvm::SmallString<128> Buf;
   if (!index::generateUSRForDecl(D, Buf)) {
     // Disambiguated by the linkage name, which numbers closures.

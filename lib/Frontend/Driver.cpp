@@ -44,6 +44,7 @@
 #include <mutex>
 #include <set>
 #include <thread>
+#include <unordered_map>
 
 using namespace clang;
 
@@ -57,6 +58,28 @@ uint64_t hashFile(llvm::StringRef Path) {
     return 0;
   return llvm::xxh3_64bits((*Buf)->getBuffer());
 }
+
+/// The hashes of the files a run checks its cache entries against, each
+/// file read once: every unit of a project names the same headers.
+class FileHashes {
+public:
+  uint64_t of(const std::string &Path) {
+    {
+      std::lock_guard<std::mutex> G(Lock);
+      auto It = Known.find(Path);
+      if (It != Known.end())
+        return It->second;
+    }
+    uint64_t H = hashFile(Path);
+    std::lock_guard<std::mutex> G(Lock);
+    Known.emplace(Path, H);
+    return H;
+  }
+
+private:
+  std::mutex Lock;
+  std::unordered_map<std::string, uint64_t> Known;
+};
 
 /// \p S with the directory \p From replaced by \p To where it names it (a
 /// path, or a flag such as -I<path>).
@@ -202,7 +225,7 @@ std::string cachePath(const std::string &Dir,
 /// graphs are read when the program is linked).
 std::optional<CacheEntry> readCache(const std::string &Path,
                                     const AnalysisOptions &Opts,
-                                    std::string &Warning) {
+                                    FileHashes &Hashes, std::string &Warning) {
   auto Current = [&](const CacheEntry &E) {
     // A unit that did not compile cleanly is stored by --extract-only only,
     // for --link-only: other runs parse it again.
@@ -212,7 +235,7 @@ std::optional<CacheEntry> readCache(const std::string &Path,
     // hash the same (a generated header outside it is shared).
     for (const Dependency &D : E.Deps) {
       std::string There = rebase(D.Path, Opts.AliasTo, Opts.AliasFrom);
-      if (hashFile(llvm::sys::fs::exists(There) ? There : D.Path) != D.Hash)
+      if (Hashes.of(llvm::sys::fs::exists(There) ? There : D.Path) != D.Hash)
         return false;
     }
     return true;
@@ -467,7 +490,8 @@ llvm::Error linkAndReport(std::vector<ExtractedTU> &TUs,
                           std::vector<std::optional<CacheEntry>> &Hits,
                           const tooling::CompilationDatabase *DB,
                           const std::string &CacheDir,
-                          const AnalysisOptions &Opts, AnalysisResult &R) {
+                          const AnalysisOptions &Opts, FileHashes &Hashes,
+                          AnalysisResult &R) {
   // Through --diff-base's worktree, a file belongs to the programs of its
   // counterpart.
   auto Main = [&](const std::string &F) {
@@ -533,7 +557,7 @@ llvm::Error linkAndReport(std::vector<ExtractedTU> &TUs,
     for (size_t L : Groups.front().Linked) {
       std::string Warning;
       Own[L] = readCache(cachePath(CacheDir, *DB, Opts.LinkFromCache[L], Opts),
-                         Opts, Warning);
+                         Opts, Hashes, Warning);
       if (Own[L])
         Inputs.push_back({Opts.LinkFromCache[L], false, &*Own[L]});
       else
@@ -616,7 +640,7 @@ llvm::Error linkAndReport(std::vector<ExtractedTU> &TUs,
       std::string Path = cachePath(CacheDir, *DB, File, Opts);
       if (!LinkedRead[L]) {
         LinkedRead[L] = true;
-        LinkedEntries[L] = readCache(Path, Opts, Warning);
+        LinkedEntries[L] = readCache(Path, Opts, Hashes, Warning);
       }
       std::optional<std::vector<FunctionGraph>> Graphs;
       size_t From = Ids->size();
@@ -758,6 +782,7 @@ analyzeFiles(const tooling::CompilationDatabase &DB,
                                      "'%s' is a directory, not a source file",
                                      F.c_str());
   bool UseCache = !Opts.CacheDir.empty();
+  FileHashes Hashes;
   llvm::SmallString<256> CacheDir(Opts.CacheDir);
   if (UseCache)
     llvm::sys::fs::make_absolute(CacheDir);
@@ -798,7 +823,7 @@ analyzeFiles(const tooling::CompilationDatabase &DB,
     bool Hit = false;
     if (UseCache) {
       std::string Warning;
-      if (auto Old = readCache(CachePath, Opts, Warning)) {
+      if (auto Old = readCache(CachePath, Opts, Hashes, Warning)) {
         Hit = true;
         TU.HadErrors = Old->HadErrors;
         Hits[I] = std::move(*Old);
@@ -873,8 +898,9 @@ analyzeFiles(const tooling::CompilationDatabase &DB,
     for (const ExtractedTU &TU : TUs)
       if (TU.HadErrors)
         R.FilesWithErrors.push_back(TU.File);
-  } else if (llvm::Error E = linkAndReport(TUs, Hits, UseCache ? &DB : nullptr,
-                                           std::string(CacheDir), Opts, R)) {
+  } else if (llvm::Error E =
+                 linkAndReport(TUs, Hits, UseCache ? &DB : nullptr,
+                               std::string(CacheDir), Opts, Hashes, R)) {
     return std::move(E);
   }
   if (UseCache && Opts.CacheMaxBytes) {
@@ -925,9 +951,10 @@ analyzeParsedTU(ASTContext &Ctx, bool HadErrors,
       return std::move(E);
   }
   std::vector<std::optional<CacheEntry>> NoHits;
+  FileHashes Hashes;
   if (llvm::Error E =
           linkAndReport(TUs, NoHits, CacheDir.empty() ? nullptr : DB,
-                        std::string(CacheDir), Opts, R))
+                        std::string(CacheDir), Opts, Hashes, R))
     return std::move(E);
   return R;
 }
