@@ -108,12 +108,18 @@ std::string declKey(const Decl *D, MangleContext *MC) {
   // A function declared in another's body: its USR carries its position,
   // so a line inserted above would make it another function (and its
   // callers' callees change: the link state does not apply). Its linkage
-  // name numbers it in its context instead; the file of an internal
-  // enclosing function tells two such apart.
+  // name numbers it in its context instead; the file the enclosing
+  // function is written in tells apart two of one name (`main` in each
+  // example of a database linked as one program), and that of an internal
+  // one's unit two static functions of one name in a header.
   if (const auto *FD = dyn_cast<FunctionDecl>(D);
       MC && FD && !FD->isDependentContext())
-    if (const FunctionDecl *Outer = enclosingFunction(FD))
-      return "local:" + mangledName(*MC, FD) + ownFile(Outer) + Own;
+    if (const FunctionDecl *Outer = enclosingFunction(FD)) {
+      const SourceManager &SM = D->getASTContext().getSourceManager();
+      return "local:" + mangledName(*MC, FD) + "|in:" +
+             SM.getFilename(SM.getExpansionLoc(Outer->getLocation())).str() +
+             ownFile(Outer) + Own;
+    }
   llvm::SmallString<128> Buf;
   if (!index::generateUSRForDecl(D, Buf)) {
     // Disambiguated by the linkage name, which numbers closures.
