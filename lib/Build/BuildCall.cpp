@@ -234,10 +234,6 @@ int FunctionBuilder::callSite(const FunctionDecl *Callee, const Expr *Call,
       // constructor.
       inPlaceConstructions(CS, Callee, Args, Callables);
     }
-    // The program's function defined in another file.
-    if (!isInStd(Callee) &&
-        !TU.Ctx.getSourceManager().isInSystemHeader(Callee->getLocation()))
-      freshObject(CS, Callee, Call);
     // std::invoke, std::apply: what the call returns is what the callable
     // returns, not a copy of the arguments.
     CallSite Invoked;
@@ -282,7 +278,6 @@ int FunctionBuilder::callSite(const FunctionDecl *Callee, const Expr *Call,
     const FunctionDecl *Def = nullptr;
     if (Callee->hasBody(Def))
       TU.Enqueue(Def);
-    freshObject(CS, Callee, Call);
     // A method handing its arguments on to one that builds an element in
     // place: the element's constructors run here, with the arguments seen.
     inPlaceConstructions(CS, Callee, Args, Callables);
@@ -309,6 +304,12 @@ int FunctionBuilder::callSite(const FunctionDecl *Callee, const Expr *Call,
       TU.Enqueue(FnDef);
     }
   }
+  // A function of the program, defined here or in another file, may hand
+  // back an object it creates.
+  const SourceManager &SM = TU.Ctx.getSourceManager();
+  if (!isInStd(Callee) &&
+      !SM.isInSystemHeader(SM.getExpansionLoc(Callee->getLocation())))
+    freshObject(CS, Callee, Call);
   QualType RT = Callee->getReturnType();
   if (RT->isReferenceType() || TU.Types.mayHoldAddress(RT))
     CS.Result = newLoc(LocKind::Flow, "{temp}", Call->getExprLoc());

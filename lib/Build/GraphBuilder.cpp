@@ -42,6 +42,7 @@ std::string mangledName(MangleContext &MC, const FunctionDecl *FD) {
 /// (or a member of one) whose template arguments may be closures, which
 /// USRs do not tell apart within one function; or a lambda's own body. A
 /// member of a class nested in one (`view<Closure>::cursor::read`) too.
+/// (A function declared in another's body is keyed apart: declKey.)
 static bool usrMayCollide(const FunctionDecl *FD) {
   if (FD->getTemplateSpecializationArgs())
     return true;
@@ -49,8 +50,6 @@ static bool usrMayCollide(const FunctionDecl *FD) {
     if (const auto *RD = dyn_cast<CXXRecordDecl>(DC)) {
       if (RD->isLambda() || isa<ClassTemplateSpecializationDecl>(RD))
         return true;
-    } else if (const auto *Outer = dyn_cast<FunctionDecl>(DC)) {
-      return usrMayCollide(Outer);
     } else {
       return false;
     }
