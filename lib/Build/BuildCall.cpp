@@ -719,19 +719,25 @@ void FunctionBuilder::construct(const Hole &K, const CXXConstructExpr *CE) {
     // returned object (`return {name, arg};` with a constructor).
     bool Result = DK == LocKind::Result && D.Field.empty() && ResultRecord &&
                   RD->getDefinition() == ResultRecord;
+    // A member initializer constructs the member where it lives: the
+    // constructor's stores of the member's own address (`tail = &head`)
+    // stay the member's own address, not a copy's.
+    bool Member = DK == LocKind::ParamContent && D.Slot == ThisSlot &&
+                  !D.Field.empty() && !IsLambdaBody &&
+                  isa_and_nonnull<CXXConstructorDecl>(FD);
     bool Whole = D.Field.empty() &&
                  (D.Parent >= 0 || (DK == LocKind::ParamContent &&
                                     D.Slot == ThisSlot && !IsLambdaBody));
     if ((K.Notes.empty() && (DK == LocKind::Local || DK == LocKind::Temporary ||
                              DK == LocKind::Alloc || Whole)) ||
-        Result)
+        Result || Member)
       Dest = K.Dst;
   }
   bool InPlace = Dest >= 0;
   if (!InPlace)
     Dest = newLoc(LocKind::Flow, "{temp}", CE->getBeginLoc());
   callSite(Ctor, CE, nullptr, false, Args, Dest, false);
-  if (InPlace && G.Locs[Dest].Kind == LocKind::Result)
+  if (InPlace && !K.Notes.empty())
     if (auto It = CallIndex.find(CE); It != CallIndex.end())
       G.Calls[It->second].ObjectNotes = K.Notes;
   if (!InPlace)

@@ -204,6 +204,8 @@ void FunctionBuilder::expr(const Hole &K, const Expr *E) {
   case Stmt::DesignatedInitExprClass:
     return expr(K, cast<DesignatedInitExpr>(E)->getInit());
   case Stmt::CXXThisExprClass: {
+    if (DefaultInitObject >= 0)
+      return flow(K.shift(-1, note("this", E)), DefaultInitObject);
     if (ThisSlot < 0)
       return;
     // In a lambda body `this` is the enclosing object's, kept in the closure.
@@ -273,6 +275,26 @@ void FunctionBuilder::expr(const Hole &K, const Expr *E) {
   exprChildren(E);
 }
 
+/// The object an aggregate initializer initializes through hole K (a split
+/// object's whole-store node stands for the object); -1 if K is not one.
+int FunctionBuilder::aggregateObject(const Hole &K) const {
+  if (K.discard() || K.Derefs != 0)
+    return -1;
+  const Location &L = G.Locs[K.Dst];
+  if (L.Parent >= 0 && L.Field.empty())
+    return L.Parent;
+  switch (L.Kind) {
+  case LocKind::Local:
+  case LocKind::Temporary:
+  case LocKind::Alloc:
+  case LocKind::Result:
+  case LocKind::ParamContent:
+    return K.Dst;
+  default:
+    return L.Parent >= 0 ? K.Dst : -1;
+  }
+}
+
 void FunctionBuilder::aggregateInits(const Hole &K, QualType T,
                                      llvm::ArrayRef<Expr *> Inits) {
   // A reference member binds the address of its initializer. The base
@@ -303,7 +325,12 @@ void FunctionBuilder::aggregateInits(const Hole &K, QualType T,
         if (Hole T = probeLvalue(Inits[I]); !T.discard() && T.Derefs == 0)
           RefTargets.try_emplace(FK.Dst, T.Dst);
     } else {
+      // A default member initializer's `this` is the aggregate's.
+      int SavedObject = DefaultInitObject;
+      if (isa<CXXDefaultInitExpr>(Inits[I]))
+        DefaultInitObject = aggregateObject(K);
       expr(FK, Inits[I]);
+      DefaultInitObject = SavedObject;
     }
     StageAt = SavedStage;
   }
@@ -423,6 +450,8 @@ Hole FunctionBuilder::pointeeHole(const Expr *P, int Value) {
                              : BO->getRHS(),
                          Value);
   if (isa<CXXThisExpr>(P)) {
+    if (DefaultInitObject >= 0)
+      return holeFor(DefaultInitObject);
     if (ThisSlot < 0 || IsLambdaBody)
       return heapHole();
     return holeFor(G.SlotContents[ThisSlot]);

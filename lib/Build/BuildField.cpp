@@ -320,7 +320,7 @@ int FunctionBuilder::heldParamSlot(const Expr *E) {
 int FunctionBuilder::paramSlotOf(const Expr *Base, bool Arrow) {
   Base = Base->IgnoreParenImpCasts();
   if (isa<CXXThisExpr>(Base))
-    return Arrow && !IsLambdaBody ? ThisSlot : -1;
+    return Arrow && !IsLambdaBody && DefaultInitObject < 0 ? ThisSlot : -1;
   const auto *DRE = dyn_cast<DeclRefExpr>(Base);
   const auto *PVD = DRE ? dyn_cast<ParmVarDecl>(DRE->getDecl()) : nullptr;
   if (!PVD || (IsLambdaBody && DRE->refersToEnclosingVariableOrCapture()))

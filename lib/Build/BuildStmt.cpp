@@ -50,7 +50,14 @@ void FunctionBuilder::stmt(const Stmt *S) {
     if (const auto *NE = dyn_cast<CXXNewExpr>(E->IgnoreImplicit());
         NE && NE->getNumPlacementArgs() == 0)
       return newExpr(heapHole().note(note("never deleted", NE)), NE);
-    return expr(Hole(), E);
+    const auto *BO = dyn_cast<BinaryOperator>(E->IgnoreImplicit());
+    if (!BO || BO->getOpcode() != BO_Assign ||
+        !isa<MemberExpr>(BO->getLHS()->IgnoreParenImpCasts()))
+      return expr(Hole(), E);
+    unsigned Begin = G.Edges.size();
+    expr(Hole(), E);
+    MemberStoreEdges[S] = {Begin, unsigned(G.Edges.size())};
+    return;
   }
   switch (S->getStmtClass()) {
   case Stmt::CompoundStmtClass: {
@@ -1088,6 +1095,14 @@ void FunctionBuilder::killOverwrittenGlobalStores(const Stmt *Body) {
           if (By)
             B.G.Calls[CI->second].ReleasedBy = B.text(By);
         }
+        // The same for a node linked in by direct stores.
+        if (auto It = B.MemberStoreEdges.find(Stmts[I]);
+            It != B.MemberStoreEdges.end())
+          if (const Expr *By = unlinkedBy(Stmts, I, UsesIn))
+            for (unsigned E = It->second.first; E < It->second.second; ++E) {
+              B.G.Edges[E].Maybe = true;
+              B.G.Edges[E].Notes.push_back(B.note("may be taken back by", By));
+            }
         // A container that gets an element and loses it again before any
         // exit: the element does not outlive the frame through it.
         if (const CXXMemberCallExpr *Push = containerCall(Stmts[I], false)) {
@@ -1128,6 +1143,53 @@ void FunctionBuilder::killOverwrittenGlobalStores(const Stmt *Body) {
         }
       }
       return true;
+    }
+    /// A store of a variable or its address into a member, linking it into
+    /// an object (`q->tail->next = &n; q->tail = &n;`), and a later call of
+    /// the block, before any exit, given that object (or one the store went
+    /// through), writing the member stored into and given nothing it could
+    /// link in instead (`q->pop()`): the call that may unlink it; else null.
+    const Expr *
+    unlinkedBy(const std::vector<const Stmt *> &Stmts, size_t I,
+               llvm::function_ref<llvm::ArrayRef<ObjectUse>(size_t)> UsesIn) {
+      const BinaryOperator *BO = asAssignment(Stmts[I]);
+      const auto *ME =
+          BO ? dyn_cast<MemberExpr>(BO->getLHS()->IgnoreParenImpCasts())
+             : nullptr;
+      const auto *F = ME ? dyn_cast<FieldDecl>(ME->getMemberDecl()) : nullptr;
+      const Expr *V = BO ? BO->getRHS()->IgnoreParenImpCasts() : nullptr;
+      if (const auto *UO = dyn_cast_or_null<UnaryOperator>(V);
+          UO && UO->getOpcode() == UO_AddrOf)
+        V = UO->getSubExpr()->IgnoreParenImpCasts();
+      if (!F || !F->getType()->isPointerType() ||
+          !isa_and_nonnull<DeclRefExpr>(V))
+        return nullptr;
+      llvm::SmallVector<const Expr *, 4> Through;
+      for (const Expr *Base = ME->getBase()->IgnoreParenImpCasts(); Base;) {
+        Through.push_back(Base);
+        const auto *BME = dyn_cast<MemberExpr>(Base);
+        Base = BME ? BME->getBase()->IgnoreParenImpCasts() : nullptr;
+      }
+      for (size_t J = I + 1; J < Stmts.size(); ++J) {
+        for (const ObjectUse &L : UsesIn(J)) {
+          bool Given = llvm::any_of(L.Objects, [&](const Expr *O) {
+            return llvm::any_of(
+                Through, [&](const Expr *T) { return sameLValue(O, T); });
+          });
+          bool LinksNothing =
+              llvm::none_of(L.Callee->parameters(), [](const ParmVarDecl *P) {
+                return P->getType()->isPointerType() ||
+                       P->getType()->isReferenceType();
+              });
+          if (Given && LinksNothing &&
+              llvm::is_contained(fieldsWritten(L.Callee, B.TU),
+                                 F->getCanonicalDecl()))
+            return L.Call;
+        }
+        if (leavesFrame(Stmts[J]))
+          break;
+      }
+      return nullptr;
     }
     /// The call site of \p L when it is a member call, of another function
     /// than \p Give, on an object that the uses \p Given of Give's

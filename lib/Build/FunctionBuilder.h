@@ -196,6 +196,7 @@ public:
   void expr(const Hole &K, const clang::Expr *E);
   void exprChildren(const clang::Stmt *S);
   void declRef(const Hole &K, const clang::DeclRefExpr *DRE);
+  int aggregateObject(const Hole &K) const;
   void aggregateInits(const Hole &K, clang::QualType T,
                       llvm::ArrayRef<clang::Expr *> Inits);
   /// Where a store into the lvalue LV lands.
@@ -440,6 +441,10 @@ public:
   /// Global stores by assignment expression, for the store-then-clear rule.
   llvm::DenseMap<const clang::Expr *, std::pair<int, const clang::ValueDecl *>>
       GlobalStores;
+  /// The edges [first, second) an assignment statement into a member adds,
+  /// for the link-then-unlink rule (killOverwrittenGlobalStores).
+  llvm::DenseMap<const clang::Stmt *, std::pair<unsigned, unsigned>>
+      MemberStoreEdges;
   llvm::DenseMap<const clang::ParmVarDecl *, int> SlotOfParam;
   llvm::DenseMap<const clang::CXXNewExpr *, int> AllocOfNew;
   /// A store into one field of an allocation, made by statement At (the
@@ -498,6 +503,10 @@ public:
   llvm::DenseMap<int, const clang::Stmt *> ScopeStmts;
   int LoopDepth = 0;
   int ThisSlot = -1;
+  /// In a default member initializer of an aggregate being initialized
+  /// (`List l{};` with `Node *tail = &head;`): the object `this` names
+  /// there, not the function's own; -1 outside one.
+  int DefaultInitObject = -1;
   bool IsLambdaBody = false;
   /// Looking up where an lvalue lives without lowering it (a binding's
   /// target): an unknown pointee stays the heap.

@@ -407,7 +407,8 @@ void methodModel(ModelBuilder &M, const CXXMethodDecl *MD) {
        MD->getOverloadedOperator() == OO_PlusEqual ||
        (Owner && !MD->isConst() && Name != "find" && Name != "count" &&
         Name != "contains" && Name != "at" && Name != "equal_range" &&
-        Name != "lower_bound" && Name != "upper_bound")))
+        Name != "lower_bound" && Name != "upper_bound" && Name != "erase" &&
+        Name != "extract" && Name != "remove" && Name != "remove_if")))
     storeArgsIntoThis(M, Owner, !Owner);
   // emplace_back(s) into a container of views builds a view of s in place:
   // the element borrows what the argument refers to; so does an optional
@@ -510,6 +511,12 @@ void freeStdModel(ModelBuilder &M) {
     QualType New = M.paramType(1);
     M.slot(1).Content[0].merge(New->isReferenceType() ? 1 : 0, false, "");
     M.slot(0).Result.merge(1, false, "");
+    return;
+  }
+  // std::align returns the pointer it is given (`void *&ptr`), moved
+  // forward within the same buffer.
+  if (named(FD, {"align"}) && N == 4 && M.paramType(2)->isReferenceType()) {
+    M.slot(2).Result.merge(1, false, "");
     return;
   }
   if (named(FD, {"async"})) {

@@ -400,7 +400,8 @@ static std::vector<Edge> callEdgesOf(const FunctionGraph &G,
                   : Released ? ", until '" + C.ReleasedBy + "' may take it back"
                              : std::string()),
              C.Spelling, C.Pos};
-      if (G.Locs[Dst].Kind == LocKind::Result)
+      if (G.Locs[Dst].Kind == LocKind::Result ||
+          (!C.ArgContent.empty() && Dst == C.ArgContent[0]))
         E.Notes = C.ObjectNotes;
       E.Notes.push_back(std::move(N));
       if (!L.Via.empty())
