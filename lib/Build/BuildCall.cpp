@@ -338,15 +338,21 @@ static bool outPointer(QualType PT) {
 void FunctionBuilder::freshObject(CallSite &CS, const FunctionDecl *Callee,
                                   const Expr *Call) {
   unsigned First = CS.Method ? 1 : 0;
-  bool Out = Callee->getReturnType()->isPointerType();
+  // A pointer, or a class kept by field that holds one (a smart pointer of
+  // the program returned by value).
+  QualType RT = Callee->getReturnType();
+  bool Out = RT->isPointerType() ||
+             (!RT->isDependentType() && !RT->isReferenceType() &&
+              splitFields(RT->getAsCXXRecordDecl()));
   for (unsigned I = 0; I < Callee->getNumParams() && !Out; ++I) {
     unsigned Slot = First + I;
     Out = Slot < CS.ArgContent.size() && CS.ArgContent[Slot] >= 0 &&
           outPointer(Callee->getParamDecl(I)->getType());
   }
   // The object the callee creates and hands back (`return new T;`,
-  // `*out = new T;`), when its summary says so (FunctionSummary::
-  // ReturnsAlloc, FreshOut): made by the call, like `new` here.
+  // `*out = new T;`, `return Ptr<T>{new T};`), when its summary says so
+  // (FunctionSummary:: ReturnsAlloc, FreshOut): made by the call, like `new`
+  // here.
   if (!Out)
     return;
   int A = newLoc(LocKind::Alloc, "object created by '" + CS.CalleeName + "'",

@@ -248,7 +248,9 @@ std::vector<std::vector<int>> Program::sccs() const {
 
 /// Walks back from node \p From over the edges into it, calling Visit(L, D)
 /// on each node reached with the value of From D loads below L's (-1: L's
-/// address), on through flow nodes and locals (while Visit says so).
+/// address), on through flow nodes, locals and the stores through a pointer
+/// into an object (a Deref node holds what is stored through it), while
+/// Visit says so.
 template <typename F>
 static void valuesInto(const FunctionGraph &G, const std::vector<Edge> &Edges,
                        const std::vector<std::vector<int>> &In, int From,
@@ -263,7 +265,7 @@ static void valuesInto(const FunctionGraph &G, const std::vector<Edge> &Edges,
       continue;
     const Location &X = G.Locs[L];
     if (X.Kind != LocKind::Flow && X.Kind != LocKind::Local &&
-        X.Kind != LocKind::Temporary)
+        X.Kind != LocKind::Temporary && X.Kind != LocKind::Deref)
       continue;
     for (int EI : In[L])
       if (int ND = D + Edges[EI].Derefs; ND >= -1 && ND <= MaxLoads)
@@ -275,34 +277,46 @@ static void valuesInto(const FunctionGraph &G, const std::vector<Edge> &Edges,
 /// address of an allocation of the function (its `new`, or a callee's
 /// fresh object, CallSite::Fresh) that reaches nothing but the result: a
 /// factory that registers what it makes does not return fresh storage.
+/// A class returned by value and kept by field (a smart pointer of the
+/// program, `return Ptr<T>{new T}`) is fresh when each of its fields is.
 static bool returnsAlloc(const SolvedFunction &S, const FunctionGraph &G) {
-  if (G.ReturnKind != "pointer")
+  std::vector<int> Results{FunctionGraph::ResultLoc};
+  if (G.ReturnKind == "value") {
+    for (size_t L = 0; L < G.Locs.size(); ++L)
+      if (G.Locs[L].Kind == LocKind::Result && !G.Locs[L].Field.empty())
+        Results.push_back(static_cast<int>(L));
+    if (Results.size() == 1)
+      return false;
+  } else if (G.ReturnKind != "pointer") {
     return false;
+  }
   std::vector<std::vector<int>> In(G.Locs.size());
   for (size_t I = 0; I < S.Edges.size(); ++I)
     In[S.Edges[I].Dst].push_back(static_cast<int>(I));
-  if (In[FunctionGraph::ResultLoc].empty())
-    return false;
   std::set<int> Allocs;
   bool Fresh = true;
-  for (int EI : In[FunctionGraph::ResultLoc])
-    valuesInto(G, S.Edges, In, S.Edges[EI].Src, [&](int L, int D) {
-      const Location &X = G.Locs[L];
-      int Dd = D + S.Edges[EI].Derefs;
-      if (Dd == -1 && X.Kind == LocKind::Alloc) {
-        Allocs.insert(L);
-        return false;
-      }
-      bool Through = Dd == 0 && !In[L].empty() &&
-                     (X.Kind == LocKind::Flow || X.Kind == LocKind::Local ||
-                      X.Kind == LocKind::Temporary);
-      Fresh = Fresh && Through;
-      return Fresh;
-    });
+  for (int R : Results)
+    for (int EI : In[R])
+      valuesInto(G, S.Edges, In, S.Edges[EI].Src, [&](int L, int D) {
+        const Location &X = G.Locs[L];
+        int Dd = D + S.Edges[EI].Derefs;
+        if (Dd == -1 && X.Kind == LocKind::Alloc) {
+          Allocs.insert(L);
+          return false;
+        }
+        // A store through a pointer holds what is stored, maybe nothing.
+        bool Through =
+            Dd == 0 && (X.Kind == LocKind::Deref ||
+                        (!In[L].empty() &&
+                         (X.Kind == LocKind::Flow || X.Kind == LocKind::Local ||
+                          X.Kind == LocKind::Temporary)));
+        Fresh = Fresh && Through;
+        return Fresh;
+      });
   if (!Fresh || Allocs.empty())
     return false;
   return llvm::none_of(S.Escapes, [&](const EscapeFact &F) {
-    return Allocs.count(F.Loc) && F.Root != FunctionGraph::ResultLoc;
+    return Allocs.count(F.Loc) && !llvm::is_contained(Results, F.Root);
   });
 }
 
