@@ -967,8 +967,11 @@ void FunctionBuilder::killOverwrittenGlobalStores(const Stmt *Body) {
                       givesSharedCopyOf(Stmts[I], V) ||
                       holdsAddressOf(Stmts[I], V));
             };
+            // Directly, or through a handle made from it (a future of a
+            // promise the work fulfils).
             Signal = !Waited && llvm::any_of(WaitsIn(J), [&](const Expr *W) {
-              return Signals(rootVariable(W));
+              const VarDecl *R = rootVariable(W);
+              return Signals(R) || Signals(handleSource(R));
             });
             llvm::SmallVector<const VarDecl *, 2> Spun;
             spunOn(Stmts[J], Spun);

@@ -591,6 +591,15 @@ bool madeFrom(const VarDecl *W, const VarDecl *V) {
          mentions(W->getInit(), V);
 }
 
+const VarDecl *handleSource(const VarDecl *V) {
+  if (!V || !V->hasLocalStorage() || isa<ParmVarDecl>(V) || !V->getInit())
+    return nullptr;
+  const auto *MC = dyn_cast<CXXMemberCallExpr>(V->getInit()->IgnoreImplicit());
+  const VarDecl *Source =
+      MC ? objectVariable(MC->getImplicitObjectArgument()) : nullptr;
+  return Source && Source != V && Source->hasLocalStorage() ? Source : nullptr;
+}
+
 bool namedLocalsOutlive(const Stmt *S, const VarDecl *Last,
                         const SourceManager &SM, bool LastNamed) {
   struct Locals : RecursiveASTVisitor<Locals> {

@@ -143,6 +143,11 @@ bool waitsOnOwnState(const clang::FunctionDecl *FD, const ModelTable *Models);
 /// reaches V.
 bool madeFrom(const clang::VarDecl *W, const clang::VarDecl *V);
 
+/// The local whose member call initializes local \p V (`auto fut =
+/// prom.get_future();`): a handle sharing its state, so a wait on V waits
+/// for a signal given through it. Null if none.
+const clang::VarDecl *handleSource(const clang::VarDecl *V);
+
 /// True if every local that statement \p S names by address (its
 /// arguments, a lambda's by-reference captures, what its init-captures are
 /// made from) was declared before local \p Last, so that it outlives Last;
