@@ -232,10 +232,12 @@ std::optional<CacheEntry> readCache(const std::string &Path,
     if (E.Deps.empty() || (E.HadErrors && !Opts.LinkOnly))
       return false;
     // Through an alias, an entry is valid when the other checkout's files
-    // hash the same (a generated header outside it is shared).
+    // hash the same (a generated header outside it is shared). Without one,
+    // no path to look for: each distinct file is read once (Hashes).
     for (const Dependency &D : E.Deps) {
       std::string There = rebase(D.Path, Opts.AliasTo, Opts.AliasFrom);
-      if (Hashes.of(llvm::sys::fs::exists(There) ? There : D.Path) != D.Hash)
+      bool Aliased = There != D.Path && llvm::sys::fs::exists(There);
+      if (Hashes.of(Aliased ? There : D.Path) != D.Hash)
         return false;
     }
     return true;

@@ -8,6 +8,7 @@
 #include "clang-escape/Support/AtomicFile.h"
 
 #include "llvm/ADT/SmallString.h"
+#include "llvm/ADT/StringSet.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/xxhash.h"
@@ -21,8 +22,9 @@ namespace escape {
 
 namespace {
 
-/// What decides how a function links: its key, its calls' callees, what it
-/// overrides.
+/// What decides how a function links: its key, its file (which keeps it
+/// apart from another file's function of that key), its calls' callees, what
+/// it overrides.
 uint64_t shapeOf(const FunctionGraph &G) {
   std::string In;
   auto Put = [&](llvm::StringRef S) {
@@ -31,6 +33,7 @@ uint64_t shapeOf(const FunctionGraph &G) {
     In += S;
   };
   Put(G.Key);
+  Put(G.Pos.File);
   for (const CallSite &C : G.Calls) {
     Put(C.CalleeKey);
     In += C.Virtual ? 'v' : 's';
@@ -137,6 +140,15 @@ std::optional<Relinked> relink(llvm::StringRef Dir, llvm::StringRef Salt,
           continue;
         int F = Old.Functions[P];
         auto S = SkeletonOf.find(New[P]);
+        if (F >= 0 && S != SkeletonOf.end()) {
+          // Another file's function of its key came first: the link keys it
+          // apart by its file (Program::add()), as it did before.
+          FunctionGraph &G = Skeletons[S->second];
+          const std::string &Linked = Rec.Functions[F].Key;
+          if (Linked.size() == G.Key.size() + 1 + G.Pos.File.size() &&
+              Linked == G.Key + "#" + G.Pos.File)
+            G.Key = Linked;
+        }
         if (F < 0 || !Rec.Functions[F].Solo || Dirty[F] ||
             Everywhere.count(New[P]) || !Seen.insert(New[P]).second ||
             S == SkeletonOf.end() ||
@@ -317,7 +329,7 @@ void LinkRecorder::unit(const std::string &File, bool Reported,
   if (H != Ids.size() || Skeletons.size() != Ids.size() - From)
     Failed = true;
   for (const FunctionGraph &G : Skeletons)
-    ++Keys[G.Key];
+    Files[G.Key].push_back(llvm::sys::path::filename(G.Pos.File).str());
   Units.push_back(std::move(U));
   Handles.push_back(std::move(Hs));
 }
@@ -336,6 +348,18 @@ LinkRecorder::finish(std::string Salt, const Program &P,
   if (Failed || !P.bodyErrors().empty() || Total != Graphs.size() ||
       Solved.size() != Graphs.size())
     return std::nullopt;
+  // The keys given to functions of files of one name (or to two functions of
+  // one file): which of them the link keeps, and under which key, can depend
+  // on their positions.
+  llvm::StringSet<> Crowded;
+  for (auto &E : Files) {
+    std::vector<std::string> &Names = E.second;
+    if (Names.size() < 2)
+      continue;
+    std::sort(Names.begin(), Names.end());
+    if (std::adjacent_find(Names.begin(), Names.end()) != Names.end())
+      Crowded.insert(E.getKey());
+  }
   LinkRecord R;
   R.Salt = std::move(Salt);
   std::vector<int> FunctionOf(Ids.size(), -1);
@@ -351,8 +375,13 @@ LinkRecorder::finish(std::string Salt, const Program &P,
     F.Key = G.Key;
     F.MainFile = G.MainFile;
     F.Called = Builder.called(G.Key);
-    auto K = Keys.find(G.Key);
-    F.Solo = Named[F.Id] == 1 && K != Keys.end() && K->second == 1;
+    // The key it was given, before the link kept it apart from another
+    // file's function of that key.
+    llvm::StringRef Given = G.Key;
+    if (!Files.count(Given) && Given.consume_back(G.Pos.File) &&
+        !Given.consume_back("#"))
+      Given = "";
+    F.Solo = Named[F.Id] == 1 && Files.count(Given) && !Crowded.count(Given);
     F.Shape = shapeOf(G);
     F.Summary = encodeSummary(Solved[I].Summary);
     for (const CallSite &C : G.Calls) {

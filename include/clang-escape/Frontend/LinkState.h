@@ -90,8 +90,9 @@ private:
   std::vector<LinkRecord::Unit> Units;
   /// Per unit, the handle of each of its entry's graphs, or -1.
   std::vector<std::vector<int>> Handles;
-  /// How often each key was given to Program::add(), each graph named.
-  llvm::StringMap<unsigned> Keys;
+  /// The file names of the functions given to Program::add() with each key;
+  /// how often each graph was named.
+  llvm::StringMap<std::vector<std::string>> Files;
   std::map<GraphId, unsigned> Named;
 };
 

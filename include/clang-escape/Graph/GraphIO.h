@@ -99,10 +99,11 @@ struct LinkRecord {
     std::string Key;
     bool MainFile = false;
     bool Called = false;
-    /// Its graph and its key occur once among all units: another graph in
-    /// its place with the same shape links the same way.
+    /// Its graph occurs once among all units, and each other function given
+    /// its key ('main' of another test) is in a file of another name: another
+    /// graph in its place with the same shape links the same way.
     bool Solo = false;
-    /// A hash of its key, its calls' callees and its overrides.
+    /// A hash of its key, its file, its calls' callees and its overrides.
     uint64_t Shape = 0;
     /// encodeSummary() of its final summary.
     std::string Summary;

@@ -1,0 +1,2 @@
+void take(int *p);
+int main() { int z = 0; take(&z); return 0; }

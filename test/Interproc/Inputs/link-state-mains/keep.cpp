@@ -1,0 +1,3 @@
+int *g;
+void take(int *p) { g = p; }
+int main() { int x = 0; take(&x); return 0; }

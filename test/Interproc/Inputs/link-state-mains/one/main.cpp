@@ -1,0 +1,3 @@
+void take(int *p);
+int k() { int w = 1; take(&w); return w; }
+int main() { return k(); }
