@@ -1,0 +1,6 @@
+#include "unlinked-in-other-unit.h"
+
+void Stack::pop() {
+  top = top->below;
+  --depth;
+}
