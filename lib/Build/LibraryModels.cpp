@@ -513,6 +513,18 @@ void freeStdModel(ModelBuilder &M) {
     M.slot(0).Result.merge(1, false, "");
     return;
   }
+  // construct_at(p, args...), allocator_traits<A>::construct(a, p, args...):
+  // the object built at p holds what its arguments hold.
+  if (named(FD, {"construct_at", "construct"})) {
+    unsigned P = FD->getName() == "construct" ? 1 : 0; // after the allocator
+    if (P < N && M.paramType(P)->isPointerType()) {
+      for (unsigned I = P + 1; I < N; ++I)
+        M.slot(I).Content[P].merge(M.paramType(I)->isReferenceType() ? 1 : 0,
+                                   false, "");
+      M.slot(P).Result.merge(0, false, "");
+      return;
+    }
+  }
   // std::align returns the pointer it is given (`void *&ptr`), moved
   // forward within the same buffer.
   if (named(FD, {"align"}) && N == 4 && M.paramType(2)->isReferenceType()) {

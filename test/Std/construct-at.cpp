@@ -1,0 +1,42 @@
+// RUN: not %clang-escape --caret=false %s -- -std=c++20 | FileCheck %s --implicit-check-not=warning:
+
+// std::construct_at(p, args...) and std::allocator_traits<A>::construct(a,
+// p, args...) build the object at p from the arguments, as a placement new
+// does: the object holds what they hold, and construct_at returns p.
+
+#include <memory>
+#include <new>
+
+struct Ref {
+  int *p;
+  explicit Ref(int *q) : p(q) {}
+};
+alignas(Ref) unsigned char gStorage[sizeof(Ref)];
+Ref *gRef;
+
+void constructAtGlobal() {
+  int x = 0;
+  // CHECK: [[@LINE+1]]:52: warning: address of local 'x' is stored in global 'gStorage'
+  gRef = std::construct_at(reinterpret_cast<Ref *>(gStorage), &x);
+}
+void allocatorConstructGlobal() {
+  int y = 0;
+  std::allocator<Ref> a;
+  // CHECK: [[@LINE+1]]:36: warning: address of local 'y' is stored in global 'gStorage'
+  Ref *r = reinterpret_cast<Ref *>(gStorage);
+  std::allocator_traits<std::allocator<Ref>>::construct(a, r, &y);
+  gRef = r;
+}
+void placementNewGlobal() {
+  int z = 0;
+  // CHECK: [[@LINE+1]]:15: warning: address of local 'z' is stored in global 'gStorage'
+  gRef = new (gStorage) Ref(&z);
+}
+
+// Built in a local buffer: nothing outlives the frame.
+int constructAtLocal() {
+  int x = 1;
+  alignas(Ref) unsigned char buf[sizeof(Ref)];
+  Ref *r = std::construct_at(reinterpret_cast<Ref *>(buf), &x);
+  return *r->p;
+}
