@@ -743,7 +743,7 @@ void FunctionBuilder::construct(const Hole &K, const CXXConstructExpr *CE) {
   if (!InPlace)
     Dest = newLoc(LocKind::Flow, "{temp}", CE->getBeginLoc());
   callSite(Ctor, CE, nullptr, false, Args, Dest, false);
-  if (InPlace && !K.Notes.empty())
+  if (InPlace && G.Locs[Dest].Kind == LocKind::Result)
     if (auto It = CallIndex.find(CE); It != CallIndex.end())
       G.Calls[It->second].ObjectNotes = K.Notes;
   if (!InPlace)

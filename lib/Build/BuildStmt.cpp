@@ -40,6 +40,14 @@ int FunctionBuilder::pushScope(bool Loop, const Stmt *S) {
   return Saved;
 }
 
+static const BinaryOperator *asAssignment(const Stmt *S) {
+  if (const auto *E = dyn_cast_or_null<Expr>(S))
+    if (const auto *BO = dyn_cast<BinaryOperator>(E->IgnoreImplicit()))
+      if (BO->getOpcode() == BO_Assign)
+        return BO;
+  return nullptr;
+}
+
 void FunctionBuilder::stmt(const Stmt *S) {
   if (!S || overBudget())
     return;
@@ -50,9 +58,8 @@ void FunctionBuilder::stmt(const Stmt *S) {
     if (const auto *NE = dyn_cast<CXXNewExpr>(E->IgnoreImplicit());
         NE && NE->getNumPlacementArgs() == 0)
       return newExpr(heapHole().note(note("never deleted", NE)), NE);
-    const auto *BO = dyn_cast<BinaryOperator>(E->IgnoreImplicit());
-    if (!BO || BO->getOpcode() != BO_Assign ||
-        !isa<MemberExpr>(BO->getLHS()->IgnoreParenImpCasts()))
+    const BinaryOperator *BO = asAssignment(E);
+    if (!BO || !isa<MemberExpr>(BO->getLHS()->IgnoreParenImpCasts()))
       return expr(Hole(), E);
     unsigned Begin = G.Edges.size();
     expr(Hole(), E);
@@ -500,14 +507,6 @@ static bool leaves(const Stmt *S, bool Blocks) {
 }
 static bool leavesFrame(const Stmt *S) { return leaves(S, true); }
 static bool exitsFunction(const Stmt *S) { return leaves(S, false); }
-
-static const BinaryOperator *asAssignment(const Stmt *S) {
-  if (const auto *E = dyn_cast_or_null<Expr>(S))
-    if (const auto *BO = dyn_cast<BinaryOperator>(E->IgnoreImplicit()))
-      if (BO->getOpcode() == BO_Assign)
-        return BO;
-  return nullptr;
-}
 
 namespace {
 /// The two sides of an assignment: `a = b`, or `a.operator=(b)` on a class
@@ -1180,13 +1179,13 @@ void FunctionBuilder::killOverwrittenGlobalStores(const Stmt *Body) {
                 Through, [&](const Expr *T) { return sameLValue(O, T); });
           });
           bool LinksNothing =
+              Given &&
               llvm::none_of(L.Callee->parameters(), [](const ParmVarDecl *P) {
                 return P->getType()->isPointerType() ||
                        P->getType()->isReferenceType();
               });
-          if (Given && LinksNothing &&
-              llvm::is_contained(fieldsWritten(L.Callee, B.TU),
-                                 F->getCanonicalDecl()))
+          if (LinksNothing && llvm::is_contained(fieldsWritten(L.Callee, B.TU),
+                                                 F->getCanonicalDecl()))
             return L.Call;
         }
         if (leavesFrame(Stmts[J]))

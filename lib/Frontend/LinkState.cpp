@@ -145,8 +145,7 @@ std::optional<Relinked> relink(llvm::StringRef Dir, llvm::StringRef Salt,
           // apart by its file (Program::add()), as it did before.
           FunctionGraph &G = Skeletons[S->second];
           const std::string &Linked = Rec.Functions[F].Key;
-          if (Linked.size() == G.Key.size() + 1 + G.Pos.File.size() &&
-              Linked == G.Key + "#" + G.Pos.File)
+          if (Linked == keyApart(G.Key, G.Pos.File))
             G.Key = Linked;
         }
         if (F < 0 || !Rec.Functions[F].Solo || Dirty[F] ||
@@ -378,8 +377,7 @@ LinkRecorder::finish(std::string Salt, const Program &P,
     // The key it was given, before the link kept it apart from another
     // file's function of that key.
     llvm::StringRef Given = G.Key;
-    if (!Files.count(Given) && Given.consume_back(G.Pos.File) &&
-        !Given.consume_back("#"))
+    if (!Files.count(Given) && !Given.consume_back(keyApart("", G.Pos.File)))
       Given = "";
     F.Solo = Named[F.Id] == 1 && Files.count(Given) && !Crowded.count(Given);
     F.Shape = shapeOf(G);

@@ -79,7 +79,7 @@ void Program::add(std::vector<FunctionGraph> Gs, std::vector<int> Hs) {
         // them. Both are analyzed; calls by name reach the first.
         if (!samePath(Old.Pos.File, G.Pos.File))
           Collisions.push_back({G.Name, Old.Pos.File, G.Pos.File});
-        G.Key += "#" + G.Pos.File;
+        G.Key = keyApart(G.Key, G.Pos.File);
         if (!ByKey.emplace(G.Key, static_cast<int>(Graphs.size())).second)
           continue;
         Keep(std::move(G), H);
@@ -414,8 +414,7 @@ static std::vector<Edge> callEdgesOf(const FunctionGraph &G,
                   : Released ? ", until '" + C.ReleasedBy + "' may take it back"
                              : std::string()),
              C.Spelling, C.Pos};
-      if (G.Locs[Dst].Kind == LocKind::Result ||
-          (!C.ArgContent.empty() && Dst == C.ArgContent[0]))
+      if (G.Locs[Dst].Kind == LocKind::Result)
         E.Notes = C.ObjectNotes;
       E.Notes.push_back(std::move(N));
       if (!L.Via.empty())

@@ -11,6 +11,8 @@
 #include "clang-escape/Solve/Solver.h"
 
 #include "llvm/ADT/STLFunctionalExtras.h"
+#include "llvm/ADT/StringRef.h"
+#include "llvm/ADT/Twine.h"
 #include "llvm/Support/Error.h"
 
 #include <functional>
@@ -19,6 +21,12 @@
 #include <vector>
 
 namespace escape {
+
+/// The key Program::add() gives a function whose key a function of another
+/// definition took first ('main' of another test): kept apart by its file.
+inline std::string keyApart(llvm::StringRef Key, llvm::StringRef File) {
+  return (Key + "#" + File).str();
+}
 
 /// The graphs of every analyzed function, linked by USR, solved bottom-up
 /// over the strongly connected components of the call graph.
