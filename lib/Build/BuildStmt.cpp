@@ -1097,14 +1097,27 @@ void FunctionBuilder::killOverwrittenGlobalStores(const Stmt *Body) {
           if (By)
             B.G.Calls[CI->second].ReleasedBy = B.text(By);
         }
-        // The same for a node linked in by direct stores.
+        // The same for a node linked in by direct stores; decided at the
+        // link when the callee is defined in another unit.
         if (auto It = B.MemberStoreEdges.find(Stmts[I]);
             It != B.MemberStoreEdges.end())
-          if (const Expr *By = unlinkedBy(Stmts, I, UsesIn))
-            for (unsigned E = It->second.first; E < It->second.second; ++E) {
-              B.G.Edges[E].Maybe = true;
-              B.G.Edges[E].Notes.push_back(B.note("may be taken back by", By));
+          if (Unlinker By = unlinkedBy(Stmts, I, UsesIn); By.Call) {
+            auto CI = B.CallIndex.find(By.Call);
+            int U = -1;
+            if (!By.Field.empty() && CI != B.CallIndex.end()) {
+              U = static_cast<int>(B.G.Unlinks.size());
+              B.G.Unlinks.push_back({CI->second, By.Field});
             }
+            for (unsigned E = It->second.first; E < It->second.second; ++E) {
+              if (By.Field.empty()) {
+                B.G.Edges[E].Maybe = true;
+                B.G.Edges[E].Notes.push_back(
+                    B.note("may be taken back by", By.Call));
+              } else {
+                B.G.Edges[E].Unlink = U;
+              }
+            }
+          }
         // A container that gets an element and loses it again before any
         // exit: the element does not outlive the frame through it.
         if (const CXXMemberCallExpr *Push = containerCall(Stmts[I], false)) {
@@ -1146,12 +1159,20 @@ void FunctionBuilder::killOverwrittenGlobalStores(const Stmt *Body) {
       }
       return true;
     }
+    /// A call that may unlink a node: Field is empty when the callee's
+    /// body in this unit writes the member, else the member's key (the
+    /// link decides, FunctionGraph::Unlinks).
+    struct Unlinker {
+      const Expr *Call = nullptr;
+      std::string Field;
+    };
     /// A store of a variable or its address into a member, linking it into
     /// an object (`q->tail->next = &n; q->tail = &n;`), and a later call of
     /// the block, before any exit, given that object (or one the store went
-    /// through), writing the member stored into and given nothing it could
-    /// link in instead (`q->pop()`): the call that may unlink it; else null.
-    const Expr *
+    /// through), writing the member stored into (or defined in another
+    /// unit) and given nothing it could link in instead (`q->pop()`): the
+    /// call that may unlink it; else none.
+    Unlinker
     unlinkedBy(const std::vector<const Stmt *> &Stmts, size_t I,
                llvm::function_ref<llvm::ArrayRef<ObjectUse>(size_t)> UsesIn) {
       const BinaryOperator *BO = asAssignment(Stmts[I]);
@@ -1165,7 +1186,7 @@ void FunctionBuilder::killOverwrittenGlobalStores(const Stmt *Body) {
         V = UO->getSubExpr()->IgnoreParenImpCasts();
       if (!F || !F->getType()->isPointerType() ||
           !isa_and_nonnull<DeclRefExpr>(V))
-        return nullptr;
+        return {};
       llvm::SmallVector<const Expr *, 4> Through;
       for (const Expr *Base = ME->getBase()->IgnoreParenImpCasts(); Base;) {
         Through.push_back(Base);
@@ -1178,20 +1199,18 @@ void FunctionBuilder::killOverwrittenGlobalStores(const Stmt *Body) {
             return llvm::any_of(
                 Through, [&](const Expr *T) { return sameLValue(O, T); });
           });
-          bool LinksNothing =
-              Given &&
-              llvm::none_of(L.Callee->parameters(), [](const ParmVarDecl *P) {
-                return P->getType()->isPointerType() ||
-                       P->getType()->isReferenceType();
-              });
-          if (LinksNothing && llvm::is_contained(fieldsWritten(L.Callee, B.TU),
-                                                 F->getCanonicalDecl()))
-            return L.Call;
+          if (!Given || !takesNoAddress(L.Callee))
+            continue;
+          if (!L.Callee->isDefined())
+            return {L.Call, fieldKey(F)};
+          if (llvm::is_contained(fieldsWritten(L.Callee, B.TU),
+                                 F->getCanonicalDecl()))
+            return {L.Call, ""};
         }
         if (leavesFrame(Stmts[J]))
           break;
       }
-      return nullptr;
+      return {};
     }
     /// The call site of \p L when it is a member call, of another function
     /// than \p Give, on an object that the uses \p Given of Give's

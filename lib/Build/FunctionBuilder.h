@@ -384,6 +384,8 @@ public:
   void frames();
   void finish();
   void annotations();
+  /// FunctionGraph::Writes.
+  void unlinkableMembers();
   void coroutine(const clang::CoroutineBodyStmt *CB);
   void collectReassigned(const clang::Stmt *Body);
   /// The plain last definition of a returned pointer variable, for the

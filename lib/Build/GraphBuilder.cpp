@@ -5,8 +5,10 @@
 //===----------------------------------------------------------------------===//
 #include "clang-escape/Build/GraphBuilder.h"
 #include "FunctionBuilder.h"
+#include "ObjectUses.h"
 #include "WaitCalls.h"
 #include "clang-escape/Support/LLVMCompat.h"
+#include "llvm/ADT/SmallPtrSet.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Attr.h"
@@ -425,6 +427,7 @@ FunctionGraph FunctionBuilder::build() {
     llvm::SmallVector<int, 2> Waits;
     waitedSlots(FD, Waits);
     G.WaitsOn.assign(Waits.begin(), Waits.end());
+    unlinkableMembers();
   }
   killOverwrittenGlobalStores(Body);
   killReplacedFieldStores(Body);
@@ -434,6 +437,19 @@ FunctionGraph FunctionBuilder::build() {
   finish();
   frames();
   return std::move(G);
+}
+
+void FunctionBuilder::unlinkableMembers() {
+  // Only a method given nothing it could link in unlinks a caller's node
+  // (BuildStmt's unlinkedBy).
+  const auto *MD = dyn_cast<CXXMethodDecl>(FD);
+  if (!MD || !MD->isInstance() || !takesNoAddress(FD))
+    return;
+  for (const FieldDecl *F : fieldsWritten(FD, TU))
+    if (F->getType()->isPointerType())
+      G.Writes.push_back(fieldKey(F));
+  llvm::sort(G.Writes);
+  G.Writes.erase(std::unique(G.Writes.begin(), G.Writes.end()), G.Writes.end());
 }
 
 void FunctionBuilder::annotations() {
@@ -573,6 +589,31 @@ void FunctionBuilder::finish() {
                                                                   0) == 0;
                                }),
                 G.Edges.end());
+
+  // An object handed back through a function pointer and deleted by the
+  // function (`TestCase *t = factories_[i](); t->run(r); delete t;`): the
+  // function owns it, as one it made, rather than it being anything.
+  llvm::SmallPtrSet<const VarDecl *, 4> Owned;
+  for (const Release &D : Deleted) {
+    const Expr *Init = D.Var->hasLocalStorage() && !isa<ParmVarDecl>(D.Var) &&
+                               D.Var->getType()->isPointerType()
+                           ? D.Var->getInit()
+                           : nullptr;
+    const auto *CE =
+        Init ? dyn_cast<CallExpr>(Init->IgnoreParenCasts()) : nullptr;
+    auto It = VarLocs.find(D.Var);
+    if (!CE || CE->getCalleeDecl() || CallIndex.count(CE) ||
+        It == VarLocs.end() || !Owned.insert(D.Var).second)
+      continue;
+    int A = newLoc(LocKind::Alloc,
+                   "object returned by '" + text(CE->getCallee()) + "'",
+                   CE->getBeginLoc(), G.Locs[It->second].Scope);
+    G.Locs[A].Alloc.Spelling = text(CE);
+    G.Locs[A].Alloc.CustomAlloc = true; // not made here: never a candidate
+    G.Locs[A].Size.Constant = false;
+    flow(holeFor(It->second).shift(-1, note("returned and deleted here", CE)),
+         A);
+  }
 
   // Which allocations are released in this frame: deleted through a local
   // pointer, or owned by a local smart pointer.

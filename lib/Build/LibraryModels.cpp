@@ -518,8 +518,21 @@ void freeStdModel(ModelBuilder &M) {
   if (named(FD, {"construct_at", "construct"})) {
     unsigned P = FD->getName() == "construct" ? 1 : 0; // after the allocator
     if (P < N && M.paramType(P)->isPointerType()) {
+      // An owner built from an iterator range (`vector(first, last)`, two
+      // arguments of the same pointer-like type) copies the elements.
+      QualType T = M.paramType(P)->getPointeeType();
+      auto Iterator = [&](unsigned I) {
+        QualType AT = M.paramType(I).getNonReferenceType().getUnqualifiedType();
+        return AT->isPointerType() || M.TU.Types.isPointerLike(AT);
+      };
+      bool Range = M.TU.Types.isOwner(T) && !M.TU.Types.isPointerLike(T) &&
+                   P + 2 < N && Iterator(P + 1) &&
+                   M.TU.Ctx.hasSameUnqualifiedType(
+                       M.paramType(P + 1).getNonReferenceType(),
+                       M.paramType(P + 2).getNonReferenceType());
       for (unsigned I = P + 1; I < N; ++I)
-        M.slot(I).Content[P].merge(M.paramType(I)->isReferenceType() ? 1 : 0,
+        M.slot(I).Content[P].merge((M.paramType(I)->isReferenceType() ? 1 : 0) +
+                                       (Range && I <= P + 2 ? 1 : 0),
                                    false, "");
       M.slot(P).Result.merge(0, false, "");
       return;

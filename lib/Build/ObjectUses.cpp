@@ -103,6 +103,12 @@ escape::fieldsWritten(const FunctionDecl *FD, TUContext &TU, unsigned Depth) {
   return Fields;
 }
 
+bool escape::takesNoAddress(const FunctionDecl *FD) {
+  return llvm::none_of(FD->parameters(), [](const ParmVarDecl *P) {
+    return P->getType()->isPointerType() || P->getType()->isReferenceType();
+  });
+}
+
 bool escape::overlap(llvm::ArrayRef<const FieldDecl *> A,
                      llvm::ArrayRef<const FieldDecl *> B) {
   for (size_t I = 0, J = 0; I < A.size() && J < B.size();) {

@@ -49,6 +49,10 @@ void objectUses(const clang::Stmt *S, llvm::SmallVectorImpl<ObjectUse> &Out);
 const std::vector<const clang::FieldDecl *> &
 fieldsWritten(const clang::FunctionDecl *FD, TUContext &TU, unsigned Depth = 3);
 
+/// True if FD takes no pointer or reference parameter: a method of it can
+/// unlink a node from its object but link none in.
+bool takesNoAddress(const clang::FunctionDecl *FD);
+
 /// True if sorted A and B share an element.
 bool overlap(llvm::ArrayRef<const clang::FieldDecl *> A,
              llvm::ArrayRef<const clang::FieldDecl *> B);

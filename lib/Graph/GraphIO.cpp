@@ -206,12 +206,14 @@ template <typename IO> void io(IO &A, FunctionSummary &S) {
   A(S.Slots);
   A(S.Fields);
   A(S.ReturnsAlloc);
+  A(S.FreshMaybeKept);
   A(S.Unknown);
   A(S.ResultFromOutside);
   A(S.Drains);
   A(S.Blocks);
   A(S.WaitsOn);
   A(S.FreshOut);
+  A(S.Writes);
 }
 template <typename IO> void io(IO &A, Location &L) {
   A(L.Kind);
@@ -250,6 +252,7 @@ template <typename IO> void io(IO &A, Edge &E) {
   A(E.GuardSlot);
   A(E.GuardValue);
   A(E.OverwrittenAt);
+  A(E.Unlink);
   A(E.Notes);
 }
 template <typename IO> void io(IO &A, UnreachedSpan &U) {
@@ -268,6 +271,10 @@ template <typename IO> void io(IO &A, CallSite::FieldArg &F) {
   A(F.Ref);
   A(F.Sink);
   A(F.Source);
+}
+template <typename IO> void io(IO &A, FunctionGraph::Unlink &U) {
+  A(U.Call);
+  A(U.Field);
 }
 template <typename IO> void io(IO &A, CallSite &C) {
   A(C.CalleeKey);
@@ -319,6 +326,7 @@ template <typename IO> void io(IO &A, FunctionGraph &G) {
   A(G.Drains);
   A(G.Blocks);
   A(G.WaitsOn);
+  A(G.Writes);
   A(G.SlotNames);
   A(G.SlotLocs);
   A(G.SlotContents);
@@ -327,6 +335,7 @@ template <typename IO> void io(IO &A, FunctionGraph &G) {
   A(G.Scopes);
   A(G.Calls);
   A(G.Models);
+  A(G.Unlinks);
   A(G.OdrHash);
   A(G.Overrides);
   A(G.SlotAnnotate);

@@ -186,6 +186,11 @@ static void mergeSummary(FunctionSummary &Dst, const FunctionSummary &Src) {
     mergeLeaks(Dst.Fields[F], S);
   Dst.Unknown |= Src.Unknown;
   Dst.ResultFromOutside |= Src.ResultFromOutside;
+  // Any target writing a member may unlink through it.
+  std::vector<std::string> Writes;
+  std::set_union(Dst.Writes.begin(), Dst.Writes.end(), Src.Writes.begin(),
+                 Src.Writes.end(), std::back_inserter(Writes));
+  Dst.Writes = std::move(Writes);
 }
 
 std::vector<std::vector<int>> Program::sccs() const {
@@ -279,7 +284,11 @@ static void valuesInto(const FunctionGraph &G, const std::vector<Edge> &Edges,
 /// factory that registers what it makes does not return fresh storage.
 /// A class returned by value and kept by field (a smart pointer of the
 /// program, `return Ptr<T>{new T}`) is fresh when each of its fields is.
-static bool returnsAlloc(const SolvedFunction &S, const FunctionGraph &G) {
+/// An allocation that only may reach something else (given to a callee
+/// without a body) still counts; MaybeKept says so.
+static bool returnsAlloc(const SolvedFunction &S, const FunctionGraph &G,
+                         bool &MaybeKept) {
+  MaybeKept = false;
   std::vector<int> Results{FunctionGraph::ResultLoc};
   if (G.ReturnKind == "value") {
     for (size_t L = 0; L < G.Locs.size(); ++L)
@@ -315,9 +324,13 @@ static bool returnsAlloc(const SolvedFunction &S, const FunctionGraph &G) {
       });
   if (!Fresh || Allocs.empty())
     return false;
-  return llvm::none_of(S.Escapes, [&](const EscapeFact &F) {
-    return Allocs.count(F.Loc) && !llvm::is_contained(Results, F.Root);
-  });
+  for (const EscapeFact &F : S.Escapes)
+    if (Allocs.count(F.Loc) && !llvm::is_contained(Results, F.Root)) {
+      if (!F.Maybe)
+        return false;
+      MaybeKept = true;
+    }
+  return true;
 }
 
 /// The call edges of \p G added to its own; \p Targets gives each call's
@@ -361,6 +374,18 @@ static std::vector<Edge> callEdgesOf(const FunctionGraph &G,
         P.Heap.merge(0, true, "");
       S = &Unknown;
     }
+    // A node linked into an object by direct stores before this call, which
+    // writes the member it was linked through: the call may unlink it.
+    for (size_t U = 0; U < G.Unlinks.size(); ++U)
+      if (G.Unlinks[U].Call == static_cast<int>(CI) && !S->Unknown &&
+          std::binary_search(S->Writes.begin(), S->Writes.end(),
+                             G.Unlinks[U].Field))
+        for (size_t EI = 0; EI < G.Edges.size(); ++EI)
+          if (Out[EI].Unlink == static_cast<int>(U)) {
+            Out[EI].Maybe = true;
+            Out[EI].Notes.push_back(
+                Note{"may be taken back by", C.Spelling, C.Pos});
+          }
     // A virtual call merges every overrider seen: a fact about the program,
     // but one that a new overrider elsewhere could change.
     // Unknown callees' default leaks carry their own maybe; attributes on
@@ -513,6 +538,14 @@ static std::vector<Edge> callEdgesOf(const FunctionGraph &G,
                      bool OwnSink) {
       return Own >= 0 && Slot == Own && OwnSink && L.Level + Below == 1;
     };
+    // A factory's result holds only the object it creates: what a summary
+    // says reaches the result (a constructor's argument the object keeps,
+    // reached through the object's address) is in that object.
+    bool FreshResult = C.Fresh >= 0 && C.Result >= 0 && S == &Merged &&
+                       llvm::all_of(Ts, [](const FunctionSummary *T) {
+                         return T->ReturnsAlloc;
+                       });
+    int ResultDst = FreshResult ? C.Fresh : C.Result;
     auto Apply = [&](const ParamLeaks &P, int A, int Below, int Own = -1) {
       // Work waited for: only what the call returns stays.
       bool Keeps = !C.WaitedFor && !Drained;
@@ -533,7 +566,8 @@ static std::vector<Edge> callEdgesOf(const FunctionGraph &G,
                 J == 0 && C.Method ? IntoObject : "stored",
                 (J == 0 && Weak) || (J > 0 && C.LaterCall));
       }
-      Add(C.Result, A, P.Result, Below, "returned");
+      Add(ResultDst, A, P.Result, Below,
+          FreshResult ? "stored into the object it returns" : "returned");
       for (auto &[F, L] : P.FieldContent) {
         if (!Keeps && F.Slot != FieldRef::ResultSlot)
           continue;
@@ -543,13 +577,13 @@ static std::vector<Edge> callEdgesOf(const FunctionGraph &G,
         if (!FA && !F.Field.empty() && F.Field[0] == '*')
           if (size_t Cut = F.Field.find('/'); Cut != std::string::npos)
             FA = FieldArg(FieldRef{F.Slot, F.Field.substr(0, Cut)});
-        int Dst = F.Slot == FieldRef::ResultSlot ? C.Result : Content(F.Slot);
+        int Dst = F.Slot == FieldRef::ResultSlot ? ResultDst : Content(F.Slot);
         // Through a reference or pointer member whose target the caller
         // does not know: anywhere.
         if (!FA && !F.Field.empty() &&
             (F.Field[0] == '*' || F.Field.find("/*") != std::string::npos))
           Dst = FunctionGraph::HeapLoc;
-        if (FA && Dst >= 0)
+        if (FA && Dst >= 0 && !(FreshResult && F.Slot == FieldRef::ResultSlot))
           Dst = FA->Sink;
         if (Moves(Own, F.Slot, L, Below,
                   Dst == Content(F.Slot) &&
@@ -586,12 +620,21 @@ static std::vector<Edge> callEdgesOf(const FunctionGraph &G,
       E.Notes.push_back(Note{std::string(How) + Who, C.Spelling, C.Pos});
       Out.push_back(std::move(E));
     };
-    bool FreshResult = C.Fresh >= 0 && C.Result >= 0 && S == &Merged &&
-                       llvm::all_of(Ts, [](const FunctionSummary *T) {
-                         return T->ReturnsAlloc;
-                       });
-    if (FreshResult)
+    if (FreshResult) {
       FreshInto(C.Result, "created and returned ");
+      // Perhaps also kept by a callee of the factory that has no body.
+      if (llvm::any_of(
+              Ts, [](const FunctionSummary *T) { return T->FreshMaybeKept; })) {
+        Edge E;
+        E.Dst = FunctionGraph::HeapLoc;
+        E.Src = C.Fresh;
+        E.Derefs = -1;
+        E.Maybe = true;
+        E.Notes.push_back(
+            Note{"created and perhaps kept " + Who, C.Spelling, C.Pos});
+        Out.push_back(std::move(E));
+      }
+    }
     for (size_t J = 0; C.Fresh >= 0 && S == &Merged && J < C.ArgContent.size();
          ++J)
       if (C.ArgContent[J] >= 0 &&
@@ -639,7 +682,7 @@ SolvedFunction Program::solveAlone(const FunctionGraph &G,
   std::vector<Edge> Edges = callEdgesOf(G, Explained, Targets, &Waits);
   SolvedFunction S = solveFunction(G, std::move(Edges), Explained);
   addWaits(S.Summary, Waits);
-  S.Summary.ReturnsAlloc = returnsAlloc(S, G);
+  S.Summary.ReturnsAlloc = returnsAlloc(S, G, S.Summary.FreshMaybeKept);
   return S;
 }
 

@@ -640,6 +640,7 @@ SolvedFunction solveFunction(const FunctionGraph &G, std::vector<Edge> Edges,
   R.Summary.Drains = G.Drains;
   R.Summary.Blocks = G.Blocks;
   R.Summary.WaitsOn = G.WaitsOn;
+  R.Summary.Writes = G.Writes;
   Walker W(G, R.Edges, G.Edges.size(), CallEnd);
 
   std::vector<int> SlotOf(G.Locs.size(), -1);

@@ -40,3 +40,39 @@ int constructAtLocal() {
   Ref *r = std::construct_at(reinterpret_cast<Ref *>(buf), &x);
   return *r->p;
 }
+
+// A container built from an iterator range copies the elements: the range
+// is not kept (nlohmann/json's create<array_t>(init.begin(), init.end())).
+// Built from a pointer alone, an optional keeps it.
+#include <iterator>
+#include <optional>
+#include <vector>
+std::vector<int> *gInts;
+std::vector<int *> *gPointers;
+std::optional<int *> *gOptional;
+void rangeCopied() {
+  int local[2] = {1, 2};
+  std::allocator<std::vector<int>> a;
+  auto *v = std::allocator_traits<decltype(a)>::allocate(a, 1);
+  std::allocator_traits<decltype(a)>::construct(a, v, std::begin(local),
+                                                std::end(local));
+  gInts = v;
+}
+void rangeOfAddressesCopied() {
+  int x = 0;
+  int *addresses[1] = {&x};
+  std::allocator<std::vector<int *>> a;
+  auto *v = std::allocator_traits<decltype(a)>::allocate(a, 1);
+  // CHECK: [[@LINE+1]]:3: warning: address of local 'x' {{.*}}
+  std::allocator_traits<decltype(a)>::construct(a, v, std::begin(addresses),
+                                                std::end(addresses));
+  gPointers = v;
+}
+void pointerKept() {
+  int y = 0;
+  std::allocator<std::optional<int *>> a;
+  auto *o = std::allocator_traits<decltype(a)>::allocate(a, 1);
+  // CHECK: [[@LINE+1]]:3: warning: address of local 'y' {{.*}}
+  std::allocator_traits<decltype(a)>::construct(a, o, &y);
+  gOptional = o;
+}

@@ -147,6 +147,9 @@ struct Edge {
   /// same block replaces, with no jump in between: the offset of that later
   /// store (the value is gone from the local after it); 0: never replaced.
   unsigned OverwrittenAt = 0;
+  /// Index into FunctionGraph::Unlinks: a later call that may take back
+  /// what the edge stores; -1: none.
+  int Unlink = -1;
   std::vector<Note> Notes;
 };
 
@@ -302,6 +305,10 @@ struct FunctionGraph {
   /// Parameter slots whose object the function spins on (see
   /// FunctionSummary::WaitsOn), found in its own body.
   std::vector<int> WaitsOn;
+  /// The pointer members the function writes, in its body or a callee's
+  /// body in the same unit, by qualified name (see FunctionSummary::Writes).
+  /// Sorted.
+  std::vector<std::string> Writes;
   std::vector<std::string> SlotNames; ///< parameter slot names.
   std::vector<int> SlotLocs;          ///< Param location per slot, or -1.
   std::vector<int> SlotContents;      ///< ParamContent location per slot.
@@ -310,6 +317,17 @@ struct FunctionGraph {
   std::vector<Scope> Scopes;
   std::vector<CallSite> Calls;
   std::vector<FunctionSummary> Models;
+  /// A node linked into an object by a direct store into pointer member
+  /// Field (`r->tail = &n;`, the edges whose Unlink names this entry), and
+  /// call site Call later in the block, given that object and nothing it
+  /// could link in instead, its callee defined in another unit: if the
+  /// callee writes Field (FunctionSummary::Writes), it may unlink the node,
+  /// and the edges are a maybe.
+  struct Unlink {
+    int Call = -1;
+    std::string Field;
+  };
+  std::vector<Unlink> Unlinks;
   /// ODR hash of the definition: copies of an inline function from several
   /// translation units merge when their hashes agree.
   uint64_t OdrHash = 0;

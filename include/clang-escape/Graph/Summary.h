@@ -102,6 +102,10 @@ struct FunctionSummary {
   /// that registers what it makes does not). A call of it is an allocation
   /// site in the caller (CallSite::Fresh).
   bool ReturnsAlloc = false;
+  /// With ReturnsAlloc: a callee without a body may keep the object too
+  /// (`publish(node)` calling subscribers nobody can see): what a caller
+  /// stores into it is a maybe, not nothing.
+  bool FreshMaybeKept = false;
   /// Calls of it are conservative defaults, not facts (`via unknown 'f'`).
   bool Unknown = false;
   /// The result may hold an address that no parameter explains (a global,
@@ -129,12 +133,18 @@ struct FunctionSummary {
   /// caller's out-parameter then points to a fresh object of the call
   /// (CallSite::Fresh), not to anything. Sorted.
   std::vector<int> FreshOut;
+  /// The pointer members the function writes, by qualified name: a call of
+  /// it given an object that the caller linked a node into through one of
+  /// them may unlink the node (CallSite::Unlinks). Sorted.
+  std::vector<std::string> Writes;
 
   bool operator==(const FunctionSummary &O) const {
     return Slots == O.Slots && Fields == O.Fields &&
-           ReturnsAlloc == O.ReturnsAlloc && Unknown == O.Unknown &&
+           ReturnsAlloc == O.ReturnsAlloc &&
+           FreshMaybeKept == O.FreshMaybeKept && Unknown == O.Unknown &&
            ResultFromOutside == O.ResultFromOutside && Drains == O.Drains &&
-           Blocks == O.Blocks && WaitsOn == O.WaitsOn && FreshOut == O.FreshOut;
+           Blocks == O.Blocks && WaitsOn == O.WaitsOn &&
+           FreshOut == O.FreshOut && Writes == O.Writes;
   }
 };
 

@@ -4,3 +4,7 @@ void Stack::pop() {
   top = top->below;
   --depth;
 }
+
+int Stack::size() const { return depth; }
+
+void Stack::count() { ++depth; }

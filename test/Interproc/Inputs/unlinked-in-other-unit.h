@@ -7,5 +7,8 @@ struct Frame {
 struct Stack {
   Frame *top = nullptr;
   int depth = 0;
-  void pop(); // defined in unlinked-in-other-unit-lib.cpp
+  // Defined in unlinked-in-other-unit-lib.cpp.
+  void pop();
+  int size() const;
+  void count();
 };
