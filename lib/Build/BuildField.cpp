@@ -219,8 +219,10 @@ void FunctionBuilder::resultFields(int Call, int Obj) {
   if (const auto *Fields = splitFields(Splits[Parent].Record))
     for (const FieldDecl *F : *Fields) {
       int N = fieldOf(Parent, F);
+      // Stores into a field that is split again reach its fields too.
       G.Calls[Call].ArgFields.push_back(
-          {FieldRef{FieldRef::ResultSlot, fieldKey(F)}, N, -1});
+          {FieldRef{FieldRef::ResultSlot, fieldKey(F)},
+           N >= 0 && Splits.count(N) ? wholeOf(N) : N, -1});
     }
 }
 
