@@ -41,6 +41,7 @@
 #include <algorithm>
 #include <chrono>
 #include <csignal>
+#include <map>
 #include <mutex>
 #include <set>
 #include <thread>
@@ -60,9 +61,33 @@ uint64_t hashFile(llvm::StringRef Path) {
 }
 
 /// The hashes of the files a run checks its cache entries against, each
-/// file read once: every unit of a project names the same headers.
+/// file read once: every unit of a project names the same headers. With a
+/// cache directory, also those a previous run recorded there (file.hashes):
+/// a file is not read again while its identity (device and inode), size and
+/// modification time are those recorded, and it was last modified more than
+/// two seconds before it was hashed (a file written again within its
+/// file system's timestamp granularity of the hashing keeps its time: such a
+/// file is hashed again until it is older).
 class FileHashes {
 public:
+  FileHashes() = default;
+  explicit FileHashes(llvm::StringRef CacheDir) {
+    if (CacheDir.empty())
+      return;
+    llvm::SmallString<256> P(CacheDir);
+    llvm::sys::path::append(P, "file.hashes");
+    Path = std::string(P);
+    if (auto Buf = llvm::MemoryBuffer::getFile(Path))
+      parse((*Buf)->getBuffer());
+  }
+  FileHashes(const FileHashes &) = delete;
+  ~FileHashes() {
+    // Only a hint, checked against the file each time: not written is
+    // only slower.
+    if (!Path.empty() && Changed)
+      llvm::consumeError(writeFileAtomically(Path, print()));
+  }
+
   uint64_t of(const std::string &Path) {
     {
       std::lock_guard<std::mutex> G(Lock);
@@ -70,15 +95,101 @@ public:
       if (It != Known.end())
         return It->second;
     }
+    llvm::sys::fs::file_status St;
+    if (llvm::sys::fs::status(Path, St) || !llvm::sys::fs::is_regular_file(St))
+      return remember(Path, hashFile(Path));
+    Stamp Now = stampOf(St);
+    {
+      std::lock_guard<std::mutex> G(Lock);
+      auto It = Recorded.find(Path);
+      if (It != Recorded.end() && It->second.same(Now) &&
+          Now.MTime + TrustAfterNs < It->second.HashedAt) {
+        Known.emplace(Path, It->second.Hash);
+        return It->second.Hash;
+      }
+    }
+    int64_t HashedAt = nowNs();
     uint64_t H = hashFile(Path);
     std::lock_guard<std::mutex> G(Lock);
+    Now.Hash = H;
+    Now.HashedAt = HashedAt;
+    Recorded[Path] = Now;
+    Changed = true;
     Known.emplace(Path, H);
     return H;
   }
 
 private:
+  static constexpr int64_t TrustAfterNs = 2'000'000'000;
+  struct Stamp {
+    uint64_t Hash = 0, Size = 0, Device = 0, Inode = 0;
+    int64_t MTime = 0, HashedAt = 0;
+    bool same(const Stamp &O) const {
+      return Size == O.Size && Device == O.Device && Inode == O.Inode &&
+             MTime == O.MTime;
+    }
+  };
+  static int64_t nowNs() {
+    return std::chrono::duration_cast<std::chrono::nanoseconds>(
+               std::chrono::system_clock::now().time_since_epoch())
+        .count();
+  }
+  static Stamp stampOf(const llvm::sys::fs::file_status &St) {
+    Stamp S;
+    S.Size = St.getSize();
+    S.Device = St.getUniqueID().getDevice();
+    S.Inode = St.getUniqueID().getFile();
+    S.MTime = std::chrono::duration_cast<std::chrono::nanoseconds>(
+                  St.getLastModificationTime().time_since_epoch())
+                  .count();
+    return S;
+  }
+  uint64_t remember(const std::string &Path, uint64_t H) {
+    std::lock_guard<std::mutex> G(Lock);
+    Known.emplace(Path, H);
+    return H;
+  }
+  /// One line a file: its hash, size, device, inode, modification time and
+  /// when it was hashed, then its path; under a first line with a checksum
+  /// of the rest.
+  std::string print() const {
+    std::string Body;
+    for (const auto &[P, S] : Recorded)
+      Body += std::to_string(S.Hash) + " " + std::to_string(S.Size) + " " +
+              std::to_string(S.Device) + " " + std::to_string(S.Inode) + " " +
+              std::to_string(S.MTime) + " " + std::to_string(S.HashedAt) + " " +
+              P + "\n";
+    return "clang-escape file hashes " +
+           std::to_string(llvm::xxh3_64bits(Body)) + "\n" + Body;
+  }
+  void parse(llvm::StringRef Text) {
+    auto [First, Body] = Text.split('\n');
+    uint64_t Sum = 0;
+    if (!First.consume_front("clang-escape file hashes ") ||
+        First.getAsInteger(10, Sum) || Sum != llvm::xxh3_64bits(Body))
+      return;
+    while (!Body.empty()) {
+      llvm::StringRef Line;
+      std::tie(Line, Body) = Body.split('\n');
+      Stamp S;
+      bool Bad = false;
+      auto Next = [&](auto &V) {
+        llvm::StringRef Word;
+        std::tie(Word, Line) = Line.split(' ');
+        Bad |= Word.getAsInteger(10, V);
+      };
+      Next(S.Hash), Next(S.Size), Next(S.Device), Next(S.Inode), Next(S.MTime),
+          Next(S.HashedAt);
+      if (!Bad && !Line.empty())
+        Recorded[Line.str()] = S;
+    }
+  }
+
   std::mutex Lock;
   std::unordered_map<std::string, uint64_t> Known;
+  std::map<std::string, Stamp> Recorded;
+  std::string Path;
+  bool Changed = false;
 };
 
 /// \p S with the directory \p From replaced by \p To where it names it (a
@@ -784,10 +895,12 @@ analyzeFiles(const tooling::CompilationDatabase &DB,
                                      "'%s' is a directory, not a source file",
                                      F.c_str());
   bool UseCache = !Opts.CacheDir.empty();
-  FileHashes Hashes;
   llvm::SmallString<256> CacheDir(Opts.CacheDir);
   if (UseCache)
     llvm::sys::fs::make_absolute(CacheDir);
+  // A --diff-base run writes nothing into the cache.
+  FileHashes Hashes(UseCache && Opts.AliasFrom.empty() ? CacheDir.str()
+                                                       : llvm::StringRef());
   if ((Opts.ExtractOnly || Opts.LinkOnly) && !UseCache)
     return llvm::createStringError(
         std::errc::invalid_argument,

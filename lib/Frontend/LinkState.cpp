@@ -9,11 +9,15 @@
 
 #include "llvm/ADT/SmallString.h"
 #include "llvm/ADT/StringSet.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/LEB128.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
+#include "llvm/Support/raw_ostream.h"
 #include "llvm/Support/xxhash.h"
 
 #include <algorithm>
+#include <cstring>
 #include <map>
 #include <set>
 #include <unordered_set>
@@ -64,6 +68,338 @@ struct GraphIdHash {
   size_t operator()(const GraphId &Id) const { return Id.High ^ Id.Low; }
 };
 
+/// The link state on disk, so that a run reads and writes what its edit
+/// touches, not the whole program: link.state is a small manifest naming a
+/// head (the units, components and reports: a LinkRecord without functions)
+/// and the functions in chunks of whole components, each a LinkRecord of its
+/// own in link/<hash>.lr, named by its content (never rewritten, shared by
+/// the states that name it). The manifest also lists, per chunk, the
+/// functions outside it that its functions call: a chunk none of whose
+/// callees got a new summary is not read at all.
+constexpr char ManifestMagic[4] = {'C', 'E', 'S', 'M'};
+constexpr int ChunkFunctions = 1024;
+constexpr llvm::StringLiteral ChunksDir = "link";
+
+struct Chunk {
+  int First = 0, Count = 0;
+  GraphId Name;
+  /// Sorted, distinct.
+  std::vector<int> Outside;
+};
+
+struct Manifest {
+  std::string Salt;
+  GraphId Head;
+  int Functions = 0;
+  std::vector<Chunk> Chunks;
+};
+
+void putVarint(std::string &Out, uint64_t V) {
+  llvm::raw_string_ostream OS(Out);
+  llvm::encodeULEB128(V, OS);
+}
+
+struct VarintReader {
+  const char *P, *End;
+  bool Failed = false;
+  uint64_t next() {
+    unsigned N = 0;
+    const char *Error = nullptr;
+    uint64_t V =
+        llvm::decodeULEB128(reinterpret_cast<const uint8_t *>(P), &N,
+                            reinterpret_cast<const uint8_t *>(End), &Error);
+    Failed |= Error != nullptr;
+    P += Error ? 0 : N;
+    return V;
+  }
+};
+
+std::string encodeManifest(const Manifest &M) {
+  std::string Body;
+  putVarint(Body, M.Salt.size());
+  Body += M.Salt;
+  putVarint(Body, M.Head.High);
+  putVarint(Body, M.Head.Low);
+  putVarint(Body, M.Functions);
+  putVarint(Body, M.Chunks.size());
+  for (const Chunk &C : M.Chunks) {
+    putVarint(Body, C.First);
+    putVarint(Body, C.Count);
+    putVarint(Body, C.Name.High);
+    putVarint(Body, C.Name.Low);
+    putVarint(Body, C.Outside.size());
+    int Last = 0;
+    for (int F : C.Outside) {
+      putVarint(Body, F - Last);
+      Last = F;
+    }
+  }
+  std::string Out(ManifestMagic, sizeof ManifestMagic);
+  putVarint(Out, GraphFormatVersion);
+  uint64_t Sum = llvm::xxh3_64bits(Body);
+  Out.append(reinterpret_cast<const char *>(&Sum), sizeof Sum);
+  return Out + Body;
+}
+
+llvm::Error manifestError(llvm::StringRef Path, llvm::StringRef What) {
+  return llvm::createStringError(std::errc::invalid_argument, "%s: %s",
+                                 Path.str().c_str(), What.str().c_str());
+}
+
+/// What encodeManifest() wrote, checked: the chunks cover the functions in
+/// order.
+llvm::Expected<Manifest> decodeManifest(llvm::StringRef Text,
+                                        llvm::StringRef Path) {
+  if (!Text.starts_with(llvm::StringRef(ManifestMagic, 4)))
+    return manifestError(Path, "not a clang-escape cache entry");
+  VarintReader R{Text.data() + 4, Text.data() + Text.size()};
+  uint64_t Sum = 0;
+  if (R.next() != static_cast<uint64_t>(GraphFormatVersion) || R.Failed ||
+      static_cast<size_t>(R.End - R.P) < sizeof Sum)
+    return manifestError(Path, "another cache format");
+  std::memcpy(&Sum, R.P, sizeof Sum);
+  R.P += sizeof Sum;
+  if (Sum != llvm::xxh3_64bits(llvm::StringRef(R.P, R.End - R.P)))
+    return manifestError(Path, "damaged cache entry (checksum mismatch)");
+  Manifest M;
+  uint64_t SaltSize = R.next();
+  if (R.Failed || SaltSize > static_cast<uint64_t>(R.End - R.P))
+    return manifestError(Path, "truncated or corrupt cache entry");
+  M.Salt.assign(R.P, SaltSize);
+  R.P += SaltSize;
+  M.Head.High = R.next();
+  M.Head.Low = R.next();
+  M.Functions = static_cast<int>(R.next());
+  uint64_t N = R.next();
+  int Next = 0;
+  for (uint64_t I = 0; I < N && !R.Failed; ++I) {
+    Chunk C;
+    C.First = static_cast<int>(R.next());
+    C.Count = static_cast<int>(R.next());
+    C.Name.High = R.next();
+    C.Name.Low = R.next();
+    uint64_t NO = R.next();
+    int Last = 0;
+    for (uint64_t J = 0; J < NO && !R.Failed; ++J)
+      C.Outside.push_back(Last += static_cast<int>(R.next()));
+    if (C.First != Next || C.Count <= 0)
+      R.Failed = true;
+    Next = C.First + C.Count;
+    M.Chunks.push_back(std::move(C));
+  }
+  if (R.Failed || R.P != R.End || Next != M.Functions)
+    return manifestError(Path, "truncated or corrupt cache entry");
+  return std::move(M);
+}
+
+std::string chunkPath(llvm::StringRef Dir, const GraphId &Name) {
+  llvm::SmallString<256> P(Dir);
+  llvm::sys::path::append(P, ChunksDir, Name.str() + ".lr");
+  return std::string(P);
+}
+
+/// Stores \p R (a chunk or the head) under its content's name.
+llvm::Expected<GraphId> storePiece(llvm::StringRef Dir, LinkRecord &R) {
+  std::string Text = writeLinkRecord(R);
+  GraphId Name = graphIdOf(Text);
+  std::string P = chunkPath(Dir, Name);
+  if (!llvm::sys::fs::exists(P)) {
+    llvm::sys::fs::create_directories(llvm::sys::path::parent_path(P));
+    if (llvm::Error E = writeFileAtomically(P, Text))
+      return std::move(E);
+  }
+  return Name;
+}
+
+/// The piece \p Name of the state of \p Dir; \p Missing when it is gone
+/// (another run replaced the state meanwhile).
+llvm::Expected<LinkRecord> loadPiece(llvm::StringRef Dir, const GraphId &Name,
+                                     bool &Missing) {
+  std::string P = chunkPath(Dir, Name);
+  auto Buf = llvm::MemoryBuffer::getFile(P, /*IsText=*/false,
+                                         /*RequiresNullTerminator=*/false);
+  Missing = !Buf;
+  if (!Buf)
+    return manifestError(P, "missing");
+  return readLinkRecord((*Buf)->getBuffer(), P);
+}
+
+/// The callees of \p Fs[From, To) outside that range.
+std::vector<int> outside(const std::vector<LinkRecord::Function> &Fs, int From,
+                         int To) {
+  std::vector<int> Out;
+  for (int F = From; F < To; ++F) {
+    const std::vector<int> &C = Fs[F].Calls;
+    for (size_t J = 0; J < C.size();) {
+      int N = C[J++];
+      for (int T = 0; T < N && J < C.size(); ++T, ++J)
+        if (C[J] < From || C[J] >= To)
+          Out.push_back(C[J]);
+    }
+  }
+  llvm::sort(Out);
+  Out.erase(std::unique(Out.begin(), Out.end()), Out.end());
+  return Out;
+}
+
+/// Writes \p R as the state \p M describes: the chunks \p Modified (all
+/// when \p M has none yet, cut at component starts) and the head again,
+/// then the manifest, atomically; then removes the pieces no longer named.
+llvm::Error storeState(llvm::StringRef Dir, LinkRecord &R, Manifest &M,
+                       const std::vector<char> &Modified) {
+  int NF = static_cast<int>(R.Functions.size());
+  if (M.Chunks.empty()) {
+    for (size_t K = 0; K + 1 < R.Starts.size(); ++K) {
+      int Base = R.Starts[K];
+      if (M.Chunks.empty() || M.Chunks.back().Count >= ChunkFunctions) {
+        M.Chunks.emplace_back();
+        M.Chunks.back().First = Base;
+      }
+      M.Chunks.back().Count = R.Starts[K + 1] - M.Chunks.back().First;
+    }
+  }
+  M.Functions = NF;
+  M.Salt = R.Salt;
+  for (size_t C = 0; C < M.Chunks.size(); ++C) {
+    Chunk &Ch = M.Chunks[C];
+    if (C < Modified.size() && !Modified[C])
+      continue;
+    LinkRecord Piece;
+    Piece.Functions.assign(
+        std::make_move_iterator(R.Functions.begin() + Ch.First),
+        std::make_move_iterator(R.Functions.begin() + Ch.First + Ch.Count));
+    auto Name = storePiece(Dir, Piece);
+    std::move(Piece.Functions.begin(), Piece.Functions.end(),
+              R.Functions.begin() + Ch.First);
+    if (!Name)
+      return Name.takeError();
+    Ch.Name = *Name;
+    Ch.Outside = outside(R.Functions, Ch.First, Ch.First + Ch.Count);
+  }
+  std::vector<LinkRecord::Function> Functions;
+  std::swap(Functions, R.Functions);
+  auto Head = storePiece(Dir, R);
+  std::swap(Functions, R.Functions);
+  if (!Head)
+    return Head.takeError();
+  M.Head = *Head;
+  if (llvm::Error E =
+          writeFileAtomically(linkStatePath(Dir), encodeManifest(M)))
+    return E;
+  // What no longer belongs to the state (a run reading the previous one at
+  // this moment finds a piece gone and links in full).
+  std::set<std::string> Named{chunkPath(Dir, M.Head)};
+  for (const Chunk &Ch : M.Chunks)
+    Named.insert(chunkPath(Dir, Ch.Name));
+  llvm::SmallString<256> Root(Dir);
+  llvm::sys::path::append(Root, ChunksDir);
+  std::error_code EC;
+  std::vector<std::string> Stale;
+  for (llvm::sys::fs::directory_iterator It(Root, EC), End; It != End && !EC;
+       It.increment(EC))
+    if (!Named.count(It->path()))
+      Stale.push_back(It->path());
+  for (const std::string &P : Stale)
+    llvm::sys::fs::remove(P);
+  return llvm::Error::success();
+}
+
+/// The previous run's state as read so far: the head, and the chunks of
+/// functions asked for.
+class StoredState {
+public:
+  Manifest M;
+  LinkRecord Rec;
+  std::vector<char> Loaded, Modified;
+
+  /// Reads the manifest and the head; std::nullopt with \p Why (and
+  /// \p Damaged) when there is none or it cannot be read.
+  static std::optional<StoredState> open(llvm::StringRef Dir, std::string &Why,
+                                         bool &Damaged) {
+    std::string Path = linkStatePath(Dir);
+    auto Buf = llvm::MemoryBuffer::getFile(Path);
+    if (!Buf) {
+      Why = "no link state";
+      return std::nullopt;
+    }
+    auto Read = decodeManifest((*Buf)->getBuffer(), Path);
+    if (!Read) {
+      Why = llvm::toString(Read.takeError());
+      Damaged = true;
+      return std::nullopt;
+    }
+    StoredState S;
+    S.M = std::move(*Read);
+    bool Missing = false;
+    auto Head = loadPiece(Dir, S.M.Head, Missing);
+    if (!Head) {
+      Why = llvm::toString(Head.takeError());
+      Damaged = !Missing;
+      return std::nullopt;
+    }
+    S.Rec = std::move(*Head);
+    S.Rec.Salt = S.M.Salt;
+    S.Rec.Functions.resize(S.M.Functions);
+    S.Loaded.assign(S.M.Chunks.size(), 0);
+    S.Modified.assign(S.M.Chunks.size(), 0);
+    // Each chunk starts a component (load() reads whole components).
+    std::set<int> Starts(S.Rec.Starts.begin(), S.Rec.Starts.end());
+    for (const Chunk &C : S.M.Chunks)
+      if (!Starts.count(C.First)) {
+        Why = Path + ": truncated or corrupt cache entry";
+        Damaged = true;
+        return std::nullopt;
+      }
+    S.Dir = Dir.str();
+    return S;
+  }
+
+  size_t chunkOf(int F) const {
+    auto It = llvm::upper_bound(
+        M.Chunks, F, [](int F, const Chunk &C) { return F < C.First; });
+    return static_cast<size_t>(It - M.Chunks.begin()) - 1;
+  }
+
+  /// Function \p F, its chunk read if it was not; nullptr (with \p Why and
+  /// \p Damaged) when it cannot be.
+  LinkRecord::Function *fn(int F, std::string &Why, bool &Damaged) {
+    if (F < 0 || F >= M.Functions) {
+      Why = "a damaged link state";
+      Damaged = true;
+      return nullptr;
+    }
+    if (!load(chunkOf(F), Why, Damaged))
+      return nullptr;
+    return &Rec.Functions[F];
+  }
+
+  bool load(size_t C, std::string &Why, bool &Damaged) {
+    if (Loaded[C])
+      return true;
+    const Chunk &Ch = M.Chunks[C];
+    bool Missing = false;
+    auto Piece = loadPiece(Dir, Ch.Name, Missing);
+    if (!Piece) {
+      Why = llvm::toString(Piece.takeError());
+      Damaged = !Missing;
+      if (Missing)
+        Why = "a link state another run replaced";
+      return false;
+    }
+    if (static_cast<int>(Piece->Functions.size()) != Ch.Count) {
+      Why = chunkPath(Dir, Ch.Name) + ": truncated or corrupt cache entry";
+      Damaged = true;
+      return false;
+    }
+    std::move(Piece->Functions.begin(), Piece->Functions.end(),
+              Rec.Functions.begin() + Ch.First);
+    Loaded[C] = 1;
+    return true;
+  }
+
+private:
+  std::string Dir;
+};
 } // namespace
 
 std::optional<Relinked> relink(llvm::StringRef Dir, llvm::StringRef Salt,
@@ -71,19 +407,10 @@ std::optional<Relinked> relink(llvm::StringRef Dir, llvm::StringRef Salt,
                                const ReportOptions &Opts, bool Write,
                                std::string &Why, bool &Damaged) {
   Damaged = false;
-  std::string Path = linkStatePath(Dir);
-  auto Buf = llvm::MemoryBuffer::getFile(Path);
-  if (!Buf) {
-    Why = "no link state";
+  auto State = StoredState::open(Dir, Why, Damaged);
+  if (!State)
     return std::nullopt;
-  }
-  auto Read = readLinkRecord((*Buf)->getBuffer(), Path);
-  if (!Read) {
-    Why = llvm::toString(Read.takeError());
-    Damaged = true;
-    return std::nullopt;
-  }
-  LinkRecord &Rec = *Read;
+  LinkRecord &Rec = State->Rec;
   size_t NF = Rec.Functions.size();
   if (Rec.Salt != Salt) {
     Why = "another build or other options";
@@ -94,6 +421,8 @@ std::optional<Relinked> relink(llvm::StringRef Dir, llvm::StringRef Salt,
     Why = "other units";
     return std::nullopt;
   }
+  // The function \p F, read from its chunk; nullptr when it cannot be.
+  auto FunctionAt = [&](int F) { return State->fn(F, Why, Damaged); };
   // The units whose entries changed, and what changed in them.
   std::vector<size_t> Changed;
   for (size_t U = 0; U < Units.size(); ++U) {
@@ -138,7 +467,9 @@ std::optional<Relinked> relink(llvm::StringRef Dir, llvm::StringRef Salt,
       for (size_t P = 0; P < New.size(); ++P) {
         if (New[P] == Old.Graphs[P])
           continue;
-        int F = Old.Functions[P];
+        int F = P < Old.Functions.size() ? Old.Functions[P] : -1;
+        if (F >= 0 && !FunctionAt(F))
+          return std::nullopt;
         auto S = SkeletonOf.find(New[P]);
         if (F >= 0 && S != SkeletonOf.end()) {
           // Another file's function of its key came first: the link keys it
@@ -156,6 +487,7 @@ std::optional<Relinked> relink(llvm::StringRef Dir, llvm::StringRef Salt,
           return std::nullopt;
         }
         Dirty[F] = 1;
+        State->Modified[State->chunkOf(F)] = 1;
         Rec.Functions[F].Id = New[P];
         NewSkeletons[F] = std::move(Skeletons[S->second]);
       }
@@ -173,10 +505,29 @@ std::optional<Relinked> relink(llvm::StringRef Dir, llvm::StringRef Salt,
   ReportBuilder Builder(std::set<std::string>(), Opts);
   Relinked Out;
   size_t NC = Rec.Starts.size() - 1;
+  // A chunk is read when one of its functions changed or one of its
+  // callees outside it got a new summary (decided at its first component:
+  // the functions before it are done by then).
+  const std::vector<Chunk> &Chunks = State->M.Chunks;
+  std::vector<char> DirtyChunk(Chunks.size());
+  for (size_t F = 0; F < NF; ++F)
+    if (Dirty[F])
+      DirtyChunk[State->chunkOf(static_cast<int>(F))] = 1;
+  size_t C = 0;
+  bool Look = false;
   for (size_t K = 0; K < NC; ++K) {
     int Base = Rec.Starts[K], End = Rec.Starts[K + 1];
+    if (K == 0 || (C + 1 < Chunks.size() && Chunks[C + 1].First <= Base)) {
+      if (K != 0)
+        ++C;
+      Look = DirtyChunk[C] || llvm::any_of(Chunks[C].Outside, [&](int F) {
+               return F >= 0 && F < static_cast<int>(NF) && NewSummary[F];
+             });
+      if (Look && !State->load(C, Why, Damaged))
+        return std::nullopt;
+    }
     bool Again = false;
-    for (int F = Base; F < End && !Again; ++F) {
+    for (int F = Base; F < End && !Again && Look; ++F) {
       Again |= Dirty[F];
       const std::vector<int> &C = Rec.Functions[F].Calls;
       for (size_t J = 0; J < C.size() && !Again;) {
@@ -217,7 +568,7 @@ std::optional<Relinked> relink(llvm::StringRef Dir, llvm::StringRef Salt,
       Why = "a graph that does not match its skeleton";
       return std::nullopt;
     }
-    bool Corrupt = false;
+    bool Corrupt = false, Unreadable = false;
     SolvedFunction S = Program::solveAlone(
         *Body, [&](size_t Call, std::vector<const FunctionSummary *> &Ts) {
           for (int T : Targets[Call]) {
@@ -227,7 +578,12 @@ std::optional<Relinked> relink(llvm::StringRef Dir, llvm::StringRef Salt,
             }
             auto It = Decoded.find(T);
             if (It == Decoded.end()) {
-              auto D = decodeSummary(Rec.Functions[T].Summary);
+              const LinkRecord::Function *Callee = FunctionAt(T);
+              if (!Callee) {
+                Unreadable = true;
+                continue;
+              }
+              auto D = decodeSummary(Callee->Summary);
               if (!D) {
                 llvm::consumeError(D.takeError());
                 Corrupt = true;
@@ -239,6 +595,8 @@ std::optional<Relinked> relink(llvm::StringRef Dir, llvm::StringRef Salt,
           }
           return !Targets[Call].empty();
         });
+    if (Unreadable)
+      return std::nullopt;
     if (Corrupt) {
       Why = "a damaged link state";
       Damaged = true;
@@ -247,6 +605,7 @@ std::optional<Relinked> relink(llvm::StringRef Dir, llvm::StringRef Salt,
     std::string Encoded = encodeSummary(S.Summary);
     if (Encoded != Fn.Summary) {
       NewSummary[Base] = 1;
+      State->Modified[C] = 1;
       Fn.Summary = std::move(Encoded);
     }
     Decoded[Base] = S.Summary;
@@ -300,7 +659,7 @@ std::optional<Relinked> relink(llvm::StringRef Dir, llvm::StringRef Salt,
       }
     Rec.PartOf = std::move(PartOf);
     Rec.Parts = std::move(Parts);
-    if (llvm::Error E = storeLinkState(Dir, Rec))
+    if (llvm::Error E = storeState(Dir, Rec, State->M, State->Modified))
       Out.Warnings.push_back(llvm::toString(std::move(E)));
   }
   return Out;
@@ -424,8 +783,9 @@ LinkRecorder::finish(std::string Salt, const Program &P,
   return R;
 }
 
-llvm::Error storeLinkState(llvm::StringRef Dir, const LinkRecord &R) {
-  return writeFileAtomically(linkStatePath(Dir), writeLinkRecord(R));
+llvm::Error storeLinkState(llvm::StringRef Dir, LinkRecord &R) {
+  Manifest M;
+  return storeState(Dir, R, M, /*Modified=*/{});
 }
 
 } // namespace escape

@@ -28,6 +28,7 @@ constexpr llvm::StringLiteral GraphsDir = "graphs";
 constexpr llvm::StringLiteral SkeletonsDir = "skeletons";
 constexpr llvm::StringLiteral SolutionsFile = "solutions.sol";
 constexpr llvm::StringLiteral LinkStateFile = "link.state";
+constexpr llvm::StringLiteral LinkChunksDir = "link";
 
 /// <Dir>/<Sub>/<2 digits>/<name><Ext>.
 std::string spreadPath(llvm::StringRef Dir, llvm::StringRef Sub,
@@ -151,6 +152,11 @@ CacheFiles listCache(llvm::StringRef Dir) {
     if (statFile(std::string(P), F))
       C.SolutionBytes += F.Size;
   }
+  // The link state's chunks (Frontend/LinkState.cpp).
+  llvm::StringMap<CacheFile> Chunks;
+  listSpread(Dir, LinkChunksDir, ".lr", Chunks);
+  for (const auto &Chunk : Chunks)
+    C.SolutionBytes += Chunk.second.Size;
   return C;
 }
 

@@ -96,8 +96,9 @@ private:
   std::map<GraphId, unsigned> Named;
 };
 
-/// Writes \p R as the link state of the cache \p Dir, atomically.
-llvm::Error storeLinkState(llvm::StringRef Dir, const LinkRecord &R);
+/// Writes \p R as the link state of the cache \p Dir, atomically (its
+/// functions in chunks, LinkState.cpp; \p R is left as it was).
+llvm::Error storeLinkState(llvm::StringRef Dir, LinkRecord &R);
 
 } // namespace escape
 

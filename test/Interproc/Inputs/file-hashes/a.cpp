@@ -1,0 +1,5 @@
+#include "h.h"
+void run() {
+  int x = 0;
+  keep(&x);
+}
