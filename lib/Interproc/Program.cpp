@@ -538,14 +538,6 @@ static std::vector<Edge> callEdgesOf(const FunctionGraph &G,
                      bool OwnSink) {
       return Own >= 0 && Slot == Own && OwnSink && L.Level + Below == 1;
     };
-    // A factory's result holds only the object it creates: what a summary
-    // says reaches the result (a constructor's argument the object keeps,
-    // reached through the object's address) is in that object.
-    bool FreshResult = C.Fresh >= 0 && C.Result >= 0 && S == &Merged &&
-                       llvm::all_of(Ts, [](const FunctionSummary *T) {
-                         return T->ReturnsAlloc;
-                       });
-    int ResultDst = FreshResult ? C.Fresh : C.Result;
     auto Apply = [&](const ParamLeaks &P, int A, int Below, int Own = -1) {
       // Work waited for: only what the call returns stays.
       bool Keeps = !C.WaitedFor && !Drained;
@@ -566,8 +558,7 @@ static std::vector<Edge> callEdgesOf(const FunctionGraph &G,
                 J == 0 && C.Method ? IntoObject : "stored",
                 (J == 0 && Weak) || (J > 0 && C.LaterCall));
       }
-      Add(ResultDst, A, P.Result, Below,
-          FreshResult ? "stored into the object it returns" : "returned");
+      Add(C.Result, A, P.Result, Below, "returned");
       for (auto &[F, L] : P.FieldContent) {
         if (!Keeps && F.Slot != FieldRef::ResultSlot)
           continue;
@@ -577,13 +568,13 @@ static std::vector<Edge> callEdgesOf(const FunctionGraph &G,
         if (!FA && !F.Field.empty() && F.Field[0] == '*')
           if (size_t Cut = F.Field.find('/'); Cut != std::string::npos)
             FA = FieldArg(FieldRef{F.Slot, F.Field.substr(0, Cut)});
-        int Dst = F.Slot == FieldRef::ResultSlot ? ResultDst : Content(F.Slot);
+        int Dst = F.Slot == FieldRef::ResultSlot ? C.Result : Content(F.Slot);
         // Through a reference or pointer member whose target the caller
         // does not know: anywhere.
         if (!FA && !F.Field.empty() &&
             (F.Field[0] == '*' || F.Field.find("/*") != std::string::npos))
           Dst = FunctionGraph::HeapLoc;
-        if (FA && Dst >= 0 && !(FreshResult && F.Slot == FieldRef::ResultSlot))
+        if (FA && Dst >= 0)
           Dst = FA->Sink;
         if (Moves(Own, F.Slot, L, Below,
                   Dst == Content(F.Slot) &&
@@ -620,6 +611,10 @@ static std::vector<Edge> callEdgesOf(const FunctionGraph &G,
       E.Notes.push_back(Note{std::string(How) + Who, C.Spelling, C.Pos});
       Out.push_back(std::move(E));
     };
+    bool FreshResult = C.Fresh >= 0 && C.Result >= 0 && S == &Merged &&
+                       llvm::all_of(Ts, [](const FunctionSummary *T) {
+                         return T->ReturnsAlloc;
+                       });
     if (FreshResult) {
       FreshInto(C.Result, "created and returned ");
       // Perhaps also kept by a callee of the factory that has no body.
