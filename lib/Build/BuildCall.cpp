@@ -698,23 +698,6 @@ void FunctionBuilder::call(const Hole &K, const CallExpr *CE) {
     flow(K, R);
 }
 
-/// The constructor an inheriting one (`using Base::Base;`) runs, or null.
-static const CXXConstructorDecl *inheritedFrom(const CXXConstructorDecl *C) {
-  if (!C->isInheritingConstructor())
-    return nullptr;
-  if (const CXXConstructorDecl *Base =
-          C->getInheritedConstructor().getConstructor())
-    return Base;
-  // Defined: its base initializer names it.
-  const FunctionDecl *Def = nullptr;
-  if (C->isDefined(Def))
-    for (const CXXCtorInitializer *I : cast<CXXConstructorDecl>(Def)->inits())
-      if (const auto *IE =
-              dyn_cast_or_null<CXXInheritedCtorInitExpr>(I->getInit()))
-        return IE->getConstructor();
-  return nullptr;
-}
-
 void FunctionBuilder::construct(const Hole &K, const CXXConstructExpr *CE) {
   const CXXConstructorDecl *Ctor = CE->getConstructor();
   if (!Ctor)
@@ -760,11 +743,6 @@ void FunctionBuilder::construct(const Hole &K, const CXXConstructExpr *CE) {
   bool InPlace = Dest >= 0;
   if (!InPlace)
     Dest = newLoc(LocKind::Flow, "{temp}", CE->getBeginLoc());
-  // An inherited constructor (`using Base::Base;`) runs the base's with the
-  // same arguments on the same object; the implicit one in between has no
-  // argument expressions to lower.
-  while (const CXXConstructorDecl *Base = inheritedFrom(Ctor))
-    Ctor = Base;
   callSite(Ctor, CE, nullptr, false, Args, Dest, false);
   if (InPlace && G.Locs[Dest].Kind == LocKind::Result)
     if (auto It = CallIndex.find(CE); It != CallIndex.end())

@@ -3,6 +3,12 @@
 // An object built through an inherited constructor (`using Base::Base;`,
 // PEGTL's inputs) runs the base's constructor with the same arguments on
 // the same object: what that constructor keeps, the object keeps.
+// Known misses: the implicit inheriting constructor's body has no argument
+// expressions, so nothing reaches the object. Running the base's
+// constructor at the call site (session 14) made YACLib's helpers built
+// this way carry their callables, and 26 hand-offs whose waits or virtual
+// targets are not yet understood were reported (docs/RealWorld.md); taken
+// back until those are.
 
 struct Cursor {
   const char *at;
@@ -29,25 +35,25 @@ const char *direct() {
 const char *inherited() {
   char buf[4] = "abc";
   Input in(buf);
-  // CHECK: [[@LINE+1]]:3: warning: {{.*}}'buf'{{.*}} [escape-return]
+  // FIXME (known miss): 'buf' escapes to the caller.
   return in.current();
 }
 const char *inheritedTwice() {
   char buf[4] = "abc";
   TextInput in(buf);
-  // CHECK: [[@LINE+1]]:3: warning: {{.*}}'buf'{{.*}} [escape-return]
+  // FIXME (known miss): 'buf' escapes to the caller.
   return in.current();
 }
 const char *inheritedFromParameter() {
   char buf[4] = "abc";
   Tracked<Cursor> in(buf);
-  // CHECK: [[@LINE+1]]:3: warning: {{.*}}'buf'{{.*}} [escape-return]
+  // FIXME (known miss): 'buf' escapes to the caller.
   return in.current();
 }
 Input *kept;
 void keep() {
   char buf[4] = "abc";
-  // CHECK: [[@LINE+1]]:3: warning: {{.*}}'buf'{{.*}} [escape-global]
+  // FIXME (known miss): 'buf' is stored in global 'kept'.
   kept = new Input(buf);
 }
 // A buffer that outlives the object: nothing dangles.
