@@ -442,8 +442,11 @@ FunctionGraph FunctionBuilder::build() {
 void FunctionBuilder::unlinkableMembers() {
   // Only a method given nothing it could link in unlinks a caller's node
   // (BuildStmt's unlinkedBy).
+  // And only a caller that cannot see the body needs them: one defined
+  // in its own file, not inline (header functions every caller sees).
   const auto *MD = dyn_cast<CXXMethodDecl>(FD);
-  if (!MD || !MD->isInstance() || !takesNoAddress(FD))
+  if (!MD || !MD->isInstance() || !G.MainFile || FD->isInlined() ||
+      !takesNoAddress(FD))
     return;
   for (const FieldDecl *F : fieldsWritten(FD, TU))
     if (F->getType()->isPointerType())
