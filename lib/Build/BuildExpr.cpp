@@ -10,6 +10,7 @@
 // reference is an address-of and `&r` nets zero.
 //
 //===----------------------------------------------------------------------===//
+#include "BackPointer.h"
 #include "FunctionBuilder.h"
 
 #include "clang/AST/ASTContext.h"
@@ -720,6 +721,12 @@ void FunctionBuilder::assign(const Expr *LHS, const Expr *RHS,
   if (const Expr *Count = countDroppedLater(LHS, Whole)) {
     H.Maybe = true;
     H = H.note(note("until the slot is given up", Count));
+  }
+  // An object's address in the children it owns, pointed at the new owner
+  // by every copy and move of its class (BackPointer.h).
+  if (isRepointedBackPointer(LHS, RHS)) {
+    H.Maybe = true;
+    H = H.note(note("a back-pointer each copy and move points again", Whole));
   }
   expr(H, RHS);
 }

@@ -487,9 +487,17 @@ void FunctionBuilder::collectReassigned(const Stmt *Body) {
 /// `break` or `continue`. With Blocks, a `return` or a `throw` written by a
 /// macro (`ASSERT_EQ`, `RETURN_IF_ERROR`, an assertion that throws) is an
 /// error path, like an exception thrown by a call, and not counted.
-static bool leaves(const Stmt *S, bool Blocks) {
+static bool leaves(const Stmt *S, bool Blocks, bool InLoop = false,
+                   bool InSwitch = false) {
   if (!S || isa<LambdaExpr>(S))
     return false;
+  // A `break` or `continue` of a loop or switch within S stays in S.
+  if (isa<BreakStmt>(S) && (InLoop || InSwitch))
+    return false;
+  if (isa<ContinueStmt>(S) && InLoop)
+    return false;
+  bool Loop = isa<ForStmt>(S) || isa<WhileStmt>(S) || isa<DoStmt>(S) ||
+              isa<CXXForRangeStmt>(S);
   if (const auto *R = dyn_cast<ReturnStmt>(S);
       R && Blocks && R->getReturnLoc().isMacroID())
     return false;
@@ -501,7 +509,7 @@ static bool leaves(const Stmt *S, bool Blocks) {
       (Blocks && (isa<BreakStmt>(S) || isa<ContinueStmt>(S))))
     return true;
   for (const Stmt *C : S->children())
-    if (leaves(C, Blocks))
+    if (leaves(C, Blocks, InLoop || Loop, InSwitch || isa<SwitchStmt>(S)))
       return true;
   return false;
 }
@@ -934,7 +942,9 @@ void FunctionBuilder::killOverwrittenGlobalStores(const Stmt *Body) {
           llvm::SmallVector<int, 2> Held;
           heldLocalSlots(Give, Stmts, I, Held);
           if (auto CI = B.CallIndex.find(Give); CI != B.CallIndex.end())
-            B.G.Calls[CI->second].WaitsOnArgs.assign(Held.begin(), Held.end());
+            for (int S : Held)
+              if (!llvm::is_contained(B.G.Calls[CI->second].WaitsOnArgs, S))
+                B.G.Calls[CI->second].WaitsOnArgs.push_back(S);
         }
         Given.clear();
         handOffs(Stmts[I], B.TU.Opts.Models, Given);
@@ -1212,28 +1222,48 @@ void FunctionBuilder::killOverwrittenGlobalStores(const Stmt *Body) {
       }
       return {};
     }
-    /// The call site of \p L when it is a member call, of another function
-    /// than \p Give, on an object that the uses \p Given of Give's
-    /// statement work on, or that one of them was made from; else -1.
+    /// The call site of \p L when it is a call of another function than
+    /// \p Give on an object that the uses \p Given of Give's statement work
+    /// on, or that one of them was made from; else -1. A member call runs on
+    /// its object; a free function given the object by reference (`Join(tp)`)
+    /// is recorded as waiting on that slot (CallSite::WaitsOnArgs), which its
+    /// summary decides.
     int laterRun(const ObjectUse &L, llvm::ArrayRef<ObjectUse> Given,
                  const CallExpr *Give) {
-      const auto *MC = dyn_cast<CXXMemberCallExpr>(L.Call);
-      const Expr *Obj = MC ? MC->getImplicitObjectArgument() : nullptr;
       auto CI = B.CallIndex.find(L.Call);
       const FunctionDecl *GiveFD = Give->getDirectCallee();
-      if (!Obj || CI == B.CallIndex.end() || !B.CallIndex.count(Give) ||
+      if (CI == B.CallIndex.end() || !B.CallIndex.count(Give) ||
           (GiveFD && L.Callee == GiveFD->getCanonicalDecl()))
         return -1;
-      const VarDecl *V = objectVariable(Obj);
-      for (const ObjectUse &U : Given) {
-        if (U.NamesInner)
-          continue;
-        for (const Expr *O : U.Objects)
-          if (sameLValue(O, Obj) ||
-              (V && (objectVariable(O) == V || madeFrom(objectVariable(O), V))))
-            return CI->second;
+      auto Works = [&](const Expr *Obj) {
+        const VarDecl *V = objectVariable(Obj);
+        return llvm::any_of(Given, [&](const ObjectUse &U) {
+          return !U.NamesInner && llvm::any_of(U.Objects, [&](const Expr *O) {
+            return sameLValue(O, Obj) ||
+                   (V &&
+                    (objectVariable(O) == V || madeFrom(objectVariable(O), V)));
+          });
+        });
+      };
+      if (const auto *MC = dyn_cast<CXXMemberCallExpr>(L.Call)) {
+        const Expr *Obj = MC->getImplicitObjectArgument();
+        return Obj && Works(Obj) ? CI->second : -1;
       }
-      return -1;
+      const auto *CE = dyn_cast<CallExpr>(L.Call);
+      if (!CE || isa<CXXOperatorCallExpr>(CE) || !CE->getDirectCallee())
+        return -1;
+      int Found = -1;
+      for (const Expr *Obj : L.Objects)
+        for (unsigned A = 0; A < CE->getNumArgs(); ++A)
+          if (CE->getArg(A)->getSourceRange().fullyContains(
+                  Obj->getSourceRange()) &&
+              Works(Obj)) {
+            std::vector<int> &W = B.G.Calls[CI->second].WaitsOnArgs;
+            if (!llvm::is_contained(W, static_cast<int>(A)))
+              W.push_back(static_cast<int>(A));
+            Found = CI->second;
+          }
+      return Found;
     }
     /// The destructor run on the object work was handed to before the
     /// locals the work names die, as a call site whose callee's summary

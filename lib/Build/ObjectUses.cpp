@@ -149,6 +149,19 @@ void escape::objectUses(const Stmt *S, llvm::SmallVectorImpl<ObjectUse> &Out) {
           Found |= Inner.count(D->getDecl()) > 0 && !Read.count(D);
           return !Found;
         }
+        // A lambda names what it captures by reference and what its
+        // init-captures name; a copy is a read (its body uses the copy).
+        bool TraverseLambdaExpr(LambdaExpr *LE) {
+          auto I = LE->capture_init_begin();
+          for (const LambdaCapture &C : LE->captures()) {
+            Expr *E = *I++;
+            if (LE->isInitCapture(&C))
+              TraverseStmt(E);
+            else if (C.capturesVariable() && C.getCaptureKind() == LCK_ByRef)
+              Found |= Inner.count(C.getCapturedVar()) > 0;
+          }
+          return !Found;
+        }
       } R(Inner);
       if (!Inner.empty())
         R.TraverseStmt(const_cast<Expr *>(E));

@@ -117,8 +117,19 @@ bool TypeClassifier::cleansUp(QualType T) {
   while (const auto *AT = dyn_cast<ArrayType>(T.getTypePtr()))
     T = AT->getElementType().getCanonicalType();
   const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
-  if (!RD || !(RD = RD->getDefinition()) || isInStd(RD))
+  if (!RD || !(RD = RD->getDefinition()))
     return false;
+  // A standard container or owner destroys the elements it holds
+  // (`std::vector<scoped_connection>`).
+  if (isInStd(RD)) {
+    const auto *TS = dyn_cast<ClassTemplateSpecializationDecl>(RD);
+    if (!TS)
+      return false;
+    for (const TemplateArgument &A : TS->getTemplateArgs().asArray())
+      if (A.getKind() == TemplateArgument::Type && cleansUp(A.getAsType()))
+        return true;
+    return false;
+  }
   // A [[gsl::Owner]]'s destructor frees what it owns, as a container's
   // does: what views it dangles, nothing unregisters itself.
   if (RD->hasAttr<OwnerAttr>())

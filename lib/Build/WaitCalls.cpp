@@ -677,10 +677,44 @@ bool guardsHandOff(const VarDecl *Guard, const CXXMemberCallExpr *Give,
   return namedLocalsOutlive(GiveStmt, Guard, SM, /*LastNamed=*/false);
 }
 
-/// True if \p E is, or is read from, the function's own object: `this`, a
-/// member, an element of one, a local made from one (`auto &f : queue_`,
-/// `auto task = std::move(queue_.front())`).
-static bool ownState(const Expr *E) {
+/// True if the body of \p MD assigns a member of its own object.
+static bool writesOwnMember(const CXXMethodDecl *MD) {
+  const FunctionDecl *Def = nullptr;
+  if (!MD->hasBody(Def))
+    return false;
+  struct Finder : RecursiveASTVisitor<Finder> {
+    bool Found = false;
+    bool TraverseLambdaExpr(LambdaExpr *) { return true; }
+    bool VisitBinaryOperator(BinaryOperator *BO) {
+      Found |= BO->isAssignmentOp() &&
+               isa<MemberExpr>(BO->getLHS()->IgnoreParenImpCasts()) &&
+               ownState(BO->getLHS());
+      return !Found;
+    }
+  } F;
+  F.TraverseStmt(Def->getBody());
+  return F.Found;
+}
+
+/// True if \p MD takes an element out of its object and hands it back
+/// (`Node &PopFront();`): it takes nothing, is not const, returns something
+/// and writes the object (its body, or, defined elsewhere, its name says it
+/// pops, takes, dequeues, extracts or steals).
+static bool popsElement(const CXXMethodDecl *MD) {
+  if (!MD || MD->isConst() || MD->getNumParams() != 0 || !MD->getIdentifier() ||
+      MD->getReturnType()->isVoidType() || isa<CXXConversionDecl>(MD))
+    return false;
+  if (MD->isDefined())
+    return writesOwnMember(MD);
+  std::string Name = MD->getName().lower();
+  static const llvm::StringRef Verbs[] = {"pop", "take", "dequeue", "extract",
+                                          "steal"};
+  return llvm::any_of(Verbs, [&](llvm::StringRef V) {
+    return llvm::StringRef(Name).starts_with(V);
+  });
+}
+
+bool ownState(const Expr *E) {
   for (unsigned Steps = 0; E && Steps < 16; ++Steps) {
     E = E->IgnoreParenCasts();
     if (isa<CXXThisExpr>(E))
@@ -705,8 +739,9 @@ static bool ownState(const Expr *E) {
       const CXXMethodDecl *MD = MC->getMethodDecl();
       static const llvm::StringRef Reads[] = {
           "front", "back", "top", "get", "begin", "end", "cbegin", "cend"};
+      // And what takes one out (`q.PopFront()`).
       if (!MD || !MD->getIdentifier() || MC->getNumArgs() != 0 ||
-          !llvm::is_contained(Reads, MD->getName()))
+          !(llvm::is_contained(Reads, MD->getName()) || popsElement(MD)))
         return false;
       E = MC->getImplicitObjectArgument();
     } else if (const auto *CE = dyn_cast<CallExpr>(E)) {
@@ -739,18 +774,27 @@ static bool ownState(const Expr *E) {
 }
 
 /// True if \p E is a local that work was taken out of the function's own
-/// object into (`op *o = queue_.front();`, `auto f = std::move(q_.front());`),
-/// not a range-`for` variable nor a reference (which leave it in place).
+/// object into (`op *o = queue_.front();`, `auto f = std::move(q_.front());`,
+/// `auto &job = jobs_.PopFront();`), not a range-`for` variable nor a
+/// reference to an element left in place.
 static bool takenOut(const Expr *E) {
-  E = E->IgnoreParenImpCasts();
+  E = E->IgnoreParenCasts();
   if (const auto *UO = dyn_cast<UnaryOperator>(E);
       UO && UO->getOpcode() == UO_Deref)
     E = UO->getSubExpr()->IgnoreParenImpCasts();
+  auto Pops = [](const Expr *Init) {
+    const auto *Pop = dyn_cast<CXXMemberCallExpr>(Init->IgnoreParenCasts());
+    return Pop && popsElement(Pop->getMethodDecl()) &&
+           ownState(Pop->getImplicitObjectArgument());
+  };
   const auto *DRE = dyn_cast<DeclRefExpr>(E);
   const auto *V = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
-  return V && V->hasLocalStorage() && !isa<ParmVarDecl>(V) &&
-         !V->isCXXForRangeDecl() && !V->getType()->isReferenceType() &&
-         V->getInit() && ownState(V->getInit());
+  if (!V || !V->hasLocalStorage() || isa<ParmVarDecl>(V) ||
+      V->isCXXForRangeDecl() || !V->getInit())
+    return false;
+  if (Pops(V->getInit()))
+    return true;
+  return !V->getType()->isReferenceType() && ownState(V->getInit());
 }
 
 /// True if the body \p Def of a method runs, destroys or joins the work its
@@ -793,6 +837,12 @@ static bool heldWork(const FunctionDecl *Def, const ModelTable *Models,
       }
       // Work taken out and destroyed (`o->~op()`).
       if (!Dtor && isa<CXXDestructorDecl>(MD) && takenOut(Obj)) {
+        Found = true;
+        return false;
+      }
+      // Work taken out and run through a virtual call (`job.Call()`): each
+      // kind of work runs itself.
+      if (!Dtor && MD->isVirtual() && takenOut(Obj)) {
         Found = true;
         return false;
       }

@@ -121,6 +121,12 @@ bool guardsHandOff(const clang::VarDecl *Guard,
                    const clang::Stmt *GiveStmt, const ModelTable *Models,
                    const clang::SourceManager &SM);
 
+/// True if \p E is, or is read from, the function's own object: `this`, a
+/// member, an element of one, what an element is taken out by (`q.front()`,
+/// `q.PopFront()`), a local made from one (`auto &f : queue_`, `auto task =
+/// std::move(queue_.front())`).
+bool ownState(const clang::Expr *E);
+
 /// True if a call of method \p FD runs, destroys or joins the work its
 /// object holds (FunctionSummary::Drains): its body, or a method of the
 /// program it calls on its own object a few calls deep, joins or waits on a

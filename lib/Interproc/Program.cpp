@@ -363,6 +363,13 @@ static std::vector<Edge> callEdgesOf(const FunctionGraph &G,
       for (size_t J = 0; Waits && J < C.ArgParamObject.size(); ++J)
         if (C.ArgParamObject[J] >= 0 && WaitsOnSlot(static_cast<int>(J)))
           Waits->push_back(C.ArgParamObject[J]);
+      // A method run on a parameter's object that runs or joins the work
+      // the object holds (`tp.Wait()` in a `Join(tp)` helper): the function
+      // returns once that work is done, as if it waited on it.
+      if (Waits && C.Method && !C.ArgParamObject.empty() &&
+          C.ArgParamObject[0] >= 0 &&
+          llvm::all_of(Ts, [](const FunctionSummary *T) { return T->Drains; }))
+        Waits->push_back(C.ArgParamObject[0]);
       Merged.Name = C.CalleeName;
       S = &Merged;
     } else if (C.Model >= 0) {
@@ -522,7 +529,8 @@ static std::vector<Edge> callEdgesOf(const FunctionGraph &G,
                  });
     };
     bool Drained =
-        llvm::any_of(C.DrainedBy, [&](int D) { return RunsAt(D, false); }) ||
+        llvm::any_of(C.DrainedBy,
+                     [&](int D) { return RunsAt(D, false) || WaitsAt(D); }) ||
         // Or work holding a local the function then calls a method on that
         // waits for the work's signal (CallSite::SignalledBy).
         RunsAt(C.SignalledBy, true) || WaitsAt(C.SignalledBy) ||

@@ -227,8 +227,12 @@ void escapeFinding(const FunctionGraph &G, const SolvedFunction &S,
                  " and outlives it (sink " + Fi.Sink + "); " + Dangles;
   }
   // RAII registration: an object whose destructor does work may remove
-  // itself from where it was stored.
-  if (X.CleansUp && R.Kind == LocKind::Heap && !F.Maybe) {
+  // itself from where it was stored, a longer-lived local included (an
+  // observer whose base disconnects it from the signal).
+  if (X.CleansUp &&
+      (R.Kind == LocKind::Heap ||
+       (R.Kind == LocKind::Local && X.Kind == LocKind::Local)) &&
+      !F.Maybe) {
     if (!Opts.IncludeMaybe)
       return;
     Fi.Maybe = true;

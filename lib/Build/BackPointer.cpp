@@ -1,0 +1,128 @@
+//===- BackPointer.cpp - Addresses an object keeps in what it owns -------===//
+//
+// Part of clang-escape, under the Apache License v2.0 with LLVM Exceptions.
+//
+//===----------------------------------------------------------------------===//
+
+#include "BackPointer.h"
+#include "WaitCalls.h"
+
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "llvm/ADT/SmallPtrSet.h"
+
+using namespace clang;
+
+namespace escape {
+
+static const FunctionDecl *bodyOf(const FunctionDecl *FD) {
+  if (!FD)
+    return nullptr;
+  const FunctionDecl *Def = nullptr;
+  if (FD->hasBody(Def))
+    return Def;
+  // Not instantiated in this unit: its pattern says the same.
+  if (const FunctionDecl *P = FD->getTemplateInstantiationPattern())
+    if (P->hasBody(Def))
+      return Def;
+  return nullptr;
+}
+
+/// True if the body of \p FD stores `this` into a member named \p Name, or
+/// calls a method of its own object that does, \p Depth calls deep.
+static bool storesThisInto(const FunctionDecl *FD, llvm::StringRef Name,
+                           llvm::SmallPtrSetImpl<const FunctionDecl *> &Seen,
+                           unsigned Depth = 0) {
+  const FunctionDecl *Def = bodyOf(FD);
+  if (!Def || Depth > 3 || !Seen.insert(Def).second)
+    return false;
+  struct Finder : RecursiveASTVisitor<Finder> {
+    llvm::StringRef Name;
+    llvm::SmallPtrSetImpl<const FunctionDecl *> &Seen;
+    unsigned Depth;
+    bool Found = false;
+    Finder(llvm::StringRef Name,
+           llvm::SmallPtrSetImpl<const FunctionDecl *> &Seen, unsigned Depth)
+        : Name(Name), Seen(Seen), Depth(Depth) {}
+    bool TraverseLambdaExpr(LambdaExpr *) { return true; }
+    bool VisitBinaryOperator(BinaryOperator *BO) {
+      if (BO->getOpcode() != BO_Assign ||
+          !isa<CXXThisExpr>(BO->getRHS()->IgnoreParenImpCasts()))
+        return true;
+      const Expr *L = BO->getLHS()->IgnoreParenImpCasts();
+      DeclarationName Member;
+      if (const auto *ME = dyn_cast<MemberExpr>(L))
+        Member = ME->getMemberDecl()->getDeclName();
+      else if (const auto *DM = dyn_cast<CXXDependentScopeMemberExpr>(L))
+        Member = DM->getMember();
+      Found |= Member.isIdentifier() && Member.getAsString() == Name;
+      return !Found;
+    }
+    bool VisitCXXMemberCallExpr(CXXMemberCallExpr *E) {
+      const Expr *Obj = E->getImplicitObjectArgument();
+      if (Obj && isa<CXXThisExpr>(Obj->IgnoreParenImpCasts()))
+        Found |= storesThisInto(E->getMethodDecl(), Name, Seen, Depth + 1);
+      return !Found;
+    }
+    // A call of a method of the current instantiation in a template.
+    bool VisitUnresolvedMemberExpr(UnresolvedMemberExpr *E) {
+      if (E->isImplicitAccess())
+        for (const NamedDecl *D : E->decls())
+          if (const auto *FD = D->getAsFunction())
+            Found |= !Found && storesThisInto(FD, Name, Seen, Depth + 1);
+      return !Found;
+    }
+  } F(Name, Seen, Depth);
+  F.TraverseStmt(Def->getBody());
+  return F.Found;
+}
+
+bool isRepointedBackPointer(const Expr *LHS, const Expr *RHS) {
+  const auto *This = dyn_cast<CXXThisExpr>(RHS->IgnoreParenImpCasts());
+  const auto *ME = dyn_cast<MemberExpr>(LHS->IgnoreParenImpCasts());
+  const CXXRecordDecl *RD =
+      This ? This->getType()->getPointeeCXXRecordDecl() : nullptr;
+  if (!ME || !RD || !RD->hasDefinition() || !ME->getMemberDecl() ||
+      !ME->getMemberDecl()->getIdentifier() ||
+      isa<CXXThisExpr>(ME->getBase()->IgnoreParenImpCasts()) ||
+      !ownState(ME->getBase()))
+    return false;
+  RD = RD->getDefinition();
+  llvm::StringRef Name = ME->getMemberDecl()->getName();
+  // A copy or move the compiler writes copies the children's owner and
+  // leaves them pointing at the source.
+  if ((RD->needsImplicitCopyConstructor() &&
+       !RD->defaultedCopyConstructorIsDeleted()) ||
+      (RD->needsImplicitMoveConstructor() &&
+       !RD->defaultedMoveConstructorIsDeleted()) ||
+      // (A declared move deletes the implicit copy assignment.)
+      (RD->needsImplicitCopyAssignment() &&
+       !RD->hasUserDeclaredMoveConstructor() &&
+       !RD->hasUserDeclaredMoveAssignment()) ||
+      RD->needsImplicitMoveAssignment())
+    return false;
+  auto Repoints = [&](const CXXMethodDecl *MD) {
+    if (MD->isDeleted())
+      return true;
+    llvm::SmallPtrSet<const FunctionDecl *, 8> Seen;
+    return !MD->isDefaulted() && storesThisInto(MD, Name, Seen);
+  };
+  bool Any = false;
+  for (const CXXConstructorDecl *C : RD->ctors()) {
+    if (!C->isCopyOrMoveConstructor())
+      continue;
+    Any = true;
+    if (!Repoints(C))
+      return false;
+  }
+  for (const CXXMethodDecl *MD : RD->methods()) {
+    if (!MD->isCopyAssignmentOperator() && !MD->isMoveAssignmentOperator())
+      continue;
+    if (!Repoints(MD))
+      return false;
+  }
+  return Any;
+}
+
+} // namespace escape
