@@ -7,6 +7,7 @@
 #include "BackPointer.h"
 #include "WaitCalls.h"
 
+#include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
@@ -41,11 +42,26 @@ static bool storesThisInto(const FunctionDecl *FD, llvm::StringRef Name,
     llvm::StringRef Name;
     llvm::SmallPtrSetImpl<const FunctionDecl *> &Seen;
     unsigned Depth;
+    const ASTContext &Ctx;
     bool Found = false;
     Finder(llvm::StringRef Name,
-           llvm::SmallPtrSetImpl<const FunctionDecl *> &Seen, unsigned Depth)
-        : Name(Name), Seen(Seen), Depth(Depth) {}
+           llvm::SmallPtrSetImpl<const FunctionDecl *> &Seen, unsigned Depth,
+           const ASTContext &Ctx)
+        : Name(Name), Seen(Seen), Depth(Depth), Ctx(Ctx) {}
     bool TraverseLambdaExpr(LambdaExpr *) { return true; }
+    // A branch a constant condition rules out (`if (Repoint)` in an
+    // instantiation) does not run.
+    bool TraverseIfStmt(IfStmt *S) {
+      bool Taken = false;
+      const Expr *Cond = S->getCond();
+      if (Cond && !Cond->isValueDependent() &&
+          Cond->EvaluateAsBooleanCondition(Taken, Ctx)) {
+        if (Stmt *Branch = Taken ? S->getThen() : S->getElse())
+          return TraverseStmt(Branch);
+        return true;
+      }
+      return RecursiveASTVisitor::TraverseIfStmt(S);
+    }
     bool VisitBinaryOperator(BinaryOperator *BO) {
       if (BO->getOpcode() != BO_Assign ||
           !isa<CXXThisExpr>(BO->getRHS()->IgnoreParenImpCasts()))
@@ -73,7 +89,7 @@ static bool storesThisInto(const FunctionDecl *FD, llvm::StringRef Name,
             Found |= !Found && storesThisInto(FD, Name, Seen, Depth + 1);
       return !Found;
     }
-  } F(Name, Seen, Depth);
+  } F(Name, Seen, Depth, Def->getASTContext());
   F.TraverseStmt(Def->getBody());
   return F.Found;
 }

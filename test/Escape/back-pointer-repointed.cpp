@@ -62,9 +62,29 @@ struct Shared {
   }
 };
 
+// Whether the move points them again is a template argument: only the
+// branch the instantiation runs counts.
+template <bool Repoint> struct Tree {
+  Tree *parent = nullptr;
+  std::vector<Tree> *kids = nullptr;
+  Tree() = default;
+  explicit Tree(int n) : kids(new std::vector<Tree>(n)) { setParents(); }
+  Tree(Tree &&o) noexcept : kids(o.kids) {
+    o.kids = nullptr;
+    if (Repoint)
+      setParents();
+  }
+  ~Tree() { delete kids; }
+  void setParents() {
+    for (Tree &k : *kids)
+      k.parent = this;
+  }
+};
+
 int use(const Node &);
 int use(const Stale &);
 int use(const Shared &);
+template <bool R> int use(const Tree<R> &);
 
 int moved() {
   Node j(std::move(Node(3)));
@@ -84,4 +104,11 @@ int shared() {
   Shared j(std::move(Shared(3)));
   // CHECK: [[@LINE-1]]:{{[0-9]+}}: warning: temporary 'Shared' escapes to the heap{{.*}}[escape-heap]
   return use(j);
+}
+
+int trees() {
+  Tree<true> a(std::move(Tree<true>(3)));
+  Tree<false> b(std::move(Tree<false>(3)));
+  // CHECK: [[@LINE-1]]:{{[0-9]+}}: warning: temporary 'Tree<false>'{{.*}}[escape-scope]
+  return use(a) + use(b);
 }
