@@ -74,17 +74,27 @@ public:
   explicit FileHashes(llvm::StringRef CacheDir) {
     if (CacheDir.empty())
       return;
-    llvm::SmallString<256> P(CacheDir);
-    llvm::sys::path::append(P, "file.hashes");
-    Path = std::string(P);
+    Path = fileHashesPath(CacheDir);
     if (auto Buf = llvm::MemoryBuffer::getFile(Path))
       parse((*Buf)->getBuffer());
   }
   FileHashes(const FileHashes &) = delete;
   ~FileHashes() {
+    if (Path.empty())
+      return;
+    // Files gone since they were recorded are dropped, so that the record
+    // does not grow with every file a project ever had.
+    for (auto It = Recorded.begin(); It != Recorded.end();) {
+      if (!Known.count(It->first) && !llvm::sys::fs::exists(It->first)) {
+        It = Recorded.erase(It);
+        Changed = true;
+      } else {
+        ++It;
+      }
+    }
     // Only a hint, checked against the file each time: not written is
     // only slower.
-    if (!Path.empty() && Changed)
+    if (Changed)
       llvm::consumeError(writeFileAtomically(Path, print()));
   }
 
@@ -96,8 +106,12 @@ public:
         return It->second;
     }
     llvm::sys::fs::file_status St;
-    if (llvm::sys::fs::status(Path, St) || !llvm::sys::fs::is_regular_file(St))
-      return remember(Path, hashFile(Path));
+    if (llvm::sys::fs::status(Path, St) ||
+        !llvm::sys::fs::is_regular_file(St)) {
+      std::lock_guard<std::mutex> G(Lock);
+      Changed |= Recorded.erase(Path) > 0;
+      return rememberLocked(Path, hashFile(Path));
+    }
     Stamp Now = stampOf(St);
     {
       std::lock_guard<std::mutex> G(Lock);
@@ -144,8 +158,7 @@ private:
                   .count();
     return S;
   }
-  uint64_t remember(const std::string &Path, uint64_t H) {
-    std::lock_guard<std::mutex> G(Lock);
+  uint64_t rememberLocked(const std::string &Path, uint64_t H) {
     Known.emplace(Path, H);
     return H;
   }

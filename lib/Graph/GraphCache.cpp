@@ -28,6 +28,7 @@ constexpr llvm::StringLiteral GraphsDir = "graphs";
 constexpr llvm::StringLiteral SkeletonsDir = "skeletons";
 constexpr llvm::StringLiteral SolutionsFile = "solutions.sol";
 constexpr llvm::StringLiteral LinkStateFile = "link.state";
+constexpr llvm::StringLiteral FileHashesFile = "file.hashes";
 constexpr llvm::StringLiteral LinkChunksDir = "link";
 
 /// <Dir>/<Sub>/<2 digits>/<name><Ext>.
@@ -145,7 +146,7 @@ CacheFiles listCache(llvm::StringRef Dir) {
   }
   listSpread(Dir, GraphsDir, ".fg", C.Graphs);
   listSpread(Dir, SkeletonsDir, ".sk", C.Skeletons);
-  for (llvm::StringRef Last : {SolutionsFile, LinkStateFile}) {
+  for (llvm::StringRef Last : {SolutionsFile, LinkStateFile, FileHashesFile}) {
     llvm::SmallString<256> P(Dir);
     llvm::sys::path::append(P, Last);
     CacheFile F;
@@ -413,6 +414,12 @@ llvm::Expected<CacheUsage> pruneCache(llvm::StringRef Dir, uint64_t MaxBytes,
       Remove(C.Skeletons, SkeletonOf[I]);
   }
   return cacheUsage(Dir);
+}
+
+std::string fileHashesPath(llvm::StringRef Dir) {
+  llvm::SmallString<256> P(Dir);
+  llvm::sys::path::append(P, FileHashesFile);
+  return std::string(P);
 }
 
 std::string linkStatePath(llvm::StringRef Dir) {

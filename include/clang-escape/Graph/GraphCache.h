@@ -78,6 +78,10 @@ llvm::Error storeCacheEntry(llvm::StringRef Dir, const ExtractedTU &TU,
                             llvm::StringRef EntryPath,
                             CacheEntry *Stored = nullptr);
 
+/// The file a run records the hashes of the files it read in (file.hashes,
+/// Frontend/Driver.cpp); counted in the cache's size.
+std::string fileHashesPath(llvm::StringRef Dir);
+
 /// The link state of the cache \p Dir (Frontend/LinkState.h).
 std::string linkStatePath(llvm::StringRef Dir);
 
