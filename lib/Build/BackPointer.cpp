@@ -1,4 +1,4 @@
-//===- BackPointer.cpp - Addresses an object keeps in what it owns -------===//
+//===- BackPointer.cpp - Back-pointers into owned objects -----------------===//
 //
 // Part of clang-escape, under the Apache License v2.0 with LLVM Exceptions.
 //

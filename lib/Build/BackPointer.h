@@ -1,5 +1,4 @@
-//===- BackPointer.h - Addresses an object keeps in what it owns -*- C++
-//-*-===//
+//===- BackPointer.h - Back-pointers into owned objects ---------*- C++ -*-===//
 //
 // Part of clang-escape, under the Apache License v2.0 with LLVM Exceptions.
 //

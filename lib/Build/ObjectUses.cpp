@@ -5,6 +5,7 @@
 //===----------------------------------------------------------------------===//
 #include "ObjectUses.h"
 #include "FunctionBuilder.h"
+#include "WaitCalls.h"
 
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "llvm/ADT/SmallPtrSet.h"
@@ -152,14 +153,9 @@ void escape::objectUses(const Stmt *S, llvm::SmallVectorImpl<ObjectUse> &Out) {
         // A lambda names what it captures by reference and what its
         // init-captures name; a copy is a read (its body uses the copy).
         bool TraverseLambdaExpr(LambdaExpr *LE) {
-          auto I = LE->capture_init_begin();
-          for (const LambdaCapture &C : LE->captures()) {
-            Expr *E = *I++;
-            if (LE->isInitCapture(&C))
-              TraverseStmt(E);
-            else if (C.capturesVariable() && C.getCaptureKind() == LCK_ByRef)
-              Found |= Inner.count(C.getCapturedVar()) > 0;
-          }
+          visitCaptures(
+              LE, [&](Expr *Init) { TraverseStmt(Init); },
+              [&](const VarDecl *V) { Found |= Inner.count(V) > 0; });
           return !Found;
         }
       } R(Inner);

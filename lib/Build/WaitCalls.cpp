@@ -95,13 +95,9 @@ void spunOn(const Stmt *S, llvm::SmallVectorImpl<const VarDecl *> &Out) {
     F.TraverseStmt(const_cast<Expr *>(Cond));
 }
 
-/// Calls \p Init on the initializers of LE's init-captures, \p ByRef on
-/// the variables it captures by reference and \p ByCopy on those it copies;
-/// its body is not visited.
-static void
-visitCaptures(LambdaExpr *LE, llvm::function_ref<void(Expr *)> Init,
-              llvm::function_ref<void(const VarDecl *)> ByRef,
-              llvm::function_ref<void(const VarDecl *)> ByCopy = nullptr) {
+void visitCaptures(LambdaExpr *LE, llvm::function_ref<void(Expr *)> Init,
+                   llvm::function_ref<void(const VarDecl *)> ByRef,
+                   llvm::function_ref<void(const VarDecl *)> ByCopy) {
   auto I = LE->capture_init_begin();
   for (const LambdaCapture &C : LE->captures()) {
     Expr *E = *I++;

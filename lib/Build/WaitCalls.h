@@ -17,6 +17,7 @@
 
 #include "clang/AST/Decl.h"
 #include "clang/AST/ExprCXX.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/SmallVector.h"
 
 namespace escape {
@@ -120,6 +121,14 @@ bool guardsHandOff(const clang::VarDecl *Guard,
                    const clang::CXXMemberCallExpr *Give,
                    const clang::Stmt *GiveStmt, const ModelTable *Models,
                    const clang::SourceManager &SM);
+
+/// Calls \p Init on the initializers of LE's init-captures, \p ByRef on
+/// the variables it captures by reference and \p ByCopy on those it copies;
+/// its body is not visited.
+void visitCaptures(
+    clang::LambdaExpr *LE, llvm::function_ref<void(clang::Expr *)> Init,
+    llvm::function_ref<void(const clang::VarDecl *)> ByRef,
+    llvm::function_ref<void(const clang::VarDecl *)> ByCopy = nullptr);
 
 /// True if \p E is, or is read from, the function's own object: `this`, a
 /// member, an element of one, what an element is taken out by (`q.front()`,
