@@ -225,6 +225,14 @@ static bool holdsAtomically(const CXXRecordDecl *RD) {
   return N == "atomic" || N == "__atomic_base";
 }
 
+/// True if one of parameters [From, To) is std::piecewise_construct.
+bool piecewise(ModelBuilder &M, unsigned From, size_t To) {
+  for (unsigned I = From; I < To; ++I)
+    if (stdRecord(M.paramType(I), "piecewise_construct_t"))
+      return true;
+  return false;
+}
+
 void storeArgsIntoThis(ModelBuilder &M, bool OwnerCopy, bool PointerLevel0) {
   const auto *MD = dyn_cast<CXXMethodDecl>(M.FD);
   // emplace(view) into a container of owners builds an owner from the
@@ -239,9 +247,7 @@ void storeArgsIntoThis(ModelBuilder &M, bool OwnerCopy, bool PointerLevel0) {
     Elem = QualType();
   // emplace(std::piecewise_construct, tuple, tuple) builds each part from
   // what a tuple refers to: the tuples' references are not kept.
-  bool Piecewise = false;
-  for (unsigned I = M.firstParam(); I < M.S.Slots.size(); ++I)
-    Piecewise |= stdRecord(M.paramType(I), "piecewise_construct_t") != nullptr;
+  bool Piecewise = piecewise(M, M.firstParam(), M.S.Slots.size());
   for (unsigned I = M.firstParam(); I < M.S.Slots.size(); ++I) {
     QualType PT = M.paramType(I);
     if (Piecewise && stdRecord(PT, "tuple")) {
@@ -309,11 +315,37 @@ void methodModel(ModelBuilder &M, const CXXMethodDecl *MD) {
   ParamLeaks &This = M.slot(0);
 
   // An allocator's allocate() returns fresh memory, never its own address
-  // (`std::allocator<T>().allocate(n)`); deallocate() keeps nothing.
+  // (`std::allocator<T>().allocate(n)`): an allocation site in the caller,
+  // as `new` is; deallocate() keeps nothing.
   if ((Name == "allocate" || Name == "deallocate") &&
       MD->getParent()->getIdentifier() &&
-      MD->getParent()->getName().contains("allocator"))
+      MD->getParent()->getName().contains("allocator")) {
+    M.S.ReturnsAlloc =
+        Name == "allocate" && MD->getReturnType()->isPointerType();
     return;
+  }
+  // An insert iterator's assignment (`*std::back_inserter(v) = x`) adds a
+  // copy of x to the container it refers to (its `container` member, as
+  // the standard names it), as push_back does, and returns itself.
+  if (MD->getOverloadedOperator() == OO_Equal &&
+      MD->getParent()->getIdentifier() &&
+      MD->getParent()->getName().ends_with("insert_iterator") &&
+      M.S.Slots.size() > 1) {
+    QualType PT = M.paramType(1);
+    const FieldDecl *Container = nullptr;
+    for (const FieldDecl *F : MD->getParent()->fields())
+      if (F->getIdentifier() && F->getName() == "container")
+        Container = F;
+    if (M.sameTemplate(PT, Self))
+      M.slot(1).Content[0].merge(PT->isReferenceType() ? 1 : 0, false, "");
+    else if (Container)
+      M.slot(1)
+          .FieldContent[FieldRef{0,
+                                 "*" + Container->getQualifiedNameAsString()}]
+          .merge(PT->isReferenceType() ? 1 : 0, false, "");
+    This.Result.merge(0, false, "");
+    return;
+  }
   if (RC == RecordClass::Thread) {
     // The thread object holds copies of the callable and its arguments.
     if (Ctor)
@@ -486,6 +518,12 @@ void freeStdModel(ModelBuilder &M) {
   const FunctionDecl *FD = M.FD;
   QualType RT = FD->getReturnType();
   unsigned N = M.S.Slots.size();
+  // allocator_traits<A>::allocate(a, n): fresh memory from the allocator,
+  // as its allocate() gives.
+  if (named(FD, {"allocate"}) && RT->isPointerType()) {
+    M.S.ReturnsAlloc = true;
+    return;
+  }
   if (getsReferenceElement(FD)) {
     M.slot(0).Result.merge(1, false, "");
     return;
@@ -530,10 +568,16 @@ void freeStdModel(ModelBuilder &M) {
                    M.TU.Ctx.hasSameUnqualifiedType(
                        M.paramType(P + 1).getNonReferenceType(),
                        M.paramType(P + 2).getNonReferenceType());
-      for (unsigned I = P + 1; I < N; ++I)
-        M.slot(I).Content[P].merge((M.paramType(I)->isReferenceType() ? 1 : 0) +
-                                       (Range && I <= P + 2 ? 1 : 0),
-                                   false, "");
+      // Built piecewise, each part from what a tuple refers to: the
+      // tuples' references are not kept (as emplace's).
+      bool Piecewise = piecewise(M, P + 1, N);
+      for (unsigned I = P + 1; I < N; ++I) {
+        int Below = Range && I <= P + 2 ? 1 : 0;
+        if (Piecewise && stdRecord(M.paramType(I), "tuple"))
+          Below = 1;
+        M.slot(I).Content[P].merge(
+            (M.paramType(I)->isReferenceType() ? 1 : 0) + Below, false, "");
+      }
       M.slot(P).Result.merge(0, false, "");
       return;
     }

@@ -35,9 +35,11 @@ ParamLeaks slotLeaks(const FunctionSummary &S, size_t I) {
     Out.FieldContent.clear();
     foldAll(Out, S.Slots[I], 0);
   }
+  // A field's address is a pointer into the object (level 0), its value
+  // one level below.
   for (auto &[F, P] : S.Fields)
     if (F.Slot == static_cast<int>(I))
-      foldAll(Out, P, 1);
+      foldAll(Out, P, F.isAddress() ? 0 : 1);
   return Out;
 }
 

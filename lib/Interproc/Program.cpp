@@ -326,6 +326,13 @@ static bool returnsAlloc(const SolvedFunction &S, const FunctionGraph &G,
     return false;
   for (const EscapeFact &F : S.Escapes)
     if (Allocs.count(F.Loc) && !llvm::is_contained(Results, F.Root)) {
+      // Also handed back through an out-parameter, or kept in a member of
+      // the object it is made for (`data_ = p; return p;`): the caller's
+      // fresh object goes there too (FunctionSummary::FreshOut).
+      const Location &Rt = G.Locs[F.Root];
+      if (!F.Maybe && Rt.Kind == LocKind::ParamContent &&
+          llvm::is_contained(S.Summary.FreshOut, Rt.Slot))
+        continue;
       if (!F.Maybe)
         return false;
       MaybeKept = true;
@@ -599,6 +606,17 @@ static std::vector<Edge> callEdgesOf(const FunctionGraph &G,
     // What a field held on entry: the caller's own node for that field when
     // it keeps one, else what the argument points to.
     for (auto &[F, P] : S->Fields) {
+      // A field's address: the address of the caller's node for it, else
+      // of the whole argument.
+      if (F.isAddress()) {
+        if (const CallSite::FieldArg *FA = FieldArg(F.addressed());
+            FA && FA->Source >= 0)
+          Apply(P, FA->Source, -1);
+        else if (F.Slot >= 0 && F.Slot < static_cast<int>(C.Args.size()) &&
+                 C.Args[F.Slot] >= 0)
+          Apply(P, C.Args[F.Slot], 0, F.Slot);
+        continue;
+      }
       // A captured variable the caller cannot name: no flow (see
       // Design.md, Lambdas).
       if (const CallSite::FieldArg *FA = FieldArg(F); FA && FA->Source >= 0)
@@ -619,10 +637,12 @@ static std::vector<Edge> callEdgesOf(const FunctionGraph &G,
       E.Notes.push_back(Note{std::string(How) + Who, C.Spelling, C.Pos});
       Out.push_back(std::move(E));
     };
-    bool FreshResult = C.Fresh >= 0 && C.Result >= 0 && S == &Merged &&
-                       llvm::all_of(Ts, [](const FunctionSummary *T) {
-                         return T->ReturnsAlloc;
-                       });
+    bool FreshResult =
+        C.Fresh >= 0 && C.Result >= 0 &&
+        (S == &Merged
+             ? llvm::all_of(
+                   Ts, [](const FunctionSummary *T) { return T->ReturnsAlloc; })
+             : C.Model >= 0 && S->ReturnsAlloc);
     if (FreshResult) {
       FreshInto(C.Result, "created and returned ");
       // Perhaps also kept by a callee of the factory that has no body.

@@ -293,9 +293,13 @@ Leak &sinkOf(ParamLeaks &P, const FunctionGraph &G, int Root) {
 /// The summary entry that flows from L feed: a parameter slot, or a field
 /// of the object a slot refers to; null for other locations.
 /// The address of a field's entry value is a pointer into the slot's
-/// object: it counts for the slot, one level up (D is adjusted).
+/// object: the slot, one level up (D is adjusted); returned (a getter of
+/// one member, `return &cur_;`), the field's own entry
+/// (FieldRef::addressOf), so that a caller that splits the object gets just
+/// that member. Stored, it stays the object's address, which the solver
+/// tells apart when it is stored into the object itself.
 ParamLeaks *sourceOf(FunctionSummary &S, const FunctionGraph &G,
-                     const std::vector<int> &SlotOf, int L, int &D) {
+                     const std::vector<int> &SlotOf, int L, int Root, int &D) {
   if (SlotOf[L] >= 0)
     return &S.Slots[SlotOf[L]];
   const Location &Loc = G.Locs[L];
@@ -303,10 +307,32 @@ ParamLeaks *sourceOf(FunctionSummary &S, const FunctionGraph &G,
     return nullptr;
   if (D < 0 && Loc.Slot >= 0) {
     D += 1;
+    if (D == 0 && G.Locs[Root].Kind == LocKind::Result &&
+        G.Locs[Root].Field.empty() && !Loc.Field.empty() &&
+        Loc.Field.find('*') == std::string::npos)
+      return &S.Fields[FieldRef::addressOf(Loc.Slot, Loc.Field)];
     return &S.Slots[Loc.Slot];
   }
   D = std::max(D, 0);
   return &S.Fields[FieldRef{Loc.Slot, Loc.Field}];
+}
+
+/// True if Root is the object that pointer member L (its value on entry)
+/// points to, given that very pointer (D == 0): the object gets its own
+/// address (`sink_->pos_ = sink_->buf_` through a member), which stays
+/// with it wherever it is.
+bool ownPointee(const FunctionGraph &G, int L, int Root, int D) {
+  const Location &From = G.Locs[L], &To = G.Locs[Root];
+  if (D != 0 || From.Kind != LocKind::ParamField ||
+      To.Kind != LocKind::ParamContent || From.Slot != To.Slot ||
+      From.Field.empty() || From.Field.find('*') != std::string::npos)
+    return false;
+  size_t Last = From.Field.rfind('/');
+  std::string Pointee =
+      Last == std::string::npos
+          ? "*" + From.Field
+          : From.Field.substr(0, Last + 1) + "*" + From.Field.substr(Last + 1);
+  return To.Field == Pointee;
 }
 
 /// The storage whose address L's address is: a field node of a split
@@ -585,22 +611,25 @@ bool directAddress(const std::vector<Edge> &Edges,
   return D == -1;
 }
 
-/// FunctionSummary::FreshOut: the slots whose object receives the address
-/// of an allocation of the function that reaches nothing else
-/// (`*out = new T;`).
+/// FunctionSummary::FreshOut: the slots whose object, or a member of it,
+/// receives the address of an allocation of the function that reaches
+/// nothing else but the result (`*out = new T;`, an allocation kept in
+/// `this->data_` and returned).
 std::vector<int> freshOut(const FunctionGraph &G,
                           const std::vector<Edge> &Edges,
                           const std::vector<EscapeFact> &Escapes) {
   std::map<int, int> RootOf; // allocation -> its only root, or -1
   for (const EscapeFact &F : Escapes) {
-    if (G.Locs[F.Loc].Kind != LocKind::Alloc)
+    if (G.Locs[F.Loc].Kind != LocKind::Alloc ||
+        (G.Locs[F.Root].Kind == LocKind::Result && !F.Maybe))
       continue;
     const Location &Rt = G.Locs[F.Root];
-    int Root = !F.Maybe && Rt.Kind == LocKind::ParamContent &&
-                       Rt.Field.empty() && Rt.Slot >= 0 &&
-                       directAddress(Edges, F.Path)
-                   ? F.Root
-                   : -1;
+    int Root =
+        !F.Maybe && Rt.Kind == LocKind::ParamContent &&
+                (Rt.Field.empty() || Rt.Field.find('*') == std::string::npos) &&
+                Rt.Slot >= 0 && directAddress(Edges, F.Path)
+            ? F.Root
+            : -1;
     auto [It, New] = RootOf.emplace(F.Loc, Root);
     if (!New && It->second != Root)
       It->second = -1;
@@ -682,7 +711,9 @@ SolvedFunction solveFunction(const FunctionGraph &G, std::vector<Edge> Edges,
         if (D < 0 && Slot >= 0 && Slot < static_cast<int>(G.SlotKinds.size()) &&
             G.SlotKinds[Slot] == 'v')
           return;
-        ParamLeaks *Src = sourceOf(R.Summary, G, SlotOf, L, D);
+        if (ownPointee(G, L, Root, D))
+          return;
+        ParamLeaks *Src = sourceOf(R.Summary, G, SlotOf, L, Root, D);
         if (!Src)
           return;
         int Level = std::max(D, 0);
@@ -765,7 +796,9 @@ SolvedFunction solveFunction(const FunctionGraph &G, std::vector<Edge> Edges,
       W.walk(
           Root, /*WithMaybe=*/true,
           [&](int L, int D) {
-            if (ParamLeaks *Src = sourceOf(Always, G, SlotOf, L, D))
+            if (ownPointee(G, L, Root, D))
+              return;
+            if (ParamLeaks *Src = sourceOf(Always, G, SlotOf, L, Root, D))
               sinkOf(*Src, G, Root).merge(std::max(D, 0), false, "");
           },
           /*SkipGuarded=*/true);

@@ -63,16 +63,17 @@ void rangeOfAddressesCopied() {
   int *addresses[1] = {&x};
   std::allocator<std::vector<int *>> a;
   auto *v = std::allocator_traits<decltype(a)>::allocate(a, 1);
-  // CHECK: [[@LINE+1]]:3: warning: address of local 'x' {{.*}}
   std::allocator_traits<decltype(a)>::construct(a, v, std::begin(addresses),
                                                 std::end(addresses));
+  // The allocation holds x's address from here on.
+  // CHECK: [[@LINE+1]]:3: warning: address of local 'x' is stored in global 'gPointers'
   gPointers = v;
 }
 void pointerKept() {
   int y = 0;
   std::allocator<std::optional<int *>> a;
   auto *o = std::allocator_traits<decltype(a)>::allocate(a, 1);
-  // CHECK: [[@LINE+1]]:3: warning: address of local 'y' {{.*}}
   std::allocator_traits<decltype(a)>::construct(a, o, &y);
+  // CHECK: [[@LINE+1]]:3: warning: address of local 'y' is stored in global 'gOptional'
   gOptional = o;
 }

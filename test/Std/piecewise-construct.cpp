@@ -36,3 +36,30 @@ void keepsPointee() {
                   std::forward_as_tuple(px));
   // CHECK: [[@LINE-2]]:3: warning: address of local 'x' is stored in global 'gv'{{.*}}[escape-global]
 }
+
+// allocator_traits<A>::construct(a, p, std::piecewise_construct, tuple,
+// tuple), as node containers build their slots (abseil's btree_map
+// operator[] and try_emplace): the same, the key is copied.
+#include <memory>
+using Slot = std::pair<const unsigned long, long>;
+using PointerSlot = std::pair<int *, long>;
+Slot *gSlot;
+PointerSlot *gPointerSlot;
+
+void constructCopiesTheKey(unsigned long i) {
+  unsigned long k = i;
+  std::allocator<Slot> a;
+  std::allocator_traits<std::allocator<Slot>>::construct(
+      a, gSlot, std::piecewise_construct, std::forward_as_tuple(k),
+      std::forward_as_tuple());
+}
+
+void constructKeepsThePointee() {
+  int x = 0;
+  int *px = &x;
+  std::allocator<PointerSlot> a;
+  std::allocator_traits<std::allocator<PointerSlot>>::construct(
+      a, gPointerSlot, std::piecewise_construct, std::forward_as_tuple(px),
+      std::forward_as_tuple(1L));
+  // CHECK: [[@LINE-3]]:3: warning: address of local 'x' escapes to the heap{{.*}}[escape-heap]
+}

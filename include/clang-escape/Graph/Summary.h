@@ -64,6 +64,17 @@ struct FieldRef {
   int Slot = -1;
   std::string Field;
 
+  /// In FunctionSummary::Fields: where the field's address goes (`return
+  /// &this->curr_;`, a getter returning a reference to one member), level 0
+  /// being the address, kept apart from the slot so that a caller that
+  /// splits its object passes on just that field.
+  static FieldRef addressOf(int Slot, const std::string &Field) {
+    return FieldRef{Slot, "&" + Field};
+  }
+  bool isAddress() const { return !Field.empty() && Field[0] == '&'; }
+  /// The field whose address an isAddress() key stands for.
+  FieldRef addressed() const { return FieldRef{Slot, Field.substr(1)}; }
+
   bool operator<(const FieldRef &O) const {
     return std::tie(Slot, Field) < std::tie(O.Slot, O.Field);
   }
@@ -95,7 +106,8 @@ struct FunctionSummary {
   std::string Name;
   std::vector<ParamLeaks> Slots;
   /// Where the value a field of a slot's object holds on entry goes
-  /// (`return this->buf_;`), with levels counted from the field's value.
+  /// (`return this->buf_;`), with levels counted from the field's value;
+  /// under FieldRef::addressOf(), where the field's address goes.
   std::map<FieldRef, ParamLeaks> Fields;
   /// The function returns fresh storage: its result is only its own `new`
   /// or another such function's result, reaching nothing else (a factory
