@@ -693,8 +693,8 @@ llvm::Error linkAndReport(std::vector<ExtractedTU> &TUs,
     bool Damaged = false;
     std::optional<Relinked> Done;
     if (Complete)
-      Done = relink(CacheDir, Salt, Inputs, Opts.Report, /*Write=*/true, Why,
-                    Damaged);
+      Done = relink(CacheDir, Salt, Inputs, Opts.Report, Opts.Remarks,
+                    /*Write=*/true, Why, Damaged);
     if (Damaged)
       Warn(Why + " (ignored; the program is linked again)");
     if (Done) {

@@ -339,13 +339,17 @@ public:
     }
     S.Rec = std::move(*Head);
     S.Rec.Salt = S.M.Salt;
-    S.Rec.Functions.resize(S.M.Functions);
     S.Loaded.assign(S.M.Chunks.size(), 0);
     S.Modified.assign(S.M.Chunks.size(), 0);
     // Each chunk starts a component (load() reads whole components).
-    std::set<int> Starts(S.Rec.Starts.begin(), S.Rec.Starts.end());
+    const std::vector<int> &Starts = S.Rec.Starts;
+    if (!llvm::is_sorted(Starts)) {
+      Why = Path + ": truncated or corrupt cache entry";
+      Damaged = true;
+      return std::nullopt;
+    }
     for (const Chunk &C : S.M.Chunks)
-      if (!Starts.count(C.First)) {
+      if (!std::binary_search(Starts.begin(), Starts.end(), C.First)) {
         Why = Path + ": truncated or corrupt cache entry";
         Damaged = true;
         return std::nullopt;
@@ -376,6 +380,9 @@ public:
   bool load(size_t C, std::string &Why, bool &Damaged) {
     if (Loaded[C])
       return true;
+    // Made when a run first needs one: a warm run reads no chunk.
+    if (Rec.Functions.empty())
+      Rec.Functions.resize(M.Functions);
     const Chunk &Ch = M.Chunks[C];
     bool Missing = false;
     auto Piece = loadPiece(Dir, Ch.Name, Missing);
@@ -404,14 +411,14 @@ private:
 
 std::optional<Relinked> relink(llvm::StringRef Dir, llvm::StringRef Salt,
                                llvm::ArrayRef<LinkInput> Units,
-                               const ReportOptions &Opts, bool Write,
-                               std::string &Why, bool &Damaged) {
+                               const ReportOptions &Opts, bool Remarks,
+                               bool Write, std::string &Why, bool &Damaged) {
   Damaged = false;
   auto State = StoredState::open(Dir, Why, Damaged);
   if (!State)
     return std::nullopt;
   LinkRecord &Rec = State->Rec;
-  size_t NF = Rec.Functions.size();
+  size_t NF = static_cast<size_t>(State->M.Functions);
   if (Rec.Salt != Salt) {
     Why = "another build or other options";
     return std::nullopt;
@@ -503,6 +510,7 @@ std::optional<Relinked> relink(llvm::StringRef Dir, llvm::StringRef Salt,
   std::map<int, Report> NewParts;
   std::map<int, FunctionSummary> Decoded;
   ReportBuilder Builder(std::set<std::string>(), Opts);
+  const std::vector<Remark> NoRemarks;
   Relinked Out;
   size_t NC = Rec.Starts.size() - 1;
   // A chunk is read when one of its functions changed or one of its
@@ -540,7 +548,8 @@ std::optional<Relinked> relink(llvm::StringRef Dir, llvm::StringRef Salt,
       auto P = PartAt.find(static_cast<int>(K));
       if (P != PartAt.end()) {
         const Report &R = Rec.Parts[P->second];
-        Builder.addReported(Base, R.Findings, R.Remarks, R.FixIts);
+        Builder.addReported(Base, R.Findings, Remarks ? R.Remarks : NoRemarks,
+                            R.FixIts);
       }
       continue;
     }
@@ -615,7 +624,8 @@ std::optional<Relinked> relink(llvm::StringRef Dir, llvm::StringRef Salt,
     ReportBuilder One(std::move(Called), Opts);
     One.add(Base, *Body, S);
     Report Part = partFrom(One.sofar(), Report(), Base);
-    Builder.addReported(Base, Part.Findings, Part.Remarks, Part.FixIts);
+    Builder.addReported(Base, Part.Findings, Remarks ? Part.Remarks : NoRemarks,
+                        Part.FixIts);
     NewParts[static_cast<int>(K)] = std::move(Part);
     ++Out.Solved;
   }
@@ -659,6 +669,8 @@ std::optional<Relinked> relink(llvm::StringRef Dir, llvm::StringRef Salt,
       }
     Rec.PartOf = std::move(PartOf);
     Rec.Parts = std::move(Parts);
+    if (Rec.Functions.empty()) // no chunk read: none is written
+      Rec.Functions.resize(State->M.Functions);
     if (llvm::Error E = storeState(Dir, Rec, State->M, State->Modified))
       Out.Warnings.push_back(llvm::toString(std::move(E)));
   }

@@ -562,6 +562,8 @@ int main(int Argc, const char **Argv) {
                         : unsigned(Jobs);
   // These outputs draw every function's graph after the run.
   Opts.KeepBodies = Format == "html" || Format == "dot" || !EmitClaims.empty();
+  // Only -m and the HTML report show the remarks.
+  Opts.Remarks = Level > 0 || Format == "html";
 
   if (!NoCache) {
     Opts.CacheDir = CacheDir;

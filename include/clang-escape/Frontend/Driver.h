@@ -84,6 +84,10 @@ struct AnalysisOptions {
   /// link holds summaries: bodies are read from the cache when their
   /// component is solved and reported, and dropped after.
   bool KeepBodies = false;
+  /// The report's -m remarks are shown (-m, the HTML report). Without
+  /// them, a run that reuses the previous link neither copies nor sorts
+  /// the remarks of every function.
+  bool Remarks = true;
   /// After the run, least recently used entries are pruned until the cache
   /// holds at most this many bytes; 0: no limit.
   uint64_t CacheMaxBytes = 0;

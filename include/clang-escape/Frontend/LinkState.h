@@ -55,13 +55,14 @@ struct Relinked {
 /// the same functions, calling the same callees, each of its changed graphs
 /// found nowhere else. Only the changed functions and the callers of a
 /// summary that changed are solved again (their graphs read from the cache);
-/// a recursive component among them does not apply. With \p Write, the state
-/// is updated. std::nullopt, with the reason in \p Why, when the state does
-/// not apply (\p Damaged: it could not be read).
+/// a recursive component among them does not apply. Without \p Remarks,
+/// the report leaves out the -m remarks (the state keeps them). With
+/// \p Write, the state is updated. std::nullopt, with the reason in \p Why,
+/// when the state does not apply (\p Damaged: it could not be read).
 std::optional<Relinked> relink(llvm::StringRef Dir, llvm::StringRef Salt,
                                llvm::ArrayRef<LinkInput> Units,
-                               const ReportOptions &Opts, bool Write,
-                               std::string &Why, bool &Damaged);
+                               const ReportOptions &Opts, bool Remarks,
+                               bool Write, std::string &Why, bool &Damaged);
 
 /// Records a full link for the next run's relink(): the units in the order
 /// they were linked, then the solved program.
