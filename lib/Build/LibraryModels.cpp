@@ -571,7 +571,10 @@ void freeStdModel(ModelBuilder &M) {
       // Built piecewise, each part from what a tuple refers to: the
       // tuples' references are not kept (as emplace's).
       bool Piecewise = piecewise(M, P + 1, N);
-      for (unsigned I = P + 1; I < N; ++I) {
+      // An object that can hold no address (`std::pair<const std::string,
+      // int>` built from a view) keeps nothing of its arguments.
+      bool Holds = M.TU.Types.mayHoldAddress(T);
+      for (unsigned I = P + 1; I < N && Holds; ++I) {
         int Below = Range && I <= P + 2 ? 1 : 0;
         if (Piecewise && stdRecord(M.paramType(I), "tuple"))
           Below = 1;

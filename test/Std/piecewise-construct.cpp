@@ -63,3 +63,20 @@ void constructKeepsThePointee() {
       std::forward_as_tuple(1L));
   // CHECK: [[@LINE-3]]:3: warning: address of local 'x' escapes to the heap{{.*}}[escape-heap]
 }
+
+// A key built from a view copies the characters (abseil's heterogeneous
+// try_emplace(string_view) into a map of strings): the slot can hold no
+// address at all.
+#include <string>
+#include <string_view>
+using StringSlot = std::pair<const std::string, int>;
+StringSlot *gStringSlot;
+
+void constructCopiesTheCharacters(std::string_view key) {
+  std::string s(key);
+  std::string_view sv = s;
+  std::allocator<StringSlot> a;
+  std::allocator_traits<std::allocator<StringSlot>>::construct(
+      a, gStringSlot, std::piecewise_construct, std::forward_as_tuple(sv),
+      std::forward_as_tuple(1));
+}
