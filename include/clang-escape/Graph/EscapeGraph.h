@@ -227,7 +227,9 @@ struct CallSite {
   /// (FunctionSummary::Drains): a destructor run after the hand-off and
   /// before the captured locals die (`delete executor;`, a local executor
   /// declared after them), or a later call of the block on the object the
-  /// work went to (`post(ioc, f); ioc.run();`).
+  /// work went to (`post(ioc, f); ioc.run();`). A later call of a free
+  /// function given that object (`Submit(tp, f); Join(tp);`) counts when
+  /// its callee waits on that slot (CallSite::WaitsOnArgs).
   std::vector<int> DrainedBy;
   /// Work handed off by the call holds the address of a local of the
   /// function (given it in the call's statement or in the declaration of
