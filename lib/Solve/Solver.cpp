@@ -20,6 +20,8 @@
 //===----------------------------------------------------------------------===//
 #include "clang-escape/Solve/Solver.h"
 
+#include "llvm/ADT/StringRef.h"
+
 #include <algorithm>
 #include <climits>
 #include <deque>
@@ -327,12 +329,12 @@ bool ownPointee(const FunctionGraph &G, int L, int Root, int D) {
       To.Kind != LocKind::ParamContent || From.Slot != To.Slot ||
       From.Field.empty() || From.Field.find('*') != std::string::npos)
     return false;
-  size_t Last = From.Field.rfind('/');
-  std::string Pointee =
-      Last == std::string::npos
-          ? "*" + From.Field
-          : From.Field.substr(0, Last + 1) + "*" + From.Field.substr(Last + 1);
-  return To.Field == Pointee;
+  // To.Field is From.Field with '*' before its last component (`a/b` gives
+  // `a/*b`), compared without building it: this runs on every visit.
+  llvm::StringRef F = From.Field, T = To.Field;
+  size_t Cut = F.rfind('/') + 1; // 0 without a '/'
+  return T.size() == F.size() + 1 && T.starts_with(F.take_front(Cut)) &&
+         T[Cut] == '*' && T.drop_front(Cut + 1) == F.drop_front(Cut);
 }
 
 /// The storage whose address L's address is: a field node of a split
