@@ -98,7 +98,7 @@ public:
       llvm::consumeError(writeFileAtomically(Path, print()));
   }
 
-  uint64_t of(const std::string &Path) {
+  uint64_t of(llvm::StringRef Path) {
     {
       std::lock_guard<std::mutex> G(Lock);
       auto It = Known.find(Path);
@@ -109,16 +109,16 @@ public:
     if (llvm::sys::fs::status(Path, St) ||
         !llvm::sys::fs::is_regular_file(St)) {
       std::lock_guard<std::mutex> G(Lock);
-      Changed |= Recorded.erase(Path) > 0;
+      Changed |= Recorded.erase(Path.str()) > 0;
       return rememberLocked(Path, hashFile(Path));
     }
     Stamp Now = stampOf(St);
     {
       std::lock_guard<std::mutex> G(Lock);
-      auto It = Recorded.find(Path);
+      auto It = Recorded.find(Path.str());
       if (It != Recorded.end() && It->second.same(Now) &&
           Now.MTime + TrustAfterNs < It->second.HashedAt) {
-        Known.emplace(Path, It->second.Hash);
+        Known.try_emplace(Path, It->second.Hash);
         return It->second.Hash;
       }
     }
@@ -127,9 +127,9 @@ public:
     std::lock_guard<std::mutex> G(Lock);
     Now.Hash = H;
     Now.HashedAt = HashedAt;
-    Recorded[Path] = Now;
+    Recorded[Path.str()] = Now;
     Changed = true;
-    Known.emplace(Path, H);
+    Known.try_emplace(Path, H);
     return H;
   }
 
@@ -158,8 +158,8 @@ private:
                   .count();
     return S;
   }
-  uint64_t rememberLocked(const std::string &Path, uint64_t H) {
-    Known.emplace(Path, H);
+  uint64_t rememberLocked(llvm::StringRef Path, uint64_t H) {
+    Known.try_emplace(Path, H);
     return H;
   }
   /// One line a file: its hash, size, device, inode, modification time and
@@ -199,7 +199,7 @@ private:
   }
 
   std::mutex Lock;
-  std::unordered_map<std::string, uint64_t> Known;
+  llvm::StringMap<uint64_t> Known;
   std::map<std::string, Stamp> Recorded;
   std::string Path;
   bool Changed = false;
@@ -350,23 +350,22 @@ std::string cachePath(const std::string &Dir,
 std::optional<CacheEntry> readCache(const std::string &Path,
                                     const AnalysisOptions &Opts,
                                     FileHashes &Hashes, std::string &Warning) {
-  auto Current = [&](const CacheEntry &E) {
+  auto Usable = [&](const CacheEntry &E, size_t Deps) {
     // A unit that did not compile cleanly is stored by --extract-only only,
     // for --link-only: other runs parse it again.
-    if (E.Deps.empty() || (E.HadErrors && !Opts.LinkOnly))
-      return false;
-    // Through an alias, an entry is valid when the other checkout's files
-    // hash the same (a generated header outside it is shared). Without one,
-    // no path to look for: each distinct file is read once (Hashes).
-    for (const Dependency &D : E.Deps) {
-      std::string There = rebase(D.Path, Opts.AliasTo, Opts.AliasFrom);
-      bool Aliased = There != D.Path && llvm::sys::fs::exists(There);
-      if (Hashes.of(Aliased ? There : D.Path) != D.Hash)
-        return false;
-    }
-    return true;
+    return Deps != 0 && (!E.HadErrors || Opts.LinkOnly);
   };
-  auto Old = readCurrentEntry(Path, Current);
+  // Through an alias, an entry is valid when the other checkout's files
+  // hash the same (a generated header outside it is shared). Without one,
+  // no path to look for: each distinct file is read once (Hashes).
+  auto Current = [&](llvm::StringRef Dep, uint64_t Hash) {
+    if (Opts.AliasTo.empty())
+      return Hashes.of(Dep) == Hash;
+    std::string There = rebase(Dep, Opts.AliasTo, Opts.AliasFrom);
+    bool Aliased = There != Dep && llvm::sys::fs::exists(There);
+    return Hashes.of(Aliased ? llvm::StringRef(There) : Dep) == Hash;
+  };
+  auto Old = readCurrentEntry(Path, Usable, Current);
   if (!Old) {
     Warning =
         llvm::toString(Old.takeError()) +

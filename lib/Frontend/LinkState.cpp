@@ -60,6 +60,16 @@ Report partFrom(const Report &R, const Report &From, size_t Base) {
   return P;
 }
 
+bool sameRemarks(const std::vector<Remark> &A, const std::vector<Remark> &B) {
+  return std::equal(A.begin(), A.end(), B.begin(), B.end(),
+                    [](const Remark &X, const Remark &Y) {
+                      return X.Pos.File == Y.Pos.File &&
+                             X.Pos.Line == Y.Pos.Line &&
+                             X.Pos.Column == Y.Pos.Column &&
+                             X.Message == Y.Message && X.Explain == Y.Explain;
+                    });
+}
+
 bool empty(const Report &R) {
   return R.Findings.empty() && R.Remarks.empty() && R.FixIts.empty();
 }
@@ -260,6 +270,13 @@ llvm::Error storeState(llvm::StringRef Dir, LinkRecord &R, Manifest &M,
   }
   M.Functions = NF;
   M.Salt = R.Salt;
+  // The remarks go with their component's chunk, read only by a run that
+  // shows them (-m, HTML): not with the head, which every run reads.
+  auto FirstOf = [&](size_t J) {
+    int K = R.PartOf[J];
+    return K >= 0 && static_cast<size_t>(K) < R.Starts.size() ? R.Starts[K]
+                                                              : -1;
+  };
   for (size_t C = 0; C < M.Chunks.size(); ++C) {
     Chunk &Ch = M.Chunks[C];
     if (C < Modified.size() && !Modified[C])
@@ -268,6 +285,15 @@ llvm::Error storeState(llvm::StringRef Dir, LinkRecord &R, Manifest &M,
     Piece.Functions.assign(
         std::make_move_iterator(R.Functions.begin() + Ch.First),
         std::make_move_iterator(R.Functions.begin() + Ch.First + Ch.Count));
+    for (size_t J = 0; J < R.PartOf.size() && J < R.Parts.size(); ++J) {
+      int First = FirstOf(J);
+      if (First >= Ch.First && First < Ch.First + Ch.Count &&
+          !R.Parts[J].Remarks.empty()) {
+        Piece.PartOf.push_back(R.PartOf[J]);
+        Piece.Parts.emplace_back();
+        Piece.Parts.back().Remarks = R.Parts[J].Remarks;
+      }
+    }
     auto Name = storePiece(Dir, Piece);
     std::move(Piece.Functions.begin(), Piece.Functions.end(),
               R.Functions.begin() + Ch.First);
@@ -278,8 +304,19 @@ llvm::Error storeState(llvm::StringRef Dir, LinkRecord &R, Manifest &M,
   }
   std::vector<LinkRecord::Function> Functions;
   std::swap(Functions, R.Functions);
+  std::vector<int> PartOf;
+  std::vector<Report> Parts;
+  std::swap(PartOf, R.PartOf);
+  std::swap(Parts, R.Parts);
+  for (size_t J = 0; J < PartOf.size() && J < Parts.size(); ++J)
+    if (!Parts[J].Findings.empty() || !Parts[J].FixIts.empty()) {
+      R.PartOf.push_back(PartOf[J]);
+      R.Parts.push_back({Parts[J].Findings, {}, Parts[J].FixIts});
+    }
   auto Head = storePiece(Dir, R);
   std::swap(Functions, R.Functions);
+  std::swap(PartOf, R.PartOf);
+  std::swap(Parts, R.Parts);
   if (!Head)
     return Head.takeError();
   M.Head = *Head;
@@ -311,6 +348,9 @@ public:
   Manifest M;
   LinkRecord Rec;
   std::vector<char> Loaded, Modified;
+  /// Where each component's part is in Rec.Parts: from the head (findings,
+  /// fix-its), with the remarks of each chunk read so far.
+  std::map<int, size_t> PartAt;
 
   /// Reads the manifest and the head; std::nullopt with \p Why (and
   /// \p Damaged) when there is none or it cannot be read.
@@ -339,6 +379,13 @@ public:
     }
     S.Rec = std::move(*Head);
     S.Rec.Salt = S.M.Salt;
+    if (S.Rec.PartOf.size() != S.Rec.Parts.size()) {
+      Why = Path + ": truncated or corrupt cache entry";
+      Damaged = true;
+      return std::nullopt;
+    }
+    for (size_t J = 0; J < S.Rec.PartOf.size(); ++J)
+      S.PartAt[S.Rec.PartOf[J]] = J;
     S.Loaded.assign(S.M.Chunks.size(), 0);
     S.Modified.assign(S.M.Chunks.size(), 0);
     // Each chunk starts a component (load() reads whole components).
@@ -400,6 +447,15 @@ public:
     }
     std::move(Piece->Functions.begin(), Piece->Functions.end(),
               Rec.Functions.begin() + Ch.First);
+    for (size_t J = 0; J < Piece->PartOf.size() && J < Piece->Parts.size();
+         ++J) {
+      auto [At, New] = PartAt.try_emplace(Piece->PartOf[J], Rec.Parts.size());
+      if (New) {
+        Rec.PartOf.push_back(Piece->PartOf[J]);
+        Rec.Parts.emplace_back();
+      }
+      Rec.Parts[At->second].Remarks = std::move(Piece->Parts[J].Remarks);
+    }
     Loaded[C] = 1;
     return true;
   }
@@ -504,9 +560,7 @@ std::optional<Relinked> relink(llvm::StringRef Dir, llvm::StringRef Salt,
   // Bottom-up, as Program::solve: a component is solved again when a member
   // changed or a callee's summary did; the others keep what they had.
   std::set<int> Recursive(Rec.Recursive.begin(), Rec.Recursive.end());
-  std::map<int, size_t> PartAt;
-  for (size_t J = 0; J < Rec.PartOf.size(); ++J)
-    PartAt[Rec.PartOf[J]] = J;
+  std::map<int, size_t> &PartAt = State->PartAt;
   std::map<int, Report> NewParts;
   std::map<int, FunctionSummary> Decoded;
   ReportBuilder Builder(std::set<std::string>(), Opts);
@@ -545,6 +599,9 @@ std::optional<Relinked> relink(llvm::StringRef Dir, llvm::StringRef Salt,
       }
     }
     if (!Again) {
+      // Its remarks are in its chunk.
+      if (Remarks && !State->load(C, Why, Damaged))
+        return std::nullopt;
       auto P = PartAt.find(static_cast<int>(K));
       if (P != PartAt.end()) {
         const Report &R = Rec.Parts[P->second];
@@ -626,6 +683,12 @@ std::optional<Relinked> relink(llvm::StringRef Dir, llvm::StringRef Salt,
     Report Part = partFrom(One.sofar(), Report(), Base);
     Builder.addReported(Base, Part.Findings, Remarks ? Part.Remarks : NoRemarks,
                         Part.FixIts);
+    // New remarks change the chunk (which was read: Look).
+    auto Old = PartAt.find(static_cast<int>(K));
+    if (Old == PartAt.end()
+            ? !Part.Remarks.empty()
+            : !sameRemarks(Rec.Parts[Old->second].Remarks, Part.Remarks))
+      State->Modified[C] = 1;
     NewParts[static_cast<int>(K)] = std::move(Part);
     ++Out.Solved;
   }

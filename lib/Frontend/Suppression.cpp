@@ -96,11 +96,12 @@ NoLintComments::load(const std::string &File) {
   auto Buf =
       FS ? FS->getBufferForFile(File) : llvm::MemoryBuffer::getFile(File);
   if (Buf) {
-    llvm::SmallVector<llvm::StringRef> Lines;
-    (*Buf)->getBuffer().split(Lines, '\n');
+    FC.Text = std::move(*Buf);
+    llvm::SmallVector<llvm::StringRef, 0> Lines;
+    FC.Text->getBuffer().split(Lines, '\n');
+    FC.Lines.assign(Lines.begin(), Lines.end());
     std::vector<std::pair<unsigned, std::string>> Open;
     for (unsigned I = 0; I < Lines.size(); ++I) {
-      FC.Lines.push_back(Lines[I].str());
       for (const Directive &D : directivesOn(Lines[I])) {
         if (D.Kind == "NOLINTBEGIN")
           Open.push_back({I + 1, D.Checks});
@@ -123,8 +124,7 @@ bool NoLintComments::suppresses(const SourcePos &P, llvm::StringRef Check) {
     return false;
   const FileComments &FC = load(P.File);
   auto Line = [&](unsigned N) -> llvm::StringRef {
-    return N >= 1 && N <= FC.Lines.size() ? llvm::StringRef(FC.Lines[N - 1])
-                                          : "";
+    return N >= 1 && N <= FC.Lines.size() ? FC.Lines[N - 1] : "";
   };
   for (const Directive &D : directivesOn(Line(P.Line)))
     if (D.Kind == "NOLINT" && listNames(D.Checks, Check))

@@ -178,6 +178,22 @@ readCurrentEntry(llvm::StringRef EntryPath,
   return std::move(*Entry);
 }
 
+llvm::Expected<std::optional<CacheEntry>>
+readCurrentEntry(llvm::StringRef EntryPath,
+                 llvm::function_ref<bool(const CacheEntry &, size_t)> Usable,
+                 llvm::function_ref<bool(llvm::StringRef, uint64_t)> Current) {
+  auto Buf = llvm::MemoryBuffer::getFile(EntryPath, /*IsText=*/false,
+                                         /*RequiresNullTerminator=*/false);
+  if (!Buf)
+    return std::nullopt;
+  auto Entry =
+      readCacheEntryIf((*Buf)->getBuffer(), EntryPath, Usable, Current);
+  if (!Entry || !*Entry)
+    return Entry;
+  touch(EntryPath);
+  return Entry;
+}
+
 llvm::Expected<bool> loadGraphs(llvm::StringRef Dir,
                                 llvm::ArrayRef<GraphId> Ids,
                                 std::set<GraphId> &Loaded,

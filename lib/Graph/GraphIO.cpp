@@ -123,6 +123,20 @@ public:
     }
     return static_cast<size_t>(N);
   }
+  /// A string, as a view of the text read (or of an earlier string).
+  llvm::StringRef str() {
+    uint64_t Seen = varint();
+    if (Seen) {
+      Failed |= Seen > Strings.size();
+      return Failed ? "" : Strings[Seen - 1];
+    }
+    size_t N = count();
+    if (Failed)
+      return "";
+    Strings.push_back(llvm::StringRef(P, N));
+    P += N;
+    return Strings.back();
+  }
   template <typename T> void operator()(T &V) {
     if (Failed)
       return;
@@ -437,13 +451,20 @@ template <typename IO> void io(IO &A, SolvedComponent &C) {
   A(C.FixIts);
 }
 
+llvm::Error corrupt(llvm::StringRef Name) {
+  return llvm::createStringError(std::errc::invalid_argument,
+                                 "%s: truncated or corrupt cache entry",
+                                 Name.str().c_str());
+}
+
 /// How a framed body is stored.
 enum class Packing : uint8_t { Plain = 0, Zstd = 1 };
 
 /// \p Value framed: a magic, the format version, a checksum of what
-/// follows, then the body, compressed with zstd where LLVM has it.
+/// follows, then the body, compressed with zstd where LLVM has it and
+/// \p Pack asks.
 template <typename T>
-std::string frame(const char (&Magic)[4], const T &Value) {
+std::string frame(const char (&Magic)[4], const T &Value, bool Pack = true) {
   Writer W;
   W.raw(Magic, sizeof Magic);
   W.varint(GraphFormatVersion);
@@ -451,7 +472,7 @@ std::string frame(const char (&Magic)[4], const T &Value) {
   Writer Body;
   Body(Copy);
   Writer Packed;
-  if (llvm::compression::zstd::isAvailable()) {
+  if (Pack && llvm::compression::zstd::isAvailable()) {
     llvm::SmallVector<uint8_t, 0> Z;
     llvm::compression::zstd::compress(llvm::arrayRefFromStringRef(Body.Out), Z);
     Packed.Out.push_back(static_cast<char>(Packing::Zstd));
@@ -469,10 +490,11 @@ std::string frame(const char (&Magic)[4], const T &Value) {
   return std::move(W.Out);
 }
 
-/// What frame() wrote, checked.
-template <typename T>
-llvm::Expected<T> unframe(const char (&Magic)[4], llvm::StringRef Text,
-                          llvm::StringRef Name) {
+/// The body of what frame() wrote, checked, decompressed into \p Unpacked
+/// when it was packed.
+llvm::Expected<Reader> unframeBody(const char (&Magic)[4], llvm::StringRef Text,
+                                   llvm::StringRef Name,
+                                   llvm::SmallVectorImpl<uint8_t> &Unpacked) {
   if (Text.size() < sizeof Magic || std::memcmp(Text.data(), Magic, 4) != 0)
     return llvm::createStringError(std::errc::invalid_argument,
                                    "%s: not a clang-escape cache entry",
@@ -500,7 +522,6 @@ llvm::Expected<T> unframe(const char (&Magic)[4], llvm::StringRef Text,
                                    "%s: truncated cache entry",
                                    Name.str().c_str());
   auto How = static_cast<Packing>(*R.P++);
-  llvm::SmallVector<uint8_t, 0> Unpacked;
   if (How == Packing::Zstd) {
     uint64_t Size = R.varint();
     if (R.Failed)
@@ -520,16 +541,23 @@ llvm::Expected<T> unframe(const char (&Magic)[4], llvm::StringRef Text,
           Name.str().c_str(), llvm::toString(std::move(E)).c_str());
     R = Reader(llvm::toStringRef(Unpacked));
   } else if (How != Packing::Plain) {
-    return llvm::createStringError(std::errc::invalid_argument,
-                                   "%s: truncated or corrupt cache entry",
-                                   Name.str().c_str());
+    return corrupt(Name);
   }
+  return R;
+}
+
+/// What frame() wrote, checked.
+template <typename T>
+llvm::Expected<T> unframe(const char (&Magic)[4], llvm::StringRef Text,
+                          llvm::StringRef Name) {
+  llvm::SmallVector<uint8_t, 0> Unpacked;
+  auto R = unframeBody(Magic, Text, Name, Unpacked);
+  if (!R)
+    return R.takeError();
   T Value;
-  R(Value);
-  if (R.Failed || R.P != R.End)
-    return llvm::createStringError(std::errc::invalid_argument,
-                                   "%s: truncated or corrupt cache entry",
-                                   Name.str().c_str());
+  (*R)(Value);
+  if (R->Failed || R->P != R->End)
+    return corrupt(Name);
   return std::move(Value);
 }
 
@@ -545,12 +573,46 @@ llvm::Expected<ExtractedTU> readExtractedTU(llvm::StringRef Text,
 }
 
 std::string writeCacheEntry(const CacheEntry &E) {
-  return frame(EntryMagic, E);
+  // Not compressed: every run checks every entry, and the entries are a
+  // small part of the cache (a few percent of its graphs).
+  return frame(EntryMagic, E, /*Pack=*/false);
 }
 
 llvm::Expected<CacheEntry> readCacheEntry(llvm::StringRef Text,
                                           llvm::StringRef Name) {
   return unframe<CacheEntry>(EntryMagic, Text, Name);
+}
+
+llvm::Expected<std::optional<CacheEntry>>
+readCacheEntryIf(llvm::StringRef Text, llvm::StringRef Name,
+                 llvm::function_ref<bool(const CacheEntry &, size_t)> Usable,
+                 llvm::function_ref<bool(llvm::StringRef, uint64_t)> Current) {
+  llvm::SmallVector<uint8_t, 0> Unpacked;
+  auto R = unframeBody(EntryMagic, Text, Name, Unpacked);
+  if (!R)
+    return R.takeError();
+  // The fields in io()'s order, the dependencies checked as they are read.
+  CacheEntry E;
+  (*R)(E.File);
+  (*R)(E.HadErrors);
+  size_t N = R->count();
+  if (R->Failed)
+    return corrupt(Name);
+  if (!Usable(E, N))
+    return std::nullopt;
+  for (size_t I = 0; I < N; ++I) {
+    llvm::StringRef Path = R->str();
+    uint64_t Hash = 0;
+    (*R)(Hash);
+    if (R->Failed)
+      return corrupt(Name);
+    if (!Current(Path, Hash))
+      return std::nullopt;
+  }
+  (*R)(E.Graphs);
+  if (R->Failed || R->P != R->End)
+    return corrupt(Name);
+  return std::move(E);
 }
 
 std::string writeFunctionGraph(const FunctionGraph &G) {

@@ -39,6 +39,10 @@
 #include "llvm/Support/WithColor.h"
 #include "llvm/Support/raw_ostream.h"
 
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+
 using namespace llvm;
 using namespace clang::tooling;
 
@@ -560,6 +564,12 @@ int main(int Argc, const char **Argv) {
   Opts.ReportFilter = [&Run](escape::Report &R) { Run.filter(R); };
   Opts.Jobs = Jobs == 0 ? llvm::hardware_concurrency().compute_thread_count()
                         : unsigned(Jobs);
+#ifdef __GLIBC__
+  // One job parses on a thread of its own (for its stack): in an arena of
+  // its own, the link after it could not reuse the memory the parse freed.
+  if (Opts.Jobs == 1)
+    mallopt(M_ARENA_MAX, 1);
+#endif
   // These outputs draw every function's graph after the run.
   Opts.KeepBodies = Format == "html" || Format == "dot" || !EmitClaims.empty();
   // Only -m and the HTML report show the remarks.

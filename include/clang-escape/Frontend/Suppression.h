@@ -17,8 +17,10 @@
 #include "llvm/ADT/IntrusiveRefCntPtr.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringRef.h"
+#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/VirtualFileSystem.h"
 
+#include <memory>
 #include <string>
 #include <utility>
 #include <vector>
@@ -55,7 +57,9 @@ private:
     std::string Checks;
   };
   struct FileComments {
-    std::vector<std::string> Lines;
+    /// The file's text, and its lines as views of it.
+    std::unique_ptr<llvm::MemoryBuffer> Text;
+    std::vector<llvm::StringRef> Lines;
     std::vector<Region> Regions;
   };
   const FileComments &load(const std::string &File);

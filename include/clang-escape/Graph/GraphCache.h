@@ -37,6 +37,13 @@ llvm::Expected<std::optional<CacheEntry>>
 readCurrentEntry(llvm::StringRef EntryPath,
                  llvm::function_ref<bool(const CacheEntry &)> Current);
 
+/// The same, the entry's dependencies checked one by one as it is read
+/// (readCacheEntryIf): its Deps are left empty.
+llvm::Expected<std::optional<CacheEntry>>
+readCurrentEntry(llvm::StringRef EntryPath,
+                 llvm::function_ref<bool(const CacheEntry &, size_t)> Usable,
+                 llvm::function_ref<bool(llvm::StringRef, uint64_t)> Current);
+
 /// Appends to \p Out the graphs of the cache \p Dir named by \p Ids, in
 /// their order, except those already in \p Loaded (a graph is its content:
 /// one loaded for another unit is that unit's too), and adds them to

@@ -15,9 +15,11 @@
 #include "clang-escape/Graph/EscapeGraph.h"
 #include "clang-escape/Report/Finding.h"
 
+#include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Error.h"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -149,6 +151,15 @@ llvm::Expected<ExtractedTU> readExtractedTU(llvm::StringRef Text,
 std::string writeCacheEntry(const CacheEntry &E);
 llvm::Expected<CacheEntry> readCacheEntry(llvm::StringRef Text,
                                           llvm::StringRef Name);
+/// A per-file cache entry when \p Usable accepts it (given its file, its
+/// errors and how many dependencies it has) and \p Current each of its
+/// dependencies (a path and its hash), checked as they are read: its Deps
+/// are left empty (every run checks every unit's entry: no string is made
+/// per header). std::nullopt at the first refused.
+llvm::Expected<std::optional<CacheEntry>>
+readCacheEntryIf(llvm::StringRef Text, llvm::StringRef Name,
+                 llvm::function_ref<bool(const CacheEntry &, size_t)> Usable,
+                 llvm::function_ref<bool(llvm::StringRef, uint64_t)> Current);
 
 /// One function graph, and back.
 std::string writeFunctionGraph(const FunctionGraph &G);

@@ -100,6 +100,52 @@ TEST(GraphIOTest, AnEntryOfTheFormatBeforeIsAMissNamingItsVersion) {
             std::string::npos);
 }
 
+TEST(GraphIOTest, AnEntryIsCheckedDependencyByDependencyAsItIsRead) {
+  CacheEntry E;
+  E.File = "/src/f.cpp";
+  // The same path twice: the second is written as a repeat of the first.
+  E.Deps = {{"/src/f.cpp", 1}, {"/src/f.h", 2}, {"/src/f.cpp", 1}};
+  E.Graphs = {{1, 2}, {3, 4}};
+  std::string Text = writeCacheEntry(E);
+  std::vector<std::pair<std::string, uint64_t>> Seen;
+  auto All = [](const CacheEntry &, size_t N) { return N == 3; };
+  auto Read = readCacheEntryIf(Text, "f.esc", All,
+                               [&](llvm::StringRef P, uint64_t H) {
+                                 Seen.push_back({P.str(), H});
+                                 return true;
+                               });
+  ASSERT_TRUE(static_cast<bool>(Read)) << llvm::toString(Read.takeError());
+  ASSERT_TRUE(Read->has_value());
+  EXPECT_EQ((*Read)->File, "/src/f.cpp");
+  EXPECT_TRUE((*Read)->Deps.empty());
+  EXPECT_EQ((*Read)->Graphs.size(), 2u);
+  ASSERT_EQ(Seen.size(), 3u);
+  EXPECT_EQ(Seen[1], std::make_pair(std::string("/src/f.h"), uint64_t(2)));
+  EXPECT_EQ(Seen[2], std::make_pair(std::string("/src/f.cpp"), uint64_t(1)));
+  // The first dependency refused ends the read: a miss, not an error.
+  unsigned Asked = 0;
+  auto Changed = readCacheEntryIf(Text, "f.esc", All,
+                                  [&](llvm::StringRef P, uint64_t) {
+                                    ++Asked;
+                                    return P != "/src/f.h";
+                                  });
+  ASSERT_TRUE(static_cast<bool>(Changed));
+  EXPECT_FALSE(Changed->has_value());
+  EXPECT_EQ(Asked, 2u);
+  auto Refused = readCacheEntryIf(
+      Text, "f.esc", [](const CacheEntry &, size_t) { return false; },
+      [](llvm::StringRef, uint64_t) { return true; });
+  ASSERT_TRUE(static_cast<bool>(Refused));
+  EXPECT_FALSE(Refused->has_value());
+  // A damaged entry is an error naming it.
+  Text[Text.size() - 3] ^= 1;
+  auto Damaged = readCacheEntryIf(Text, "f.esc", All,
+                                  [](llvm::StringRef, uint64_t) { return true; });
+  ASSERT_FALSE(static_cast<bool>(Damaged));
+  EXPECT_NE(llvm::toString(Damaged.takeError()).find("f.esc"),
+            std::string::npos);
+}
+
 TEST(GraphIOTest, TheSameGraphHasTheSameIdAndAnotherAnother) {
   GraphMaker F("f"), G("g");
   std::string EF = writeFunctionGraph(F.G);
