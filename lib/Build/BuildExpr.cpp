@@ -382,7 +382,8 @@ void FunctionBuilder::declRef(const Hole &K, const DeclRefExpr *DRE) {
     }
     return;
   }
-  int L = varLoc(VD);
+  auto Own = RefLocs.find(DRE);
+  int L = Own != RefLocs.end() ? Own->second : varLoc(VD);
   unsigned Off = Ctx.getSourceManager().getFileOffset(
       Ctx.getSourceManager().getExpansionLoc(DRE->getBeginLoc()));
   noteUse(L, Off);

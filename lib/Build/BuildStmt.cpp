@@ -69,8 +69,12 @@ void FunctionBuilder::stmt(const Stmt *S) {
   switch (S->getStmtClass()) {
   case Stmt::CompoundStmtClass: {
     int Saved = pushScope(false, S);
-    for (const Stmt *C : cast<CompoundStmt>(S)->body())
+    bool Body = !Repointable.empty() && S == FD->getBody();
+    for (const Stmt *C : cast<CompoundStmt>(S)->body()) {
+      if (Body)
+        repointParam(C);
       stmt(C);
+    }
     popScope(Saved);
     return;
   }
@@ -449,6 +453,7 @@ void FunctionBuilder::collectReassigned(const Stmt *Body) {
             ++Reads[VD];
       return true;
     }
+
     // A smart pointer is re-pointed only by assignment, reset or swap.
     bool VisitCXXOperatorCallExpr(CXXOperatorCallExpr *E) {
       if (E->getOperator() == OO_Equal && E->getNumArgs() > 0)
@@ -980,7 +985,8 @@ void FunctionBuilder::killOverwrittenGlobalStores(const Stmt *Body) {
             // promise the work fulfils).
             Signal = !Waited && llvm::any_of(WaitsIn(J), [&](const Expr *W) {
               const VarDecl *R = rootVariable(W);
-              return Signals(R) || Signals(handleSource(R));
+              return Signals(R) || Signals(handleSource(R)) ||
+                     Signals(handleSource(W));
             });
             llvm::SmallVector<const VarDecl *, 2> Spun;
             spunOn(Stmts[J], Spun);
@@ -1324,12 +1330,13 @@ void FunctionBuilder::killOverwrittenGlobalStores(const Stmt *Body) {
                                    "end of '" + Object->getNameAsString() + "'")
                 : -1;
     }
-    // `executor.run(flow).wait()`: waited for in the same expression.
+    // `executor.run(flow).wait()`, `async_write(fd, &buf).get()`: waited
+    // for in the same expression, by a method or a free function.
     bool VisitCXXMemberCallExpr(CXXMemberCallExpr *E) {
       if (!isWaitCall(E, B.TU.Opts.Models) || !E->getImplicitObjectArgument())
         return true;
-      const auto *Inner = dyn_cast<CXXMemberCallExpr>(
-          E->getImplicitObjectArgument()->IgnoreImplicit());
+      const auto *Inner =
+          dyn_cast<CallExpr>(E->getImplicitObjectArgument()->IgnoreImplicit());
       if (auto CI = B.CallIndex.find(Inner); Inner && CI != B.CallIndex.end())
         B.G.Calls[CI->second].Undone = B.G.Calls[CI->second].WaitedFor = true;
       return true;

@@ -85,6 +85,9 @@ struct TUContext {
   std::unordered_map<const clang::FunctionDecl *,
                      std::vector<const clang::FieldDecl *>>
       FieldsWritten;
+  /// How many calls deep each entry of FieldsWritten looked: a deeper
+  /// question looks again (the answer must not depend on which came first).
+  llvm::DenseMap<const clang::FunctionDecl *, unsigned> FieldsWrittenDepth;
   /// The program's constructors each library function runs, a few calls
   /// deep (InPlaceConstruction.cpp).
   llvm::DenseMap<const clang::FunctionDecl *,
@@ -388,6 +391,8 @@ public:
   void unlinkableMembers();
   void coroutine(const clang::CoroutineBodyStmt *CB);
   void collectReassigned(const clang::Stmt *Body);
+  /// A statement of the body re-pointing a Repointable parameter.
+  void repointParam(const clang::Stmt *S);
   /// The plain last definition of a returned pointer variable, for the
   /// returns that can be lowered from it (ReturnedValue.cpp).
   void collectReturnedValues(const clang::Stmt *Body);
@@ -418,6 +423,13 @@ public:
   /// Never-reassigned pointer and reference locals, with their initializer.
   llvm::DenseMap<const clang::VarDecl *, const clang::Expr *> StableInit;
   llvm::DenseSet<const clang::VarDecl *> Reassigned;
+  /// Pointer parameters only read and assigned (never address-taken,
+  /// bound to a reference or captured by one): an assignment that is a
+  /// statement of the body gives them a location of their own from there on.
+  llvm::DenseSet<const clang::VarDecl *> Repointable;
+  /// The location a reference reads when it is not its variable's current
+  /// one (the parameter's own, on the right of `p = strdup(p);`).
+  llvm::DenseMap<const clang::DeclRefExpr *, int> RefLocs;
   /// `return p;` whose p holds the value of one definition at the return:
   /// that value and the definition's note.
   llvm::DenseMap<const clang::ReturnStmt *,

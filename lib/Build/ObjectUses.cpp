@@ -48,8 +48,12 @@ const std::vector<const FieldDecl *> &
 escape::fieldsWritten(const FunctionDecl *FD, TUContext &TU, unsigned Depth) {
   auto [It, New] = TU.FieldsWritten.try_emplace(FD->getCanonicalDecl());
   const FunctionDecl *Def = nullptr;
-  if (!New || !FD->hasBody(Def) || !Def->getBody())
+  auto [Seen, First] =
+      TU.FieldsWrittenDepth.try_emplace(FD->getCanonicalDecl(), Depth);
+  if ((!New && !First && Seen->second >= Depth) || !FD->hasBody(Def) ||
+      !Def->getBody())
     return It->second;
+  Seen->second = Depth;
   struct Finder : RecursiveASTVisitor<Finder> {
     TUContext &TU;
     unsigned Depth;

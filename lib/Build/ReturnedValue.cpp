@@ -18,6 +18,10 @@
 // reference), and a definition without side effects, which is lowered a
 // second time at the return.
 //
+// Such a pointer parameter re-pointed by a statement of the body (`code =
+// strdup(code);`) is given a location of its own there: later reads see the
+// new value only, the right side the caller's.
+//
 //===----------------------------------------------------------------------===//
 #include "FunctionBuilder.h"
 
@@ -113,6 +117,12 @@ void FunctionBuilder::collectReturnedValues(const Stmt *Body) {
     return;
   PlainPointers P;
   P.TraverseStmt(const_cast<Stmt *>(Body));
+  // A pointer parameter only read and assigned: each assignment that is a
+  // statement of the body gives it a value of its own (repointParam()).
+  for (const ParmVarDecl *PVD : FD->parameters())
+    if (PVD->getType()->isPointerType() && Reassigned.count(PVD) &&
+        P.plain(PVD))
+      Repointable.insert(PVD);
 
   struct Blocks : RecursiveASTVisitor<Blocks> {
     std::vector<const CompoundStmt *> All;
@@ -161,6 +171,37 @@ void FunctionBuilder::collectReturnedValues(const Stmt *Body) {
       }
     }
   }
+}
+
+void FunctionBuilder::repointParam(const Stmt *S) {
+  const auto *BO = dyn_cast<BinaryOperator>(S);
+  const auto *DRE = BO && BO->getOpcode() == BO_Assign
+                        ? dyn_cast<DeclRefExpr>(BO->getLHS()->IgnoreParens())
+                        : nullptr;
+  const auto *P = DRE ? dyn_cast<ParmVarDecl>(DRE->getDecl()) : nullptr;
+  if (!P || !Repointable.count(P))
+    return;
+  // `p = strdup(p);` as a statement of the body: what p held is read by the
+  // right side only, and p holds the new value from here on (a parameter
+  // re-pointed before it is kept is not kept).
+  struct Reads : RecursiveASTVisitor<Reads> {
+    const ParmVarDecl *P;
+    llvm::SmallVector<const DeclRefExpr *, 2> Out;
+    explicit Reads(const ParmVarDecl *P) : P(P) {}
+    bool VisitDeclRefExpr(DeclRefExpr *E) {
+      if (E->getDecl() == P)
+        Out.push_back(E);
+      return true;
+    }
+  } R(P);
+  R.TraverseStmt(const_cast<Expr *>(BO->getRHS()));
+  int Old = varLoc(P);
+  for (const DeclRefExpr *E : R.Out)
+    RefLocs[E] = Old;
+  int New =
+      newLoc(LocKind::Local, P->getNameAsString(), P->getLocation(), CurScope);
+  G.Locs[New].Size.Bytes = 0; // the parameter's own storage is Old's
+  VarLocs[P] = New;
 }
 
 } // namespace escape

@@ -223,6 +223,13 @@ void callsOnLocals(const Stmt *S,
   F.TraverseStmt(const_cast<Stmt *>(S));
 }
 
+/// A static member function is called as a free function is
+/// (`Factory::create_task(f)`).
+static bool isInstanceMethod(const FunctionDecl *FD) {
+  const auto *MD = dyn_cast<CXXMethodDecl>(FD);
+  return MD && !MD->isStatic();
+}
+
 /// True if call \p E gives a local object to a function or a function
 /// object by non-const reference or pointer (`start(op)`, `enqueue(&w)`):
 /// the object may be work the callee hands on.
@@ -235,7 +242,7 @@ static bool givesLocalObject(const CallExpr *E) {
     if (OC->getOperator() != OO_Call)
       return false;
     Skip = isa<CXXMethodDecl>(FD) ? 1 : 0;
-  } else if (isa<CXXMethodDecl>(FD)) {
+  } else if (isInstanceMethod(FD)) {
     return false;
   }
   for (unsigned I = Skip; I < E->getNumArgs(); ++I) {
@@ -335,7 +342,7 @@ void handOffs(const Stmt *S, const ModelTable *Models,
         return true;
       }
       const FunctionDecl *FD = E->getDirectCallee();
-      if (!FD || isa<CXXOperatorCallExpr>(E) || isa<CXXMethodDecl>(FD))
+      if (!FD || isa<CXXOperatorCallExpr>(E) || isInstanceMethod(FD))
         return true;
       if (givesCallable(E))
         Out.push_back(E);
@@ -587,13 +594,19 @@ bool madeFrom(const VarDecl *W, const VarDecl *V) {
          mentions(W->getInit(), V);
 }
 
+const VarDecl *handleSource(const Expr *W) {
+  const auto *MC =
+      W ? dyn_cast<CXXMemberCallExpr>(W->IgnoreImplicit()) : nullptr;
+  const VarDecl *Source =
+      MC ? objectVariable(MC->getImplicitObjectArgument()) : nullptr;
+  return Source && Source->hasLocalStorage() ? Source : nullptr;
+}
+
 const VarDecl *handleSource(const VarDecl *V) {
   if (!V || !V->hasLocalStorage() || isa<ParmVarDecl>(V) || !V->getInit())
     return nullptr;
-  const auto *MC = dyn_cast<CXXMemberCallExpr>(V->getInit()->IgnoreImplicit());
-  const VarDecl *Source =
-      MC ? objectVariable(MC->getImplicitObjectArgument()) : nullptr;
-  return Source && Source != V && Source->hasLocalStorage() ? Source : nullptr;
+  const VarDecl *Source = handleSource(V->getInit());
+  return Source != V ? Source : nullptr;
 }
 
 bool namedLocalsOutlive(const Stmt *S, const VarDecl *Last,

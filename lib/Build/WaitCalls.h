@@ -163,6 +163,11 @@ bool madeFrom(const clang::VarDecl *W, const clang::VarDecl *V);
 /// for a signal given through it. Null if none.
 const clang::VarDecl *handleSource(const clang::VarDecl *V);
 
+/// The same for a handle made in the wait's own expression: the local
+/// whose member call \p W is (`done.get_future()` of
+/// `done.get_future().get()`); null otherwise.
+const clang::VarDecl *handleSource(const clang::Expr *W);
+
 /// True if every local that statement \p S names by address (its
 /// arguments, a lambda's by-reference captures, what its init-captures are
 /// made from) was declared before local \p Last, so that it outlives Last;
