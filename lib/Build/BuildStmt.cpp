@@ -453,7 +453,6 @@ void FunctionBuilder::collectReassigned(const Stmt *Body) {
             ++Reads[VD];
       return true;
     }
-
     // A smart pointer is re-pointed only by assignment, reset or swap.
     bool VisitCXXOperatorCallExpr(CXXOperatorCallExpr *E) {
       if (E->getOperator() == OO_Equal && E->getNumArgs() > 0)

@@ -271,12 +271,20 @@ llvm::Error storeState(llvm::StringRef Dir, LinkRecord &R, Manifest &M,
   M.Functions = NF;
   M.Salt = R.Salt;
   // The remarks go with their component's chunk, read only by a run that
-  // shows them (-m, HTML): not with the head, which every run reads.
-  auto FirstOf = [&](size_t J) {
+  // shows them (-m, HTML): not with the head, which every run reads. The
+  // parts with remarks of each chunk, found in one pass.
+  std::vector<std::vector<size_t>> RemarksOf(M.Chunks.size());
+  for (size_t J = 0; J < R.PartOf.size() && J < R.Parts.size(); ++J) {
     int K = R.PartOf[J];
-    return K >= 0 && static_cast<size_t>(K) < R.Starts.size() ? R.Starts[K]
-                                                              : -1;
-  };
+    if (R.Parts[J].Remarks.empty() || K < 0 ||
+        static_cast<size_t>(K) >= R.Starts.size())
+      continue;
+    auto It =
+        llvm::upper_bound(M.Chunks, R.Starts[K],
+                          [](int F, const Chunk &Ch) { return F < Ch.First; });
+    if (It != M.Chunks.begin())
+      RemarksOf[static_cast<size_t>(It - M.Chunks.begin()) - 1].push_back(J);
+  }
   for (size_t C = 0; C < M.Chunks.size(); ++C) {
     Chunk &Ch = M.Chunks[C];
     if (C < Modified.size() && !Modified[C])
@@ -285,14 +293,10 @@ llvm::Error storeState(llvm::StringRef Dir, LinkRecord &R, Manifest &M,
     Piece.Functions.assign(
         std::make_move_iterator(R.Functions.begin() + Ch.First),
         std::make_move_iterator(R.Functions.begin() + Ch.First + Ch.Count));
-    for (size_t J = 0; J < R.PartOf.size() && J < R.Parts.size(); ++J) {
-      int First = FirstOf(J);
-      if (First >= Ch.First && First < Ch.First + Ch.Count &&
-          !R.Parts[J].Remarks.empty()) {
-        Piece.PartOf.push_back(R.PartOf[J]);
-        Piece.Parts.emplace_back();
-        Piece.Parts.back().Remarks = R.Parts[J].Remarks;
-      }
+    for (size_t J : RemarksOf[C]) {
+      Piece.PartOf.push_back(R.PartOf[J]);
+      Piece.Parts.emplace_back();
+      Piece.Parts.back().Remarks = R.Parts[J].Remarks;
     }
     auto Name = storePiece(Dir, Piece);
     std::move(Piece.Functions.begin(), Piece.Functions.end(),

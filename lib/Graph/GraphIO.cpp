@@ -141,17 +141,7 @@ public:
     if (Failed)
       return;
     if constexpr (std::is_same_v<T, std::string>) {
-      uint64_t Seen = varint();
-      if (Seen) {
-        Failed |= Seen > Strings.size();
-        V = Failed ? "" : Strings[Seen - 1].str();
-        return;
-      }
-      size_t N = count();
-      V.assign(P, Failed ? 0 : N);
-      if (!Failed)
-        Strings.push_back(llvm::StringRef(P, N));
-      P += Failed ? 0 : N;
+      V = str().str();
     } else if constexpr (std::is_same_v<T, bool>) {
       V = varint() != 0;
     } else if constexpr (std::is_enum_v<T>) {
@@ -371,6 +361,7 @@ template <typename IO> void io(IO &A, GraphId &Id) {
   A(Id.High);
   A(Id.Low);
 }
+// readCacheEntryIf() reads these fields in this order too.
 template <typename IO> void io(IO &A, CacheEntry &E) {
   A(E.File);
   A(E.HadErrors);
