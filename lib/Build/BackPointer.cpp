@@ -94,7 +94,50 @@ static bool storesThisInto(const FunctionDecl *FD, llvm::StringRef Name,
   return F.Found;
 }
 
-bool isRepointedBackPointer(const Expr *LHS, const Expr *RHS) {
+/// True if \p FD keeps the value of \p V in a member of its own object
+/// (`this->message = message;`, or a member initializer): what \p V points
+/// at is held by the object, as what it owns is.
+static bool keptInMember(const FunctionDecl *FD, const ValueDecl *V) {
+  auto IsV = [V](const Expr *E) {
+    const auto *DRE =
+        E ? dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts()) : nullptr;
+    return DRE && DRE->getDecl() == V;
+  };
+  if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(FD))
+    for (const CXXCtorInitializer *I : Ctor->inits())
+      if (I->isMemberInitializer() && IsV(I->getInit()))
+        return true;
+  struct Finder : RecursiveASTVisitor<Finder> {
+    decltype(IsV) &Is;
+    bool Found = false;
+    explicit Finder(decltype(IsV) &Is) : Is(Is) {}
+    bool TraverseLambdaExpr(LambdaExpr *) { return true; }
+    bool VisitBinaryOperator(BinaryOperator *BO) {
+      const auto *ME =
+          dyn_cast<MemberExpr>(BO->getLHS()->IgnoreParenImpCasts());
+      Found |= BO->getOpcode() == BO_Assign && ME &&
+               isa<CXXThisExpr>(ME->getBase()->IgnoreParenImpCasts()) &&
+               Is(BO->getRHS());
+      return !Found;
+    }
+  } F(IsV);
+  F.TraverseStmt(FD->getBody());
+  return F.Found;
+}
+
+/// True if \p Base reaches an object the object of \p FD owns or holds:
+/// its own state, or a parameter or local it keeps in one of its members.
+static bool ownOrHeld(const Expr *Base, const FunctionDecl *FD) {
+  if (ownState(Base))
+    return true;
+  const auto *DRE = dyn_cast<DeclRefExpr>(Base->IgnoreParenImpCasts());
+  const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+  return VD && FD && VD->getType()->isPointerType() &&
+         VD->getDeclContext() == FD && keptInMember(FD, VD);
+}
+
+bool isRepointedBackPointer(const Expr *LHS, const Expr *RHS,
+                            const FunctionDecl *FD) {
   const auto *This = dyn_cast<CXXThisExpr>(RHS->IgnoreParenImpCasts());
   const auto *ME = dyn_cast<MemberExpr>(LHS->IgnoreParenImpCasts());
   const CXXRecordDecl *RD =
@@ -102,7 +145,7 @@ bool isRepointedBackPointer(const Expr *LHS, const Expr *RHS) {
   if (!ME || !RD || !RD->hasDefinition() || !ME->getMemberDecl() ||
       !ME->getMemberDecl()->getIdentifier() ||
       isa<CXXThisExpr>(ME->getBase()->IgnoreParenImpCasts()) ||
-      !ownState(ME->getBase()))
+      !ownOrHeld(ME->getBase(), FD))
     return false;
   RD = RD->getDefinition();
   llvm::StringRef Name = ME->getMemberDecl()->getName();

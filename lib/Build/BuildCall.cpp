@@ -11,6 +11,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "FunctionBuilder.h"
+#include "HandWrittenCopy.h"
 #include "clang-escape/Support/LLVMCompat.h"
 
 #include "clang/AST/ASTContext.h"
@@ -186,8 +187,11 @@ int FunctionBuilder::callSite(const FunctionDecl *Callee, const Expr *Call,
             Arg->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNotNull)
                 ? CallSite::NoObject
                 : pointeeHole(Arg, A).Dst;
-      // A class by value: what its pointer members point to.
-      else if (splitFields(PT->getAsCXXRecordDecl()))
+      // A class by value: what its pointer members point to; an iterator
+      // or smart pointer by value: what it points to (`std::iter_swap(a,
+      // b)` exchanges two elements of the container they point into).
+      else if (splitFields(PT->getAsCXXRecordDecl()) ||
+               TU.Types.isPointerLike(PT))
         CS.ArgContent[Slot] = derefOf(A, Arg).Dst;
     }
   }
@@ -707,7 +711,9 @@ void FunctionBuilder::construct(const Hole &K, const CXXConstructExpr *CE) {
   const CXXRecordDecl *RD = Ctor->getParent();
   // Trivial or defaulted copies and moves copy the fields.
   if ((Ctor->isCopyOrMoveConstructor() &&
-       (Ctor->isTrivial() || Ctor->isDefaulted() || RD->isLambda())) ||
+       (Ctor->isTrivial() ||
+        (Ctor->isDefaulted() && !runsHandWrittenCopy(Ctor)) ||
+        RD->isLambda())) ||
       (Ctor->isCopyOrMoveConstructor() && isInStd(RD) &&
        TU.Types.classify(RD) != RecordClass::Erased)) {
     if (CE->getNumArgs() > 0)

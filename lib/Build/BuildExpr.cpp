@@ -725,7 +725,7 @@ void FunctionBuilder::assign(const Expr *LHS, const Expr *RHS,
   }
   // An object's address in the children it owns, pointed at the new owner
   // by every copy and move of its class (BackPointer.h).
-  if (isRepointedBackPointer(LHS, RHS)) {
+  if (isRepointedBackPointer(LHS, RHS, FD)) {
     H.Maybe = true;
     H = H.note(note("a back-pointer each copy and move points again", Whole));
   }

@@ -382,9 +382,11 @@ FunctionGraph FunctionBuilder::build() {
       C = newLoc(LocKind::ParamContent, "{*" + Name + "}", P->getLocation());
       G.Locs[C].Slot = Slot;
       G.Locs[C].OwnsHeap = TU.Types.ownsHeap(P->getType()->getPointeeType());
-    } else if (splitFields(P->getType()->getAsCXXRecordDecl())) {
+    } else if (splitFields(P->getType()->getAsCXXRecordDecl()) ||
+               TU.Types.isPointerLike(P->getType())) {
       // A class passed by value: a copy whose pointer members point where
-      // the caller's object's do. A store through them lands there.
+      // the caller's object's do (an iterator or smart pointer by value:
+      // where the caller's does). A store through them lands there.
       C = newLoc(LocKind::ParamContent, "{*" + Name + ".*}", P->getLocation());
       G.Locs[C].Slot = Slot;
     }

@@ -24,6 +24,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "FunctionBuilder.h"
+#include "HandWrittenCopy.h"
 
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/RecursiveASTVisitor.h"
@@ -57,7 +58,8 @@ struct ConstructorFinder : RecursiveASTVisitor<ConstructorFinder> {
     const SourceManager &SM = K->getASTContext().getSourceManager();
     if (isInStd(K))
       next(K);
-    else if (K->isUserProvided() && !K->getParent()->isLambda() &&
+    else if ((K->isUserProvided() || runsHandWrittenCopy(K)) &&
+             !K->getParent()->isLambda() &&
              !SM.isInSystemHeader(SM.getExpansionLoc(K->getLocation())) &&
              !llvm::is_contained(Found, K))
       Found.push_back(K);

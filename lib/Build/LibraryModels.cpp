@@ -233,6 +233,44 @@ bool piecewise(ModelBuilder &M, unsigned From, size_t To) {
   return false;
 }
 
+/// True if element \p I of std::tuple or std::pair \p RD is a reference.
+bool referenceElement(const CXXRecordDecl *RD, uint64_t I,
+                      uint64_t *Count = nullptr) {
+  const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(RD);
+  if (!Spec || !Spec->isInStdNamespace() ||
+      (Spec->getName() != "tuple" && Spec->getName() != "pair"))
+    return false;
+  llvm::SmallVector<TemplateArgument, 4> Elems;
+  for (const TemplateArgument &A : Spec->getTemplateArgs().asArray())
+    if (A.getKind() == TemplateArgument::Pack)
+      Elems.append(A.pack_begin(), A.pack_end());
+    else
+      Elems.push_back(A);
+  if (Count)
+    *Count = Elems.size();
+  return I < Elems.size() && Elems[I].getKind() == TemplateArgument::Type &&
+         Elems[I].getAsType()->isReferenceType();
+}
+
+/// For a constructor of a std::tuple or std::pair given one argument per
+/// element (after `std::allocator_arg, alloc`): true if the element that
+/// parameter \p I builds is a reference, which keeps the argument's
+/// address (`std::pair<int, const int &>{1, x}`).
+bool buildsReferenceElement(ModelBuilder &M, unsigned I) {
+  const auto *Ctor = dyn_cast<CXXConstructorDecl>(M.FD);
+  if (!Ctor)
+    return false;
+  uint64_t Count = 0;
+  referenceElement(Ctor->getParent(), 0, &Count);
+  unsigned First = M.firstParam();
+  unsigned N = M.S.Slots.size();
+  if (N - First != Count && N - First == Count + 2 &&
+      stdRecord(M.paramType(First), "allocator_arg_t"))
+    First += 2;
+  return Count > 0 && N - First == Count && I >= First &&
+         referenceElement(Ctor->getParent(), I - First);
+}
+
 void storeArgsIntoThis(ModelBuilder &M, bool OwnerCopy, bool PointerLevel0) {
   const auto *MD = dyn_cast<CXXMethodDecl>(M.FD);
   // emplace(view) into a container of owners builds an owner from the
@@ -281,7 +319,7 @@ void storeArgsIntoThis(ModelBuilder &M, bool OwnerCopy, bool PointerLevel0) {
     if (isInitializerList(PT))
       Level = 1; // the library copies the elements, never keeps the list
     else if (PT->isReferenceType())
-      Level = 1;
+      Level = buildsReferenceElement(M, I) ? 0 : 1;
     else if (PT->isPointerType())
       Level = PointerLevel0 ? 0 : 1;
     else if (!M.holds(PT))
@@ -503,15 +541,8 @@ static bool getsReferenceElement(const FunctionDecl *FD) {
   if (!Spec || !Spec->isInStdNamespace() ||
       (Spec->getName() != "tuple" && Spec->getName() != "pair"))
     return false;
-  llvm::SmallVector<TemplateArgument, 4> Elems;
-  for (const TemplateArgument &A : Spec->getTemplateArgs().asArray())
-    if (A.getKind() == TemplateArgument::Pack)
-      Elems.append(A.pack_begin(), A.pack_end());
-    else
-      Elems.push_back(A);
   uint64_t I = Args->get(0).getAsIntegral().getZExtValue();
-  return I < Elems.size() && Elems[I].getKind() == TemplateArgument::Type &&
-         Elems[I].getAsType()->isReferenceType();
+  return referenceElement(Spec, I);
 }
 
 void freeStdModel(ModelBuilder &M) {

@@ -19,6 +19,7 @@
 #include "clang/AST/StmtCXX.h"
 
 #include <functional>
+#include <optional>
 
 using namespace clang;
 
@@ -97,6 +98,120 @@ storePlace(const BinaryOperator *BO) {
 bool isLoop(const Stmt *S) {
   return isa<ForStmt>(S) || isa<WhileStmt>(S) || isa<DoStmt>(S) ||
          isa<CXXForRangeStmt>(S);
+}
+
+bool mentions(const Stmt *S, const VarDecl *V) {
+  if (!S)
+    return false;
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(S))
+    return DRE->getDecl() == V;
+  return llvm::any_of(S->children(),
+                      [V](const Stmt *C) { return mentions(C, V); });
+}
+
+bool declares(const CompoundStmt *CS, const VarDecl *V) {
+  return llvm::any_of(CS->body(), [V](const Stmt *C) {
+    const auto *DS = dyn_cast<DeclStmt>(C);
+    return DS && llvm::is_contained(DS->decls(), V);
+  });
+}
+
+using Place = std::pair<const VarDecl *, llvm::SmallVector<const Decl *, 2>>;
+
+/// What happens to a value stored at a place of a local, run through a
+/// statement: still there (Live), replaced on every path that goes on
+/// (Gone), or possibly read first (Read).
+enum class Held { Live, Gone, Read };
+
+Held runThrough(const Stmt *S, const Place &P, Held In) {
+  if (In != Held::Live || !S)
+    return In;
+  const VarDecl *V = P.first;
+  // A store into the variable reads only its right side; it replaces the
+  // place when it writes it or what contains it (`v = w` replaces `v.f`).
+  if (const BinaryOperator *BO = localStore(S);
+      BO && storePlace(BO).first == V) {
+    if (mentions(BO->getRHS(), V))
+      return Held::Read;
+    llvm::ArrayRef<const Decl *> Fields = storePlace(BO).second;
+    llvm::ArrayRef<const Decl *> Within = P.second;
+    return Within.take_back(Fields.size()) == Fields ? Held::Gone : Held::Live;
+  }
+  // `v = T{...}` with the assignment the compiler writes.
+  if (const auto *EWC = dyn_cast<ExprWithCleanups>(S))
+    S = EWC->getSubExpr();
+  if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(S);
+      OC && OC->getOperator() == OO_Equal && OC->getNumArgs() == 2) {
+    const auto *DRE = dyn_cast<DeclRefExpr>(OC->getArg(0)->IgnoreParens());
+    const auto *MD = dyn_cast_or_null<CXXMethodDecl>(OC->getDirectCallee());
+    if (DRE && DRE->getDecl() == V && MD && MD->isTrivial())
+      return mentions(OC->getArg(1), V) ? Held::Read : Held::Gone;
+  }
+  if (const auto *CS = dyn_cast<CompoundStmt>(S)) {
+    for (const Stmt *C : CS->body())
+      if ((In = runThrough(C, P, In)) != Held::Live)
+        return In;
+    return In;
+  }
+  if (const auto *If = dyn_cast<IfStmt>(S)) {
+    if (mentions(If->getInit(), V) || mentions(If->getCond(), V) ||
+        If->getConditionVariable())
+      return Held::Read;
+    Held Then = runThrough(If->getThen(), P, Held::Live);
+    Held Else = runThrough(If->getElse(), P, Held::Live);
+    if (Then == Held::Read || Else == Held::Read)
+      return Held::Read;
+    return Then == Held::Gone && Else == Held::Gone ? Held::Gone : Held::Live;
+  }
+  if (isa<ReturnStmt>(S)) // nothing follows on this path
+    return mentions(S, V) ? Held::Read : Held::Gone;
+  return mentions(S, V) || jumpsOut(S) ? Held::Read : Held::Live;
+}
+
+/// True if, on every path from the end of block \p B, the place \p P is
+/// given another value before its variable is read again (or the variable
+/// dies first). Gives up at a loop, a switch or a try around \p B.
+bool replacedBeforeReadAfter(const CompoundStmt *B, const Place &P,
+                             const ParentMap &PM) {
+  const Stmt *Cur = B;
+  for (const Stmt *Par = PM.getParent(Cur); Par;
+       Cur = Par, Par = PM.getParent(Par)) {
+    if (const auto *CS = dyn_cast<CompoundStmt>(Par)) {
+      bool After = false;
+      for (const Stmt *C : CS->body()) {
+        if (After)
+          if (Held H = runThrough(C, P, Held::Live); H != Held::Live)
+            return H == Held::Gone;
+        After |= C == Cur;
+      }
+      if (declares(CS, P.first))
+        return true; // the variable's own block ends: nothing reads it
+      continue;
+    }
+    const auto *If = dyn_cast<IfStmt>(Par);
+    if (!If || (Cur != If->getThen() && Cur != If->getElse()))
+      return false;
+  }
+  return true; // the function ends
+}
+
+/// True if the value \p BO stores names a local declared in \p B: it dies
+/// when \p B ends.
+bool storesLocalOf(const BinaryOperator *BO, const CompoundStmt *B,
+                   const SourceManager &SM) {
+  SourceRange R = B->getSourceRange();
+  std::function<bool(const Stmt *)> Names = [&](const Stmt *S) {
+    if (!S)
+      return false;
+    if (const auto *DRE = dyn_cast<DeclRefExpr>(S)) {
+      const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
+      return VD && VD->hasLocalStorage() &&
+             SM.isBeforeInTranslationUnit(R.getBegin(), VD->getLocation()) &&
+             SM.isBeforeInTranslationUnit(VD->getLocation(), R.getEnd());
+    }
+    return llvm::any_of(S->children(), Names);
+  };
+  return Names(BO->getRHS());
 }
 
 } // namespace
@@ -191,12 +306,12 @@ void FunctionBuilder::overwrittenLocalStores(const Stmt *Body) {
   // between: after the reset the local no longer holds &x, whatever
   // follows.
   const SourceManager &SM = Ctx.getSourceManager();
-  auto Mark = [&](const BinaryOperator *First, const BinaryOperator *Later) {
+  auto Mark = [&](const BinaryOperator *First, SourceLocation Later) {
     auto VL = VarLocs.find(storePlace(First).first);
     if (VL == VarLocs.end())
       return;
     unsigned At = SM.getFileOffset(SM.getExpansionLoc(First->getBeginLoc()));
-    unsigned Kill = SM.getFileOffset(SM.getExpansionLoc(Later->getBeginLoc()));
+    unsigned Kill = SM.getFileOffset(SM.getExpansionLoc(Later));
     for (Edge &E : G.Edges)
       if (rootObject(E.Dst) == VL->second &&
           llvm::any_of(E.Notes,
@@ -207,26 +322,43 @@ void FunctionBuilder::overwrittenLocalStores(const Stmt *Body) {
     return Later && Later->getRHS()->isNullPointerConstant(
                         Ctx, Expr::NPC_ValueDependentIsNotNull);
   };
+  // `{ char buf[32]; h.value = buf; use(&h); } ... h.value = "x"; use(&h);`:
+  // a block's local kept in an outer local that every path gives another
+  // value before reading it again. (Not where a goto may jump anywhere.)
+  std::optional<ParentMap> PM;
+  bool Gotos = jumpsOut(Body);
+  auto ReplacedAfterBlock = [&](const BinaryOperator *First,
+                                const CompoundStmt *B) {
+    if (Gotos || declares(B, storePlace(First).first) ||
+        !storesLocalOf(First, B, SM))
+      return false;
+    if (!PM)
+      PM.emplace(const_cast<Stmt *>(Body));
+    return replacedBeforeReadAfter(B, storePlace(First), *PM);
+  };
   std::function<void(const Stmt *)> Walk = [&](const Stmt *S) {
     if (!S || isa<LambdaExpr>(S))
       return;
     if (const auto *CS = dyn_cast<CompoundStmt>(S)) {
       llvm::ArrayRef<Stmt *> Stmts(CS->body_begin(), CS->body_end());
-      for (size_t I = 0; I + 1 < Stmts.size(); ++I) {
+      for (size_t I = 0; I < Stmts.size(); ++I) {
         const BinaryOperator *First = localStore(Stmts[I]);
         // (Edges are matched by the store's position: not in a macro.)
         if (!First || First->getBeginLoc().isMacroID() || jumpsOut(Stmts[I]))
           continue;
-        for (size_t J = I + 1; J < Stmts.size(); ++J) {
+        size_t J = I + 1;
+        for (; J < Stmts.size(); ++J) {
           const BinaryOperator *Later = localStore(Stmts[J]);
           if (Later && storePlace(Later) == storePlace(First)) {
             if (Resets(Later))
-              Mark(First, Later);
+              Mark(First, Later->getBeginLoc());
             break;
           }
           if (jumpsOut(Stmts[J]))
             break;
         }
+        if (J == Stmts.size() && ReplacedAfterBlock(First, CS))
+          Mark(First, CS->getEndLoc());
       }
     }
     for (const Stmt *C : S->children())

@@ -136,21 +136,19 @@ int throughReference() {
   return *p;
 }
 
-// --- Known gaps ---------------------------------------------------------------
-
 // 'p' is pointed elsewhere before it is read again: no dangling use.
-// FIXME: false positive; the analysis is flow-insensitive here and should not
-// report 'inner' (p = &outer kills the old value before the use).
 int reassignedBeforeUse() {
   int outer = 0;
   int *p = nullptr;
   {
     int inner = 1;
-    p = &inner; // CHECK: scope.cpp:[[@LINE]]:5: warning: address of local 'inner' is kept in 'p'{{.*}}[escape-scope]
+    p = &inner;
   }
   p = &outer;
   return *p;
 }
+
+// --- Known gaps ---------------------------------------------------------------
 
 // The next iteration reads the previous iteration's 'v', which is dead.
 // FIXME: missed; should be an escape-scope at 'prev = &v' ('v' dies at the end

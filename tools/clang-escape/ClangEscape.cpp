@@ -300,6 +300,26 @@ static std::optional<std::string> buildDirArgument(int Argc,
   return std::nullopt;
 }
 
+/// --extra-arg and --extra-arg-before, which CommonOptionsParser applies
+/// only to the database it loads for files named on the command line.
+static ArgumentsAdjuster extraArgs() {
+  auto Values = [](StringRef Name) {
+    std::vector<std::string> V;
+    auto &Opts = cl::getRegisteredOptions();
+    auto It = Opts.find(Name);
+    if (It != Opts.end())
+      for (const std::string &A :
+           *static_cast<cl::list<std::string> *>(It->second))
+        V.push_back(A);
+    return V;
+  };
+  return combineAdjusters(
+      getInsertArgumentAdjuster(Values("extra-arg-before"),
+                                ArgumentInsertPosition::BEGIN),
+      getInsertArgumentAdjuster(Values("extra-arg"),
+                                ArgumentInsertPosition::END));
+}
+
 static void printVersion(raw_ostream &OS) {
   OS << "clang-escape version " << CLANG_ESCAPE_VERSION << " (LLVM "
      << CLANG_ESCAPE_LLVM_MAJOR << ")\n";
@@ -461,13 +481,18 @@ int main(int Argc, const char **Argv) {
       return 2;
     }
     std::string Err;
-    AllDB = CompilationDatabase::loadFromDirectory(*Build, Err);
-    if (!AllDB) {
+    std::unique_ptr<CompilationDatabase> Loaded =
+        CompilationDatabase::loadFromDirectory(*Build, Err);
+    if (!Loaded) {
       WithColor::error(errs(), "clang-escape")
           << "cannot load a compilation database from '" << *Build
           << "': " << Err << "\n";
       return 2;
     }
+    auto Adjusting =
+        std::make_unique<ArgumentsAdjustingCompilations>(std::move(Loaded));
+    Adjusting->appendArgumentsAdjuster(extraArgs());
+    AllDB = std::move(Adjusting);
     // A file the database lists but that is gone: an error naming it, and
     // the others are analyzed. Assembly sources hold nothing to analyze.
     unsigned Assembly = 0;

@@ -145,7 +145,9 @@ struct Edge {
   bool GuardValue = false;
   /// A store into a local that a later store into the same place of the
   /// same block replaces, with no jump in between: the offset of that later
-  /// store (the value is gone from the local after it); 0: never replaced.
+  /// store (the value is gone from the local after it). Or one that every
+  /// path from the end of its block replaces before the local is read: the
+  /// offset of that end. 0: never replaced.
   unsigned OverwrittenAt = 0;
   /// Index into FunctionGraph::Unlinks: a later call that may take back
   /// what the edge stores; -1: none.
