@@ -12,6 +12,7 @@
 #include "clang-escape/Frontend/CacheSalt.h"
 #include "clang-escape/Frontend/DiffBase.h"
 #include "clang-escape/Frontend/Driver.h"
+#include "clang-escape/Frontend/ModelFiles.h"
 #include "clang-escape/Frontend/Shard.h"
 #include "clang-escape/Frontend/SourceKind.h"
 #include "clang-escape/Frontend/TidyConfig.h"
@@ -554,15 +555,20 @@ int main(int Argc, const char **Argv) {
   if (!Run.NoDefaultModels) {
     std::string Exe =
         llvm::sys::fs::getMainExecutable(Argv[0], (void *)&printVersion);
-    llvm::SmallString<256> Shipped(
-        llvm::sys::path::parent_path(llvm::sys::path::parent_path(Exe)));
-    llvm::sys::path::append(Shipped, "share", "clang-escape", "models.json");
-    if (llvm::sys::fs::exists(Shipped))
-      if (Error E = Models.loadFile(Shipped)) {
-        WithColor::error(errs(), "clang-escape")
-            << toString(std::move(E)) << "\n";
-        return 2;
-      }
+    std::string Shipped = escape::shippedModelsPath(Exe);
+    // A binary copied away from its installation analyzes without the
+    // models of the library's executors and waits: its findings differ.
+    if (Shipped.empty())
+      WithColor::warning(errs(), "clang-escape")
+          << "the shipped models (share/clang-escape/models.json above '"
+          << llvm::sys::path::parent_path(Exe)
+          << "') were not found; running without them "
+             "(--no-default-models says so on purpose)\n";
+    else if (Error E = Models.loadFile(Shipped)) {
+      WithColor::error(errs(), "clang-escape")
+          << toString(std::move(E)) << "\n";
+      return 2;
+    }
   }
   for (const std::string &F : Run.ModelFiles)
     if (Error E = Models.loadFile(F)) {
