@@ -233,21 +233,23 @@ bool piecewise(ModelBuilder &M, unsigned From, size_t To) {
   return false;
 }
 
-/// True if element \p I of std::tuple or std::pair \p RD is a reference.
-bool referenceElement(const CXXRecordDecl *RD, uint64_t I,
-                      uint64_t *Count = nullptr) {
+/// The element types of std::tuple or std::pair \p RD (a pack expanded);
+/// false for any other class.
+bool tupleElements(const CXXRecordDecl *RD,
+                   llvm::SmallVectorImpl<TemplateArgument> &Elems) {
   const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(RD);
   if (!Spec || !Spec->isInStdNamespace() ||
       (Spec->getName() != "tuple" && Spec->getName() != "pair"))
     return false;
-  llvm::SmallVector<TemplateArgument, 4> Elems;
   for (const TemplateArgument &A : Spec->getTemplateArgs().asArray())
     if (A.getKind() == TemplateArgument::Pack)
       Elems.append(A.pack_begin(), A.pack_end());
     else
       Elems.push_back(A);
-  if (Count)
-    *Count = Elems.size();
+  return true;
+}
+
+bool isReference(llvm::ArrayRef<TemplateArgument> Elems, uint64_t I) {
   return I < Elems.size() && Elems[I].getKind() == TemplateArgument::Type &&
          Elems[I].getAsType()->isReferenceType();
 }
@@ -258,17 +260,16 @@ bool referenceElement(const CXXRecordDecl *RD, uint64_t I,
 /// address (`std::pair<int, const int &>{1, x}`).
 bool buildsReferenceElement(ModelBuilder &M, unsigned I) {
   const auto *Ctor = dyn_cast<CXXConstructorDecl>(M.FD);
-  if (!Ctor)
+  llvm::SmallVector<TemplateArgument, 4> Elems;
+  if (!Ctor || !tupleElements(Ctor->getParent(), Elems))
     return false;
-  uint64_t Count = 0;
-  referenceElement(Ctor->getParent(), 0, &Count);
   unsigned First = M.firstParam();
   unsigned N = M.S.Slots.size();
-  if (N - First != Count && N - First == Count + 2 &&
+  if (N - First == Elems.size() + 2 &&
       stdRecord(M.paramType(First), "allocator_arg_t"))
     First += 2;
-  return Count > 0 && N - First == Count && I >= First &&
-         referenceElement(Ctor->getParent(), I - First);
+  return N - First == Elems.size() && I >= First &&
+         isReference(Elems, I - First);
 }
 
 void storeArgsIntoThis(ModelBuilder &M, bool OwnerCopy, bool PointerLevel0) {
@@ -533,16 +534,13 @@ static bool getsReferenceElement(const FunctionDecl *FD) {
       Args->get(0).getKind() != TemplateArgument::Integral ||
       FD->getNumParams() != 1)
     return false;
-  const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
-      FD->getParamDecl(0)
-          ->getType()
-          .getNonReferenceType()
-          ->getAsCXXRecordDecl());
-  if (!Spec || !Spec->isInStdNamespace() ||
-      (Spec->getName() != "tuple" && Spec->getName() != "pair"))
-    return false;
-  uint64_t I = Args->get(0).getAsIntegral().getZExtValue();
-  return referenceElement(Spec, I);
+  llvm::SmallVector<TemplateArgument, 4> Elems;
+  return tupleElements(FD->getParamDecl(0)
+                           ->getType()
+                           .getNonReferenceType()
+                           ->getAsCXXRecordDecl(),
+                       Elems) &&
+         isReference(Elems, Args->get(0).getAsIntegral().getZExtValue());
 }
 
 void freeStdModel(ModelBuilder &M) {

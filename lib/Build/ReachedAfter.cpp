@@ -14,6 +14,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "FunctionBuilder.h"
+#include "WaitCalls.h"
 
 #include "clang/AST/ParentMap.h"
 #include "clang/AST/StmtCXX.h"
@@ -98,15 +99,6 @@ storePlace(const BinaryOperator *BO) {
 bool isLoop(const Stmt *S) {
   return isa<ForStmt>(S) || isa<WhileStmt>(S) || isa<DoStmt>(S) ||
          isa<CXXForRangeStmt>(S);
-}
-
-bool mentions(const Stmt *S, const VarDecl *V) {
-  if (!S)
-    return false;
-  if (const auto *DRE = dyn_cast<DeclRefExpr>(S))
-    return DRE->getDecl() == V;
-  return llvm::any_of(S->children(),
-                      [V](const Stmt *C) { return mentions(C, V); });
 }
 
 bool declares(const CompoundStmt *CS, const VarDecl *V) {
@@ -325,12 +317,16 @@ void FunctionBuilder::overwrittenLocalStores(const Stmt *Body) {
   // `{ char buf[32]; h.value = buf; use(&h); } ... h.value = "x"; use(&h);`:
   // a block's local kept in an outer local that every path gives another
   // value before reading it again. (Not where a goto may jump anywhere.)
+  // (Both walks of the body only for a function that has such a store.)
   std::optional<ParentMap> PM;
-  bool Gotos = jumpsOut(Body);
+  std::optional<bool> Gotos;
   auto ReplacedAfterBlock = [&](const BinaryOperator *First,
                                 const CompoundStmt *B) {
-    if (Gotos || declares(B, storePlace(First).first) ||
-        !storesLocalOf(First, B, SM))
+    if (declares(B, storePlace(First).first) || !storesLocalOf(First, B, SM))
+      return false;
+    if (!Gotos)
+      Gotos = jumpsOut(Body);
+    if (*Gotos)
       return false;
     if (!PM)
       PM.emplace(const_cast<Stmt *>(Body));

@@ -489,8 +489,7 @@ static bool destructorWaitsOnMember(const CXXRecordDecl *RD,
   return F.Found;
 }
 
-/// True if \p E names variable \p V anywhere.
-static bool mentions(const Stmt *E, const VarDecl *V) {
+bool mentions(const Stmt *E, const VarDecl *V) {
   if (!E)
     return false;
   if (const auto *DRE = dyn_cast<DeclRefExpr>(E))

@@ -130,6 +130,9 @@ void visitCaptures(
     llvm::function_ref<void(const clang::VarDecl *)> ByRef,
     llvm::function_ref<void(const clang::VarDecl *)> ByCopy = nullptr);
 
+/// True if \p E names variable \p V anywhere.
+bool mentions(const clang::Stmt *E, const clang::VarDecl *V);
+
 /// True if \p E is, or is read from, the function's own object: `this`, a
 /// member, an element of one, what an element is taken out by (`q.front()`,
 /// `q.PopFront()`), a local made from one (`auto &f : queue_`, `auto task =
