@@ -343,12 +343,13 @@ static bool outPointer(QualType PT) {
 void FunctionBuilder::freshObject(CallSite &CS, const FunctionDecl *Callee,
                                   const Expr *Call) {
   unsigned First = CS.Method ? 1 : 0;
-  // A pointer, or a class kept by field that holds one (a smart pointer of
-  // the program returned by value).
+  // A pointer, a standard smart pointer, or a class kept by field that
+  // holds one (a smart pointer of the program returned by value).
   QualType RT = Callee->getReturnType();
   bool Out = RT->isPointerType() ||
              (!RT->isDependentType() && !RT->isReferenceType() &&
-              splitFields(RT->getAsCXXRecordDecl()));
+              (splitFields(RT->getAsCXXRecordDecl()) ||
+               TU.Types.classify(RT) == RecordClass::SmartPtr));
   for (unsigned I = 0; I < Callee->getNumParams() && !Out; ++I) {
     unsigned Slot = First + I;
     Out = Slot < CS.ArgContent.size() && CS.ArgContent[Slot] >= 0 &&
@@ -384,6 +385,25 @@ static const CXXConstructorDecl *constructorMadeWith(const FunctionDecl *FD) {
   if (const Stmt *Body = FD->getBody())
     F.TraverseStmt(const_cast<Stmt *>(Body));
   return F.Ctor;
+}
+
+/// True if the program's hand-written constructor \p Ctor (not a copy or a
+/// move) binds
+/// each of \p Args to a parameter of the argument's own type, by value or
+/// by reference: forwarded by `std::make_unique`, they reach it unchanged.
+static bool takesAsGiven(const CXXConstructorDecl *Ctor,
+                         llvm::ArrayRef<const Expr *> Args) {
+  if (isInStd(Ctor->getParent()) || Ctor->isCopyOrMoveConstructor() ||
+      !Ctor->isUserProvided() || Args.size() != Ctor->getNumParams())
+    return false;
+  const ASTContext &Ctx = Ctor->getASTContext();
+  for (unsigned I = 0; I < Args.size(); ++I) {
+    QualType PT = Ctor->getParamDecl(I)->getType().getNonReferenceType();
+    QualType AT = Args[I]->getType().getNonReferenceType();
+    if (PT->isDependentType() || !Ctx.hasSameUnqualifiedType(PT, AT))
+      return false;
+  }
+  return true;
 }
 
 /// True if parameter I of constructor Ctor keeps the address of what it is
@@ -570,10 +590,40 @@ void FunctionBuilder::call(const Hole &K, const CallExpr *CE) {
       A = allocSite(CE, ArrayMake ? QualType() : T, What);
       if (ArrayMake)
         G.Locs[A].Size.Constant = false;
-      for (const Expr *Arg : Args)
-        expr(holeFor(A).note(note("constructor argument", CE)), Arg);
+      // The program's constructor, given the arguments as they are, runs
+      // on the new object as for `new T(args...)`: what it keeps, the
+      // object holds. Otherwise (a standard class, a conversion on the
+      // way) the object holds what its arguments hold.
+      const CXXConstructorDecl *Ctor = constructorMadeWith(FD);
+      // make_shared builds the object deep in the library: the one
+      // constructor of T that takes the arguments as they are.
+      if (!Ctor && !T.isNull())
+        if (const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
+            RD && (RD = RD->getDefinition()))
+          for (const CXXConstructorDecl *C : RD->ctors())
+            if (takesAsGiven(C, Args)) {
+              if (Ctor) {
+                Ctor = nullptr; // more than one: not decided here
+                break;
+              }
+              Ctor = C;
+            }
+      if (Ctor && takesAsGiven(Ctor, Args)) {
+        callSite(Ctor, CE, nullptr, false, Args, A, false);
+      } else {
+        for (unsigned I = 0; I < Args.size(); ++I) {
+          // A view built from an owner views the owner itself.
+          bool Views = Ctor && I < Ctor->getNumParams() &&
+                       !Ctor->getParamDecl(I)->getType()->isReferenceType() &&
+                       TU.Types.classify(Ctor->getParamDecl(I)->getType()) ==
+                           RecordClass::View &&
+                       TU.Types.isOwner(Args[I]->getType());
+          Hole H = holeFor(A).note(note("constructor argument", CE));
+          expr(Views ? H.shift(-1) : H, Args[I]);
+        }
+      }
       // What the constructor keeps the address of, the object holds.
-      if (const CXXConstructorDecl *Ctor = constructorMadeWith(FD))
+      if (Ctor)
         for (unsigned I = 0; I < Args.size(); ++I)
           if (keepsArgument(Ctor, I))
             expr(holeFor(A).shift(-1, note("constructor argument", CE)),
@@ -682,14 +732,21 @@ void FunctionBuilder::call(const Hole &K, const CallExpr *CE) {
     }
   // `member = view;` through a class's operator=: a store a later
   // assignment of the member may undo ("set, use, clear"), as for `=`.
+  // So is a global of class type given a new value (`gs = shared_ptr(..)`).
   if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(CE);
-      OC && OC->getOperator() == OO_Equal && Obj)
+      OC && OC->getOperator() == OO_Equal && Obj) {
+    const ValueDecl *Target = nullptr;
     if (const auto *ME = dyn_cast<MemberExpr>(Obj->IgnoreParenImpCasts()))
-      if (auto It = CallIndex.find(CE); It != CallIndex.end()) {
-        int Store = G.Calls[It->second].ArgContent[0];
-        if (Store >= 0 && G.Locs[Store].Kind == LocKind::GlobalStore)
-          GlobalStores[CE] = {Store, ME->getMemberDecl()};
-      }
+      Target = ME->getMemberDecl();
+    else if (const auto *DRE =
+                 dyn_cast<DeclRefExpr>(Obj->IgnoreParenImpCasts()))
+      Target = dyn_cast<VarDecl>(DRE->getDecl());
+    if (auto It = CallIndex.find(CE); Target && It != CallIndex.end()) {
+      int Store = G.Calls[It->second].ArgContent[0];
+      if (Store >= 0 && G.Locs[Store].Kind == LocKind::GlobalStore)
+        GlobalStores[CE] = {Store, Target};
+    }
+  }
   if (R < 0)
     return;
   if (int T = uniqueTemporaryOwner(Obj, FD); T >= 0)

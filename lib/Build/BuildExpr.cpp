@@ -12,6 +12,7 @@
 //===----------------------------------------------------------------------===//
 #include "BackPointer.h"
 #include "FunctionBuilder.h"
+#include "SoleSharedOwner.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
@@ -394,9 +395,15 @@ void FunctionBuilder::declRef(const Hole &K, const DeclRefExpr *DRE) {
 
 Hole FunctionBuilder::unknownPointee(const Expr *P, int Value) {
   // What a unique owner points to dies with it: a store through it is a
-  // store into the owner.
-  if (P->isGLValue() && TU.Types.ownsHeap(P->getType()) &&
-      TU.Types.classify(P->getType()) == RecordClass::SmartPtr) {
+  // store into the owner. So does what a shared_ptr of a method of its sole
+  // owner points to (SoleSharedOwner.h).
+  // (No function: a global's initializer.)
+  const auto *MD = dyn_cast_or_null<CXXMethodDecl>(FD);
+  if (P->isGLValue() &&
+      TU.Types.classify(P->getType()) == RecordClass::SmartPtr &&
+      (TU.Types.ownsHeap(P->getType()) ||
+       (MD && holdsSharedPtr(P->getType()) &&
+        TU.Types.soleSharedOwner(MD->getParent())))) {
     Hole H = lvalueHole(P);
     if (!H.discard() && H.Dst != FunctionGraph::HeapLoc)
       return H;
@@ -827,7 +834,9 @@ bool FunctionBuilder::refusedBinding(const Hole &K, const RecoveryExpr *RE) {
   // in an expression Clang rejected carries nothing we report.
   auto Subs = RE->subExpressions();
   const Expr *Sub = Subs.size() == 1 ? Subs.front() : nullptr;
-  if (!Sub || !RE->isGLValue() || !Sub->isPRValue() || Sub->containsErrors() ||
+  // (Error recovery may leave a part without a type.)
+  if (!Sub || RE->getType().isNull() || Sub->getType().isNull() ||
+      !RE->isGLValue() || !Sub->isPRValue() || Sub->containsErrors() ||
       Sub->isTypeDependent() || Sub->getType()->isVoidType() ||
       !Ctx.hasSameUnqualifiedType(Sub->getType(), RE->getType()))
     return false;

@@ -543,6 +543,21 @@ static Assignment assignmentSides(const Stmt *S) {
   return {};
 }
 
+/// The object S gives a new value: the left side of an assignment, or the
+/// smart pointer or optional emptied by `x.reset()`. Null for anything else.
+static const Expr *replacedObject(const Stmt *S) {
+  if (Assignment A = assignmentSides(S))
+    return A.LHS;
+  const auto *E = dyn_cast_or_null<Expr>(S);
+  const auto *MC =
+      E ? dyn_cast<CXXMemberCallExpr>(E->IgnoreImplicit()) : nullptr;
+  const CXXMethodDecl *MD = MC ? MC->getMethodDecl() : nullptr;
+  if (!MD || !MD->getIdentifier() || MD->getName() != "reset" ||
+      MC->getNumArgs() != 0)
+    return nullptr;
+  return MC->getImplicitObjectArgument();
+}
+
 /// True if A and B name the same global lvalue: g, g.f, C::s.
 static bool sameLValue(const Expr *A, const Expr *B) {
   A = A->IgnoreParenImpCasts();
@@ -665,8 +680,8 @@ enum class Clear { No, Maybe, Yes };
 /// telling the caller it is gone), but not provably.
 static Clear clears(const ASTContext &Ctx, const Stmt *S, Assignment Store) {
   const Expr *Target = Store.LHS;
-  if (Assignment A = assignmentSides(S))
-    return sameLValue(A.LHS, Target) ? Clear::Yes : Clear::No;
+  if (const Expr *Replaced = replacedObject(S))
+    return sameLValue(Replaced, Target) ? Clear::Yes : Clear::No;
   const auto *If = dyn_cast<IfStmt>(S);
   if (!If || If->getElse() || If->getInit() || If->getConditionVariable())
     return Clear::No;
@@ -1097,8 +1112,14 @@ void FunctionBuilder::killOverwrittenGlobalStores(const Stmt *Body) {
                   return sameLValue(O, P) || memberOf(O, P);
                 });
               };
-              bool Again = L.Callee != U.Callee &&
-                           llvm::any_of(L.Objects, Same) &&
+              // The same function again only when given nothing, a
+              // setter of the program's (`w.setDelegate(&d); ...
+              // w.setDelegate(nullptr);`), not a container's append.
+              const auto *LC = dyn_cast<CallExpr>(L.Call);
+              bool Other =
+                  L.Callee != U.Callee ||
+                  (LC && !isInStd(L.Callee) && argumentsGiveNothing(LC, B.TU));
+              bool Again = Other && llvm::any_of(L.Objects, Same) &&
                            overlap(fieldsWritten(L.Callee, B.TU),
                                    fieldsWritten(U.Callee, B.TU));
               if (Again) {
@@ -1111,6 +1132,34 @@ void FunctionBuilder::killOverwrittenGlobalStores(const Stmt *Body) {
           }
           if (By)
             B.G.Calls[CI->second].ReleasedBy = B.text(By);
+        }
+        // A call that stores into a global, and a later call of the block,
+        // before any exit, given no address, that gives that global a new
+        // value or empties it (`install(&s); ... uninstall();`,
+        // `set(&s); ... set(nullptr);`): the global may let go of what the
+        // first call gave it by then. Not for a local of a nested block,
+        // dead before the clear.
+        llvm::SmallVector<const CallExpr *, 2> Storing;
+        if (I + 1 < Stmts.size())
+          globalStoringCalls(Stmts[I], B.TU, Storing);
+        for (const CallExpr *U : Storing) {
+          auto CI = B.CallIndex.find(U);
+          if (CI == B.CallIndex.end() ||
+              !B.G.Calls[CI->second].ReleasedBy.empty() ||
+              (U != Stmts[I] &&
+               namesLocalWithin(U, Stmts[I], B.Ctx.getSourceManager())))
+            continue;
+          const std::vector<const VarDecl *> &Stored =
+              writesOf(U->getDirectCallee(), B.TU).GlobalsStored;
+          for (size_t J = I + 1; J < Stmts.size(); ++J) {
+            if (const CallExpr *By =
+                    globalClearingCall(Stmts[J], Stored, B.TU)) {
+              B.G.Calls[CI->second].ReleasedBy = B.text(By);
+              break;
+            }
+            if (leavesFrame(Stmts[J]))
+              break;
+          }
         }
         // The same for a node linked in by direct stores; decided at the
         // link when the callee is defined in another unit.
@@ -1162,9 +1211,8 @@ void FunctionBuilder::killOverwrittenGlobalStores(const Stmt *Body) {
         const ValueDecl *GV = It->second.second;
         for (size_t J = I + 1; J < Stmts.size() && !makesShortTemporary(BO.RHS);
              ++J) {
-          Assignment Later = assignmentSides(Stmts[J]);
-          if (Later && storedGlobal(Later.LHS) == GV &&
-              sameLValue(Later.LHS, BO.LHS)) {
+          const Expr *Later = replacedObject(Stmts[J]);
+          if (Later && storedGlobal(Later) == GV && sameLValue(Later, BO.LHS)) {
             B.G.Locs[It->second.first].Killed = true;
             break;
           }

@@ -48,6 +48,16 @@ llvm::SmallVector<llvm::StringRef, 2> spelledCaptureBy(const ParmVarDecl *P) {
       Seen = true;
       continue;
     }
+    // The argument-less spellings of later Clangs:
+    // `lifetime_capture_by_this`, `_global`, `_unknown`.
+    if (llvm::StringRef Name = Tok.is(tok::raw_identifier)
+                                   ? Tok.getRawIdentifier()
+                                   : llvm::StringRef();
+        Name.consume_front("lifetime_capture_by_") &&
+        (Name == "this" || Name == "global" || Name == "unknown")) {
+      Out.push_back(Name);
+      continue;
+    }
     if (!Seen || Tok.is(tok::l_paren) || Tok.is(tok::comma))
       continue;
     if (Tok.is(tok::raw_identifier)) {

@@ -14,6 +14,7 @@
 #ifndef CLANG_ESCAPE_BUILD_FUNCTIONBUILDER_H
 #define CLANG_ESCAPE_BUILD_FUNCTIONBUILDER_H
 
+#include "ObjectUses.h"
 #include "TypeClass.h"
 #include "clang-escape/Build/GraphBuilder.h"
 #include "clang-escape/Graph/EscapeGraph.h"
@@ -80,11 +81,9 @@ struct TUContext {
   };
   /// Node-based: callers keep a pointer to an entry while adding others.
   std::unordered_map<const clang::CXXRecordDecl *, SplitFields> SplitFieldCache;
-  /// The fields each function writes, its callees' included (a few calls
-  /// deep); see FunctionBuilder::fieldsWritten.
-  std::unordered_map<const clang::FunctionDecl *,
-                     std::vector<const clang::FieldDecl *>>
-      FieldsWritten;
+  /// What each function writes, its callees' included (a few calls deep);
+  /// see writesOf (ObjectUses.h).
+  std::unordered_map<const clang::FunctionDecl *, FunctionWrites> FieldsWritten;
   /// How many calls deep each entry of FieldsWritten looked: a deeper
   /// question looks again (the answer must not depend on which came first).
   llvm::DenseMap<const clang::FunctionDecl *, unsigned> FieldsWrittenDepth;

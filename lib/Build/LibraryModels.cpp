@@ -31,6 +31,7 @@
 #include "clang/AST/TypeLoc.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/StringSet.h"
+#include "llvm/ADT/StringSwitch.h"
 
 using namespace clang;
 
@@ -471,8 +472,10 @@ void methodModel(ModelBuilder &M, const CXXMethodDecl *MD) {
   // Owners and plain library classes (pair, tuple, atomic, ...).
   bool Owner = RC == RecordClass::Owner;
   // An empty class (`std::ignore`'s type, a tag, a stateless functor) has
-  // no member to keep an argument in.
-  bool Empty = MD->getParent()->hasDefinition() && MD->getParent()->isEmpty();
+  // no member to keep an argument in. Not an owner: a container declared
+  // without its members (a test's stand-in for <vector>) still holds them.
+  bool Empty =
+      !Owner && MD->getParent()->hasDefinition() && MD->getParent()->isEmpty();
   if (!Empty &&
       (Ctor || MD->getOverloadedOperator() == OO_Equal ||
        MD->getOverloadedOperator() == OO_PlusEqual ||
@@ -541,6 +544,44 @@ static bool getsReferenceElement(const FunctionDecl *FD) {
                            ->getAsCXXRecordDecl(),
                        Elems) &&
          isReference(Elems, Args->get(0).getAsIntegral().getZExtValue());
+}
+
+/// The parameter of a standard algorithm that writes to an output range
+/// whose position it returns (`copy`'s destination, `fill_n`'s first), or
+/// -1. An execution policy before the arguments moves it one on.
+static int outputArgument(const FunctionDecl *FD) {
+  if (!FD->getIdentifier())
+    return -1;
+  int Out =
+      llvm::StringSwitch<int>(FD->getName())
+          .Cases("copy", "copy_if", "copy_n", "copy_backward", "move", 2)
+          .Cases("move_backward", "uninitialized_copy", "uninitialized_copy_n",
+                 "uninitialized_move", "reverse_copy", 2)
+          .Cases("remove_copy", "remove_copy_if", "replace_copy",
+                 "replace_copy_if", "unique_copy", 2)
+          .Cases("partial_sum", "adjacent_difference", "inclusive_scan",
+                 "exclusive_scan", "swap_ranges", 2)
+          .Cases("transform_inclusive_scan", "transform_exclusive_scan",
+                 "transform", 2)
+          .Cases("fill_n", "generate_n", "uninitialized_fill_n",
+                 "uninitialized_default_construct_n",
+                 "uninitialized_value_construct_n", 0)
+          .Case("rotate_copy", 3)
+          .Cases("merge", "set_union", "set_intersection", "set_difference",
+                 "set_symmetric_difference", 4)
+          .Default(-1);
+  if (Out < 0)
+    return -1;
+  unsigned Policy = 0;
+  if (FD->getNumParams() > 0) {
+    QualType P0 = FD->getParamDecl(0)->getType().getNonReferenceType();
+    if (const CXXRecordDecl *RD = P0->getAsCXXRecordDecl())
+      Policy = RD->getIdentifier() && RD->getName().ends_with("_policy");
+  }
+  // Binary transform: (first1, last1, first2, out, op).
+  if (FD->getName() == "transform" && FD->getNumParams() == 5 + Policy)
+    Out = 3;
+  return Out + static_cast<int>(Policy);
 }
 
 void freeStdModel(ModelBuilder &M) {
@@ -631,6 +672,14 @@ void freeStdModel(ModelBuilder &M) {
     return;
   if (RT->isVoidType())
     return;
+  // An algorithm writing to an output range returns a position in that
+  // range only, not in its input or a value it was given.
+  if (int Out = outputArgument(FD); Out >= 0) {
+    if (static_cast<unsigned>(Out) < N)
+      M.slot(Out).Result.merge(M.paramType(Out)->isReferenceType() ? 1 : 0,
+                               false, "");
+    return;
+  }
   if (RT->isReferenceType() || RT->isPointerType()) {
     QualType U = RT->isReferenceType() ? M.bare(RT.getNonReferenceType())
                                        : M.bare(RT->getPointeeType());
@@ -641,7 +690,9 @@ void freeStdModel(ModelBuilder &M) {
       QualType V = PT->isReferenceType() ? M.bare(PT.getNonReferenceType())
                    : PT->isPointerType() ? M.bare(PT->getPointeeType())
                                          : QualType();
-      if (V.isNull())
+      // A value given by reference to an algorithm returning a position
+      // (`std::find(first, last, value)`) is compared, not returned.
+      if (V.isNull() || (RT->isPointerType() && PT->isReferenceType()))
         continue;
       bool Same = V == U;
       if (!Same)
@@ -747,6 +798,14 @@ bool thisIsLifetimeBound(const FunctionDecl *FD) {
 /// numbers X as the slots are numbered: `this` is 0 in a method, the first
 /// parameter 0 in a function without `this`.
 void applyCaptureBy(ModelBuilder &M, unsigned I, const ParmVarDecl *P) {
+  // A reference to a view or pointer captures what the view points to, not
+  // the view (`insert(pos, T &&)` of a container of views, as clang infers).
+  QualType PT = P->getType();
+  unsigned Level = PT->isReferenceType() &&
+                           (PT.getNonReferenceType()->isPointerType() ||
+                            M.TU.Types.isPointerLike(PT.getNonReferenceType()))
+                       ? 1
+                       : 0;
 #if CLANG_VERSION_MAJOR >= 20
   if (const auto *A = P->getAttr<LifetimeCaptureByAttr>()) {
     if (A->isImplicit() && inferredCaptureCopies(M.FD))
@@ -756,10 +815,11 @@ void applyCaptureBy(ModelBuilder &M, unsigned I, const ParmVarDecl *P) {
     for (int J : A->params()) {
       if (J == LifetimeCaptureByAttr::Global ||
           J == LifetimeCaptureByAttr::Unknown)
-        M.slot(I).Heap.merge(0, false, "[[clang::lifetime_capture_by]]");
+        M.slot(I).Heap.merge(Level, false, "[[clang::lifetime_capture_by]]");
       else if (J >= 0 && J < static_cast<int>(M.S.Slots.size()) &&
                J != static_cast<int>(I))
-        M.slot(I).Content[J].merge(0, false, "[[clang::lifetime_capture_by]]");
+        M.slot(I).Content[J].merge(Level, false,
+                                   "[[clang::lifetime_capture_by]]");
     }
     return;
   }
@@ -771,7 +831,7 @@ void applyCaptureBy(ModelBuilder &M, unsigned I, const ParmVarDecl *P) {
     M.slot(I) = ParamLeaks();
   for (llvm::StringRef X : Targets) {
     if (X == "global" || X == "unknown") {
-      M.slot(I).Heap.merge(0, false, "[[clang::lifetime_capture_by]]");
+      M.slot(I).Heap.merge(Level, false, "[[clang::lifetime_capture_by]]");
       continue;
     }
     int J = -1;
@@ -781,7 +841,8 @@ void applyCaptureBy(ModelBuilder &M, unsigned I, const ParmVarDecl *P) {
       if (M.FD->getParamDecl(K)->getName() == X)
         J = static_cast<int>(K + M.firstParam());
     if (J >= 0 && J != static_cast<int>(I))
-      M.slot(I).Content[J].merge(0, false, "[[clang::lifetime_capture_by]]");
+      M.slot(I).Content[J].merge(Level, false,
+                                 "[[clang::lifetime_capture_by]]");
   }
 }
 

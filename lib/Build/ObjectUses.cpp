@@ -44,8 +44,36 @@ static bool mutableParam(QualType T) {
   return false;
 }
 
-const std::vector<const FieldDecl *> &
-escape::fieldsWritten(const FunctionDecl *FD, TUContext &TU, unsigned Depth) {
+/// The global variable E names or is a part of (`g`, `g.f`, `C::s`,
+/// `g[i]`), when it may hold an address; null otherwise.
+static const VarDecl *globalRoot(const Expr *E, TUContext &TU) {
+  for (E = E->IgnoreParenImpCasts();;) {
+    if (const auto *ME = dyn_cast<MemberExpr>(E)) {
+      if (const auto *VD = dyn_cast<VarDecl>(ME->getMemberDecl()))
+        return VD->hasGlobalStorage() && TU.Types.mayHoldAddress(VD->getType())
+                   ? VD
+                   : nullptr;
+      if (ME->isArrow())
+        return nullptr; // what a pointer points to, not the global
+      E = ME->getBase()->IgnoreParenImpCasts();
+    } else if (const auto *AS = dyn_cast<ArraySubscriptExpr>(E)) {
+      if (!AS->getBase()->getType()->isArrayType())
+        return nullptr;
+      E = AS->getBase()->IgnoreParenImpCasts();
+    } else if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
+      const auto *VD = dyn_cast<VarDecl>(DRE->getDecl());
+      return VD && VD->hasGlobalStorage() &&
+                     TU.Types.mayHoldAddress(VD->getType())
+                 ? VD
+                 : nullptr;
+    } else {
+      return nullptr;
+    }
+  }
+}
+
+const FunctionWrites &escape::writesOf(const FunctionDecl *FD, TUContext &TU,
+                                       unsigned Depth) {
   auto [It, New] = TU.FieldsWritten.try_emplace(FD->getCanonicalDecl());
   const FunctionDecl *Def = nullptr;
   auto [Seen, First] =
@@ -57,14 +85,20 @@ escape::fieldsWritten(const FunctionDecl *FD, TUContext &TU, unsigned Depth) {
   struct Finder : RecursiveASTVisitor<Finder> {
     TUContext &TU;
     unsigned Depth;
-    std::set<const FieldDecl *> Out;
+    std::set<const FieldDecl *> Fields;
+    std::set<const VarDecl *> Stored, Cleared;
     Finder(TUContext &TU, unsigned Depth) : TU(TU), Depth(Depth) {}
     bool TraverseLambdaExpr(LambdaExpr *) { return true; }
-    void written(const Expr *E) {
+    void written(const Expr *E, bool Replaced) {
+      if (const VarDecl *G = globalRoot(E, TU)) {
+        Stored.insert(G->getCanonicalDecl());
+        if (Replaced)
+          Cleared.insert(G->getCanonicalDecl());
+      }
       for (E = E->IgnoreParenImpCasts();;) {
         if (const auto *ME = dyn_cast<MemberExpr>(E)) {
           if (const auto *FD = dyn_cast<FieldDecl>(ME->getMemberDecl()))
-            Out.insert(FD->getCanonicalDecl());
+            Fields.insert(FD->getCanonicalDecl());
           return;
         }
         if (const auto *AS = dyn_cast<ArraySubscriptExpr>(E))
@@ -78,23 +112,39 @@ escape::fieldsWritten(const FunctionDecl *FD, TUContext &TU, unsigned Depth) {
     }
     bool VisitBinaryOperator(BinaryOperator *E) {
       if (E->isAssignmentOp())
-        written(E->getLHS());
+        written(E->getLHS(), E->getOpcode() == BO_Assign);
       return true;
     }
     bool VisitUnaryOperator(UnaryOperator *E) {
       if (E->isIncrementDecrementOp())
-        written(E->getSubExpr());
+        written(E->getSubExpr(), false);
       return true;
     }
     void callee(const FunctionDecl *FD) {
-      if (FD && Depth > 0)
-        for (const FieldDecl *F : fieldsWritten(FD, TU, Depth - 1))
-          Out.insert(F);
+      if (!FD || Depth == 0)
+        return;
+      const FunctionWrites &W = writesOf(FD, TU, Depth - 1);
+      Fields.insert(W.Fields.begin(), W.Fields.end());
+      Stored.insert(W.GlobalsStored.begin(), W.GlobalsStored.end());
+      Cleared.insert(W.GlobalsCleared.begin(), W.GlobalsCleared.end());
     }
     bool VisitCallExpr(CallExpr *E) {
       if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(E);
           OC && OC->isAssignmentOp() && OC->getNumArgs() > 0)
-        written(OC->getArg(0));
+        written(OC->getArg(0), OC->getOperator() == OO_Equal);
+      // A global container or smart pointer changed by its own method;
+      // emptied by a `reset()` or `clear()` given nothing.
+      if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E)) {
+        const CXXMethodDecl *MD = MC->getMethodDecl();
+        const Expr *Obj = MC->getImplicitObjectArgument();
+        if (MD && !MD->isConst() && Obj)
+          if (const VarDecl *G = globalRoot(Obj, TU)) {
+            Stored.insert(G->getCanonicalDecl());
+            if (MD->getIdentifier() && MC->getNumArgs() == 0 &&
+                (MD->getName() == "reset" || MD->getName() == "clear"))
+              Cleared.insert(G->getCanonicalDecl());
+          }
+      }
       callee(E->getDirectCallee());
       return true;
     }
@@ -102,29 +152,96 @@ escape::fieldsWritten(const FunctionDecl *FD, TUContext &TU, unsigned Depth) {
   } F(TU, Depth);
   F.TraverseStmt(const_cast<Stmt *>(Def->getBody()));
   // The map may have grown meanwhile: look the entry up again.
-  auto &Fields = TU.FieldsWritten[FD->getCanonicalDecl()];
-  Fields.assign(F.Out.begin(), F.Out.end());
-  llvm::sort(Fields);
-  return Fields;
+  FunctionWrites &W = TU.FieldsWritten[FD->getCanonicalDecl()];
+  W.Fields.assign(F.Fields.begin(), F.Fields.end());
+  W.GlobalsStored.assign(F.Stored.begin(), F.Stored.end());
+  W.GlobalsCleared.assign(F.Cleared.begin(), F.Cleared.end());
+  return W;
+}
+
+namespace {
+/// The direct calls of a statement, not those in its lambdas, operators
+/// aside (an assignment is a store of its own).
+struct DirectCalls : RecursiveASTVisitor<DirectCalls> {
+  llvm::SmallVector<const CallExpr *, 4> Found;
+  bool TraverseLambdaExpr(LambdaExpr *) { return true; }
+  bool VisitCallExpr(CallExpr *E) {
+    if (!isa<CXXOperatorCallExpr>(E) && E->getDirectCallee())
+      Found.push_back(E);
+    return true;
+  }
+};
+} // namespace
+
+void escape::globalStoringCalls(const Stmt *S, TUContext &TU,
+                                llvm::SmallVectorImpl<const CallExpr *> &Out) {
+  DirectCalls F;
+  F.TraverseStmt(const_cast<Stmt *>(S));
+  for (const CallExpr *C : F.Found)
+    if (!writesOf(C->getDirectCallee(), TU).GlobalsStored.empty())
+      Out.push_back(C);
+}
+
+/// True if argument A is a null pointer constant or an object made empty
+/// (`{}`, `T()`, a default argument `const T &other = {}`).
+static bool givesNothing(const Expr *A, TUContext &TU) {
+  if (const auto *D = dyn_cast<CXXDefaultArgExpr>(A->IgnoreImplicit()))
+    A = D->getExpr();
+  if (A->isNullPointerConstant(TU.Ctx, Expr::NPC_ValueDependentIsNotNull))
+    return true;
+  A = A->IgnoreImplicit();
+  if (const auto *IL = dyn_cast<InitListExpr>(A))
+    return IL->getNumInits() == 0;
+  if (const auto *CE = dyn_cast<CXXConstructExpr>(A))
+    return CE->getNumArgs() == 0;
+  return isa<CXXScalarValueInitExpr, ImplicitValueInitExpr>(A);
+}
+
+bool escape::argumentsGiveNothing(const CallExpr *C, TUContext &TU) {
+  const FunctionDecl *FD = C->getDirectCallee();
+  if (!FD)
+    return false;
+  for (unsigned I = 0; I < C->getNumArgs(); ++I) {
+    const Expr *A = C->getArg(I);
+    QualType T =
+        I < FD->getNumParams() ? FD->getParamDecl(I)->getType() : A->getType();
+    if (T->isReferenceType() && T.getNonReferenceType().isConstQualified() &&
+        !TU.Types.mayHoldAddress(T.getNonReferenceType()))
+      continue;
+    if ((T->isReferenceType() || TU.Types.mayHoldAddress(T)) &&
+        !givesNothing(A, TU))
+      return false;
+  }
+  return true;
+}
+
+/// True if C gives its callee nothing that could hold an address of the
+/// caller's: its arguments give nothing, and it is no method of a local
+/// object (which may store its `this`).
+static bool givesNoAddress(const CallExpr *C, TUContext &TU) {
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(C))
+    if (const Expr *Obj = MC->getImplicitObjectArgument();
+        Obj && !globalRoot(Obj, TU) &&
+        !isa<CXXThisExpr>(Obj->IgnoreParenImpCasts()))
+      return false;
+  return argumentsGiveNothing(C, TU);
+}
+
+const CallExpr *escape::globalClearingCall(
+    const Stmt *S, const std::vector<const VarDecl *> &Stored, TUContext &TU) {
+  DirectCalls F;
+  F.TraverseStmt(const_cast<Stmt *>(S));
+  for (const CallExpr *C : F.Found)
+    if (overlap(writesOf(C->getDirectCallee(), TU).GlobalsCleared, Stored) &&
+        givesNoAddress(C, TU))
+      return C;
+  return nullptr;
 }
 
 bool escape::takesNoAddress(const FunctionDecl *FD) {
   return llvm::none_of(FD->parameters(), [](const ParmVarDecl *P) {
     return P->getType()->isPointerType() || P->getType()->isReferenceType();
   });
-}
-
-bool escape::overlap(llvm::ArrayRef<const FieldDecl *> A,
-                     llvm::ArrayRef<const FieldDecl *> B) {
-  for (size_t I = 0, J = 0; I < A.size() && J < B.size();) {
-    if (A[I] == B[J])
-      return true;
-    if (A[I] < B[J])
-      ++I;
-    else
-      ++J;
-  }
-  return false;
 }
 
 void escape::objectUses(const Stmt *S, llvm::SmallVectorImpl<ObjectUse> &Out) {

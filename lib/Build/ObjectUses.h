@@ -43,19 +43,64 @@ struct ObjectUse {
 /// time (a variable, a member of one, `this`, `*p`).
 void objectUses(const clang::Stmt *S, llvm::SmallVectorImpl<ObjectUse> &Out);
 
-/// The fields that FD's body assigns (through any object), and those its
-/// callees assign, Depth calls deep (not a constructor's: it writes a new
-/// object), sorted; cached in TU.
-const std::vector<const clang::FieldDecl *> &
-fieldsWritten(const clang::FunctionDecl *FD, TUContext &TU, unsigned Depth = 3);
+/// What a function writes, its callees' writes included; each list sorted.
+struct FunctionWrites {
+  /// The fields it assigns, through any object.
+  std::vector<const clang::FieldDecl *> Fields;
+  /// The globals that may hold an address that it assigns or changes by a
+  /// non-const method (`g = p`, `g.f = p`, `list.push_back(p)`).
+  std::vector<const clang::VarDecl *> GlobalsStored;
+  /// Those of them it gives a new value or empties (`g = nullptr`,
+  /// `s = {}`, `s.reset()`, `list.clear()`): what was there before is gone.
+  std::vector<const clang::VarDecl *> GlobalsCleared;
+};
+
+/// What FD's body writes and what its callees write, Depth calls deep (not
+/// a constructor's: it writes a new object); cached in TU.
+const FunctionWrites &writesOf(const clang::FunctionDecl *FD, TUContext &TU,
+                               unsigned Depth = 3);
+
+/// The fields FD writes (writesOf).
+inline const std::vector<const clang::FieldDecl *> &
+fieldsWritten(const clang::FunctionDecl *FD, TUContext &TU) {
+  return writesOf(FD, TU).Fields;
+}
+
+/// The calls in S (not those in its lambdas, not operators) of a function
+/// with a body that stores into a global (FunctionWrites::GlobalsStored).
+void globalStoringCalls(const clang::Stmt *S, TUContext &TU,
+                        llvm::SmallVectorImpl<const clang::CallExpr *> &Out);
+
+/// A call in S, given no address of the caller's, that gives a global
+/// \p Stored names a new value or empties it (`uninstall()`,
+/// `set(nullptr)`, `registry.clear()`); null if none.
+const clang::CallExpr *
+globalClearingCall(const clang::Stmt *S,
+                   const std::vector<const clang::VarDecl *> &Stored,
+                   TUContext &TU);
+
+/// True if each argument of C that could carry an address of the caller's
+/// is a null pointer constant or an object made empty (`nullptr`, `{}`,
+/// `T()`, a default argument `const T &other = {}`); C's object aside.
+bool argumentsGiveNothing(const clang::CallExpr *C, TUContext &TU);
 
 /// True if FD takes no pointer or reference parameter: a method of it can
 /// unlink a node from its object but link none in.
 bool takesNoAddress(const clang::FunctionDecl *FD);
 
 /// True if sorted A and B share an element.
-bool overlap(llvm::ArrayRef<const clang::FieldDecl *> A,
-             llvm::ArrayRef<const clang::FieldDecl *> B);
+template <typename T>
+bool overlap(const std::vector<T> &A, const std::vector<T> &B) {
+  for (size_t I = 0, J = 0; I < A.size() && J < B.size();) {
+    if (A[I] == B[J])
+      return true;
+    if (A[I] < B[J])
+      ++I;
+    else
+      ++J;
+  }
+  return false;
+}
 
 } // namespace escape
 

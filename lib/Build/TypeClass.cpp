@@ -4,6 +4,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "TypeClass.h"
+#include "SoleSharedOwner.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Attr.h"
@@ -316,9 +317,19 @@ bool TypeClassifier::ownsHeap(QualType T) {
   } else {
     Owns = destructorReleases(RD, ReleaseFinder());
     Owns = Owns || anyPart(RD, [&](QualType T) { return ownsHeap(T); });
+    Owns = Owns || soleSharedOwner(RD);
   }
   OwnsCache[RD] = Owns;
   return Owns;
+}
+
+bool TypeClassifier::soleSharedOwner(const CXXRecordDecl *RD) {
+  if (!RD)
+    return false;
+  auto [It, New] = SoleOwnerCache.try_emplace(RD, false);
+  if (New)
+    It->second = escape::soleSharedOwner(RD);
+  return It->second;
 }
 
 bool TypeClassifier::ownsField(const FieldDecl *F) {
@@ -326,7 +337,9 @@ bool TypeClassifier::ownsField(const FieldDecl *F) {
   if (T->isReferenceType())
     return false;
   if (!T->isPointerType())
-    return classify(T) == RecordClass::SmartPtr && ownsHeap(T);
+    return classify(T) == RecordClass::SmartPtr &&
+           (ownsHeap(T) ||
+            soleSharedOwner(dyn_cast<CXXRecordDecl>(F->getParent())));
   // The destructor's search follows calls: once per field.
   auto [It, New] = OwnsFieldCache.try_emplace(F, false);
   if (New)

@@ -56,6 +56,8 @@ public:
   /// True if F's class owns what F points to: F is a unique owner, or a
   /// pointer the class's destructor deletes.
   bool ownsField(const clang::FieldDecl *F);
+  /// escape::soleSharedOwner (SoleSharedOwner.h), once per class.
+  bool soleSharedOwner(const clang::CXXRecordDecl *RD);
 
 private:
   clang::ASTContext &Ctx;
@@ -64,6 +66,7 @@ private:
   llvm::DenseMap<const clang::CXXRecordDecl *, bool> CleanCache;
   llvm::DenseMap<const clang::CXXRecordDecl *, bool> OwnsCache;
   llvm::DenseMap<const clang::FieldDecl *, bool> OwnsFieldCache;
+  llvm::DenseMap<const clang::CXXRecordDecl *, bool> SoleOwnerCache;
 };
 
 /// True if D is declared in namespace std (at any depth).

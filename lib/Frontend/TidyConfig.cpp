@@ -177,6 +177,12 @@ void RunSettings::filter(
   applySuppressions(Rep, CheckGlobs(Checks), std::move(FS));
 }
 
+bool RunSettings::enablesAny() const {
+  CheckGlobs Globs(Checks);
+  return llvm::any_of(
+      CheckCatalog, [&](const CheckInfo &I) { return Globs.contains(I.Name); });
+}
+
 void RunSettings::applyTo(AnalysisOptions &A) const {
   A.Build.MaxLocalBytes = MaxLocalBytes;
   A.Build.MaxFrameBytes = MaxFrameBytes;

@@ -283,7 +283,9 @@ static void valuesInto(const FunctionGraph &G, const std::vector<Edge> &Edges,
 /// fresh object, CallSite::Fresh) that reaches nothing but the result: a
 /// factory that registers what it makes does not return fresh storage.
 /// A class returned by value and kept by field (a smart pointer of the
-/// program, `return Ptr<T>{new T}`) is fresh when each of its fields is.
+/// program, `return Ptr<T>{new T}`) is fresh when each of its fields is;
+/// one kept whole (a std::shared_ptr) when it holds only such addresses,
+/// as a pointer.
 /// An allocation that only may reach something else (given to a callee
 /// without a body) still counts; MaybeKept says so.
 static bool returnsAlloc(const SolvedFunction &S, const FunctionGraph &G,
@@ -294,8 +296,6 @@ static bool returnsAlloc(const SolvedFunction &S, const FunctionGraph &G,
     for (size_t L = 0; L < G.Locs.size(); ++L)
       if (G.Locs[L].Kind == LocKind::Result && !G.Locs[L].Field.empty())
         Results.push_back(static_cast<int>(L));
-    if (Results.size() == 1)
-      return false;
   } else if (G.ReturnKind != "pointer") {
     return false;
   }

@@ -111,3 +111,19 @@ int sumBranch(Document &d, bool c) {
   branch(d, v, c);
   return d.resolved;
 }
+
+// The same setter again, given nothing: the object lets go of the first.
+struct Widget {
+  const int *delegate = nullptr;
+  void setDelegate(const int *d) { delegate = d; }
+};
+void delegated(Widget &w) {
+  int d = 1;
+  w.setDelegate(&d); // MAYBE: released-later.cpp:[[@LINE]]:3: warning: address of local 'd' {{.*}}'delegated' returns (maybe{{.*}}[escape-member]
+  w.setDelegate(nullptr);
+}
+void delegatedTwice(Widget &w, const int *other) {
+  int d = 1;
+  w.setDelegate(&d); // CHECK: released-later.cpp:[[@LINE]]:3: warning: address of local 'd' {{.*}}[escape-member]
+  w.setDelegate(other);
+}

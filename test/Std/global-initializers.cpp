@@ -40,3 +40,12 @@ std::string_view g_literal = "literal";
 int g_value = first(std::vector<int>{1});
 std::vector<std::string_view> g_views = {"a", "b"};
 std::function<int()> g_fn = [] { return 1; };
+
+// A test framework's registration (googletest's TEST): a function without a
+// body given what other calls return, outside any function. Nothing to
+// report, and the lowering has no enclosing function to ask about.
+struct TestInfo;
+TestInfo *registerTest(const char *name, const void *id, void (*setUp)());
+const void *typeId();
+void (*setUpOf(const char *file, int line))();
+TestInfo *const g_registered = registerTest("t", typeId(), setUpOf("f", 1));

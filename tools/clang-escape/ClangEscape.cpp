@@ -550,6 +550,14 @@ int main(int Argc, const char **Argv) {
   Asked.ModelFiles = ModelFiles;
   escape::RunSettings Run =
       escape::resolveSettings(Asked, Tidy ? &*Tidy : nullptr);
+  // A project's own .clang-tidy written for other checks (`Checks:
+  // '-*,readability-*'`) would silence the whole run.
+  if (!Run.enablesAny())
+    WithColor::warning(errs(), "clang-escape")
+        << "no check is enabled (Checks: '" << Run.Checks << "'"
+        << (Tidy && Tidy->Checks ? ", from '" + Tidy->Path + "'" : "")
+        << "); nothing will be reported (--no-config ignores the "
+           ".clang-tidy file, --checks=escape-* turns the checks on)\n";
 
   escape::ModelTable Models;
   if (!Run.NoDefaultModels) {

@@ -79,6 +79,9 @@ struct RunSettings {
   std::set<std::string> MaybeChecks;
 
   bool anyMaybe() const { return AllMaybe || !MaybeChecks.empty(); }
+  /// True if Checks leaves any check on (a project's `Checks: '-*,...'`
+  /// may turn every one off).
+  bool enablesAny() const;
   /// Sets the analysis' limits and maybe-findings from these settings (the
   /// model files are the caller's to load).
   void applyTo(AnalysisOptions &A) const;
