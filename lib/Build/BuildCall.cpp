@@ -388,9 +388,9 @@ static const CXXConstructorDecl *constructorMadeWith(const FunctionDecl *FD) {
 }
 
 /// True if the program's hand-written constructor \p Ctor (not a copy or a
-/// move) binds
-/// each of \p Args to a parameter of the argument's own type, by value or
-/// by reference: forwarded by `std::make_unique`, they reach it unchanged.
+/// move) binds each of \p Args to a parameter of the argument's own type,
+/// by value or by reference: forwarded by `std::make_unique`, they reach it
+/// unchanged.
 static bool takesAsGiven(const CXXConstructorDecl *Ctor,
                          llvm::ArrayRef<const Expr *> Args) {
   if (isInStd(Ctor->getParent()) || Ctor->isCopyOrMoveConstructor() ||
@@ -595,6 +595,7 @@ void FunctionBuilder::call(const Hole &K, const CallExpr *CE) {
       // object holds. Otherwise (a standard class, a conversion on the
       // way) the object holds what its arguments hold.
       const CXXConstructorDecl *Ctor = constructorMadeWith(FD);
+      bool Runs = Ctor && takesAsGiven(Ctor, Args);
       // make_shared builds the object deep in the library: the one
       // constructor of T that takes the arguments as they are.
       if (!Ctor && !T.isNull())
@@ -602,13 +603,14 @@ void FunctionBuilder::call(const Hole &K, const CallExpr *CE) {
             RD && (RD = RD->getDefinition()))
           for (const CXXConstructorDecl *C : RD->ctors())
             if (takesAsGiven(C, Args)) {
+              Runs = !Ctor; // more than one: not decided here
               if (Ctor) {
-                Ctor = nullptr; // more than one: not decided here
+                Ctor = nullptr;
                 break;
               }
               Ctor = C;
             }
-      if (Ctor && takesAsGiven(Ctor, Args)) {
+      if (Runs) {
         callSite(Ctor, CE, nullptr, false, Args, A, false);
       } else {
         for (unsigned I = 0; I < Args.size(); ++I) {

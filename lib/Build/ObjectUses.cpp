@@ -177,8 +177,12 @@ void escape::globalStoringCalls(const Stmt *S, TUContext &TU,
                                 llvm::SmallVectorImpl<const CallExpr *> &Out) {
   DirectCalls F;
   F.TraverseStmt(const_cast<Stmt *>(S));
+  // Only a call of the program's given something that may carry an
+  // address can store one of the caller's (and only its callee's body is
+  // worth a walk: this runs on every statement).
   for (const CallExpr *C : F.Found)
-    if (!writesOf(C->getDirectCallee(), TU).GlobalsStored.empty())
+    if (!isInStd(C->getDirectCallee()) && !argumentsGiveNothing(C, TU) &&
+        !writesOf(C->getDirectCallee(), TU).GlobalsStored.empty())
       Out.push_back(C);
 }
 
