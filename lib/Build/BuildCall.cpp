@@ -807,6 +807,13 @@ void FunctionBuilder::construct(const Hole &K, const CXXConstructExpr *CE) {
       Dest = K.Dst;
   }
   bool InPlace = Dest >= 0;
+  // A standard object built empty (`return nullptr;` or `return {};` from a
+  // function returning a smart pointer) holds nothing, rather than a value
+  // nothing explains, which callers would take for anything.
+  if (!InPlace && isInStd(RD) && llvm::all_of(Args, [&](const Expr *A) {
+        return A->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNull);
+      }))
+    return;
   if (!InPlace)
     Dest = newLoc(LocKind::Flow, "{temp}", CE->getBeginLoc());
   callSite(Ctor, CE, nullptr, false, Args, Dest, false);

@@ -12,6 +12,7 @@
 #include "ObjectUses.h"
 #include "WaitCalls.h"
 
+#include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/StringSwitch.h"
 
 #include "clang/AST/ASTContext.h"
@@ -20,6 +21,8 @@
 #include "clang/AST/ParentMap.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/AST/StmtCXX.h"
+
+#include <optional>
 
 using namespace clang;
 
@@ -906,6 +909,41 @@ const Expr *FunctionBuilder::countDroppedLater(const Expr *LHS,
   return nullptr;
 }
 
+/// The variables \p S names (a lambda's captures included), and those the
+/// initializers of the locals it names name, three initializers deep: all
+/// that holdsAddressOf(S, V), givesAddressOf and givesSharedCopyOf can
+/// find S to hold.
+static llvm::DenseSet<const VarDecl *> namedThroughInits(const Stmt *S) {
+  struct Names : RecursiveASTVisitor<Names> {
+    llvm::SmallVectorImpl<const VarDecl *> &Out;
+    explicit Names(llvm::SmallVectorImpl<const VarDecl *> &Out) : Out(Out) {}
+    bool VisitDeclRefExpr(DeclRefExpr *E) {
+      if (const auto *V = dyn_cast<VarDecl>(E->getDecl()))
+        Out.push_back(V);
+      return true;
+    }
+    bool VisitLambdaExpr(LambdaExpr *LE) {
+      for (const LambdaCapture &C : LE->captures())
+        if (C.capturesVariable())
+          if (const auto *V = dyn_cast<VarDecl>(C.getCapturedVar()))
+            Out.push_back(V);
+      return true;
+    }
+  };
+  llvm::DenseSet<const VarDecl *> Set;
+  llvm::SmallVector<const VarDecl *, 16> Level;
+  Names(Level).TraverseStmt(const_cast<Stmt *>(S));
+  for (int Depth = 0; Depth <= 3 && !Level.empty(); ++Depth) {
+    llvm::SmallVector<const VarDecl *, 16> Next;
+    for (const VarDecl *V : Level)
+      if (Set.insert(V).second && Depth < 3 && V->hasLocalStorage() &&
+          V->getInit())
+        Names(Next).TraverseStmt(const_cast<Expr *>(V->getInit()));
+    Level = std::move(Next);
+  }
+  return Set;
+}
+
 void FunctionBuilder::killOverwrittenGlobalStores(const Stmt *Body) {
   // Within one block, a store of a local's address into a global that is
   // overwritten later in the same block, with no exit in between, never
@@ -939,6 +977,14 @@ void FunctionBuilder::killOverwrittenGlobalStores(const Stmt *Body) {
         }
         return OnLocals[J];
       };
+      // Whether each statement may leave the frame, asked by every earlier
+      // statement's searches: found once.
+      std::vector<signed char> Leaving(Stmts.size(), -1);
+      auto Leaves = [&](size_t J) {
+        if (Leaving[J] < 0)
+          Leaving[J] = leavesFrame(Stmts[J]);
+        return Leaving[J] == 1;
+      };
       std::vector<llvm::SmallVector<ObjectUse, 2>> Uses;
       auto UsesIn = [&](size_t J) -> llvm::ArrayRef<ObjectUse> {
         if (Uses.empty()) {
@@ -967,6 +1013,28 @@ void FunctionBuilder::killOverwrittenGlobalStores(const Stmt *Body) {
         }
         Given.clear();
         handOffs(Stmts[I], B.TU.Opts.Models, Given);
+        // Whether the work of statement I holds local V: asked again for
+        // every later statement, answered once (a test body of hundreds of
+        // assertions, each a hand-off).
+        llvm::DenseMap<const VarDecl *, bool> HeldByWork;
+        std::optional<llvm::DenseSet<const VarDecl *>> Named;
+        auto Signals = [&](const VarDecl *V) {
+          if (!V || !V->hasLocalStorage())
+            return false;
+          // Only what the statement names, or what the locals it names
+          // were built from, can it hold (asked of every later statement's
+          // locals: a cheap no for most).
+          if (!Named)
+            Named = namedThroughInits(Stmts[I]);
+          if (!Named->contains(V))
+            return false;
+          auto [It, New] = HeldByWork.try_emplace(V, false);
+          if (New)
+            It->second = givesAddressOf(Stmts[I], V) ||
+                         givesSharedCopyOf(Stmts[I], V) ||
+                         holdsAddressOf(Stmts[I], V);
+          return It->second;
+        };
         for (const CallExpr *Give : Given) {
           auto CI = B.CallIndex.find(Give);
           if (CI == B.CallIndex.end() || B.G.Calls[CI->second].Undone)
@@ -989,12 +1057,6 @@ void FunctionBuilder::killOverwrittenGlobalStores(const Stmt *Body) {
               return (ObjectArg && sameLValue(W, ObjectArg)) ||
                      (V && V == Object) || declaresWaited(Stmts[I], W);
             });
-            auto Signals = [&](const VarDecl *V) {
-              return V && V->hasLocalStorage() &&
-                     (givesAddressOf(Stmts[I], V) ||
-                      givesSharedCopyOf(Stmts[I], V) ||
-                      holdsAddressOf(Stmts[I], V));
-            };
             // Directly, or through a handle made from it (a future of a
             // promise the work fulfils).
             Signal = !Waited && llvm::any_of(WaitsIn(J), [&](const Expr *W) {
@@ -1035,7 +1097,7 @@ void FunctionBuilder::killOverwrittenGlobalStores(const Stmt *Body) {
                 }
               }
             }
-            if (leavesFrame(Stmts[J]))
+            if (Leaves(J))
               break;
           }
           // Or a guard of the block waits on the object at its end
@@ -1047,7 +1109,7 @@ void FunctionBuilder::killOverwrittenGlobalStores(const Stmt *Body) {
                              Object->hasLocalStorage();
                ++J) {
             if (J > I + 1)
-              Exit |= leavesFrame(Stmts[J - 1]);
+              Exit |= Leaves(J - 1);
             const auto *DS = dyn_cast<DeclStmt>(Stmts[J]);
             if (J == I || !DS || Exit)
               continue;
@@ -1090,7 +1152,7 @@ void FunctionBuilder::killOverwrittenGlobalStores(const Stmt *Body) {
               if (int D = laterRun(L, UsesIn(I), Give); D >= 0)
                 B.G.Calls[B.CallIndex.find(Give)->second].DrainedBy.push_back(
                     D);
-          if (leavesFrame(Stmts[J]))
+          if (Leaves(J))
             break;
         }
         // A call given an object that a later call of the block, before any
@@ -1127,7 +1189,7 @@ void FunctionBuilder::killOverwrittenGlobalStores(const Stmt *Body) {
                 break;
               }
             }
-            if (leavesFrame(Stmts[J]))
+            if (Leaves(J))
               break;
           }
           if (By)
@@ -1157,7 +1219,7 @@ void FunctionBuilder::killOverwrittenGlobalStores(const Stmt *Body) {
               B.G.Calls[CI->second].ReleasedBy = B.text(By);
               break;
             }
-            if (leavesFrame(Stmts[J]))
+            if (Leaves(J))
               break;
           }
         }
@@ -1197,7 +1259,7 @@ void FunctionBuilder::killOverwrittenGlobalStores(const Stmt *Body) {
               B.G.Calls[CI->second].Undone = true;
               break;
             }
-            if (leavesFrame(Stmts[J]))
+            if (Leaves(J))
               break;
           }
           continue;
@@ -1216,7 +1278,7 @@ void FunctionBuilder::killOverwrittenGlobalStores(const Stmt *Body) {
             B.G.Locs[It->second.first].Killed = true;
             break;
           }
-          if (leavesFrame(Stmts[J]))
+          if (Leaves(J))
             break;
         }
       }

@@ -177,6 +177,54 @@ static void mergeLeaks(ParamLeaks &D, const ParamLeaks &S) {
     mergeLeak(D.FieldContent[F], L);
 }
 
+/// Marks as a maybe each leak of \p Merged into what outlives the call
+/// (the heap, a thread, a coroutine frame, an argument's object) that not
+/// every one of \p Ts, the overriders a virtual call merges, has: which of
+/// them runs is an assumption (`iter->SeekToFirst()` on an iterator only
+/// one subclass of which keeps its argument). Stores into an argument's
+/// object count per object, whichever member they go to.
+static void weakenDisagreeing(FunctionSummary &Merged,
+                              llvm::ArrayRef<const FunctionSummary *> Ts) {
+  using Of = llvm::function_ref<const ParamLeaks *(const FunctionSummary &)>;
+  auto StoresInto = [](const ParamLeaks &Q, int J) {
+    auto It = Q.Content.find(J);
+    if (It != Q.Content.end() && It->second.present())
+      return true;
+    return llvm::any_of(Q.FieldContent, [&](const auto &FL) {
+      return FL.first.Slot == J && FL.second.present();
+    });
+  };
+  auto WeakenAll = [&](ParamLeaks &P, Of Get) {
+    auto Weaken = [&](Leak &L, auto Has) {
+      if (L.present() && !llvm::all_of(Ts, [&](const FunctionSummary *T) {
+            const ParamLeaks *Q = Get(*T);
+            return Q && Has(*Q);
+          }))
+        L.Maybe = true;
+    };
+    Weaken(P.Heap, [](const ParamLeaks &Q) { return Q.Heap.present(); });
+    Weaken(P.Thread, [](const ParamLeaks &Q) { return Q.Thread.present(); });
+    Weaken(P.Coro, [](const ParamLeaks &Q) { return Q.Coro.present(); });
+    for (auto &[J, L] : P.Content)
+      Weaken(L, [&, J = J](const ParamLeaks &Q) { return StoresInto(Q, J); });
+    for (auto &[F, L] : P.FieldContent)
+      if (F.Slot >= 0)
+        Weaken(L, [&, J = F.Slot](const ParamLeaks &Q) {
+          return StoresInto(Q, J);
+        });
+  };
+  for (size_t I = 0; I < Merged.Slots.size(); ++I)
+    WeakenAll(Merged.Slots[I],
+              [I](const FunctionSummary &T) -> const ParamLeaks * {
+                return I < T.Slots.size() ? &T.Slots[I] : nullptr;
+              });
+  for (auto &[F, P] : Merged.Fields)
+    WeakenAll(P, [&F = F](const FunctionSummary &T) -> const ParamLeaks * {
+      auto It = T.Fields.find(F);
+      return It == T.Fields.end() ? nullptr : &It->second;
+    });
+}
+
 static void mergeSummary(FunctionSummary &Dst, const FunctionSummary &Src) {
   if (Dst.Slots.size() < Src.Slots.size())
     Dst.Slots.resize(Src.Slots.size());
@@ -289,7 +337,7 @@ static void valuesInto(const FunctionGraph &G, const std::vector<Edge> &Edges,
 /// An allocation that only may reach something else (given to a callee
 /// without a body) still counts; MaybeKept says so.
 static bool returnsAlloc(const SolvedFunction &S, const FunctionGraph &G,
-                         bool &MaybeKept) {
+                         const std::vector<int> &Explained, bool &MaybeKept) {
   MaybeKept = false;
   std::vector<int> Results{FunctionGraph::ResultLoc};
   if (G.ReturnKind == "value") {
@@ -314,11 +362,14 @@ static bool returnsAlloc(const SolvedFunction &S, const FunctionGraph &G,
           return false;
         }
         // A store through a pointer holds what is stored, maybe nothing.
+        // So does a call result its callee says holds nothing (`return
+        // nullptr;` building the smart pointer returned).
         bool Through =
             Dd == 0 && (X.Kind == LocKind::Deref ||
                         (!In[L].empty() &&
                          (X.Kind == LocKind::Flow || X.Kind == LocKind::Local ||
-                          X.Kind == LocKind::Temporary)));
+                          X.Kind == LocKind::Temporary)) ||
+                        (In[L].empty() && llvm::is_contained(Explained, L)));
         Fresh = Fresh && Through;
         return Fresh;
       });
@@ -365,6 +416,8 @@ static std::vector<Edge> callEdgesOf(const FunctionGraph &G,
         mergeSummary(Merged, *T);
       if (Ts.empty())
         continue; // same component, not yet solved: optimistic start
+      if (C.Virtual && Ts.size() > 1)
+        weakenDisagreeing(Merged, Ts);
       // A parameter's object given to a callee that waits on it: the
       // function waits on it too.
       for (size_t J = 0; Waits && J < C.ArgParamObject.size(); ++J)
@@ -509,6 +562,14 @@ static std::vector<Edge> callEdgesOf(const FunctionGraph &G,
                : "stored into the object";
     // Whether a library model says anything about what the call returns.
     bool ModelReturns = false;
+    // The callee hands back an object it creates and nothing else
+    // (FunctionSummary::ReturnsAlloc).
+    bool FreshResult =
+        C.Fresh >= 0 && C.Result >= 0 &&
+        (S == &Merged
+             ? llvm::all_of(
+                   Ts, [](const FunctionSummary *T) { return T->ReturnsAlloc; })
+             : C.Model >= 0 && S->ReturnsAlloc);
     // Work handed to an object destroyed before the captured locals die,
     // by a destructor that runs or joins what the object holds.
     auto RunsAt = [&](int D, bool OrBlocks) {
@@ -573,7 +634,13 @@ static std::vector<Edge> callEdgesOf(const FunctionGraph &G,
                 J == 0 && C.Method ? IntoObject : "stored",
                 (J == 0 && Weak) || (J > 0 && C.LaterCall));
       }
-      Add(C.Result, A, P.Result, Below, "returned");
+      // The result of a factory holds only the object it creates: what the
+      // summary says reaches the result was stored into that object
+      // (`make_shared<Handle>(shared_from_this())`), not into the pointer.
+      if (FreshResult)
+        Add(C.Fresh, A, P.Result, Below, "stored into the object created");
+      else
+        Add(C.Result, A, P.Result, Below, "returned");
       for (auto &[F, L] : P.FieldContent) {
         if (!Keeps && F.Slot != FieldRef::ResultSlot)
           continue;
@@ -637,12 +704,6 @@ static std::vector<Edge> callEdgesOf(const FunctionGraph &G,
       E.Notes.push_back(Note{std::string(How) + Who, C.Spelling, C.Pos});
       Out.push_back(std::move(E));
     };
-    bool FreshResult =
-        C.Fresh >= 0 && C.Result >= 0 &&
-        (S == &Merged
-             ? llvm::all_of(
-                   Ts, [](const FunctionSummary *T) { return T->ReturnsAlloc; })
-             : C.Model >= 0 && S->ReturnsAlloc);
     if (FreshResult) {
       FreshInto(C.Result, "created and returned ");
       // Perhaps also kept by a callee of the factory that has no body.
@@ -705,7 +766,8 @@ SolvedFunction Program::solveAlone(const FunctionGraph &G,
   std::vector<Edge> Edges = callEdgesOf(G, Explained, Targets, &Waits);
   SolvedFunction S = solveFunction(G, std::move(Edges), Explained);
   addWaits(S.Summary, Waits);
-  S.Summary.ReturnsAlloc = returnsAlloc(S, G, S.Summary.FreshMaybeKept);
+  S.Summary.ReturnsAlloc =
+      returnsAlloc(S, G, Explained, S.Summary.FreshMaybeKept);
   return S;
 }
 

@@ -70,6 +70,18 @@ public:
       Tidy = std::move(*Found);
     }
     RunSettings Run = resolveSettings(Opts.Given, Tidy ? &*Tidy : nullptr);
+    // A project's own .clang-tidy written for other checks would silence
+    // the plugin without a word, as it would the CLI.
+    if (!Run.enablesAny())
+      DE.Report(DE.getCustomDiagID(DiagnosticsEngine::Warning,
+                                   "clang-escape: no check is enabled "
+                                   "(Checks: '%0'%1); nothing will be "
+                                   "reported (the plugin argument no-config "
+                                   "ignores the .clang-tidy file, "
+                                   "checks=escape-* turns the checks on)"))
+          << Run.Checks
+          << (Tidy && Tidy->Checks ? ", from '" + Tidy->Path + "'"
+                                   : std::string());
     ModelTable Models;
     if (llvm::Error E = loadModelFiles(
             Models, Run.NoDefaultModels ? "" : objectPathOf((void *)&anchor),
