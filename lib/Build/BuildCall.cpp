@@ -100,6 +100,49 @@ CallSite FunctionBuilder::innerCall(const CallSite &CS,
   return In;
 }
 
+/// The local pointer \p ThisArg names (`doc->load()`) when \p Body ends
+/// the life of the object it points to after \p Call by an explicit
+/// destructor call (`doc->~Doc()`, `std::destroy_at(doc)`): an object built
+/// by placement new in a local buffer. Null otherwise.
+static const VarDecl *destroyedExplicitlyAfter(const Stmt *Body,
+                                               const Expr *ThisArg,
+                                               const Expr *Call,
+                                               const SourceManager &SM) {
+  const auto *DRE = dyn_cast<DeclRefExpr>(ThisArg->IgnoreParenImpCasts());
+  const auto *V = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+  if (!Body || !V || !V->hasLocalStorage() || !V->getType()->isPointerType())
+    return nullptr;
+  struct Finder : RecursiveASTVisitor<Finder> {
+    const VarDecl *V;
+    SourceLocation After;
+    const SourceManager &SM;
+    bool Found = false;
+    Finder(const VarDecl *V, SourceLocation After, const SourceManager &SM)
+        : V(V), After(After), SM(SM) {}
+    bool names(const Expr *E) const {
+      const auto *D = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
+      return D && D->getDecl() == V;
+    }
+    bool later(const Expr *E) const {
+      return SM.isBeforeInTranslationUnit(After, E->getBeginLoc());
+    }
+    bool VisitCXXMemberCallExpr(CXXMemberCallExpr *E) {
+      Found |= isa_and_nonnull<CXXDestructorDecl>(E->getMethodDecl()) &&
+               names(E->getImplicitObjectArgument()) && later(E);
+      return !Found;
+    }
+    bool VisitCallExpr(CallExpr *E) {
+      const FunctionDecl *F = E->getDirectCallee();
+      Found |= F && isInStd(F) && F->getIdentifier() &&
+               (F->getName() == "destroy_at" || F->getName() == "_Destroy") &&
+               E->getNumArgs() == 1 && names(E->getArg(0)) && later(E);
+      return !Found;
+    }
+  } F(V, Call->getEndLoc(), SM);
+  F.TraverseStmt(const_cast<Stmt *>(Body));
+  return F.Found ? V : nullptr;
+}
+
 int FunctionBuilder::callSite(const FunctionDecl *Callee, const Expr *Call,
                               const Expr *ThisArg, bool ThisIsPointer,
                               llvm::ArrayRef<const Expr *> Args, int ThisDest,
@@ -205,6 +248,13 @@ int FunctionBuilder::callSite(const FunctionDecl *Callee, const Expr *Call,
       Obj = rootObject(Obj);
     if (Obj >= 0 && G.Locs[Obj].Kind == LocKind::Local && G.Locs[Obj].CleansUp)
       CS.ScopedBy = G.Locs[Obj].Name;
+    // Or on an object placed in a local buffer and destroyed explicitly
+    // later in the function (`doc->~Doc()`), by a destructor that does work.
+    else if (ThisArg && ThisIsPointer && FD &&
+             TU.Types.cleansUp(ThisArg->getType()->getPointeeType()))
+      if (const VarDecl *V = destroyedExplicitlyAfter(
+              FD->getBody(), ThisArg, Call, Ctx.getSourceManager()))
+        CS.ScopedBy = "*" + V->getNameAsString();
   }
   std::vector<CallSite> Callables;
   // The callable std::invoke or std::apply calls, in Callables.

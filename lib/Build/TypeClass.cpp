@@ -28,6 +28,13 @@ bool isInStd(const Decl *D) {
   return false;
 }
 
+/// A standard iterator's name (`vector<T>::iterator`'s `__normal_iterator`,
+/// `_Rb_tree_iterator`, `istream_iterator`, ...).
+static bool namesIterator(StringRef Name) {
+  return Name.ends_with("iterator") || Name.contains("_Iterator") ||
+         Name.contains("_iterator");
+}
+
 static std::optional<RecordClass> classifyStdName(StringRef Name) {
   auto C =
       llvm::StringSwitch<std::optional<RecordClass>>(Name)
@@ -54,18 +61,28 @@ static std::optional<RecordClass> classifyStdName(StringRef Name) {
           .Default(std::nullopt);
   if (C)
     return C;
-  if (Name.ends_with("iterator") || Name.ends_with("_iterator") ||
-      Name.contains("_Iterator") || Name.contains("_iterator") ||
-      Name.starts_with("_Rb_tree_iterator") ||
-      Name.starts_with("_Rb_tree_const_iterator") ||
-      Name.starts_with("_List_iterator") ||
-      Name.starts_with("_List_const_iterator") ||
-      Name.starts_with("_Node_iterator") ||
-      Name.starts_with("_Node_const_iterator") ||
-      Name.starts_with("_Deque_iterator") || Name == "_Bit_iterator" ||
-      Name == "_Bit_const_iterator")
+  if (namesIterator(Name))
     return RecordClass::View;
   return std::nullopt;
+}
+
+/// True if a standard iterator of class \p RD owns what it works on (a
+/// member that is a smart pointer or a container: `directory_iterator`'s
+/// handle on the open directory, `regex_token_iterator`'s copy of its
+/// submatch list): built from a path or a list, it keeps a copy, not the
+/// argument.
+static bool ownsItsState(TypeClassifier &Types, const CXXRecordDecl *RD) {
+  if (!RD || !RD->hasDefinition())
+    return false;
+  for (const FieldDecl *F : RD->getDefinition()->fields()) {
+    const CXXRecordDecl *FRD = F->getType()->getAsCXXRecordDecl();
+    if (FRD && FRD != RD && !F->getType()->isReferenceType()) {
+      RecordClass FC = Types.classify(FRD);
+      if (FC == RecordClass::SmartPtr || FC == RecordClass::Owner)
+        return true;
+    }
+  }
+  return false;
 }
 
 RecordClass TypeClassifier::classify(const CXXRecordDecl *RD) {
@@ -82,8 +99,14 @@ RecordClass TypeClassifier::classify(const CXXRecordDecl *RD) {
   else if (Def->hasAttr<PointerAttr>())
     C = RecordClass::View;
   if (RD->getIdentifier() && isInStd(RD))
-    if (auto S = classifyStdName(RD->getName()))
+    if (auto S = classifyStdName(RD->getName())) {
       C = *S;
+      if (C == RecordClass::View && namesIterator(RD->getName())) {
+        ClassCache[RD] = C; // a member of its own type's kin: no loop
+        if (ownsItsState(*this, Def))
+          C = RecordClass::Plain;
+      }
+    }
   ClassCache[RD] = C;
   return C;
 }
