@@ -141,8 +141,20 @@ void FunctionBuilder::expr(const Hole &K, const Expr *E) {
   case Stmt::ConditionalOperatorClass: {
     const auto *CO = cast<ConditionalOperator>(E);
     expr(Hole(), CO->getCond());
-    expr(K, CO->getTrueExpr());
-    return expr(K, CO->getFalseExpr());
+    // A constant condition (`kDebug ? &local : p`) never runs the other
+    // arm; an arm that calls a function that never returns gives no value.
+    bool Value = false;
+    bool Known = !CO->getCond()->isValueDependent() &&
+                 !CO->getCond()->isInstantiationDependent() &&
+                 CO->getCond()->EvaluateAsBooleanCondition(Value, Ctx);
+    for (const Expr *Arm : {CO->getTrueExpr(), CO->getFalseExpr()}) {
+      if (Known && Value != (Arm == CO->getTrueExpr()))
+        continue;
+      const auto *Call = dyn_cast<CallExpr>(Arm->IgnoreParenImpCasts());
+      const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+      expr(Callee && Callee->isNoReturn() ? Hole() : K, Arm);
+    }
+    return;
   }
   case Stmt::BinaryConditionalOperatorClass: {
     const auto *CO = cast<BinaryConditionalOperator>(E);
