@@ -100,17 +100,22 @@ CallSite FunctionBuilder::innerCall(const CallSite &CS,
   return In;
 }
 
-/// The local pointer \p ThisArg names (`doc->load()`) when \p Body ends
-/// the life of the object it points to after \p Call by an explicit
-/// destructor call (`doc->~Doc()`, `std::destroy_at(doc)`): an object built
-/// by placement new in a local buffer. Null otherwise.
+/// The local pointer \p ThisArg names (`doc->load()`) when it points to an
+/// object built by placement new (`Doc *doc = new (buf) Doc;`) whose life
+/// \p Body ends after \p Call by an explicit destructor call
+/// (`doc->~Doc()`, `std::destroy_at(doc)`). Null otherwise.
 static const VarDecl *destroyedExplicitlyAfter(const Stmt *Body,
                                                const Expr *ThisArg,
                                                const Expr *Call,
                                                const SourceManager &SM) {
   const auto *DRE = dyn_cast<DeclRefExpr>(ThisArg->IgnoreParenImpCasts());
   const auto *V = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
-  if (!Body || !V || !V->hasLocalStorage() || !V->getType()->isPointerType())
+  // Only a pointer made by placement new is looked for (a cheap test on
+  // a path every call through a local pointer takes).
+  const auto *New = V && V->hasLocalStorage() && V->getInit()
+                        ? dyn_cast<CXXNewExpr>(V->getInit()->IgnoreImplicit())
+                        : nullptr;
+  if (!Body || !New || New->getNumPlacementArgs() == 0)
     return nullptr;
   struct Finder : RecursiveASTVisitor<Finder> {
     const VarDecl *V;
@@ -119,23 +124,21 @@ static const VarDecl *destroyedExplicitlyAfter(const Stmt *Body,
     bool Found = false;
     Finder(const VarDecl *V, SourceLocation After, const SourceManager &SM)
         : V(V), After(After), SM(SM) {}
-    bool names(const Expr *E) const {
-      const auto *D = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
-      return D && D->getDecl() == V;
-    }
-    bool later(const Expr *E) const {
-      return SM.isBeforeInTranslationUnit(After, E->getBeginLoc());
+    bool ends(const Expr *Object, const Expr *E) const {
+      const auto *D = dyn_cast<DeclRefExpr>(Object->IgnoreParenImpCasts());
+      return D && D->getDecl() == V &&
+             SM.isBeforeInTranslationUnit(After, E->getBeginLoc());
     }
     bool VisitCXXMemberCallExpr(CXXMemberCallExpr *E) {
       Found |= isa_and_nonnull<CXXDestructorDecl>(E->getMethodDecl()) &&
-               names(E->getImplicitObjectArgument()) && later(E);
+               ends(E->getImplicitObjectArgument(), E);
       return !Found;
     }
     bool VisitCallExpr(CallExpr *E) {
       const FunctionDecl *F = E->getDirectCallee();
       Found |= F && isInStd(F) && F->getIdentifier() &&
-               (F->getName() == "destroy_at" || F->getName() == "_Destroy") &&
-               E->getNumArgs() == 1 && names(E->getArg(0)) && later(E);
+               F->getName() == "destroy_at" && E->getNumArgs() == 1 &&
+               ends(E->getArg(0), E);
       return !Found;
     }
   } F(V, Call->getEndLoc(), SM);

@@ -923,10 +923,11 @@ static llvm::DenseSet<const VarDecl *> namedThroughInits(const Stmt *S) {
       return true;
     }
     bool VisitLambdaExpr(LambdaExpr *LE) {
-      for (const LambdaCapture &C : LE->captures())
-        if (C.capturesVariable())
-          if (const auto *V = dyn_cast<VarDecl>(C.getCapturedVar()))
-            Out.push_back(V);
+      auto Add = [&](const VarDecl *V) {
+        if (V)
+          Out.push_back(V);
+      };
+      visitCaptures(LE, [](Expr *) {}, Add, Add);
       return true;
     }
   };

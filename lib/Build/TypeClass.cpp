@@ -102,7 +102,9 @@ RecordClass TypeClassifier::classify(const CXXRecordDecl *RD) {
     if (auto S = classifyStdName(RD->getName())) {
       C = *S;
       if (C == RecordClass::View && namesIterator(RD->getName())) {
-        ClassCache[RD] = C; // a member of its own type's kin: no loop
+        // Cached before its members are classified: a member whose type
+        // leads back here finds it.
+        ClassCache[RD] = C;
         if (ownsItsState(*this, Def))
           C = RecordClass::Plain;
       }

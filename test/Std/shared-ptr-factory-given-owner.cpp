@@ -62,3 +62,18 @@ bool keptByTheLoop() {
   t->onTimer = [&fired] { fired = true; };
   return fired;
 }
+
+// Another function's empty result on the way out holds nothing either.
+std::shared_ptr<Timer> noTimer() { return nullptr; }
+std::shared_ptr<Timer> timerOrNone(bool ok) {
+  auto t = Loop::get()->resource<Timer>(true);
+  if (!ok)
+    return noTimer();
+  return t;
+}
+bool throughAnotherEmptyResult() {
+  auto t = timerOrNone(true);
+  bool fired = false;
+  t->onTimer = [&fired] { fired = true; };
+  return fired;
+}
