@@ -16,7 +16,8 @@ check) on it, or on a line holding one of the peer's notes for it ('returned her
 'later used here', a cppcheck location chain). A bug-class finding on any other line is
 an extra: a definite false positive when the peer says so on that line (dg-bogus,
 'no-warning', '// ok', '// fine', a cppcheck snippet expecting nothing), peer-todo when
-the peer marks the line as a known miss of its own (FIXME/TODO, TODO_ASSERT_EQUALS),
+the peer marks the line as a known miss of its own (FIXME/TODO, TODO_ASSERT_EQUALS; a
+FIXME comment line covers the next five lines and the braced declaration it heads),
 peer-off in a GCC test that turns the lifetime warnings off, unexpected otherwise.
 """
 
@@ -487,15 +488,37 @@ def load_cppcheck(path, info):
     return case
 
 
+def braced_block_after(lines, idx):
+    """The 1-based lines of the declaration that starts after line idx (past
+    further comment lines) and the braces it opens, or an empty range."""
+    j = idx
+    while j < len(lines) and lines[j].lstrip().startswith("//"):
+        j += 1
+    depth, opened = 0, False
+    for k in range(j, len(lines)):
+        code = lines[k].split("//")[0]
+        depth += code.count("{") - code.count("}")
+        opened = opened or "{" in code
+        if opened and depth <= 0:
+            return range(j + 1, k + 2)
+        if not opened and code.rstrip().endswith(";"):
+            break
+    return range(0)
+
+
 def mark_comments(case, text):
-    for idx, line in enumerate(text.split("\n"), 1):
+    lines = text.split("\n")
+    for idx, line in enumerate(lines, 1):
         if OK_COMMENT_RE.search(line):
             case.ok_lines.add(idx)
         if TODO_COMMENT_RE.search(line):
             case.todo_lines.add(idx)
             if line.lstrip().startswith("//"):
-                # a FIXME comment of its own precedes the code it is about
+                # a FIXME comment of its own precedes the code it is about:
+                # the next lines, or the whole function, class or namespace
+                # it heads
                 case.todo_lines.update(range(idx + 1, idx + 6))
+                case.todo_lines.update(braced_block_after(lines, idx))
 
 
 def discover(dirs):

@@ -1003,7 +1003,7 @@ void FunctionBuilder::releaseOf(const Expr *Ptr, const Expr *At) {
   if (const auto *DRE = dyn_cast<DeclRefExpr>(Ptr->IgnoreParenCasts()))
     if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
       Deleted.push_back({VD, LoopDepth > 0, CurScope, Offset});
-  expr(Hole(), Ptr);
+  freeSite(Ptr, At);
 }
 
 void FunctionBuilder::typeErasureOf(const CXXRecordDecl *Erased,

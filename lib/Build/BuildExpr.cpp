@@ -104,6 +104,11 @@ void FunctionBuilder::expr(const Hole &K, const Expr *E) {
     case UO_PostDec:
     case UO_Extension:
       return expr(K, UO->getSubExpr());
+    case UO_Plus:
+      // `+p` on a pointer is p's value.
+      if (UO->getType()->isPointerType())
+        return expr(K, UO->getSubExpr());
+      return exprChildren(E);
     default:
       return exprChildren(E);
     }
@@ -238,8 +243,22 @@ void FunctionBuilder::expr(const Hole &K, const Expr *E) {
   case Stmt::CXXThrowExprClass:
     return expr(heapHole().note(note("throw", E)),
                 cast<CXXThrowExpr>(E)->getSubExpr());
-  case Stmt::StmtExprClass:
-    return stmt(cast<StmtExpr>(E)->getSubStmt());
+  case Stmt::StmtExprClass: {
+    // `({ int x = 7; &x; })`: the last expression statement is the value,
+    // and the block's locals die where it closes.
+    const CompoundStmt *CS = cast<StmtExpr>(E)->getSubStmt();
+    const auto *Value =
+        CS->body_empty() ? nullptr : dyn_cast<Expr>(CS->body_back());
+    int Saved = pushScope(false, CS);
+    for (const Stmt *C : CS->body()) {
+      if (C == Value)
+        expr(K, Value);
+      else
+        stmt(C);
+    }
+    popScope(Saved);
+    return;
+  }
   case Stmt::ChooseExprClass:
     return expr(K, cast<ChooseExpr>(E)->getChosenSubExpr());
   case Stmt::CoawaitExprClass:
@@ -717,6 +736,22 @@ Hole FunctionBuilder::lvalueHole(const Expr *LV) {
   return derefOf(Addr, LV);
 }
 
+void FunctionBuilder::noteStore(const Expr *LHS, const Expr *Whole) {
+  const Expr *E = LHS->IgnoreParenImpCasts();
+  while (const auto *ME = dyn_cast<MemberExpr>(E)) {
+    if (ME->isArrow())
+      return;
+    E = ME->getBase()->IgnoreParenImpCasts();
+  }
+  const auto *DRE = dyn_cast<DeclRefExpr>(E);
+  const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+  if (!VD || !VD->hasLocalStorage() || VD->getType()->isReferenceType() ||
+      !VarLocs.count(VD))
+    return;
+  G.Locs[varLoc(VD)].Stores.push_back(Ctx.getSourceManager().getFileOffset(
+      Ctx.getSourceManager().getExpansionLoc(Whole->getBeginLoc())));
+}
+
 void FunctionBuilder::assign(const Expr *LHS, const Expr *RHS,
                              const Expr *Whole) {
   if (!LHS->isTypeDependent() && !TU.Types.mayHoldAddress(LHS->getType())) {
@@ -726,6 +761,7 @@ void FunctionBuilder::assign(const Expr *LHS, const Expr *RHS,
   }
   LastGlobalStore = -1;
   MemberStore = false;
+  noteStore(LHS, Whole);
   const Stmt *SavedStage = StageAt;
   StageAt = Whole;
   Hole H = lvalueHole(LHS);

@@ -24,6 +24,7 @@
 #include "clang/AST/Expr.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/Mangle.h"
+#include "clang/AST/ParentMap.h"
 #include "clang/AST/Stmt.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/DenseMap.h"
@@ -32,6 +33,7 @@
 
 #include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <unordered_map>
 
@@ -246,6 +248,8 @@ public:
   void deleteExpr(const clang::CXXDeleteExpr *DE);
   /// A `delete Ptr` or `free(Ptr)` made by At.
   void releaseOf(const clang::Expr *Ptr, const clang::Expr *At);
+  /// Records the free of Ptr's value at At (FreeSite; FreeSites.cpp).
+  void freeSite(const clang::Expr *Ptr, const clang::Expr *At);
   int callSite(const clang::FunctionDecl *FD, const clang::Expr *Call,
                const clang::Expr *ThisArg, bool ThisIsPointer,
                llvm::ArrayRef<const clang::Expr *> Args, int ThisDest,
@@ -377,6 +381,8 @@ public:
     if (Loc.Uses.empty() || Loc.Uses.back() != Off)
       Loc.Uses.push_back(Off);
   }
+  /// An assignment to a local or a member of one (Location::Stores).
+  void noteStore(const clang::Expr *LHS, const clang::Expr *Whole);
   /// The spans after each scope's end that its end cannot reach
   /// (ReachedAfter.cpp).
   void unreachedAfterScopes();
@@ -444,6 +450,8 @@ public:
     unsigned Offset;
   };
   llvm::SmallVector<Release, 4> Deleted;
+  /// The body's parent map, built at the first free (FreeSites.cpp).
+  std::unique_ptr<clang::ParentMap> BodyParents;
   /// Offsets of the return statements, for "released on every path".
   llvm::SmallVector<unsigned, 8> Returns;
   /// Call sites by call expression, for the push-then-pop rule.

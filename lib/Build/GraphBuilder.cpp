@@ -713,10 +713,34 @@ public:
   bool VisitVarDecl(VarDecl *VD) {
     if (hasLoweredInitializer(VD))
       Globals.push_back(VD);
+    else if (VD->hasGlobalStorage() && !VD->isStaticLocal() && VD->getInit() &&
+             !VD->getDeclContext()->isDependentContext())
+      enqueueLambdas(VD->getInit());
     return true;
   }
 
 private:
+  /// `int n = [] { ... }();`: the lambda runs before main, though the
+  /// initializer itself holds no address and is not lowered.
+  void enqueueLambdas(const Expr *Init) {
+    struct Lambdas : RecursiveASTVisitor<Lambdas> {
+      std::function<void(const FunctionDecl *)> &Fn;
+      explicit Lambdas(std::function<void(const FunctionDecl *)> &Fn)
+          : Fn(Fn) {}
+      bool TraverseLambdaExpr(LambdaExpr *LE) {
+        const CXXMethodDecl *Call = LE->getCallOperator();
+        if (const FunctionTemplateDecl *FT =
+                Call->getDescribedFunctionTemplate())
+          for (const FunctionDecl *Spec : FT->specializations())
+            Fn(Spec);
+        else
+          Fn(Call);
+        return true; // its body enqueues the lambdas nested in it
+      }
+    } L(Fn);
+    L.TraverseStmt(const_cast<Expr *>(Init));
+  }
+
   const SourceManager &SM;
   std::function<void(const FunctionDecl *)> Fn;
   std::vector<const VarDecl *> &Globals;

@@ -45,15 +45,64 @@ const VarDecl *namedVar(const Expr *E) {
   return nullptr;
 }
 
-/// The assignment `V = E` statement S is, or null.
-const BinaryOperator *assignmentTo(const Stmt *S, const VarDecl *V) {
-  const auto *E = dyn_cast<Expr>(S);
+/// An `operator=` that replaces the whole value of its object: one the
+/// compiler writes, or one of the standard library's.
+bool replacesWhole(const CXXOperatorCallExpr *OC) {
+  if (!OC || OC->getOperator() != OO_Equal || OC->getNumArgs() != 2)
+    return false;
+  const auto *MD = dyn_cast_or_null<CXXMethodDecl>(OC->getDirectCallee());
+  return MD && (MD->isDefaulted() || isInStd(MD));
+}
+
+/// The right side of the assignment `V = E` that E is, or null.
+const Expr *assignedTo(const Expr *E, const VarDecl *V) {
   if (!E)
     return nullptr;
-  const auto *BO = dyn_cast<BinaryOperator>(E->IgnoreImplicit());
-  if (BO && BO->getOpcode() == BO_Assign && namedVar(BO->getLHS()) == V)
-    return BO;
+  E = E->IgnoreImplicit();
+  if (const auto *BO = dyn_cast<BinaryOperator>(E))
+    return BO->getOpcode() == BO_Assign && namedVar(BO->getLHS()) == V
+               ? BO->getRHS()
+               : nullptr;
+  const auto *OC = dyn_cast<CXXOperatorCallExpr>(E);
+  if (replacesWhole(OC) && namedVar(OC->getArg(0)) == V)
+    return OC->getArg(1);
   return nullptr;
+}
+
+/// True if E can be lowered a second time at a return without doing twice
+/// what a program can see: it has no side effects but the construction of
+/// objects from values that have none.
+bool reloweringIsHarmless(const Expr *E, const ASTContext &Ctx) {
+  if (!E)
+    return false;
+  if (!E->HasSideEffects(Ctx))
+    return true;
+  E = E->IgnoreImplicit();
+  if (const auto *MTE = dyn_cast<MaterializeTemporaryExpr>(E))
+    return reloweringIsHarmless(MTE->getSubExpr(), Ctx);
+  if (const auto *CE = dyn_cast<CXXFunctionalCastExpr>(E))
+    return reloweringIsHarmless(CE->getSubExpr(), Ctx);
+  if (const auto *CE = dyn_cast<CXXConstructExpr>(E))
+    return llvm::all_of(CE->arguments(), [&](const Expr *A) {
+      return reloweringIsHarmless(A, Ctx);
+    });
+  // A conversion of the standard library (`std::string` to its view).
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E);
+      MC && isa_and_nonnull<CXXConversionDecl>(MC->getMethodDecl()) &&
+      isInStd(MC->getMethodDecl()))
+    return reloweringIsHarmless(MC->getImplicitObjectArgument(), Ctx);
+  if (const auto *LE = dyn_cast<LambdaExpr>(E))
+    return llvm::all_of(LE->capture_inits(), [&](const Expr *I) {
+      return !I || reloweringIsHarmless(I, Ctx);
+    });
+  return false;
+}
+
+/// A local of class type whose value a return can be lowered from: what a
+/// view or a std::function holds.
+bool valueReturnable(const VarDecl *V, TypeClassifier &Types) {
+  QualType T = V->getType();
+  return T->isRecordType() && !V->isStaticLocal() && Types.mayHoldAddress(T);
 }
 
 /// The pointer variables of a body read or assigned with `=`, and nothing
@@ -82,6 +131,29 @@ struct PlainPointers : RecursiveASTVisitor<PlainPointers> {
         ++Plain[VD];
     return true;
   }
+  // An object of class type: assigned whole, or copied from.
+  bool VisitCXXOperatorCallExpr(CXXOperatorCallExpr *OC) {
+    if (replacesWhole(OC))
+      if (const VarDecl *VD = namedVar(OC->getArg(0)))
+        ++Plain[VD];
+    return true;
+  }
+  // Read by a const method (`sv.empty()`): the value is not changed.
+  bool VisitCXXMemberCallExpr(CXXMemberCallExpr *MC) {
+    const CXXMethodDecl *MD = MC->getMethodDecl();
+    const Expr *Obj = MC->getImplicitObjectArgument();
+    if (MD && MD->isConst() && Obj && !Obj->getType()->isPointerType())
+      if (const VarDecl *VD = namedVar(Obj->IgnoreImpCasts()))
+        ++Plain[VD];
+    return true;
+  }
+  bool VisitCXXConstructExpr(CXXConstructExpr *CE) {
+    if (const CXXConstructorDecl *C = CE->getConstructor();
+        C && C->isCopyOrMoveConstructor() && CE->getNumArgs() >= 1)
+      if (const VarDecl *VD = namedVar(CE->getArg(0)->IgnoreImpCasts()))
+        ++Plain[VD];
+    return true;
+  }
   bool VisitLambdaExpr(LambdaExpr *LE) {
     for (const LambdaCapture &C : LE->captures())
       if (C.capturesVariable() && C.getCaptureKind() == LCK_ByRef)
@@ -99,9 +171,10 @@ bool assigns(const Stmt *S, const VarDecl *V) {
   struct Finder : RecursiveASTVisitor<Finder> {
     const VarDecl *V;
     bool Found = false;
-    bool VisitBinaryOperator(BinaryOperator *BO) {
-      if (BO->getOpcode() == BO_Assign && namedVar(BO->getLHS()) == V)
-        Found = true;
+    bool VisitExpr(Expr *E) {
+      if (!isa<BinaryOperator>(E) && !isa<CXXOperatorCallExpr>(E))
+        return true;
+      Found = assignedTo(E, V) != nullptr;
       return !Found;
     }
   } F;
@@ -140,10 +213,17 @@ void FunctionBuilder::collectReturnedValues(const Stmt *Body) {
       if (!RS || !RS->getRetValue())
         continue;
       const Expr *RV = RS->getRetValue()->IgnoreParenImpCasts();
+      // `return v;` of a class type copies or moves v.
+      if (const auto *CE = dyn_cast<CXXConstructExpr>(RV);
+          CE && CE->getNumArgs() == 1 &&
+          CE->getConstructor()->isCopyOrMoveConstructor())
+        RV = CE->getArg(0)->IgnoreParenImpCasts();
       const auto *DRE = dyn_cast<DeclRefExpr>(RV);
       const auto *V = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
-      if (!V || V->hasGlobalStorage() || !V->getType()->isPointerType() ||
-          !RS->getRetValue()->getType()->isPointerType() || !P.plain(V))
+      bool Pointer = V && V->getType()->isPointerType() &&
+                     RS->getRetValue()->getType()->isPointerType();
+      if (!V || V->hasGlobalStorage() ||
+          !(Pointer || valueReturnable(V, TU.Types)) || !P.plain(V))
         continue;
       for (size_t J = I; J-- > 0;) {
         const Stmt *S = Kids[J];
@@ -151,9 +231,9 @@ void FunctionBuilder::collectReturnedValues(const Stmt *Body) {
           break;
         const Expr *Def = nullptr;
         SourceLocation At;
-        if (const BinaryOperator *BO = assignmentTo(S, V)) {
-          Def = BO->getRHS();
-          At = BO->getBeginLoc();
+        if (const Expr *RHS = assignedTo(dyn_cast<Expr>(S), V)) {
+          Def = RHS;
+          At = S->getBeginLoc();
         } else if (const auto *DS = dyn_cast<DeclStmt>(S);
                    DS && llvm::is_contained(DS->decls(), V)) {
           Def = V->getInit();
@@ -163,7 +243,12 @@ void FunctionBuilder::collectReturnedValues(const Stmt *Body) {
         } else {
           continue;
         }
-        if (Def && !Def->HasSideEffects(Ctx))
+        // An object's new value is what its temporary holds.
+        if (Def && !Pointer)
+          if (const auto *MTE =
+                  dyn_cast<MaterializeTemporaryExpr>(Def->IgnoreImplicit()))
+            Def = MTE->getSubExpr();
+        if (Def && reloweringIsHarmless(Def, Ctx))
           ReturnedValue[RS] = {
               Def,
               note("assign", At, V->getNameAsString() + " = " + text(Def))};

@@ -238,6 +238,7 @@ template <typename IO> void io(IO &A, Location &L) {
   A(L.Alloc.Owner);
   A(L.LastUse);
   A(L.Uses);
+  A(L.Stores);
   A(L.TypeName);
   A(L.Killed);
   A(L.Exposed);
@@ -308,6 +309,13 @@ template <typename IO> void io(IO &A, CallSite &C) {
   A(C.ObjectNotes);
   A(C.Fresh);
 }
+template <typename IO> void io(IO &A, FreeSite &F) {
+  A(F.Pointer);
+  A(F.Spelling);
+  A(F.Pos);
+  A(F.End);
+  A(F.Guard);
+}
 template <typename IO> void io(IO &A, FunctionGraph::LocalFinding &F) {
   A(F.Check);
   A(F.Message);
@@ -338,6 +346,7 @@ template <typename IO> void io(IO &A, FunctionGraph &G) {
   A(G.Edges);
   A(G.Scopes);
   A(G.Calls);
+  A(G.Frees);
   A(G.Models);
   A(G.Unlinks);
   A(G.OdrHash);

@@ -810,6 +810,7 @@ void Program::finish(size_t Base, size_t N, const SolvedVisitor &Visit) {
     SolvedFunction &S = Solved[I];
     release(S.Edges);
     release(S.Escapes);
+    release(S.FreedUses);
     std::vector<bool>().swap(S.AddressEscapes);
   }
 }

@@ -243,6 +243,39 @@ void escapeFinding(const FunctionGraph &G, const SolvedFunction &S,
   Out.Findings.push_back(std::move(Fi));
 }
 
+/// escape-scope for an object a `delete` or `free()` ends while a local
+/// keeps its address and reads it afterwards.
+void freedFinding(const FunctionGraph &G, const SolvedFunction &S,
+                  const FreedUse &F, const ReportOptions &Opts, Report &Out) {
+  if (F.Maybe && !Opts.IncludeMaybe)
+    return;
+  const Location &X = G.Locs[F.Loc];
+  const Location &R = G.Locs[F.Root];
+  const FreeSite &FS = G.Frees[F.Free];
+  Finding Fi;
+  Fi.Check = "escape-scope";
+  Fi.Function = G.Name;
+  Fi.Subject = X.Name;
+  Fi.SubjectPos = X.Pos;
+  Fi.SubjectLoc = F.Loc;
+  Fi.Sink = R.Name;
+  Fi.Path = F.Path;
+  Fi.Flow = flowOf(S, F.Path);
+  Fi.Flow.push_back(Note{"freed", FS.Spelling, FS.Pos});
+  const Edge *Last = lastStep(S, F.Path);
+  Fi.Pos = Last && !Last->Notes.empty() && Last->Notes.front().Pos.valid()
+               ? Last->Notes.front().Pos
+               : X.Pos;
+  std::string Who = X.Kind == LocKind::Alloc ? X.Name : subjectName(X);
+  Fi.Message = Who + " is freed by '" + FS.Spelling + "' at line " +
+               std::to_string(FS.Pos.Line) + ", but '" + R.Name +
+               "' keeps its address and is used after that";
+  Fi.Maybe = F.Maybe;
+  if (F.Maybe)
+    Fi.Message += " (maybe: it may point to another object then)";
+  Out.Findings.push_back(std::move(Fi));
+}
+
 /// Allocations owned by local smart pointers, with the owner's name: what
 /// reaches the owner's value directly (make_unique) or through its
 /// constructor (unique_ptr<T> p(new T)).
@@ -523,6 +556,8 @@ void ReportBuilder::add(size_t I, const FunctionGraph &G,
                                  X.Name + " escapes to " + G.Locs[F.Root].Name,
                                  explain(G, S, F.Path)});
   }
+  for (const FreedUse &F : S.FreedUses)
+    freedFinding(G, S, F, Opts, Out);
   perfFindings(G, S, Opts, Called.count(G.Key) > 0, Out);
   paramRemarks(G, S, Out);
   localRemarks(G, S, Out);

@@ -20,6 +20,7 @@
 //===----------------------------------------------------------------------===//
 #include "clang-escape/Solve/Solver.h"
 
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/StringRef.h"
 
 #include <algorithm>
@@ -380,6 +381,98 @@ bool usedAfter(const FunctionGraph &G, const Location &Holder, int Sc) {
   };
   return std::any_of(Holder.Uses.begin(), Holder.Uses.end(),
                      [&](unsigned U) { return U > X.EndOffset && Reached(U); });
+}
+
+/// The object a freed pointer points to, when freeing it ends its life:
+/// an allocation or a local (`delete &obj`), not what a parameter or a
+/// call hands in.
+int freedObject(const FunctionGraph &G, int L) {
+  L = storageOf(G, L);
+  if (L < 0)
+    return -1;
+  LocKind K = G.Locs[L].Kind;
+  return K == LocKind::Alloc || K == LocKind::Local ? L : -1;
+}
+
+/// True if local Holder is read after offset End before anything is
+/// assigned to it (`delete p; use(p);`, not `delete p; p = next; use(p);`).
+bool readBeforeStore(const Location &Holder, unsigned End) {
+  unsigned FirstUse = UINT_MAX, FirstStore = UINT_MAX;
+  for (unsigned U : Holder.Uses)
+    if (U > End)
+      FirstUse = std::min(FirstUse, U);
+  for (unsigned S : Holder.Stores)
+    if (S > End)
+      FirstStore = std::min(FirstStore, S);
+  return FirstUse != UINT_MAX && FirstUse < FirstStore;
+}
+
+/// The locals that keep the address of an object a `delete` or `free()`
+/// of the function frees and read it after (FunctionGraph::Frees).
+template <typename WalkerT>
+void freedUses(const FunctionGraph &G, SolvedFunction &R, WalkerT &W,
+               const std::vector<bool> &HasIn) {
+  if (G.Frees.empty())
+    return;
+  // Per object: the free sites that free it. A free of a pointer that may
+  // point to several objects frees one of them only.
+  std::map<int, std::vector<int>> FreedBy;
+  std::vector<bool> FreesOneOf(G.Frees.size(), false);
+  for (size_t I = 0; I < G.Frees.size(); ++I) {
+    const FreeSite &FS = G.Frees[I];
+    if (FS.Pointer < 0 || FS.Pointer >= static_cast<int>(G.Locs.size()))
+      continue;
+    std::set<int> Objects;
+    W.walk(FS.Pointer, false, [&](int Reached, int D) {
+      if (int L = D == -1 ? freedObject(G, Reached) : -1; L >= 0)
+        Objects.insert(L);
+    });
+    FreesOneOf[I] = Objects.size() > 1;
+    for (int L : Objects)
+      FreedBy[L].push_back(static_cast<int>(I));
+  }
+  if (FreedBy.empty())
+    return;
+  for (int H = 0; H < static_cast<int>(G.Locs.size()); ++H) {
+    const Location &Holder = G.Locs[H];
+    if ((Holder.Kind != LocKind::Local && Holder.Kind != LocKind::Param) ||
+        !HasIn[H] || Holder.Scope < 0 || Holder.Promise)
+      continue;
+    // The objects H may point to that a free could end, each with the path
+    // its address takes to H.
+    std::map<int, std::vector<int>> Held;
+    W.walk(H, false, [&](int Reached, int D) {
+      int L = D == -1 ? freedObject(G, Reached) : -1;
+      if (L >= 0 && L != H && !Held.count(L) &&
+          (G.Locs[L].Kind == LocKind::Alloc || FreedBy.count(L)))
+        Held.emplace(L, W.pathFrom(Reached, H));
+    });
+    // Several: which one H holds when the free runs is not known (`old =
+    // buf; buf = new T[n]; delete[] old;`).
+    bool OneOf = Held.size() > 1;
+    for (auto &[L, Path] : Held) {
+      auto It = FreedBy.find(L);
+      if (It == FreedBy.end())
+        continue;
+      for (int I : It->second) {
+        const FreeSite &FS = G.Frees[I];
+        // Declared before a statement that may skip the free: not every
+        // path to its reads frees the object.
+        if (FS.Guard && Holder.Pos.Offset < FS.Guard)
+          continue;
+        if (!readBeforeStore(Holder, FS.End))
+          continue;
+        FreedUse F;
+        F.Loc = L;
+        F.Root = H;
+        F.Free = I;
+        F.Maybe = OneOf || FreesOneOf[I];
+        F.Path = Path;
+        R.FreedUses.push_back(std::move(F));
+        break;
+      }
+    }
+  }
 }
 
 /// True if the store that put the value into local H on Path (the edges
@@ -880,6 +973,7 @@ SolvedFunction solveFunction(const FunctionGraph &G, std::vector<Edge> Edges,
         R.Escapes.push_back(std::move(F));
       });
     }
+    freedUses(G, R, W, HasIn);
   }
   return R;
 }

@@ -107,6 +107,10 @@ struct Location {
   /// Offsets of every read of this variable, LastUse among them: a read
   /// after a scope's end counts only where that end can reach it.
   std::vector<unsigned> Uses;
+  /// Offsets of the plain assignments to this variable or to a member of
+  /// it (`p = next;`, `h.ptr = nullptr;`): a freed object's address it
+  /// held is gone after them.
+  std::vector<unsigned> Stores;
   /// For Temporary: the temporary's type, e.g. "std::string".
   std::string TypeName;
   /// For GlobalStore: a later store overwrites it before the frame ends.
@@ -174,6 +178,25 @@ struct Scope {
   bool FullExpr = false; ///< the scope of a full-expression's temporaries.
   unsigned EndOffset = 0;
   std::vector<UnreachedSpan> Unreached;
+};
+
+/// A `delete` or `free()` of a pointer value: what it points to ends there.
+/// escape-scope reports a local that keeps such an object's address and
+/// reads it after.
+struct FreeSite {
+  /// Flow node receiving the freed pointer value.
+  int Pointer = -1;
+  std::string Spelling; ///< "delete p", "free(buf)".
+  SourcePos Pos;
+  /// Offset of the expression's last token: reads after it see a freed
+  /// object.
+  unsigned End = 0;
+  /// Offset where the part of the innermost statement around the delete
+  /// that may be skipped begins (the branch of an `if` or `switch`, a
+  /// loop's body, a `catch`, an arm of `?:`, the right side of `&&` or
+  /// `||`); 0: none. Only a local declared after that offset meets the
+  /// delete on every path.
+  unsigned Guard = 0;
 };
 
 /// A call whose effect is decided once the callee's summary is known.
@@ -320,6 +343,7 @@ struct FunctionGraph {
   std::vector<Edge> Edges;
   std::vector<Scope> Scopes;
   std::vector<CallSite> Calls;
+  std::vector<FreeSite> Frees;
   std::vector<FunctionSummary> Models;
   /// A node linked into an object by a direct store into pointer member
   /// Field (`r->tail = &n;`, the edges whose Unlink names this entry), and

@@ -24,11 +24,24 @@ struct EscapeFact {
   bool AnotherReturn = false;
 };
 
+/// Local Root keeps the address of Loc, which FunctionGraph::Frees[Free]
+/// frees, and reads it after that.
+struct FreedUse {
+  int Loc = -1;
+  int Root = -1;
+  int Free = -1;
+  /// The free or the holder may be about another object as well.
+  bool Maybe = false;
+  /// Edge indices from Loc to Root (into SolvedFunction::Edges).
+  std::vector<int> Path;
+};
+
 /// What solving one function found.
 struct SolvedFunction {
   /// The function's edges plus those its calls contributed.
   std::vector<Edge> Edges;
   std::vector<EscapeFact> Escapes;
+  std::vector<FreedUse> FreedUses;
   /// Per location: its address reaches an outliving root (maybe or not).
   std::vector<bool> AddressEscapes;
   FunctionSummary Summary;
