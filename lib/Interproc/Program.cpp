@@ -399,6 +399,21 @@ static std::vector<Edge> callEdgesOf(const FunctionGraph &G,
                                      std::vector<int> *Waits) {
   std::vector<Edge> Out = G.Edges;
   std::vector<const FunctionSummary *> Ts;
+  // Nodes a call's result reaches directly: an object a deref of one of
+  // them names is what a call hands back (`*std::back_inserter(v)`).
+  std::vector<bool> FromCall;
+  auto ReachedFromCall = [&](int L) {
+    if (FromCall.empty()) {
+      FromCall.assign(G.Locs.size(), false);
+      for (const CallSite &C : G.Calls)
+        if (C.Result >= 0)
+          FromCall[C.Result] = true;
+      for (const Edge &E : G.Edges)
+        if (E.Src >= 0 && FromCall[E.Src] && E.Dst >= 0)
+          FromCall[E.Dst] = true;
+    }
+    return L >= 0 && FromCall[L];
+  };
   for (size_t CI = 0; CI < G.Calls.size(); ++CI) {
     const CallSite &C = G.Calls[CI];
     const FunctionSummary *S = nullptr;
@@ -652,10 +667,19 @@ static std::vector<Edge> callEdgesOf(const FunctionGraph &G,
             FA = FieldArg(FieldRef{F.Slot, F.Field.substr(0, Cut)});
         int Dst = F.Slot == FieldRef::ResultSlot ? C.Result : Content(F.Slot);
         // Through a reference or pointer member whose target the caller
-        // does not know: anywhere.
+        // does not know: anywhere. When the caller reaches the object itself
+        // through a pointer it holds (`f(*ctx.h)`, not a reference a call
+        // returns) but keeps no node for its members, the member may as
+        // well point into the caller's own frame: a maybe.
+        bool UnknownMember = false;
         if (!FA && !F.Field.empty() &&
-            (F.Field[0] == '*' || F.Field.find("/*") != std::string::npos))
+            (F.Field[0] == '*' || F.Field.find("/*") != std::string::npos)) {
+          UnknownMember = F.Slot != FieldRef::ResultSlot &&
+                          Dst != FunctionGraph::HeapLoc &&
+                          G.Locs[Dst].Kind == LocKind::Deref &&
+                          !ReachedFromCall(G.Locs[Dst].Pointer);
           Dst = FunctionGraph::HeapLoc;
+        }
         if (FA && Dst >= 0)
           Dst = FA->Sink;
         if (Moves(Own, F.Slot, L, Below,
@@ -663,7 +687,8 @@ static std::vector<Edge> callEdgesOf(const FunctionGraph &G,
                       (F.Field.empty() || F.Field[0] != '*')))
           continue;
         Add(Dst, A, L, Below, F.Slot == 0 && C.Method ? IntoObject : "stored",
-            (F.Slot == 0 && Weak) || (F.Slot > 0 && C.LaterCall));
+            (F.Slot == 0 && Weak) || (F.Slot > 0 && C.LaterCall) ||
+                UnknownMember);
       }
     };
     size_t NS = std::min(S->Slots.size(), C.Args.size());
