@@ -394,15 +394,17 @@ int freedObject(const FunctionGraph &G, int L) {
   return K == LocKind::Alloc || K == LocKind::Local ? L : -1;
 }
 
-/// True if local Holder is read after offset End before anything is
+/// True if local Holder is read after the free FS before anything is
 /// assigned to it (`delete p; use(p);`, not `delete p; p = next; use(p);`).
-bool readBeforeStore(const Location &Holder, unsigned End) {
+/// A store that shares the free's position (both in one macro,
+/// `SAFE_DELETE(p)` doing `delete p; p = nullptr;`) counts as after it.
+bool readBeforeStore(const Location &Holder, const FreeSite &FS) {
   unsigned FirstUse = UINT_MAX, FirstStore = UINT_MAX;
   for (unsigned U : Holder.Uses)
-    if (U > End)
+    if (U > FS.End)
       FirstUse = std::min(FirstUse, U);
   for (unsigned S : Holder.Stores)
-    if (S > End)
+    if (S >= FS.Pos.Offset)
       FirstStore = std::min(FirstStore, S);
   return FirstUse != UINT_MAX && FirstUse < FirstStore;
 }
@@ -460,7 +462,7 @@ void freedUses(const FunctionGraph &G, SolvedFunction &R, WalkerT &W,
         // path to its reads frees the object.
         if (FS.Guard && Holder.Pos.Offset < FS.Guard)
           continue;
-        if (!readBeforeStore(Holder, FS.End))
+        if (!readBeforeStore(Holder, FS))
           continue;
         FreedUse F;
         F.Loc = L;

@@ -69,6 +69,18 @@ int repointed() {
   return v;
 }
 
+#define SAFE_DELETE(p)                                                        \
+  {                                                                            \
+    delete p;                                                                  \
+    p = nullptr;                                                               \
+  }
+
+bool clearedByMacro() {
+  int *p = new int;
+  SAFE_DELETE(p)
+  return p != nullptr;
+}
+
 bool cleared() {
   int *p = new int;
   delete p;
