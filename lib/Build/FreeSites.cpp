@@ -1,5 +1,4 @@
-//===- FreeSites.cpp - Where delete and free end objects
-//-------------------===//
+//===- FreeSites.cpp - Where delete and free end objects ---------------===//
 //
 // Part of clang-escape, under the Apache License v2.0 with LLVM Exceptions.
 //
