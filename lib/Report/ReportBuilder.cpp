@@ -79,6 +79,16 @@ const Edge *lastStep(const SolvedFunction &S, const std::vector<int> &Path) {
       return &S.Edges[*It];
   return Path.empty() ? nullptr : &S.Edges[Path.back()];
 }
+/// Where a finding is: the statement of the path's last step, which
+/// stores the address into its sink, else the subject's declaration.
+SourcePos storePos(const SolvedFunction &S, const std::vector<int> &Path,
+                   const Location &X) {
+  const Edge *Last = lastStep(S, Path);
+  return Last && !Last->Notes.empty() && Last->Notes.front().Pos.valid()
+             ? Last->Notes.front().Pos
+             : X.Pos;
+}
+
 void escapeFinding(const FunctionGraph &G, const SolvedFunction &S,
                    const EscapeFact &F, const ReportOptions &Opts,
                    Report &Out) {
@@ -106,9 +116,7 @@ void escapeFinding(const FunctionGraph &G, const SolvedFunction &S,
   Fi.Path = F.Path;
   Fi.Sink = G.Locs[F.Root].Name;
   const Edge *Last = lastStep(S, F.Path);
-  Fi.Pos = Last && !Last->Notes.empty() && Last->Notes.front().Pos.valid()
-               ? Last->Notes.front().Pos
-               : X.Pos;
+  Fi.Pos = storePos(S, F.Path, X);
   std::string Who = subjectName(X);
   bool FullExpr = X.Kind == LocKind::Temporary && X.Scope >= 0 &&
                   X.Scope < static_cast<int>(G.Scopes.size()) &&
@@ -262,11 +270,8 @@ void freedFinding(const FunctionGraph &G, const SolvedFunction &S,
   Fi.Path = F.Path;
   Fi.Flow = flowOf(S, F.Path);
   Fi.Flow.push_back(Note{"freed", FS.Spelling, FS.Pos});
-  const Edge *Last = lastStep(S, F.Path);
-  Fi.Pos = Last && !Last->Notes.empty() && Last->Notes.front().Pos.valid()
-               ? Last->Notes.front().Pos
-               : X.Pos;
-  std::string Who = X.Kind == LocKind::Alloc ? X.Name : subjectName(X);
+  Fi.Pos = storePos(S, F.Path, X);
+  std::string Who = subjectName(X);
   Fi.Message = Who + " is freed by '" + FS.Spelling + "' at line " +
                std::to_string(FS.Pos.Line) + ", but '" + R.Name +
                "' keeps its address and is used after that";
