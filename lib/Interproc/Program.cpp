@@ -363,13 +363,17 @@ static bool returnsAlloc(const SolvedFunction &S, const FunctionGraph &G,
         }
         // A store through a pointer holds what is stored, maybe nothing.
         // So does a call result its callee says holds nothing (`return
-        // nullptr;` building the smart pointer returned).
+        // nullptr;` building the smart pointer returned). A node holding the
+        // address of one that holds the result (a converting constructor's
+        // reference to the temporary `make_shared<Derived>` made) is a step
+        // on the way: the walk goes on to what it holds.
+        bool Step = !In[L].empty() &&
+                    (X.Kind == LocKind::Flow || X.Kind == LocKind::Local ||
+                     X.Kind == LocKind::Temporary);
         bool Through =
-            Dd == 0 && (X.Kind == LocKind::Deref ||
-                        (!In[L].empty() &&
-                         (X.Kind == LocKind::Flow || X.Kind == LocKind::Local ||
-                          X.Kind == LocKind::Temporary)) ||
-                        (In[L].empty() && llvm::is_contained(Explained, L)));
+            (Dd >= 0 && Step) ||
+            (Dd == 0 && (X.Kind == LocKind::Deref ||
+                         (In[L].empty() && llvm::is_contained(Explained, L))));
         Fresh = Fresh && Through;
         return Fresh;
       });
