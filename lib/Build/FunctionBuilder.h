@@ -393,6 +393,8 @@ public:
   void finish();
   void annotations();
   /// FunctionGraph::Writes.
+  /// A constructor's class's virtual methods are lowered with it.
+  void enqueueVirtualMethods();
   void unlinkableMembers();
   void coroutine(const clang::CoroutineBodyStmt *CB);
   void collectReassigned(const clang::Stmt *Body);

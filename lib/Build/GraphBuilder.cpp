@@ -397,6 +397,7 @@ FunctionGraph FunctionBuilder::build() {
             : nullptr);
   }
   annotations();
+  enqueueVirtualMethods();
   PrologueLocs = G.Locs.size();
   const Stmt *Body = FD->getBody();
   collectReassigned(Body);
@@ -439,6 +440,20 @@ FunctionGraph FunctionBuilder::build() {
   finish();
   frames();
   return std::move(G);
+}
+
+void FunctionBuilder::enqueueVirtualMethods() {
+  // An object this constructor makes can run any of its class's virtual
+  // methods through a base (`parentVariable()` called by a base's
+  // `setParent`). Those defined in a header are otherwise lowered only when
+  // called by name, and a virtual call with no overrider seen reads
+  // nothing known: its result points into the heap.
+  const auto *CD = dyn_cast<CXXConstructorDecl>(FD);
+  if (!CD || DynamicThis || !CD->getParent()->isPolymorphic())
+    return;
+  for (const CXXMethodDecl *MD : CD->getParent()->methods())
+    if (MD->isVirtual() && !isa<CXXDestructorDecl>(MD))
+      TU.Enqueue(MD);
 }
 
 void FunctionBuilder::unlinkableMembers() {
