@@ -752,6 +752,15 @@ void FunctionBuilder::call(const Hole &K, const CallExpr *CE) {
       Dyn = nullptr; // the method is the class's own: the general graph
   }
   int R = callSite(FD, CE, Obj, ObjIsPointer, Args, -1, Virtual);
+  // The compiler's assignment of a class whose constructor keeps an address
+  // by annotation copies what it cannot see: the object whole.
+  if (const auto *MD = dyn_cast_or_null<CXXMethodDecl>(FD);
+      MD && Obj && !ObjIsPointer && MD->isDefaulted() &&
+      (MD->isCopyAssignmentOperator() || MD->isMoveAssignmentOperator()) &&
+      TypeClassifier::keepsByAnnotation(MD->getParent()))
+    if (auto It = CallIndex.find(CE); It != CallIndex.end())
+      if (int From = G.Calls[It->second].ArgContent[1]; From >= 0)
+        flow(lvalueHole(Obj).note(note("copy", CE)), From);
   // Memory an allocation function hands out is an allocation of this
   // function's, not the heap: what is placed in it lives as long as the
   // address of the allocation reaches nothing that outlives the locals.

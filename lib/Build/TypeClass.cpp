@@ -373,6 +373,15 @@ bool TypeClassifier::ownsField(const FieldDecl *F) {
   return It->second;
 }
 
+bool TypeClassifier::keepsByAnnotation(const CXXRecordDecl *RD) {
+  RD = RD ? RD->getDefinition() : nullptr;
+  return RD && llvm::any_of(RD->ctors(), [](const CXXConstructorDecl *C) {
+           return llvm::any_of(C->parameters(), [](const ParmVarDecl *P) {
+             return P->hasAttr<LifetimeBoundAttr>();
+           });
+         });
+}
+
 bool TypeClassifier::mayHoldAddress(QualType T) {
   if (T.isNull())
     return true;
@@ -421,12 +430,13 @@ bool TypeClassifier::mayHoldAddress(QualType T) {
         Holds = true;
         break;
       }
-      Holds = false;
-      for (const FieldDecl *F : Def->fields())
-        if (mayHoldAddress(F->getType())) {
-          Holds = true;
-          break;
-        }
+      Holds = keepsByAnnotation(Def);
+      if (!Holds)
+        for (const FieldDecl *F : Def->fields())
+          if (mayHoldAddress(F->getType())) {
+            Holds = true;
+            break;
+          }
       if (!Holds)
         for (const CXXBaseSpecifier &B : Def->bases())
           if (mayHoldAddress(B.getType())) {

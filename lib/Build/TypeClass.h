@@ -40,6 +40,10 @@ public:
 
   /// True if a value of type T may hold the address of another object.
   bool mayHoldAddress(clang::QualType T);
+  /// True if a constructor of \p RD says it keeps what a parameter refers
+  /// to (`[[clang::lifetimebound]]`): its objects hold addresses whatever
+  /// their fields, and a copy copies them whole.
+  static bool keepsByAnnotation(const clang::CXXRecordDecl *RD);
   RecordClass classify(const clang::CXXRecordDecl *RD);
   RecordClass classify(clang::QualType T);
   /// True for class types that behave as a pointer (views, smart pointers).
