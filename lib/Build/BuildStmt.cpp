@@ -90,6 +90,14 @@ void FunctionBuilder::stmt(const Stmt *S) {
     return returnStmt(cast<ReturnStmt>(S));
   case Stmt::IfStmtClass: {
     const auto *If = cast<IfStmt>(S);
+    // `if consteval` has no condition: at run time the branch for constant
+    // evaluation never runs.
+    if (If->isConsteval()) {
+      int Saved = pushScope(false, S);
+      stmt(If->isNegatedConsteval() ? If->getThen() : If->getElse());
+      popScope(Saved);
+      return;
+    }
     int Saved = pushScope(false, S);
     stmt(If->getInit());
     if (const VarDecl *CV = If->getConditionVariable())
@@ -686,7 +694,8 @@ static Clear clears(const ASTContext &Ctx, const Stmt *S, Assignment Store) {
   if (const Expr *Replaced = replacedObject(S))
     return sameLValue(Replaced, Target) ? Clear::Yes : Clear::No;
   const auto *If = dyn_cast<IfStmt>(S);
-  if (!If || If->getElse() || If->getInit() || If->getConditionVariable())
+  if (!If || If->isConsteval() || If->getElse() || If->getInit() ||
+      If->getConditionVariable())
     return Clear::No;
   Clear Result = Clear::No;
   const auto *Cond = dyn_cast<BinaryOperator>(If->getCond()->IgnoreImplicit());

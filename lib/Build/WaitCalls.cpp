@@ -1016,7 +1016,8 @@ static void exitTests(const Stmt *S, llvm::SmallVectorImpl<const Expr *> &Out) {
     if (const auto *TC = dyn_cast_or_null<CompoundStmt>(Then);
         TC && !TC->body_empty())
       Then = TC->body_back();
-    if (Then && (isa<BreakStmt>(Then) || isa<ReturnStmt>(Then)))
+    if (Then && (isa<BreakStmt>(Then) || isa<ReturnStmt>(Then)) &&
+        If->getCond())
       Out.push_back(If->getCond());
   }
 }
