@@ -29,6 +29,7 @@
 #include "clang/Basic/SourceManager.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/SmallVector.h"
 
 #include <functional>
@@ -427,6 +428,8 @@ public:
   const clang::FunctionDecl *FD;
   FunctionGraph G;
   llvm::DenseMap<const clang::VarDecl *, int> VarLocs;
+  /// Variables whose storage a move hands away (MovedStorage.h).
+  llvm::SmallPtrSet<const clang::VarDecl *, 4> MovedAway;
   /// Never-reassigned pointer and reference locals, with their initializer.
   llvm::DenseMap<const clang::VarDecl *, const clang::Expr *> StableInit;
   llvm::DenseSet<const clang::VarDecl *> Reassigned;

@@ -5,6 +5,7 @@
 //===----------------------------------------------------------------------===//
 #include "clang-escape/Build/GraphBuilder.h"
 #include "FunctionBuilder.h"
+#include "MovedStorage.h"
 #include "ObjectUses.h"
 #include "WaitCalls.h"
 #include "clang-escape/Support/LLVMCompat.h"
@@ -304,6 +305,7 @@ int FunctionBuilder::varLoc(const VarDecl *VD) {
       splitObject(L, T);
     G.Locs[L].ReturnSlot = VD->isNRVOVariable();
   }
+  G.Locs[L].MovedAway = MovedAway.count(VD) > 0;
   VarLocs[VD] = L;
   return L;
 }
@@ -334,6 +336,8 @@ FunctionGraph FunctionBuilder::build() {
                  : RT->isPointerType()   ? "pointer"
                                          : "value";
   G.IsConstructor = isa<CXXConstructorDecl>(FD);
+  if (const Stmt *Body = FD->getBody())
+    storageMovedAway(Body, TU.Types, MovedAway);
   if (!RT->isReferenceType() && !RT->isDependentType())
     if (const CXXRecordDecl *RD = RT->getAsCXXRecordDecl();
         RD && splitFields(RD))

@@ -247,6 +247,7 @@ template <typename IO> void io(IO &A, Location &L) {
   A(L.OwnsHeap);
   A(L.Promise);
   A(L.ReturnSlot);
+  A(L.MovedAway);
   A(L.Pointer);
 }
 template <typename IO> void io(IO &A, Edge &E) {

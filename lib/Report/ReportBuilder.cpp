@@ -95,7 +95,21 @@ void escapeFinding(const FunctionGraph &G, const SolvedFunction &S,
   const Location &X = G.Locs[F.Loc];
   if (X.Kind == LocKind::Alloc)
     return;
-  if (F.Maybe && !Opts.IncludeMaybe)
+  // A pointer into the storage of an owner whose storage a move hands away
+  // (`p_ = v.data(); vec_ = std::move(v);`) points into what the move's
+  // target owns then. Only the object's own address (`&v`) surely dies
+  // with it.
+  bool IntoMovedStorage = false;
+  if (X.MovedAway)
+    for (int EI : F.Path)
+      if (!S.Edges[EI].Notes.empty()) {
+        IntoMovedStorage = llvm::none_of(S.Edges[EI].Notes, [](const Note &N) {
+          return N.Why == "address-of";
+        });
+        break;
+      }
+  bool Maybe = F.Maybe || IntoMovedStorage;
+  if (Maybe && !Opts.IncludeMaybe)
     return;
   const Location &R = G.Locs[F.Root];
   // A local of main's outermost block lives until the program exits: kept
@@ -110,7 +124,7 @@ void escapeFinding(const FunctionGraph &G, const SolvedFunction &S,
   Fi.Function = G.Name;
   Fi.Subject = X.Name;
   Fi.SubjectPos = X.Pos;
-  Fi.Maybe = F.Maybe;
+  Fi.Maybe = Maybe;
   Fi.Flow = flowOf(S, F.Path);
   Fi.SubjectLoc = F.Loc;
   Fi.Path = F.Path;
@@ -240,7 +254,7 @@ void escapeFinding(const FunctionGraph &G, const SolvedFunction &S,
   if (X.CleansUp &&
       (R.Kind == LocKind::Heap ||
        (R.Kind == LocKind::Local && X.Kind == LocKind::Local)) &&
-      !F.Maybe) {
+      !Fi.Maybe) {
     if (!Opts.IncludeMaybe)
       return;
     Fi.Maybe = true;
@@ -248,6 +262,9 @@ void escapeFinding(const FunctionGraph &G, const SolvedFunction &S,
   }
   if (F.Maybe)
     Fi.Message += " (maybe: rests on a conservative assumption)";
+  else if (IntoMovedStorage)
+    Fi.Message += " (maybe: the storage it points into is moved to another "
+                  "owner)";
   Out.Findings.push_back(std::move(Fi));
 }
 

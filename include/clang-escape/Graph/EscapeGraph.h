@@ -131,6 +131,10 @@ struct Location {
   /// return value optimization): returning it returns this very storage,
   /// so its own address in the result is the result's.
   bool ReturnSlot = false;
+  /// A local or by-value parameter whose storage a move hands to something
+  /// that is not a local of the function (MovedStorage.h): a pointer it
+  /// gave out into that storage may stay valid.
+  bool MovedAway = false;
   /// For Deref: the node holding the pointer. For the ParamField of a
   /// pointer member: the sink for stores into what it points to.
   int Pointer = -1;
