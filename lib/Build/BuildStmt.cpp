@@ -358,9 +358,10 @@ void FunctionBuilder::coroutine(const CoroutineBodyStmt *CB) {
     llvm::DenseMap<const ParmVarDecl *, std::pair<unsigned, SourceLocation>>
         LastUse;
     explicit Finder(const SourceManager &SM) : SM(SM) {}
+    // `co_await E` suspends after E is evaluated: a use in E comes first.
     bool VisitCoroutineSuspendExpr(CoroutineSuspendExpr *E) {
-      if (E->getBeginLoc().isValid()) {
-        unsigned O = SM.getFileOffset(SM.getExpansionLoc(E->getBeginLoc()));
+      if (E->getBeginLoc().isValid() && E->getEndLoc().isValid()) {
+        unsigned O = SM.getFileOffset(SM.getExpansionLoc(E->getEndLoc()));
         if (O < First) {
           First = O;
           FirstLoc = E->getBeginLoc();

@@ -87,6 +87,11 @@ Eager copiedBeforeSuspending(const std::string &s) {
   co_await std::suspend_always{};
   (void)copy.size();
 }
+// Eager: `co_await E` suspends after E is evaluated.
+Eager usedInFirstAwaitOperand(const std::string &s) {
+  co_await (s.empty() ? std::suspend_always{} : std::suspend_always{});
+  co_return;
+}
 Eager neverSuspendsOnTheParameter(const std::string &s) {
   (void)s.size();
   co_return;
