@@ -824,6 +824,25 @@ void FunctionBuilder::call(const Hole &K, const CallExpr *CE) {
     flow(K, R);
 }
 
+bool FunctionBuilder::copyFieldwise(const Hole &K, const CXXRecordDecl *RD,
+                                    const Expr *Src, const Expr *CE) {
+  // A copy of what a reference parameter refers to, or of a base of it
+  // (the base initializer of a copy constructor), copies each field the
+  // class has: a field of the parameter's object, not all it holds (its
+  // other parts may point into themselves, as a small vector's inline
+  // buffer does).
+  const auto *Fields = splitFields(RD);
+  int Slot = Fields && !K.discard() && K.Derefs == 0
+                 ? paramSlotOf(Src->IgnoreParenImpCasts(), /*Arrow=*/false)
+                 : -1;
+  if (Slot < 0)
+    return false;
+  for (const FieldDecl *F : *Fields)
+    if (int N = fieldSource(Slot, F); N >= 0)
+      flow(fieldHole(K, F).note(note("copy", CE)), N);
+  return true;
+}
+
 void FunctionBuilder::construct(const Hole &K, const CXXConstructExpr *CE) {
   const CXXConstructorDecl *Ctor = CE->getConstructor();
   if (!Ctor)
@@ -837,8 +856,8 @@ void FunctionBuilder::construct(const Hole &K, const CXXConstructExpr *CE) {
         RD->isLambda())) ||
       (Ctor->isCopyOrMoveConstructor() && isInStd(RD) &&
        TU.Types.classify(RD) != RecordClass::Erased)) {
-    if (CE->getNumArgs() > 0)
-      return expr(K.note(note("copy", CE)), CE->getArg(0));
+    if (CE->getNumArgs() > 0 && !copyFieldwise(K, RD, CE->getArg(0), CE))
+      expr(K.note(note("copy", CE)), CE->getArg(0));
     return;
   }
   if (CE->getNumArgs() == 0 && Ctor->isTrivial())

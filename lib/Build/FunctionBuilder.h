@@ -324,6 +324,10 @@ public:
   void resultFields(int Call, int Obj);
   /// Narrows a store into an object to a store into its field F.
   Hole fieldHole(const Hole &H, const clang::FieldDecl *F);
+  /// A compiler-written copy of class RD from what a reference parameter
+  /// refers to, field by field; false if it cannot be (BuildCall.cpp).
+  bool copyFieldwise(const Hole &K, const clang::CXXRecordDecl *RD,
+                     const clang::Expr *Src, const clang::Expr *CE);
   /// The node holding the value ME reads, when its object is split; -1.
   int fieldRead(const clang::MemberExpr *ME, const clang::FieldDecl *F);
   /// Where a store through the reference member F of ME's object lands:
