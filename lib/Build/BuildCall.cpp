@@ -757,7 +757,7 @@ void FunctionBuilder::call(const Hole &K, const CallExpr *CE) {
   if (const auto *MD = dyn_cast_or_null<CXXMethodDecl>(FD);
       MD && Obj && !ObjIsPointer && MD->isDefaulted() &&
       (MD->isCopyAssignmentOperator() || MD->isMoveAssignmentOperator()) &&
-      TypeClassifier::keepsByAnnotation(MD->getParent()))
+      TU.Types.holdsOnlyByAnnotation(MD->getParent()))
     if (auto It = CallIndex.find(CE); It != CallIndex.end())
       if (int From = G.Calls[It->second].ArgContent[1]; From >= 0)
         flow(lvalueHole(Obj).note(note("copy", CE)), From);

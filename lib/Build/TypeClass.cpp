@@ -382,6 +382,19 @@ bool TypeClassifier::keepsByAnnotation(const CXXRecordDecl *RD) {
          });
 }
 
+bool TypeClassifier::holdsOnlyByAnnotation(const CXXRecordDecl *RD) {
+  RD = RD ? RD->getDefinition() : nullptr;
+  if (!RD || classify(RD) != RecordClass::Plain || !keepsByAnnotation(RD))
+    return false;
+  return llvm::none_of(RD->fields(),
+                       [&](const FieldDecl *F) {
+                         return mayHoldAddress(F->getType());
+                       }) &&
+         llvm::none_of(RD->bases(), [&](const CXXBaseSpecifier &B) {
+           return mayHoldAddress(B.getType());
+         });
+}
+
 bool TypeClassifier::mayHoldAddress(QualType T) {
   if (T.isNull())
     return true;

@@ -44,6 +44,10 @@ public:
   /// to (`[[clang::lifetimebound]]`): its objects hold addresses whatever
   /// their fields, and a copy copies them whole.
   static bool keepsByAnnotation(const clang::CXXRecordDecl *RD);
+  /// True if the addresses an object of \p RD holds are known only from
+  /// keepsByAnnotation: an ordinary class none of whose fields or bases
+  /// may hold one (a copy of its fields copies none).
+  bool holdsOnlyByAnnotation(const clang::CXXRecordDecl *RD);
   RecordClass classify(const clang::CXXRecordDecl *RD);
   RecordClass classify(clang::QualType T);
   /// True for class types that behave as a pointer (views, smart pointers).
