@@ -556,6 +556,13 @@ ReportBuilder::ReportBuilder(const Program &P, const ReportOptions &Opts)
   for (const FunctionGraph &G : P.graphs())
     for (const CallSite &C : G.Calls)
       Called.insert(C.CalleeKey);
+  // An overrider of a method called virtually is called there: a virtual
+  // call merges every overrider's summary (a coroutine overriding
+  // `Service::request` is judged where the server calls `request`).
+  for (const FunctionGraph &G : P.graphs())
+    if (llvm::any_of(G.Overrides,
+                     [&](const std::string &O) { return Called.count(O); }))
+      Called.insert(G.Key);
 }
 
 void ReportBuilder::add(size_t I, const FunctionGraph &G,

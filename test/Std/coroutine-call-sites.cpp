@@ -70,3 +70,27 @@ Task capturesAParameter(int n) {
   auto body = [n]() -> Task { co_return n; };
   return body(); // CHECK: coroutine-call-sites.cpp:[[@LINE]]:3: warning: address of local 'body' escapes to the caller; 'body' dangles when 'capturesAParameter' returns [escape-return]
 }
+
+// Overriding a method called virtually: judged at the virtual call, like a
+// direct one.
+struct Service {
+  virtual ~Service() = default;
+  virtual Task handle(const std::string &request) = 0;
+};
+struct Echo : Service {
+  Task handle(const std::string &request) override {
+    co_return (int)request.size();
+  }
+};
+Task serveOne(Service &s) {
+  std::string request = "x";
+  co_return co_await s.handle(request);
+}
+Task serveLater(Service &s) {
+  std::string request = "x";
+  return s.handle(request); // CHECK: coroutine-call-sites.cpp:[[@LINE]]:3: warning: address of local 'request' escapes to the caller{{.*}}[escape-return]
+}
+int serve() {
+  Echo e;
+  return syncWait(serveOne(e));
+}
