@@ -85,9 +85,16 @@ static const VarDecl *movedVariable(const Expr *E) {
   E = E->IgnoreParenImpCasts();
   const Expr *Arg = nullptr;
   if (const auto *CE = dyn_cast<CallExpr>(E)) {
+    // `std::move(v)`, `std::forward<T>(v)`, or a library's own (`kj::mv`):
+    // one lvalue in, an rvalue reference to its type out.
     const FunctionDecl *FD = CE->getDirectCallee();
-    if (FD && CE->getNumArgs() == 1 && FD->getIdentifier() &&
-        (FD->getName() == "move" || FD->getName() == "forward") && isInStd(FD))
+    if (FD && CE->getNumArgs() == 1 && FD->getNumParams() == 1 &&
+        FD->getReturnType()->isRValueReferenceType() &&
+        FD->getParamDecl(0)->getType()->isReferenceType() &&
+        FD->getReturnType()
+                .getNonReferenceType()
+                ->getCanonicalTypeUnqualified() ==
+            CE->getArg(0)->getType()->getCanonicalTypeUnqualified())
       Arg = CE->getArg(0);
   } else if (const auto *SC = dyn_cast<CXXStaticCastExpr>(E)) {
     if (SC->getTypeAsWritten()->isRValueReferenceType())

@@ -38,8 +38,16 @@ private:
   std::size_t n_;
 };
 
+// A library's own move: one lvalue in, an rvalue reference out.
+template <typename T> T &&mv(T &t) { return static_cast<T &&>(t); }
+
 class Stream {
 public:
+  void growWithOwnMove(std::size_t n) {
+    std::vector<char> next(n);
+    pos_ = next.data(); // MAYBE: owner-moved-away.cpp:[[@LINE]]:5: warning: address of local 'next' is stored into *this{{.*}}(maybe: the storage it points into is moved to another owner)
+    vec_ = mv(next);
+  }
   void growVector(std::size_t n) {
     std::vector<char> next(n);
     pos_ = next.data(); // MAYBE: owner-moved-away.cpp:[[@LINE]]:5: warning: address of local 'next' is stored into *this{{.*}}(maybe: the storage it points into is moved to another owner)
