@@ -5,6 +5,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "BackPointer.h"
+#include "FunctionBody.h"
 #include "WaitCalls.h"
 
 #include "clang/AST/ASTContext.h"
@@ -16,19 +17,6 @@
 using namespace clang;
 
 namespace escape {
-
-static const FunctionDecl *bodyOf(const FunctionDecl *FD) {
-  if (!FD)
-    return nullptr;
-  const FunctionDecl *Def = nullptr;
-  if (FD->hasBody(Def))
-    return Def;
-  // Not instantiated in this unit: its pattern says the same.
-  if (const FunctionDecl *P = FD->getTemplateInstantiationPattern())
-    if (P->hasBody(Def))
-      return Def;
-  return nullptr;
-}
 
 /// True if the body of \p FD stores `this` into a member named \p Name, or
 /// calls a method of its own object that does, \p Depth calls deep.

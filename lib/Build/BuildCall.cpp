@@ -100,6 +100,19 @@ CallSite FunctionBuilder::innerCall(const CallSite &CS,
   return In;
 }
 
+/// The local of an enclosing function that \p E names inside a lambda's
+/// body, captured by reference; null otherwise.
+static const VarDecl *capturedLocal(const Expr *E) {
+  const auto *DRE =
+      E ? dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts()) : nullptr;
+  const auto *V = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+  if (!V || !DRE->refersToEnclosingVariableOrCapture() ||
+      !V->hasLocalStorage() || isa<ParmVarDecl>(V) ||
+      V->getType()->isReferenceType())
+    return nullptr;
+  return V;
+}
+
 /// The local pointer \p ThisArg names (`doc->load()`) when it points to an
 /// object built by placement new (`Doc *doc = new (buf) Doc;`) whose life
 /// \p Body ends after \p Call by an explicit destructor call
@@ -251,6 +264,11 @@ int FunctionBuilder::callSite(const FunctionDecl *Callee, const Expr *Call,
       Obj = rootObject(Obj);
     if (Obj >= 0 && G.Locs[Obj].Kind == LocKind::Local && G.Locs[Obj].CleansUp)
       CS.ScopedBy = G.Locs[Obj].Name;
+    // Or on such a local of the function that made the lambda, reached
+    // through a capture by reference (`[&] { tasks.add(...); }`).
+    else if (const VarDecl *V = capturedLocal(ThisArg);
+             V && !ThisIsPointer && TU.Types.cleansUp(V->getType()))
+      CS.ScopedBy = V->getNameAsString();
     // Or on an object placed in a local buffer and destroyed explicitly
     // later in the function (`doc->~Doc()`), by a destructor that does work.
     else if (ThisArg && ThisIsPointer && FD &&

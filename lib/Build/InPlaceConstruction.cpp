@@ -140,6 +140,19 @@ bool tupleTypes(QualType T, llvm::SmallVectorImpl<QualType> &Out) {
   return true;
 }
 
+/// The element type of std::initializer_list type \p T (by value or by
+/// reference), or null.
+QualType initializerListElement(QualType T) {
+  const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+      T.getNonReferenceType()->getAsCXXRecordDecl());
+  if (!Spec || !Spec->isInStdNamespace() ||
+      Spec->getName() != "initializer_list" ||
+      Spec->getTemplateArgs().size() != 1 ||
+      Spec->getTemplateArgs()[0].getKind() != TemplateArgument::Type)
+    return QualType();
+  return Spec->getTemplateArgs()[0].getAsType();
+}
+
 } // namespace
 
 /// The `std::forward_as_tuple(...)` call \p E is, or null.
@@ -387,6 +400,13 @@ void FunctionBuilder::inPlaceConstructions(CallSite &CS,
       if (!Group.empty() &&
           llvm::all_of(Group, [](const Source &S) { return S.Node >= 0; }))
         Groups.push_back(std::move(Group));
+      continue;
+    }
+    // The elements of an initializer list are each copied: their own copy
+    // constructor builds from what the list points to.
+    if (QualType E = initializerListElement(PT); !E.isNull()) {
+      Plain.push_back({Slot, CS.Args[Slot], CallSite::NoObject, E,
+                       PT->isReferenceType() ? 1 : 0});
       continue;
     }
     if (PT->isReferenceType())

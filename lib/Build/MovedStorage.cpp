@@ -5,6 +5,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "MovedStorage.h"
+#include "FunctionBody.h"
 #include "TypeClass.h"
 
 #include "clang/AST/DeclCXX.h"
@@ -20,11 +21,7 @@ namespace escape {
 /// null (`other.ptr = nullptr;`, `ptr(std::exchange(other.ptr, nullptr))`):
 /// what it pointed to now belongs to the new object.
 static bool stealsPointer(const CXXConstructorDecl *C) {
-  const FunctionDecl *Def = nullptr;
-  // Not instantiated here (never called): its pattern says the same.
-  if (!C->hasBody(Def))
-    if (const FunctionDecl *P = C->getTemplateInstantiationPattern())
-      P->hasBody(Def);
+  const FunctionDecl *Def = bodyOf(C);
   if (!Def || !isa<CXXConstructorDecl>(Def) || Def->getNumParams() != 1)
     return false;
   struct Finder : RecursiveASTVisitor<Finder> {

@@ -211,6 +211,27 @@ private:
     return Obj;
   }
 
+  /// True if fields A and B name the same member, or one of them a member
+  /// the other is part of: two objects split to different depths (a
+  /// result's `m_shape` receiving a local's `m_shape/m_begin`).
+  static bool sameMember(llvm::StringRef A, llvm::StringRef B) {
+    if (A.empty() || B.empty())
+      return false;
+    if (A.size() < B.size())
+      std::swap(A, B);
+    return A.starts_with(B) && (A.size() == B.size() || A[B.size()] == '/');
+  }
+
+  /// The member L is, from its whole object: a split local's field nodes
+  /// name one member each, under their parent's.
+  std::string memberPath(int L) const {
+    const Location &X = G.Locs[L];
+    if (X.Parent < 0)
+      return X.Field;
+    std::string Up = memberPath(X.Parent);
+    return Up.empty() ? X.Field : Up + "/" + X.Field;
+  }
+
   void classifyOwnAddresses(size_t CallEnd, size_t CallBegin) {
     // Flow nodes holding an object's address that a call also stores into
     // that object: a call resetting or re-pointing the object itself.
@@ -261,8 +282,8 @@ private:
         From = addressOnlyOf(E.Src);
         if (From >= 0 && !Reset[E.Src] && !Received.count({From, To}))
           From = -1;
-      } else if (E.Derefs == 0 && Src.Parent >= 0 && !Src.Field.empty() &&
-                 Src.Field == Dst.Field) {
+      } else if (E.Derefs == 0 && Src.Parent >= 0 &&
+                 sameMember(memberPath(E.Src), memberPath(E.Dst))) {
         From = objectOf(E.Src);
       }
       if (From >= 0 && From != To && isStorage(G.Locs[From].Kind))

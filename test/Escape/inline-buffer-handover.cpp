@@ -88,6 +88,36 @@ SmallVec localsSwapped() {
   return x;
 }
 
+// The same small vector as a member, or a base's member, of a class whose
+// move the compiler writes: the result may be split less deeply than the
+// local (`m_shape` against `m_shape/data`); it is still the same member.
+struct Shaped {
+  SmallVec shape;
+  int *origin = nullptr;
+};
+struct Strided {
+  SmallVec strides;
+};
+struct Array : Strided {
+  int rank = 0;
+};
+Shaped movedMember() {
+  Shaped s;
+  return static_cast<Shaped &&>(s);
+}
+Array movedBaseMember() {
+  Array a;
+  Array b = static_cast<Array &&>(a);
+  return b;
+}
+// A sibling member holding a local's address still gives it away.
+Shaped movedWithLocal() {
+  int local = 0;
+  Shaped s;
+  s.origin = &local;
+  return static_cast<Shaped &&>(s); // CHECK: inline-buffer-handover.cpp:[[@LINE]]:3: warning: address of local 'local' escapes to the caller{{.*}}[escape-return]
+}
+
 // Still reported: the buffer read directly, and a local's address that a
 // swap hands on.
 int **bufferReturned() {
