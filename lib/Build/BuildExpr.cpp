@@ -568,6 +568,24 @@ const VarDecl *FunctionBuilder::stablePointer(const Expr *E) const {
   return VD;
 }
 
+/// The `this` at the root of \p E, a member (not a reference) of a member
+/// of *this reached by `.` (`this->st_`, `this->a.b`), with the members
+/// from the outermost in \p Chain; null for anything else.
+static const CXXThisExpr *
+thisMemberChain(const Expr *E,
+                llvm::SmallVectorImpl<const FieldDecl *> &Chain) {
+  for (;;) {
+    const auto *ME = dyn_cast<MemberExpr>(E->IgnoreParenImpCasts());
+    const auto *F = ME ? dyn_cast<FieldDecl>(ME->getMemberDecl()) : nullptr;
+    if (!F || F->getType()->isReferenceType() || Chain.size() > 3)
+      return nullptr;
+    Chain.push_back(F);
+    if (ME->isArrow())
+      return dyn_cast<CXXThisExpr>(ME->getBase()->IgnoreParenImpCasts());
+    E = ME->getBase();
+  }
+}
+
 Hole FunctionBuilder::lvalueHole(const Expr *LV) {
   if (overBudget())
     return heapHole();
@@ -661,16 +679,30 @@ Hole FunctionBuilder::lvalueHole(const Expr *LV) {
     }
     if (M->getType()->isReferenceType())
       return throughReference(ME, cast<FieldDecl>(M));
-    Hole H =
-        ME->isArrow() ? pointeeHole(ME->getBase()) : lvalueHole(ME->getBase());
+    // A member of a member of *this (`st_.child_args`): the inner members'
+    // own nodes, so that a store into one member of `st_` is not one into
+    // all of them; the store is staged once, at the outer member.
+    llvm::SmallVector<const FieldDecl *, 4> Inner;
+    const CXXThisExpr *ThisBase =
+        ME->isArrow() ? nullptr : thisMemberChain(ME->getBase(), Inner);
+    Hole H;
+    if (ThisBase) {
+      H = pointeeHole(ThisBase);
+      for (const FieldDecl *F : llvm::reverse(Inner))
+        H = fieldHole(H, F);
+    } else {
+      H = ME->isArrow() ? pointeeHole(ME->getBase())
+                        : lvalueHole(ME->getBase());
+    }
     if (const auto *F = dyn_cast<FieldDecl>(M))
       H = fieldHole(H, F);
     MemberStore = true;
     // A member of *this: a store a later one may undo ("set, use, clear").
-    bool OfThis = ThisSlot >= 0 && !IsLambdaBody && !H.discard() &&
-                  G.Locs[H.Dst].Kind == LocKind::ParamContent &&
-                  G.Locs[H.Dst].Slot == ThisSlot &&
-                  isa<CXXThisExpr>(ME->getBase()->IgnoreParenImpCasts());
+    bool OfThis =
+        ThisSlot >= 0 && !IsLambdaBody && !H.discard() &&
+        G.Locs[H.Dst].Kind == LocKind::ParamContent &&
+        G.Locs[H.Dst].Slot == ThisSlot &&
+        (ThisBase || isa<CXXThisExpr>(ME->getBase()->IgnoreParenImpCasts()));
     // Or of what a pointer parameter points to.
     const auto *BaseRef =
         dyn_cast<DeclRefExpr>(ME->getBase()->IgnoreParenImpCasts());

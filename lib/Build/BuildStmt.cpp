@@ -311,6 +311,18 @@ void FunctionBuilder::varDecl(const VarDecl *VD) {
                       VD->getNameAsString() + " = " + text(Init)));
     expr(H, Init);
     adoptedObject(VD, L);
+    // A call's result kept in a local whose destructor does work (a
+    // scheduled task that cancels and destroys what it runs): what the
+    // call registers through the arguments the result holds, the
+    // destructor may take back.
+    const auto *Call = dyn_cast<CallExpr>(Init->IgnoreImplicit());
+    if (auto It = Call ? CallIndex.find(Call) : CallIndex.end();
+        It != CallIndex.end() &&
+        It->second < static_cast<int>(G.Calls.size()) && G.Locs[L].CleansUp &&
+        G.Calls[It->second].ScopedBy.empty()) {
+      G.Calls[It->second].ScopedBy = VD->getNameAsString();
+      G.Calls[It->second].ScopedByResult = true;
+    }
   }
 }
 

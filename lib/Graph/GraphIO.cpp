@@ -294,6 +294,7 @@ template <typename IO> void io(IO &A, CallSite &C) {
   A(C.Model);
   A(C.Method);
   A(C.ScopedBy);
+  A(C.ScopedByResult);
   A(C.ArgConst);
   A(C.ArgParam);
   A(C.Undone);

@@ -481,6 +481,9 @@ static std::vector<Edge> callEdgesOf(const FunctionGraph &G,
                                  : "via '" + C.CalleeName + "'";
     // Below: the source is one level above what the summary counts from (a
     // field's value read through the pointer to its object).
+    // With CallSite::ScopedByResult: whether the result holds what the
+    // parameter being applied gives.
+    bool ScopeHolds = true;
     auto Add = [&](int Dst, int Src, const Leak &L, int Below, std::string Why,
                    bool Weak = false) {
       if (!L.present() || Src < 0 || Dst < 0)
@@ -505,9 +508,10 @@ static std::vector<Edge> callEdgesOf(const FunctionGraph &G,
       }
       // What a call on a local RAII object registers, its destructor may
       // unregister: a maybe.
-      bool Scoped = !C.ScopedBy.empty() && (Dst == FunctionGraph::HeapLoc ||
-                                            Dst == FunctionGraph::ThreadLoc ||
-                                            G.Locs[Dst].Kind == LocKind::Deref);
+      bool Scoped =
+          !C.ScopedBy.empty() && ScopeHolds &&
+          (Dst == FunctionGraph::HeapLoc || Dst == FunctionGraph::ThreadLoc ||
+           G.Locs[Dst].Kind == LocKind::Deref);
       // A thread the function then waits for through a flag or condition.
       bool Waited = Dst == FunctionGraph::ThreadLoc && G.WaitsForThreads;
       // Work the function then waits for by a signal the work gives.
@@ -636,6 +640,10 @@ static std::vector<Edge> callEdgesOf(const FunctionGraph &G,
     auto Apply = [&](const ParamLeaks &P, int A, int Below, int Own = -1) {
       // Work waited for: only what the call returns stays.
       bool Keeps = !C.WaitedFor && !Drained;
+      ScopeHolds = !C.ScopedByResult || P.Result.present() ||
+                   llvm::any_of(P.FieldContent, [](const auto &FL) {
+                     return FL.first.Slot == FieldRef::ResultSlot;
+                   });
       ModelReturns |=
           P.Result.present() ||
           std::any_of(P.FieldContent.begin(), P.FieldContent.end(),

@@ -308,6 +308,9 @@ struct CallSite {
   /// The call is made on a local object whose destructor may undo what
   /// the call registers (RAII): what it keeps is only a maybe.
   std::string ScopedBy;
+  /// ScopedBy names the local the call's result initializes (`auto t =
+  /// schedule(task);`): only what the result also holds is a maybe.
+  bool ScopedByResult = false;
 };
 
 /// The escape graph of one function body.
