@@ -8,6 +8,7 @@
 // only at loop iterations as Go does), declarations and returns.
 //
 //===----------------------------------------------------------------------===//
+#include "FunctionBody.h"
 #include "FunctionBuilder.h"
 #include "ObjectUses.h"
 #include "WaitCalls.h"
@@ -344,6 +345,31 @@ void FunctionBuilder::returnStmt(const ReturnStmt *RS) {
   expr(K, E);
 }
 
+/// True if awaiter \p RD, the program's, has an await_ready() that does
+/// not always say no (`return !wait;`); false for the standard awaiters and
+/// for one whose body is not seen.
+static bool readyMayBeTrue(const CXXRecordDecl *RD) {
+  if (RD->isInStdNamespace() || !RD->hasDefinition())
+    return false;
+  for (const CXXMethodDecl *M : RD->getDefinition()->methods()) {
+    if (!M->getIdentifier() || M->getName() != "await_ready")
+      continue;
+    const FunctionDecl *Def = bodyOf(M);
+    const auto *Body = Def ? dyn_cast<CompoundStmt>(Def->getBody()) : nullptr;
+    if (!Body)
+      return false;
+    const auto *R =
+        Body->size() == 1 ? dyn_cast<ReturnStmt>(Body->body_front()) : nullptr;
+    bool Value = true;
+    if (R && R->getRetValue() && !R->getRetValue()->isValueDependent() &&
+        R->getRetValue()->EvaluateAsBooleanCondition(Value,
+                                                     RD->getASTContext()))
+      return Value;
+    return true;
+  }
+  return false;
+}
+
 void FunctionBuilder::coroutine(const CoroutineBodyStmt *CB) {
   G.IsCoroutine = true;
   if (VarDecl *PD = CB->getPromiseDecl()) {
@@ -356,12 +382,18 @@ void FunctionBuilder::coroutine(const CoroutineBodyStmt *CB) {
   // Is there a suspension before the body ends? A lazy coroutine suspends
   // at once; an eager one at its first co_await or co_yield.
   bool Lazy = false;
+  // An initial awaiter of the program's whose await_ready() may say yes
+  // (a task started at once when built from a tag argument): lazy or
+  // eager by call, so what only an eager one would not keep is a maybe.
+  bool MaybeEager = false;
   unsigned FirstSuspend = ~0u;
   if (const auto *Init = dyn_cast_or_null<CoroutineSuspendExpr>(
           cast<Expr>(CB->getInitSuspendStmt())->IgnoreImplicit())) {
     QualType AT = Init->getOperand()->getType();
-    if (const CXXRecordDecl *RD = AT->getAsCXXRecordDecl())
+    if (const CXXRecordDecl *RD = AT->getAsCXXRecordDecl()) {
       Lazy = RD->getName() != "suspend_never";
+      MaybeEager = Lazy && readyMayBeTrue(RD);
+    }
   }
   struct Finder : RecursiveASTVisitor<Finder> {
     const SourceManager &SM;
@@ -410,8 +442,11 @@ void FunctionBuilder::coroutine(const CoroutineBodyStmt *CB) {
   // the coroutine may have returned to its caller (anywhere in a lazy
   // coroutine, after the first suspension in an eager one). A captureless
   // lambda's closure, or a `this` the body never reads, is not kept.
+  auto AfterSuspend = [&](unsigned Last) {
+    return FirstSuspend != ~0u && Last > FirstSuspend;
+  };
   auto UsedLate = [&](unsigned Last, bool Used) {
-    return Used && (Lazy || (FirstSuspend != ~0u && Last > FirstSuspend));
+    return Used && (Lazy || AfterSuspend(Last));
   };
   for (unsigned S = 0; S < G.SlotLocs.size(); ++S) {
     int P = G.SlotLocs[S];
@@ -427,6 +462,8 @@ void FunctionBuilder::coroutine(const CoroutineBodyStmt *CB) {
     if (!Late)
       continue;
     Hole H = holeFor(FunctionGraph::ResultLoc);
+    H.Maybe =
+        MaybeEager && !AfterSuspend(IsThis ? F.LastThis : It->second.first);
     H.Notes.push_back(
         note("kept in coroutine frame", FD->getLocation(), G.SlotNames[S]));
     flow(H, P);
@@ -437,7 +474,8 @@ void FunctionBuilder::coroutine(const CoroutineBodyStmt *CB) {
     auto It = F.LastUse.find(P);
     if (It == F.LastUse.end())
       continue;
-    if (!Lazy && (FirstSuspend == ~0u || It->second.first < FirstSuspend))
+    if ((!Lazy || MaybeEager) &&
+        (FirstSuspend == ~0u || It->second.first < FirstSuspend))
       continue;
     FunctionGraph::LocalFinding LF;
     LF.Check = "escape-coroutine";
