@@ -116,7 +116,8 @@ static const VarDecl *capturedLocal(const Expr *E) {
 /// The local pointer \p ThisArg names (`doc->load()`) when it points to an
 /// object built by placement new (`Doc *doc = new (buf) Doc;`) whose life
 /// \p Body ends after \p Call by an explicit destructor call
-/// (`doc->~Doc()`, `std::destroy_at(doc)`). Null otherwise.
+/// (`doc->~Doc()`, `std::destroy_at(doc)`), or by `new` and deleted after
+/// \p Call (`delete q;`). Null otherwise.
 static const VarDecl *destroyedExplicitlyAfter(const Stmt *Body,
                                                const Expr *ThisArg,
                                                const Expr *Call,
@@ -128,8 +129,9 @@ static const VarDecl *destroyedExplicitlyAfter(const Stmt *Body,
   const auto *New = V && V->hasLocalStorage() && V->getInit()
                         ? dyn_cast<CXXNewExpr>(V->getInit()->IgnoreImplicit())
                         : nullptr;
-  if (!Body || !New || New->getNumPlacementArgs() == 0)
+  if (!Body || !New)
     return nullptr;
+  bool Placed = New->getNumPlacementArgs() > 0;
   struct Finder : RecursiveASTVisitor<Finder> {
     const VarDecl *V;
     SourceLocation After;
@@ -142,19 +144,26 @@ static const VarDecl *destroyedExplicitlyAfter(const Stmt *Body,
       return D && D->getDecl() == V &&
              SM.isBeforeInTranslationUnit(After, E->getBeginLoc());
     }
+    bool Placed = false;
     bool VisitCXXMemberCallExpr(CXXMemberCallExpr *E) {
-      Found |= isa_and_nonnull<CXXDestructorDecl>(E->getMethodDecl()) &&
+      Found |= Placed &&
+               isa_and_nonnull<CXXDestructorDecl>(E->getMethodDecl()) &&
                ends(E->getImplicitObjectArgument(), E);
       return !Found;
     }
     bool VisitCallExpr(CallExpr *E) {
       const FunctionDecl *F = E->getDirectCallee();
-      Found |= F && isInStd(F) && F->getIdentifier() &&
+      Found |= Placed && F && isInStd(F) && F->getIdentifier() &&
                F->getName() == "destroy_at" && E->getNumArgs() == 1 &&
                ends(E->getArg(0), E);
       return !Found;
     }
+    bool VisitCXXDeleteExpr(CXXDeleteExpr *E) {
+      Found |= !Placed && ends(E->getArgument(), E);
+      return !Found;
+    }
   } F(V, Call->getEndLoc(), SM);
+  F.Placed = Placed;
   F.TraverseStmt(const_cast<Stmt *>(Body));
   return F.Found ? V : nullptr;
 }
@@ -270,7 +279,8 @@ int FunctionBuilder::callSite(const FunctionDecl *Callee, const Expr *Call,
              V && !ThisIsPointer && TU.Types.cleansUp(V->getType()))
       CS.ScopedBy = V->getNameAsString();
     // Or on an object placed in a local buffer and destroyed explicitly
-    // later in the function (`doc->~Doc()`), by a destructor that does work.
+    // later in the function (`doc->~Doc()`), or made by `new` and deleted
+    // later (`delete q;`), by a destructor that does work.
     else if (ThisArg && ThisIsPointer && FD &&
              TU.Types.cleansUp(ThisArg->getType()->getPointeeType()))
       if (const VarDecl *V = destroyedExplicitlyAfter(
