@@ -324,12 +324,28 @@ static std::string functionName(const FunctionDecl *FD,
   return FD->getQualifiedNameAsString();
 }
 
+/// Where \p FD is defined. A member the compiler writes is placed at its
+/// class, whose specialization may be placed where a unit first named it
+/// (a forward declaration): the definition of its template is the same
+/// place in every unit.
+static SourceLocation definedAt(const FunctionDecl *FD) {
+  const auto *MD = dyn_cast<CXXMethodDecl>(FD);
+  if (!MD || !MD->isImplicit())
+    return FD->getLocation();
+  const CXXRecordDecl *RD = MD->getParent();
+  if (const CXXRecordDecl *P = RD->getTemplateInstantiationPattern())
+    RD = P;
+  else if (const CXXRecordDecl *D = RD->getDefinition())
+    RD = D;
+  return RD->getLocation();
+}
+
 FunctionGraph FunctionBuilder::build() {
   const SourceManager &SM = Ctx.getSourceManager();
   G.Key = DynamicThis ? dynamicKey(FD, DynamicThis, TU.Mangler.get())
                       : declKey(FD, TU.Mangler.get());
   G.Name = functionName(FD, SM);
-  G.Pos = pos(FD->getLocation());
+  G.Pos = pos(definedAt(FD));
   QualType RT = FD->getReturnType();
   G.ReturnKind = RT->isVoidType()        ? "void"
                  : RT->isReferenceType() ? "reference"
