@@ -131,20 +131,20 @@ static const VarDecl *destroyedExplicitlyAfter(const Stmt *Body,
                         : nullptr;
   if (!Body || !New)
     return nullptr;
-  bool Placed = New->getNumPlacementArgs() > 0;
   struct Finder : RecursiveASTVisitor<Finder> {
     const VarDecl *V;
     SourceLocation After;
     const SourceManager &SM;
+    bool Placed;
     bool Found = false;
-    Finder(const VarDecl *V, SourceLocation After, const SourceManager &SM)
-        : V(V), After(After), SM(SM) {}
+    Finder(const VarDecl *V, SourceLocation After, const SourceManager &SM,
+           bool Placed)
+        : V(V), After(After), SM(SM), Placed(Placed) {}
     bool ends(const Expr *Object, const Expr *E) const {
       const auto *D = dyn_cast<DeclRefExpr>(Object->IgnoreParenImpCasts());
       return D && D->getDecl() == V &&
              SM.isBeforeInTranslationUnit(After, E->getBeginLoc());
     }
-    bool Placed = false;
     bool VisitCXXMemberCallExpr(CXXMemberCallExpr *E) {
       Found |= Placed &&
                isa_and_nonnull<CXXDestructorDecl>(E->getMethodDecl()) &&
@@ -162,8 +162,7 @@ static const VarDecl *destroyedExplicitlyAfter(const Stmt *Body,
       Found |= !Placed && ends(E->getArgument(), E);
       return !Found;
     }
-  } F(V, Call->getEndLoc(), SM);
-  F.Placed = Placed;
+  } F(V, Call->getEndLoc(), SM, New->getNumPlacementArgs() > 0);
   F.TraverseStmt(const_cast<Stmt *>(Body));
   return F.Found ? V : nullptr;
 }

@@ -25,6 +25,7 @@
 //===----------------------------------------------------------------------===//
 #include "FunctionBuilder.h"
 #include "HandWrittenCopy.h"
+#include "InitializerList.h"
 
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/RecursiveASTVisitor.h"
@@ -138,19 +139,6 @@ bool tupleTypes(QualType T, llvm::SmallVectorImpl<QualType> &Out) {
     Out.push_back(A.getAsType());
   }
   return true;
-}
-
-/// The element type of std::initializer_list type \p T (by value or by
-/// reference), or null.
-QualType initializerListElement(QualType T) {
-  const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
-      T.getNonReferenceType()->getAsCXXRecordDecl());
-  if (!Spec || !Spec->isInStdNamespace() ||
-      Spec->getName() != "initializer_list" ||
-      Spec->getTemplateArgs().size() != 1 ||
-      Spec->getTemplateArgs()[0].getKind() != TemplateArgument::Type)
-    return QualType();
-  return Spec->getTemplateArgs()[0].getAsType();
 }
 
 } // namespace

@@ -22,6 +22,7 @@
 //===----------------------------------------------------------------------===//
 #include "CaptureBySpelling.h"
 #include "FunctionBuilder.h"
+#include "InitializerList.h"
 #include "clang-escape/Build/ModelTable.h"
 #include "clang-escape/Support/LLVMCompat.h"
 
@@ -186,12 +187,6 @@ QualType firstTypeArg(const CXXRecordDecl *RD) {
   return Spec->getTemplateArgs()[0].getAsType();
 }
 
-/// std::initializer_list<T>, by value or by reference.
-bool isInitializerList(QualType T) {
-  const auto *RD = T.getNonReferenceType()->getAsCXXRecordDecl();
-  return RD && RD->getName() == "initializer_list" && RD->isInStdNamespace();
-}
-
 /// The std class that \p T names (through references and cv), or null.
 static const CXXRecordDecl *stdRecord(QualType T, llvm::StringRef Name) {
   const auto *RD = T.getNonReferenceType()->getAsCXXRecordDecl();
@@ -318,7 +313,7 @@ void storeArgsIntoThis(ModelBuilder &M, bool OwnerCopy, bool PointerLevel0) {
       continue;
     }
     int Level;
-    if (isInitializerList(PT))
+    if (!initializerListElement(PT).isNull())
       Level = 1; // the library copies the elements, never keeps the list
     else if (PT->isReferenceType())
       Level = buildsReferenceElement(M, I) ? 0 : 1;
