@@ -551,6 +551,13 @@ void resolveDerefs(const FunctionGraph &G, std::vector<Edge> &Edges,
     auto It = WholeOf.find(L);
     return It == WholeOf.end() ? L : It->second;
   };
+  // The node for stores into a field of a parameter's object, by slot and
+  // field: a pointer to the field (`s = &stack_.top()`) stores there, not
+  // into the whole object.
+  std::map<std::pair<int, std::string>, int> ContentField;
+  for (int L = 0; L < static_cast<int>(G.Locs.size()); ++L)
+    if (G.Locs[L].Kind == LocKind::ParamContent && !G.Locs[L].Field.empty())
+      ContentField.emplace(std::make_pair(G.Locs[L].Slot, G.Locs[L].Field), L);
   std::set<std::pair<int, int>> Added; // (target, deref)
   std::vector<int> Dist(G.Locs.size());
   for (int Round = 0; Round < 4; ++Round) {
@@ -582,6 +589,11 @@ void resolveDerefs(const FunctionGraph &G, std::vector<Edge> &Edges,
               Target(X.Field.empty() ? Whole(L) : L);
             else if (X.Kind == LocKind::ParamContent)
               Target(L);
+            else if (auto It = X.Kind == LocKind::ParamField
+                                   ? ContentField.find({X.Slot, X.Field})
+                                   : ContentField.end();
+                     It != ContentField.end())
+              Target(It->second); // into that field of the object
             else if (X.Kind == LocKind::ParamField && X.Slot >= 0 &&
                      X.Slot < static_cast<int>(G.SlotContents.size()) &&
                      G.SlotContents[X.Slot] >= 0)
