@@ -616,7 +616,7 @@ llvm::Error linkAndReport(std::vector<ExtractedTU> &TUs,
                           const tooling::CompilationDatabase *DB,
                           const std::string &CacheDir,
                           const AnalysisOptions &Opts, FileHashes &Hashes,
-                          AnalysisResult &R) {
+                          AnalysisResult &R, bool Scratch = false) {
   // Through --diff-base's worktree, a file belongs to the programs of its
   // counterpart.
   auto Main = [&](const std::string &F) {
@@ -667,7 +667,7 @@ llvm::Error linkAndReport(std::vector<ExtractedTU> &TUs,
                      std::to_string(Opts.Report.MaxStackCandidateBytes);
   // A --diff-base run only reads the cache, and its units are another
   // checkout's.
-  bool Stateful = Bounded && OneProgram && Opts.AliasFrom.empty();
+  bool Stateful = Bounded && OneProgram && Opts.AliasFrom.empty() && !Scratch;
   if (Stateful) {
     // The previous run's link, when only bodies changed since.
     std::vector<LinkInput> Inputs;
@@ -910,6 +910,19 @@ analyzeFiles(const tooling::CompilationDatabase &DB,
   llvm::SmallString<256> CacheDir(Opts.CacheDir);
   if (UseCache)
     llvm::sys::fs::make_absolute(CacheDir);
+  // Without a cache, several units are still linked from a scratch one,
+  // removed at the end: what the link holds is then each unit's summaries,
+  // not every unit's bodies (a suite of a few hundred files needed
+  // gigabytes).
+  bool Scratch =
+      !UseCache && Files.size() > 1 && !Opts.KeepBodies && !Opts.ExtractOnly &&
+      !Opts.LinkOnly && Opts.SideOutputs.empty() && Opts.AliasFrom.empty() &&
+      !llvm::sys::fs::createUniqueDirectory("clang-escape-link", CacheDir);
+  auto RemoveScratch = llvm::make_scope_exit([&] {
+    if (Scratch)
+      llvm::sys::fs::remove_directories(CacheDir);
+  });
+  UseCache = UseCache || Scratch;
   // A --diff-base run writes nothing into the cache.
   FileHashes Hashes(UseCache && Opts.AliasFrom.empty() ? CacheDir.str()
                                                        : llvm::StringRef());
@@ -977,7 +990,7 @@ analyzeFiles(const tooling::CompilationDatabase &DB,
           R.Warnings.push_back(Warning);
       } else {
         std::string Function;
-        if (!parseSafely(DB, File, Opts, UseCache, TU, Function)) {
+        if (!parseSafely(DB, File, Opts, UseCache && !Scratch, TU, Function)) {
           Crashed = true;
           std::lock_guard<std::mutex> G(Lock);
           R.Crashed.push_back({File, Function});
@@ -1025,12 +1038,12 @@ analyzeFiles(const tooling::CompilationDatabase &DB,
     for (const ExtractedTU &TU : TUs)
       if (TU.HadErrors)
         R.FilesWithErrors.push_back(TU.File);
-  } else if (llvm::Error E =
-                 linkAndReport(TUs, Hits, UseCache ? &DB : nullptr,
-                               std::string(CacheDir), Opts, Hashes, R)) {
+  } else if (llvm::Error E = linkAndReport(TUs, Hits, UseCache ? &DB : nullptr,
+                                           std::string(CacheDir), Opts, Hashes,
+                                           R, Scratch)) {
     return std::move(E);
   }
-  if (UseCache && Opts.CacheMaxBytes) {
+  if (UseCache && !Scratch && Opts.CacheMaxBytes) {
     auto Pruned = pruneCache(CacheDir, Opts.CacheMaxBytes, Started);
     if (!Pruned)
       R.Warnings.push_back(llvm::toString(Pruned.takeError()));
