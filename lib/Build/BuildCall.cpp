@@ -875,6 +875,13 @@ void FunctionBuilder::construct(const Hole &K, const CXXConstructExpr *CE) {
   if (!Ctor)
     return exprChildren(CE);
 
+  // An elidable copy or move of a temporary (C++14's `return T(x);`):
+  // compilers elide it, as C++17 requires, and the temporary is built where
+  // the copy would be; what its constructor stores of `this` is the copy's.
+  if (CE->isElidable() && CE->getNumArgs() > 0)
+    if (const auto *MTE =
+            dyn_cast<MaterializeTemporaryExpr>(CE->getArg(0)->IgnoreParens()))
+      return expr(K, MTE->getSubExpr());
   const CXXRecordDecl *RD = Ctor->getParent();
   // Trivial or defaulted copies and moves copy the fields.
   if ((Ctor->isCopyOrMoveConstructor() &&
@@ -909,9 +916,15 @@ void FunctionBuilder::construct(const Hole &K, const CXXConstructExpr *CE) {
     bool Whole = D.Field.empty() &&
                  (D.Parent >= 0 || (DK == LocKind::ParamContent &&
                                     D.Slot == ThisSlot && !IsLambdaBody));
+    // A split object of this very class, reached through an initializer
+    // (`Outer o{Inner(&x)}`): built where it lives, so that what the
+    // constructor stores into one field stays in that field.
+    auto Split = D.Parent >= 0 ? Splits.find(D.Parent) : Splits.end();
+    bool SplitHere = Whole && Split != Splits.end() &&
+                     Split->second.Record == RD->getDefinition();
     if ((K.Notes.empty() && (DK == LocKind::Local || DK == LocKind::Temporary ||
                              DK == LocKind::Alloc || Whole)) ||
-        Result || Member)
+        Result || Member || SplitHere)
       Dest = K.Dst;
   }
   bool InPlace = Dest >= 0;
@@ -1012,9 +1025,14 @@ bool FunctionBuilder::waitsForThreads() {
       const CXXMethodDecl *MD = CE->getMethodDecl();
       if (MD && MD->getIdentifier()) {
         llvm::StringRef N = MD->getName();
-        Found |= N == "wait" || N == "wait_for" || N == "wait_until" ||
-                 N == "Wait" || N == "WaitFor" || N == "WaitUntil" ||
-                 N == "arrive_and_wait";
+        const CXXRecordDecl *RD = MD->getParent();
+        Found |=
+            N == "wait" || N == "wait_for" || N == "wait_until" ||
+            N == "Wait" || N == "WaitFor" || N == "WaitUntil" ||
+            N == "arrive_and_wait" ||
+            // A future's get() blocks until the work sets its value.
+            (N == "get" && RD->getIdentifier() && isInStd(RD) &&
+             (RD->getName() == "future" || RD->getName() == "shared_future"));
       }
       return !Found;
     }

@@ -31,6 +31,8 @@
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallPtrSet.h"
 
+#include <algorithm>
+
 using namespace clang;
 
 namespace escape {
@@ -47,7 +49,11 @@ static const llvm::SmallVector<const FieldDecl *, 8> NoFields;
 static constexpr size_t MaxArgFields = 96;
 
 std::string fieldKey(const FieldDecl *F) {
-  return F->getQualifiedNameAsString();
+  // '/' separates the members of a path ("a/b", "a/*b"): a class named
+  // after a lambda ("Box<(lambda at /src/a.cpp:3:9)>::f") must not add one.
+  std::string Key = F->getQualifiedNameAsString();
+  std::replace(Key.begin(), Key.end(), '/', '|');
+  return Key;
 }
 
 const llvm::SmallVector<const FieldDecl *, 8> *

@@ -190,6 +190,7 @@ template <typename IO> void io(IO &A, Leak &L) {
   A(L.Level);
   A(L.Maybe);
   A(L.Via);
+  A(L.Sink);
   A(L.GuardSlot);
   A(L.GuardValue);
 }

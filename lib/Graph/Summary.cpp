@@ -11,7 +11,7 @@ namespace {
 
 void fold(Leak &Dst, const Leak &Src, int Below) {
   if (Src.present())
-    Dst.merge(Src.Level + Below, Src.Maybe, Src.Via);
+    Dst.merge(Src.Level + Below, Src.Maybe, Src.Via, Src.Sink);
 }
 
 void foldAll(ParamLeaks &Dst, const ParamLeaks &Src, int Below) {

@@ -156,7 +156,7 @@ std::vector<int> Program::targets(const CallSite &C) const {
 }
 
 static void mergeLeak(Leak &Dst, const Leak &Src) {
-  if (Dst.merge(Src.Level, Src.Maybe, Src.Via)) {
+  if (Dst.merge(Src.Level, Src.Maybe, Src.Via, Src.Sink)) {
     Dst.GuardSlot = Src.GuardSlot;
     Dst.GuardValue = Src.GuardValue;
   } else if (Src.present() && Src.Level == Dst.Level &&
@@ -532,6 +532,9 @@ static std::vector<Edge> callEdgesOf(const FunctionGraph &G,
       if (G.Locs[Dst].Kind == LocKind::Result)
         E.Notes = C.ObjectNotes;
       E.Notes.push_back(std::move(N));
+      // Named, so that the caller's finding says which global keeps it.
+      if (Dst == FunctionGraph::HeapLoc && !L.Sink.empty())
+        E.Notes.push_back(Note{"kept in", L.Sink, SourcePos()});
       if (!L.Via.empty())
         E.Notes.push_back(Note{"in callee", L.Via, SourcePos()});
       Out.push_back(std::move(E));

@@ -195,24 +195,35 @@ void escapeFinding(const FunctionGraph &G, const SolvedFunction &S,
                    Dangles;
     }
     break;
-  case LocKind::Heap:
+  case LocKind::Heap: {
+    std::string Via, KeptIn;
+    for (int EI : F.Path)
+      for (const Note &N : S.Edges[EI].Notes)
+        if (N.Why.rfind("kept via", 0) == 0)
+          Via = N.Why.substr(5);
+        else if (N.Why == "kept in" && KeptIn.empty())
+          KeptIn = N.What;
     if (!Global.empty()) {
       Fi.Check = "escape-global";
       Fi.Sink = "{" + GlobalKind + " " + Global + "}";
       Fi.Message = AddrOf + " is stored in " + GlobalKind + " '" + Global +
                    "'; " + Dangles;
+    } else if (size_t Q = KeptIn.find(" '");
+               Q != std::string::npos && KeptIn.back() == '\'') {
+      // Through a callee that stores it into a global (`static 'h'`).
+      Fi.Check = "escape-global";
+      Fi.Sink = "{" + KeptIn.substr(0, Q) + " " +
+                KeptIn.substr(Q + 2, KeptIn.size() - Q - 3) + "}";
+      Fi.Message = AddrOf + " is stored in " + KeptIn +
+                   (Via.empty() ? "" : " (" + Via + ")") + "; " + Dangles;
     } else {
       Fi.Check = "escape-heap";
-      std::string Via;
-      for (int EI : F.Path)
-        for (const Note &N : S.Edges[EI].Notes)
-          if (N.Why.rfind("kept via", 0) == 0)
-            Via = N.Why.substr(5);
       Fi.Message = AddrOf + " escapes to the heap" +
                    (Via.empty() ? "" : " (" + Via + " keeps it)") + "; " +
                    Dangles;
     }
     break;
+  }
   case LocKind::Thread:
     Fi.Check = "escape-thread";
     Fi.Message =

@@ -775,6 +775,23 @@ std::vector<int> freshOut(const FunctionGraph &G,
 
 } // namespace
 
+/// The global, static or thread_local a path to the heap stores into
+/// (`static 'h'`), directly or through a callee that names it; empty if
+/// none.
+static std::string globalSink(const FunctionGraph &G,
+                              const std::vector<Edge> &Edges,
+                              const std::vector<int> &Path) {
+  for (int EI : Path) {
+    const Location &S = G.Locs[Edges[EI].Src];
+    if (S.Kind == LocKind::GlobalStore && S.TypeName != "member")
+      return S.TypeName + " '" + S.Name + "'";
+    for (const Note &N : Edges[EI].Notes)
+      if (N.Why == "kept in")
+        return N.What;
+  }
+  return {};
+}
+
 std::string describeNote(const Note &N) {
   std::string S = N.What.empty() ? N.Why : N.What + " (" + N.Why + ")";
   if (N.Pos.valid())
@@ -861,7 +878,10 @@ SolvedFunction solveFunction(const FunctionGraph &G, std::vector<Edge> Edges,
           Step = Path[Path.size() - 2];
         if (Step >= 0 && !R.Edges[Step].Notes.empty())
           Via = G.Name + ": " + describeNote(R.Edges[Step].Notes.front());
-        if (Lk.merge(Level, Maybe, Via)) {
+        std::string Sink = G.Locs[Root].Kind == LocKind::Heap
+                               ? globalSink(G, R.Edges, Path)
+                               : std::string();
+        if (Lk.merge(Level, Maybe, Via, Sink)) {
           // Remember the first parameter guard on the way, if any.
           auto It = std::find_if(Path.begin(), Path.end(), [&](int EI) {
             return R.Edges[EI].GuardSlot >= 0;

@@ -22,7 +22,7 @@ void deadBranch() {
 
 void liveBranch() {
   char c = 0;
-  keepIfSmall(&c); // CHECK: constant-conditions.cpp:[[@LINE]]:3: warning: address of local 'c' escapes to the heap{{.*}}[escape-heap]
+  keepIfSmall(&c); // CHECK: constant-conditions.cpp:[[@LINE]]:3: warning: address of local 'c' is stored in global 'gv'{{.*}}[escape-global]
 }
 
 void elseBranch(bool b) {

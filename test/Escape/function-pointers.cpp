@@ -11,7 +11,7 @@ void read(int *p) { (void)*p; }
 // A direct call through the function's address is a direct call.
 void callThroughAddressOfFunction() {
   int x = 0;
-  (&keep)(&x); // CHECK: function-pointers.cpp:[[@LINE]]:3: warning: address of local 'x' escapes to the heap (via 'keep' keeps it); 'x' dangles when 'callThroughAddressOfFunction' returns [escape-heap]
+  (&keep)(&x); // CHECK: function-pointers.cpp:[[@LINE]]:3: warning: address of local 'x' is stored in global 'g_kept' (via 'keep'); 'x' dangles when 'callThroughAddressOfFunction' returns [escape-global]
 }
 
 // Reassigned: either callee may run; only a maybe.
@@ -46,7 +46,7 @@ void neverReassignedPointerToReader() {
 void neverReassignedPointerToKeeper() {
   void (*f)(int *) = keep;
   int x = 0;
-  f(&x); // CHECK: function-pointers.cpp:[[@LINE]]:3: warning: address of local 'x' escapes to the heap (via 'keep' keeps it){{.*}}[escape-heap]
+  f(&x); // CHECK: function-pointers.cpp:[[@LINE]]:3: warning: address of local 'x' is stored in global 'g_kept' (via 'keep'){{.*}}[escape-global]
 }
 
 // FIXME: member-function pointers initialized with a known member and never

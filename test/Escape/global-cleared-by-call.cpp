@@ -20,7 +20,7 @@ void clear() { g = nullptr; }
 
 int setUseClear() {
   Service s;
-  set(&s); // MAYBE: global-cleared-by-call.cpp:[[@LINE]]:3: warning: address of local 's' escapes to the heap (via 'set', until 'clear()' may take it back{{.*}}(maybe: rests on a conservative assumption)
+  set(&s); // MAYBE: global-cleared-by-call.cpp:[[@LINE]]:3: warning: address of local 's' is stored in global 'g' (via 'set', until 'clear()' may take it back{{.*}}(maybe: rests on a conservative assumption)
   int r = g->v;
   clear();
   return r;
@@ -36,13 +36,13 @@ int setUseSetNull() {
 
 int setLeft() {
   Service s;
-  set(&s); // CHECK: global-cleared-by-call.cpp:[[@LINE]]:3: warning: address of local 's' escapes to the heap (via 'set' keeps it); 's' dangles when 'setLeft' returns [escape-heap]
+  set(&s); // CHECK: global-cleared-by-call.cpp:[[@LINE]]:3: warning: address of local 's' is stored in global 'g' (via 'set'); 's' dangles when 'setLeft' returns [escape-global]
   return g->v;
 }
 
 int setAgainWithAnother(Service *other) {
   Service s;
-  set(&s); // CHECK: global-cleared-by-call.cpp:[[@LINE]]:3: warning: address of local 's' escapes to the heap (via 'set' keeps it)
+  set(&s); // CHECK: global-cleared-by-call.cpp:[[@LINE]]:3: warning: address of local 's' is stored in global 'g' (via 'set')
   int r = g->v;
   set(other); // may store &s again: not a clear
   return r;
@@ -50,7 +50,7 @@ int setAgainWithAnother(Service *other) {
 
 int clearedOnlyOnOnePath(bool early) {
   Service s;
-  set(&s); // CHECK: global-cleared-by-call.cpp:[[@LINE]]:3: warning: address of local 's' escapes to the heap (via 'set' keeps it)
+  set(&s); // CHECK: global-cleared-by-call.cpp:[[@LINE]]:3: warning: address of local 's' is stored in global 'g' (via 'set')
   if (early)
     return 0;
   clear();
@@ -84,7 +84,7 @@ int locatorCleared() {
 
 int locatorLeft() {
   Service s;
-  Locator<Service>::reset(&s); // CHECK: global-cleared-by-call.cpp:[[@LINE]]:3: warning: address of local 's' escapes to the heap (via 'Locator<Service>::reset' keeps it)
+  Locator<Service>::reset(&s); // CHECK: global-cleared-by-call.cpp:[[@LINE]]:3: warning: address of local 's' is stored in global 'slot' (via 'Locator<Service>::reset')
   return Locator<Service>::value().v;
 }
 

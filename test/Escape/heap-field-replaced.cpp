@@ -103,7 +103,7 @@ struct Registered {
 };
 Registered *registered() {
   char buf[8] = {};
-  Registered *r = new Registered; // CHECK: heap-field-replaced.cpp:[[@LINE]]:23: warning: address of local 'buf' escapes to the heap{{.*}}[escape-heap]
+  Registered *r = new Registered; // CHECK: heap-field-replaced.cpp:[[@LINE]]:23: warning: address of local 'buf' is stored in global 'gRegistered'{{.*}}[escape-global]
   r->base = buf;
   poll();
   r->base = r->own;

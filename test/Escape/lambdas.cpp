@@ -210,5 +210,5 @@ template <class F> void runIt(F f) { f(); }
 void twoClosuresOneTemplate() {
   int a = 0, b = 0;
   runIt([&] { (void)a; });
-  runIt([&] { g_kept = &b; }); // CHECK: lambdas.cpp:[[@LINE]]:3: warning: lambda expression captures local 'b' by reference and outlives it (sink {heap}){{.*}}[escape-lambda-capture]
+  runIt([&] { g_kept = &b; }); // CHECK: lambdas.cpp:[[@LINE]]:3: warning: lambda expression captures local 'b' by reference and outlives it (sink {global g_kept}){{.*}}[escape-lambda-capture]
 }

@@ -100,7 +100,7 @@ public:
 };
 int guardWithoutRestore() {
   Context local{3};
-  NoRestore guard(&local); // CHECK: raii-guard.cpp:[[@LINE]]:13: warning: address of local 'local' escapes to the heap (via 'NoRestore::NoRestore' keeps it); 'local' dangles when 'guardWithoutRestore' returns [escape-heap]
+  NoRestore guard(&local); // CHECK: raii-guard.cpp:[[@LINE]]:13: warning: address of local 'local' is stored in global 'g_ctx' (via 'NoRestore::NoRestore'); 'local' dangles when 'guardWithoutRestore' returns [escape-global]
   return currentDepth();
 }
 

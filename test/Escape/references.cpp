@@ -86,7 +86,7 @@ int *g_kept;
 void keepRef(int &x) { g_kept = &x; }
 void passLocalToKeeper() {
   int v = 0;
-  keepRef(v); // CHECK: references.cpp:[[@LINE]]:3: warning: address of local 'v' escapes to the heap (via 'keepRef' keeps it){{.*}}[escape-heap]
+  keepRef(v); // CHECK: references.cpp:[[@LINE]]:3: warning: address of local 'v' is stored in global 'g_kept' (via 'keepRef'){{.*}}[escape-global]
 }
 
 // A reference member initialised by a constructor.

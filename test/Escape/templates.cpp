@@ -87,8 +87,8 @@ template <typename... Ts> void storeAll(Ts *...ps) {
 void variadic() {
   int a = 0;
   double b = 0;
-  storeAll(&a, &b); // CHECK-DAG: templates.cpp:[[@LINE]]:3: warning: address of local 'a' escapes to the heap (via 'storeAll' keeps it){{.*}}[escape-heap]
-                    // CHECK-DAG: templates.cpp:[[@LINE-1]]:3: warning: address of local 'b' escapes to the heap (via 'storeAll' keeps it){{.*}}[escape-heap]
+  storeAll(&a, &b); // CHECK-DAG: templates.cpp:[[@LINE]]:3: warning: address of local 'a' is stored in global 'g_slots' (via 'storeAll'){{.*}}[escape-global]
+                    // CHECK-DAG: templates.cpp:[[@LINE-1]]:3: warning: address of local 'b' is stored in global 'g_slots' (via 'storeAll'){{.*}}[escape-global]
 }
 
 template <typename... Ts> int sumAll(const Ts *...ps) { return (0 + ... + *ps); }

@@ -32,7 +32,7 @@ std::function<int()> thisOfLocal() { W w; return w.getter(); } // CHECK: library
 void keepFn(std::function<void()> f);
 std::function<void()> g_keep;
 void keepFnDef(std::function<void()> f) { g_keep = f; }
-void passLambda() { int z = 0; keepFnDef([&z] { z++; }); } // CHECK: library-flows.cpp:[[@LINE]]:32: warning: lambda expression captures local 'z' by reference and outlives it (sink {heap}){{.*}}[escape-lambda-capture]
+void passLambda() { int z = 0; keepFnDef([&z] { z++; }); } // CHECK: library-flows.cpp:[[@LINE]]:32: warning: lambda expression captures local 'z' by reference and outlives it (sink {global g_keep}){{.*}}[escape-lambda-capture]
 void copyOut(int **out) { int x = 0; int *p = &x; std::memcpy(out, &p, sizeof p); } // CHECK: library-flows.cpp:[[@LINE]]:51: warning: address of local 'x' escapes to the caller through parameter 'out'{{.*}}[escape-return]
 void swapOut(int *&out) { int x = 0; int *p = &x; std::swap(out, p); } // CHECK: library-flows.cpp:[[@LINE]]:51: warning: address of local 'x' escapes to the caller through parameter 'out'{{.*}}[escape-return]
 int okRef(S &s) { return s.ref(); }

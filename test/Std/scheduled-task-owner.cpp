@@ -93,7 +93,7 @@ Token watch(int &x) {
 }
 void watched() {
   int x = 0;
-  Token t = watch(x); // CHECK: [[@LINE]]:13: warning: address of local 'x' escapes to the heap (via '{{watch|logged}}' keeps it){{.*}}[escape-heap]
+  Token t = watch(x); // CHECK: [[@LINE]]:13: warning: address of local 'x' is stored in global 'g_watched' (via '{{watch|logged}}'){{.*}}[escape-global]
 }
 struct Guard {
   ~Guard();
@@ -104,5 +104,5 @@ Guard logged(int &x) {
 }
 void guardedButNotHeld() {
   int x = 0;
-  Guard g = logged(x); // CHECK: [[@LINE]]:13: warning: address of local 'x' escapes to the heap (via '{{watch|logged}}' keeps it){{.*}}[escape-heap]
+  Guard g = logged(x); // CHECK: [[@LINE]]:13: warning: address of local 'x' is stored in global 'g_watched' (via '{{watch|logged}}'){{.*}}[escape-global]
 }

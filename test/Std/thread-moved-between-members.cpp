@@ -111,5 +111,5 @@ private:
 };
 
 void movedOutOfThePool() {
-  OrphaningPool pool; // CHECK: thread-moved-between-members.cpp:[[@LINE]]:17: warning: address of local 'pool' escapes to the heap (via 'OrphaningPool::OrphaningPool' keeps it){{.*}}[escape-heap]
+  OrphaningPool pool; // CHECK: thread-moved-between-members.cpp:[[@LINE]]:17: warning: address of local 'pool' is stored in global 'g_orphans' (via 'OrphaningPool::OrphaningPool'){{.*}}[escape-global]
 }

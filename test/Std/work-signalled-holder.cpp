@@ -135,9 +135,9 @@ void runDoesNotWait() {
   Counter counter;
   Op<Counter> op(counter, &value);
   startCounted(op);
-  // CHECK-DAG: :[[@LINE-1]]:3: warning: address of local 'op' escapes to the heap (via 'start_fn<Counter>::operator()' keeps it); 'op' dangles when 'runDoesNotWait' returns
-  // CHECK-DAG: :[[@LINE-2]]:3: warning: address of local 'counter' escapes to the heap
-  // CHECK-DAG: :[[@LINE-3]]:3: warning: address of local 'value' escapes to the heap
+  // CHECK-DAG: :[[@LINE-1]]:3: warning: address of local 'op' is stored in global 'queue' (via 'start_fn<Counter>::operator()'); 'op' dangles when 'runDoesNotWait' returns
+  // CHECK-DAG: :[[@LINE-2]]:3: warning: address of local 'counter' is stored in global 'queue'
+  // CHECK-DAG: :[[@LINE-3]]:3: warning: address of local 'value' is stored in global 'queue'
   counter.run();
 }
 
@@ -146,9 +146,9 @@ void loopNotHeld() {
   Loop loop, other;
   Op<Loop> op(other, &value);
   start(op);
-  // CHECK-DAG: :[[@LINE-1]]:3: warning: address of local 'op' escapes to the heap (via 'start_fn<Loop>::operator()' keeps it); 'op' dangles when 'loopNotHeld' returns
-  // CHECK-DAG: :[[@LINE-2]]:3: warning: address of local 'other' escapes to the heap
-  // CHECK-DAG: :[[@LINE-3]]:3: warning: address of local 'value' escapes to the heap
+  // CHECK-DAG: :[[@LINE-1]]:3: warning: address of local 'op' is stored in global 'queue' (via 'start_fn<Loop>::operator()'); 'op' dangles when 'loopNotHeld' returns
+  // CHECK-DAG: :[[@LINE-2]]:3: warning: address of local 'other' is stored in global 'queue'
+  // CHECK-DAG: :[[@LINE-3]]:3: warning: address of local 'value' is stored in global 'queue'
   loop.run();
 }
 
@@ -157,9 +157,9 @@ void returnsBeforeRun(bool early) {
   Loop loop;
   Op<Loop> op(loop, &value);
   start(op);
-  // CHECK-DAG: :[[@LINE-1]]:3: warning: address of local 'op' escapes to the heap (via 'start_fn<Loop>::operator()' keeps it); 'op' dangles when 'returnsBeforeRun' returns
-  // CHECK-DAG: :[[@LINE-2]]:3: warning: address of local 'loop' escapes to the heap
-  // CHECK-DAG: :[[@LINE-3]]:3: warning: address of local 'value' escapes to the heap
+  // CHECK-DAG: :[[@LINE-1]]:3: warning: address of local 'op' is stored in global 'queue' (via 'start_fn<Loop>::operator()'); 'op' dangles when 'returnsBeforeRun' returns
+  // CHECK-DAG: :[[@LINE-2]]:3: warning: address of local 'loop' is stored in global 'queue'
+  // CHECK-DAG: :[[@LINE-3]]:3: warning: address of local 'value' is stored in global 'queue'
   if (early)
     return;
   loop.run();
@@ -169,8 +169,8 @@ void notSpun() {
   std::atomic<int> pending = 1;
   Waiter w(pending);
   enqueue(&w);
-  // CHECK-DAG: :[[@LINE-1]]:3: warning: address of local 'w' escapes to the heap (via 'enqueue' keeps it); 'w' dangles when 'notSpun' returns
-  // CHECK-DAG: :[[@LINE-2]]:3: warning: address of local 'pending' escapes to the heap
+  // CHECK-DAG: :[[@LINE-1]]:3: warning: address of local 'w' is stored in global 'queue' (via 'enqueue'); 'w' dangles when 'notSpun' returns
+  // CHECK-DAG: :[[@LINE-2]]:3: warning: address of local 'pending' is stored in global 'queue'
 }
 
 // A member's get() reads a wrapper; it does not wait.
@@ -191,7 +191,7 @@ int memberGetIsNoWait() {
   State state;
   Held h(state);
   enqueue(&h);
-  // CHECK-DAG: :[[@LINE-1]]:3: warning: address of local 'h' escapes to the heap (via 'enqueue' keeps it); 'h' dangles when 'memberGetIsNoWait' returns
-  // CHECK-DAG: :[[@LINE-2]]:3: warning: address of local 'state' escapes to the heap
+  // CHECK-DAG: :[[@LINE-1]]:3: warning: address of local 'h' is stored in global 'queue' (via 'enqueue'); 'h' dangles when 'memberGetIsNoWait' returns
+  // CHECK-DAG: :[[@LINE-2]]:3: warning: address of local 'state' is stored in global 'queue'
   return state.value.get();
 }

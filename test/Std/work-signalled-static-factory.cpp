@@ -89,7 +89,7 @@ long writeWaited() {
 
 void writeNotWaited() {
   long data = 1;
-  // CHECK: [[@LINE+1]]:3: warning: address of local 'data' escapes to the heap
+  // CHECK: [[@LINE+1]]:3: warning: address of local 'data' is stored in global 'writes'
   asyncWrite(&data);
 }
 

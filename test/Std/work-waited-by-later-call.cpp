@@ -44,10 +44,10 @@ void invokeNoWait(WaitContext &ctx, const F1 &f1, const F2 &f2) {
   Root root(ctx);
   Invoker<F1> i1(f1, root);
   Invoker<F2> i2(f2, root);
-  spawn(i1); // CHECK-DAG: :[[@LINE]]:3: warning: address of local 'i1' escapes to the heap
-  enqueueOnly(i2, ctx); // CHECK-DAG: :[[@LINE]]:3: warning: address of local 'i2' escapes to the heap
+  spawn(i1); // CHECK-DAG: :[[@LINE]]:3: warning: address of local 'i1' is stored in global 'pool'
+  enqueueOnly(i2, ctx); // CHECK-DAG: :[[@LINE]]:3: warning: address of local 'i2' is stored in global 'pool'
 }
-// CHECK-DAG: :[[@LINE-3]]:3: warning: address of local 'root' escapes to the heap
+// CHECK-DAG: :[[@LINE-3]]:3: warning: address of local 'root' is stored in global 'pool'
 
 // The spawned task holds another context than the one waited on.
 template <class F1, class F2>
@@ -56,10 +56,10 @@ void invokeOther(WaitContext &ctx, WaitContext &other, const F1 &f1,
   Root root(ctx), elsewhere(other);
   Invoker<F1> i1(f1, elsewhere);
   Invoker<F2> i2(f2, root);
-  spawn(i1); // CHECK-DAG: :[[@LINE]]:3: warning: address of local 'i1' escapes to the heap
+  spawn(i1); // CHECK-DAG: :[[@LINE]]:3: warning: address of local 'i1' is stored in global 'pool'
   executeAndWait(i2, ctx);
 }
-// CHECK-DAG: :[[@LINE-3]]:3: warning: address of local 'elsewhere' escapes to the heap
+// CHECK-DAG: :[[@LINE-3]]:3: warning: address of local 'elsewhere' is stored in global 'pool'
 
 void waited() {
   int a = 0, b = 0;
@@ -72,14 +72,14 @@ void notWaited() {
   WaitContext ctx;
   invokeNoWait(ctx, [&] { ++a; }, [] {}); // CHECK-DAG: :[[@LINE]]:3: warning: lambda expression captures local 'a' by reference and outlives it
 }
-// CHECK-DAG: :[[@LINE-2]]:3: warning: address of local 'ctx' escapes to the heap
-// CHECK-DAG: :[[@LINE-3]]:3: warning: temporary '(lambda at {{.*}}:[[@LINE-3]]:21)' escapes to the heap
-// CHECK-DAG: :[[@LINE-4]]:3: warning: temporary '(lambda at {{.*}}:[[@LINE-4]]:35)' escapes to the heap
+// CHECK-DAG: :[[@LINE-2]]:3: warning: address of local 'ctx' is stored in global 'pool'
+// CHECK-DAG: :[[@LINE-3]]:3: warning: temporary '(lambda at {{.*}}:[[@LINE-3]]:21)' is stored in global 'pool'
+// CHECK-DAG: :[[@LINE-4]]:3: warning: temporary '(lambda at {{.*}}:[[@LINE-4]]:35)' is stored in global 'pool'
 
 void waitedOnOther() {
   int a = 0;
   WaitContext ctx, other;
   invokeOther(ctx, other, [&] { ++a; }, [] {}); // CHECK-DAG: :[[@LINE]]:3: warning: lambda expression captures local 'a' by reference and outlives it
 }
-// CHECK-DAG: :[[@LINE-2]]:3: warning: address of local 'other' escapes to the heap
-// CHECK-DAG: :[[@LINE-3]]:3: warning: temporary '(lambda at {{.*}}:[[@LINE-3]]:27)' escapes to the heap
+// CHECK-DAG: :[[@LINE-2]]:3: warning: address of local 'other' is stored in global 'pool'
+// CHECK-DAG: :[[@LINE-3]]:3: warning: temporary '(lambda at {{.*}}:[[@LINE-3]]:27)' is stored in global 'pool'

@@ -32,6 +32,10 @@ struct Leak {
   bool GuardValue = false;
   /// The callee-side steps, shown in the caller's -m=2 flow.
   std::string Via;
+  /// For the heap: the global, static or thread_local it is kept in, when
+  /// the flow ends in one (`static 'h'`); empty for a heap object or an
+  /// unknown place.
+  std::string Sink;
 
   bool present() const { return Level >= 0; }
   /// True if a flow at level L (maybe M) would change this leak.
@@ -39,11 +43,12 @@ struct Leak {
     return L >= 0 && (Level < 0 || L < Level || (L == Level && Maybe && !M));
   }
   /// Keeps the smaller level; returns true when this changed.
-  bool merge(int L, bool M, const std::string &V) {
+  bool merge(int L, bool M, const std::string &V, const std::string &S = {}) {
     if (improvedBy(L, M)) {
       Level = L;
       Maybe = M;
       Via = V;
+      Sink = S;
       GuardSlot = -1;
       return true;
     }
