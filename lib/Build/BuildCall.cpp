@@ -298,12 +298,16 @@ int FunctionBuilder::callSite(const FunctionDecl *Callee, const Expr *Call,
         for (ParamLeaks &P : M->Slots)
           P = ParamLeaks();
       // `memcpy(dst, chars, n)`: what a `void *` parameter points to is
-      // only bytes when the argument was a char pointer.
+      // only bytes when the argument was a char pointer. What a `const int
+      // &` or `const std::string &` refers to holds no address either,
+      // whatever merged node the argument was read from (`v.push_back(s.i)`).
       for (unsigned I = 0; I < Args.size() && I < NParams; ++I) {
         QualType PT = Callee->getParamDecl(I)->getType();
         unsigned Slot = (HasThis ? 1 : 0) + I;
-        if (Slot >= M->Slots.size() || !PT->isVoidPointerType() ||
-            !pointsToChars(Args[I]->IgnoreParenImpCasts()->getType()))
+        if (Slot >= M->Slots.size() ||
+            !((PT->isVoidPointerType() &&
+               pointsToChars(Args[I]->IgnoreParenImpCasts()->getType())) ||
+              refersToNoAddress(PT)))
           continue;
         ParamLeaks &P = M->Slots[Slot];
         for (Leak *L : {&P.Heap, &P.Thread, &P.Coro, &P.Result})

@@ -266,6 +266,14 @@ Hole FunctionBuilder::fieldHole(const Hole &H, const FieldDecl *F) {
   return R;
 }
 
+bool FunctionBuilder::refersToNoAddress(QualType T) {
+  if (!(T->isPointerType() || T->isReferenceType()) || T->isDependentType())
+    return false;
+  QualType P = T->getPointeeType();
+  return !P->isVoidType() && !P->isIncompleteType() && !P->isDependentType() &&
+         !TU.Types.mayHoldAddress(P);
+}
+
 int FunctionBuilder::boolParamSlot(const Expr *E) {
   const auto *DRE = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
   const auto *PVD = DRE ? dyn_cast<ParmVarDecl>(DRE->getDecl()) : nullptr;

@@ -344,6 +344,9 @@ public:
   /// The slot of a bool parameter \p E names, never assigned in the body;
   /// -1 for anything else.
   int boolParamSlot(const clang::Expr *E);
+  /// True if \p T is a pointer or reference to a type that holds no
+  /// address (not void, complete): what it refers to carries nothing.
+  bool refersToNoAddress(clang::QualType T);
   /// The parameter slot whose object argument \p E is, or holds by
   /// reference (CallSite::ArgParamObject), or -1.
   int heldParamSlot(const clang::Expr *E);

@@ -7,6 +7,7 @@
 #include "FunctionBuilder.h"
 #include "MovedStorage.h"
 #include "ObjectUses.h"
+#include "TypeOverlap.h"
 #include "WaitCalls.h"
 #include "clang-escape/Support/LLVMCompat.h"
 #include "llvm/ADT/SmallPtrSet.h"
@@ -525,6 +526,44 @@ void FunctionBuilder::annotations() {
         !FD->isTemplateInstantiation())
       At = pos(Lexer::getLocForEndOfToken(L, 0, SM, Ctx.getLangOpts()));
     G.SlotAnnotate.push_back(At);
+  }
+  // Which parameters' objects the result cannot point into, by type.
+  QualType RT = FD->getReturnType();
+  if ((RT->isPointerType() || RT->isReferenceType()) &&
+      !RT->isDependentType()) {
+    QualType R = RT->getPointeeType();
+    auto Apart = [&](QualType T) {
+      return (T->isPointerType() || T->isReferenceType()) &&
+                     !mayPointInto(R, T->getPointeeType())
+                 ? 'y'
+                 : 'n';
+    };
+    if (ThisSlot >= 0)
+      G.ResultApart.push_back(Apart(cast<CXXMethodDecl>(FD)->getThisType()));
+    for (const ParmVarDecl *P : FD->parameters())
+      G.ResultApart.push_back(Apart(P->getType()));
+  }
+  // Which parameters' objects cannot keep a pointer into which others'.
+  llvm::SmallVector<QualType, 8> Objects;
+  if (ThisSlot >= 0)
+    Objects.push_back(cast<CXXMethodDecl>(FD)->getThisType());
+  for (const ParmVarDecl *P : FD->parameters())
+    Objects.push_back(P->getType());
+  for (QualType T : Objects)
+    G.SlotInert.push_back(refersToNoAddress(T) ? 'y' : 'n');
+  size_t N = Objects.size();
+  if (N > 0 && N <= 16) {
+    auto Referred = [](QualType T) {
+      return (T->isPointerType() || T->isReferenceType()) &&
+             !T->isDependentType();
+    };
+    G.ContentApart.assign(N * N, 'n');
+    for (size_t J = 0; J < N; ++J)
+      for (size_t I = 0; I < N && Referred(Objects[J]); ++I)
+        if (Referred(Objects[I]) &&
+            !mayKeepPointerInto(Objects[J]->getPointeeType(),
+                                Objects[I]->getPointeeType()))
+          G.ContentApart[J * N + I] = 'y';
   }
 }
 

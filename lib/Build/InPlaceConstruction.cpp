@@ -275,16 +275,46 @@ forwardedTo(const FunctionDecl *F, llvm::SmallVectorImpl<unsigned> &Forwarded,
   return Forwarded.empty() ? nullptr : Target;
 }
 
+/// Whether parameter \p I of the instantiation \p FD comes from a function
+/// parameter pack of its template (`Args &&...args`).
+static bool fromPack(const FunctionDecl *FD, unsigned I) {
+  const FunctionDecl *Pattern = FD->getTemplateInstantiationPattern();
+  if (!Pattern)
+    return false;
+  unsigned N = Pattern->getNumParams();
+  for (unsigned K = 0; K < N; ++K)
+    if (Pattern->getParamDecl(K)->isParameterPack()) {
+      unsigned Expanded = FD->getNumParams() + 1 - N; // what the pack became
+      return I >= K && I < K + Expanded;
+    }
+  return false;
+}
+
 void FunctionBuilder::inPlaceConstructions(CallSite &CS,
                                            const FunctionDecl *Callee,
                                            llvm::ArrayRef<const Expr *> Args,
                                            std::vector<CallSite> &Out) {
   const auto *MD = dyn_cast<CXXMethodDecl>(Callee);
-  if (!MD || !MD->isInstance() || CS.Args.empty() || CS.Args[0] < 0)
+  // The slot of the object built in: `this`, or the pointer
+  // `std::construct_at(p, args...)` and `allocator_traits<A>::construct(a,
+  // p, args...)` build at; the arguments it is built from come after it.
+  unsigned Obj = 0, First = 1;
+  if (!MD || !MD->isInstance()) {
+    if (!isInStd(Callee) || !Callee->getIdentifier() ||
+        !(Callee->getName() == "construct_at" ||
+          Callee->getName() == "construct"))
+      return;
+    Obj = Callee->getName() == "construct" ? 1 : 0;
+    First = Obj + 1;
+    if (Obj >= Callee->getNumParams() ||
+        !Callee->getParamDecl(Obj)->getType()->isPointerType())
+      return;
+  }
+  if (CS.Args.size() <= Obj || CS.Args[Obj] < 0)
     return;
   // A library method with a model, or a method of the program handing its
   // arguments on to one (or to a constructor) that builds in place.
-  bool Library = isInStd(MD);
+  bool Library = isInStd(Callee);
   // The program's: a template taking a pack of arguments to hand on.
   const FunctionDecl *Pattern = Callee->getTemplateInstantiationPattern();
   if (!Library && (!Pattern || llvm::none_of(Pattern->parameters(),
@@ -307,9 +337,9 @@ void FunctionBuilder::inPlaceConstructions(CallSite &CS,
     return;
   // Only a call whose model copies an argument into the object builds
   // something from it.
-  auto Stores = [](const FunctionSummary &M) {
-    for (unsigned S = 1; S < M.Slots.size(); ++S)
-      if (M.Slots[S].Content.count(0))
+  auto Stores = [&](const FunctionSummary &M) {
+    for (unsigned S = First; S < M.Slots.size(); ++S)
+      if (M.Slots[S].Content.count(Obj))
         return true;
     return false;
   };
@@ -357,8 +387,9 @@ void FunctionBuilder::inPlaceConstructions(CallSite &CS,
           RD->getIdentifier() && RD->getName() == "piecewise_construct_t";
   llvm::SmallVector<llvm::SmallVector<Source, 4>, 4> Groups;
   llvm::SmallVector<Source, 4> Plain;
-  for (unsigned I = 0; I < Args.size() && I < Callee->getNumParams(); ++I) {
-    unsigned Slot = 1 + I;
+  for (unsigned I = First - (MD && MD->isInstance() ? 1 : 0);
+       I < Args.size() && I < Callee->getNumParams(); ++I) {
+    unsigned Slot = (MD && MD->isInstance() ? 1 : 0) + I;
     QualType PT = Callee->getParamDecl(I)->getType();
     if (Slot >= CS.Args.size() || CS.Args[Slot] < 0 ||
         (!Library && !llvm::is_contained(Forwarded, I)))
@@ -391,8 +422,11 @@ void FunctionBuilder::inPlaceConstructions(CallSite &CS,
       continue;
     }
     // The elements of an initializer list are each copied: their own copy
-    // constructor builds from what the list points to.
-    if (QualType E = initializerListElement(PT); !E.isNull()) {
+    // constructor builds from what the list points to. One forwarded in a
+    // pack (`construct_at(p, il, args...)`, `emplace_back(il)`) is handed
+    // whole to the constructor.
+    if (QualType E = initializerListElement(PT);
+        !E.isNull() && !fromPack(Callee, I)) {
       Plain.push_back({Slot, CS.Args[Slot], CallSite::NoObject, E,
                        PT->isReferenceType() ? 1 : 0});
       continue;
@@ -424,7 +458,7 @@ void FunctionBuilder::inPlaceConstructions(CallSite &CS,
       In.Args[0] =
           newLoc(LocKind::Flow, "{element}",
                  Args.empty() ? SourceLocation() : Args[0]->getBeginLoc());
-      In.ArgContent[0] = CS.ArgContent[0];
+      In.ArgContent[0] = CS.ArgContent[Obj];
       Note N{"call parameter", CS.Spelling, CS.Pos};
       for (unsigned J = 0; J < Group.size(); ++J) {
         QualType KT = K->getParamDecl(J)->getType();
@@ -461,7 +495,7 @@ void FunctionBuilder::inPlaceConstructions(CallSite &CS,
     }
     FunctionSummary &M = G.Models[CS.Model];
     if (Slot < M.Slots.size())
-      M.Slots[Slot].Content.erase(0);
+      M.Slots[Slot].Content.erase(Obj);
   }
 }
 

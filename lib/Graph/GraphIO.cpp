@@ -356,6 +356,9 @@ template <typename IO> void io(IO &A, FunctionGraph &G) {
   A(G.Overrides);
   A(G.SlotAnnotate);
   A(G.SlotKinds);
+  A(G.ResultApart);
+  A(G.ContentApart);
+  A(G.SlotInert);
   A(G.Local);
   A(G.Conservative);
 }

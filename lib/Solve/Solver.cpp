@@ -775,6 +775,35 @@ std::vector<int> freshOut(const FunctionGraph &G,
 
 } // namespace
 
+/// Whether the types of parameter slot \p Slot and of root \p Root rule out
+/// that Root keeps the slot's pointer (FunctionGraph::ResultApart,
+/// ContentApart).
+static bool apartByType(const FunctionGraph &G, int Slot, int Root) {
+  const Location &R = G.Locs[Root];
+  if (!R.Field.empty())
+    return false;
+  if (R.Kind == LocKind::Result)
+    return Slot < static_cast<int>(G.ResultApart.size()) &&
+           G.ResultApart[Slot] == 'y';
+  size_t N = G.SlotKinds.size();
+  return R.Kind == LocKind::ParamContent && R.Slot >= 0 &&
+         static_cast<size_t>(R.Slot) < N && G.SlotKinds[R.Slot] != 't' &&
+         static_cast<size_t>(Slot) < N && G.ContentApart.size() == N * N &&
+         G.ContentApart[R.Slot * N + Slot] == 'y';
+}
+
+/// Whether a path hands its start's value on unchanged: from the root back,
+/// no step takes an address (a pointer to an object, a factory's fresh
+/// one among them, that holds the value is another thing).
+static bool passedUnchanged(const std::vector<Edge> &Edges,
+                            const std::vector<int> &Path) {
+  int D = 0;
+  for (auto It = Path.rbegin(); It != Path.rend(); ++It)
+    if ((D += Edges[*It].Derefs) < 0)
+      return false;
+  return true;
+}
+
 /// The global, static or thread_local a path to the heap stores into
 /// (`static 'h'`), directly or through a callee that names it; empty if
 /// none.
@@ -859,6 +888,21 @@ SolvedFunction solveFunction(const FunctionGraph &G, std::vector<Edge> Edges,
             G.SlotKinds[Slot] == 'v')
           return;
         if (ownPointee(G, L, Root, D))
+          return;
+        // A parameter's pointer handed on unchanged (not kept in an object
+        // the result points to, as a factory's) to a result whose type cannot
+        // point into the parameter's object (GraphBuilder, ResultApart), or
+        // into another parameter's object none of whose pointers can
+        // (ContentApart; not *this, where a registration its destructor
+        // undoes is kept): merged members, not a flow of the program.
+        // What a `const int &` or `const std::string &` refers to holds no
+        // address, whatever merged node the argument was read from.
+        if (D >= 1 && Slot >= 0 &&
+            Slot < static_cast<int>(G.SlotInert.size()) &&
+            G.SlotInert[Slot] == 'y')
+          return;
+        if (D == 0 && Slot >= 0 && apartByType(G, Slot, Root) &&
+            passedUnchanged(R.Edges, W.pathFrom(L, Root)))
           return;
         ParamLeaks *Src = sourceOf(R.Summary, G, SlotOf, L, Root, D);
         if (!Src)

@@ -374,6 +374,21 @@ struct FunctionGraph {
   std::vector<SourcePos> SlotAnnotate;
   /// Per slot: 'v' by value, 'p' pointer, 'r' reference, 't' this.
   std::string SlotKinds;
+  /// Per slot, for a function returning a pointer or reference: 'y' when
+  /// its type rules out pointing into the slot's object (mayPointInto), so
+  /// that the slot's pointer passed on unchanged to the result is an
+  /// artifact of merged members; 'n' otherwise. Empty for other results.
+  std::string ResultApart;
+  /// Per slot: 'y' when it is a pointer or reference to a type that holds
+  /// no address (`const int &`, `const std::string &`, a class of scalars):
+  /// what it points to carries nothing, whatever merged node it was read
+  /// from; 'n' otherwise.
+  std::string SlotInert;
+  /// For N slots (N <= 16), N*N entries: [J * N + I] is 'y' when nothing
+  /// the object slot J refers to holds can, by type, point into slot I's
+  /// object (mayKeepPointerInto), so that slot I's pointer stored unchanged
+  /// into slot J's object is an artifact of merged members; 'n' otherwise.
+  std::string ContentApart;
   /// Findings decided while lowering (frames, type erasure, coroutines).
   struct LocalFinding {
     std::string Check;
