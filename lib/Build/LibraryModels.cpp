@@ -704,9 +704,22 @@ void freeStdModel(ModelBuilder &M) {
   if (!M.holds(RT))
     return;
   if (M.TU.Types.isPointerLike(RT)) {
+    // An algorithm given iterators of the type it returns (`lower_bound(
+    // first, last, value, comp)`, `find(first, last, value)`) returns a
+    // position among them: the value it is given is compared, not returned.
+    auto Position = [&](unsigned I) {
+      QualType PT = M.paramType(I);
+      return !PT->isReferenceType() && M.bare(PT) == M.bare(RT);
+    };
+    bool AmongPositions = !isa<CXXMethodDecl>(FD);
+    if (AmongPositions) {
+      AmongPositions = false;
+      for (unsigned I = 0; I < N; ++I)
+        AmongPositions |= Position(I);
+    }
     for (unsigned I = 0; I < N; ++I) {
       QualType PT = M.paramType(I);
-      if (M.isAllocatorOrCallable(PT))
+      if (M.isAllocatorOrCallable(PT) || (AmongPositions && !Position(I)))
         continue;
       if (!PT->isReferenceType() && M.TU.Types.isPointerLike(PT))
         M.slot(I).Result.merge(0, false, "");
