@@ -87,10 +87,13 @@ void Program::add(std::vector<FunctionGraph> Gs, std::vector<int> Hs) {
       }
       // The same inline function with another body (different macros):
       // keep one, and say so.
+      // Named with where it is defined: "name\tfile\tline".
       if (Old.OdrHash && G.OdrHash && Old.OdrHash != G.OdrHash)
-        if (std::find(OdrMismatches.begin(), OdrMismatches.end(), G.Name) ==
+        if (std::string Entry =
+                G.Name + '\t' + G.Pos.File + '\t' + std::to_string(G.Pos.Line);
+            std::find(OdrMismatches.begin(), OdrMismatches.end(), Entry) ==
             OdrMismatches.end())
-          OdrMismatches.push_back(G.Name); // once per function
+          OdrMismatches.push_back(std::move(Entry)); // once per function
       // Prefer the copy from a file being reported on.
       if (!Old.MainFile && G.MainFile) {
         int At = It->second;

@@ -752,11 +752,18 @@ int main(int Argc, const char **Argv) {
     WithColor::warning(errs(), "clang-escape")
         << "'" << Paths.shown(F) << "' skipped: its parsing took longer than "
         << Timeout << " s (--timeout); nothing of it is reported\n";
-  for (const std::string &F : Result->OdrMismatches)
+  for (const std::string &F : Result->OdrMismatches) {
+    // "name\tfile\tline" (Program::odrMismatches).
+    llvm::SmallVector<llvm::StringRef, 3> Parts;
+    llvm::StringRef(F).split(Parts, '\t');
     WithColor::warning(errs(), "clang-escape")
-        << "'" << F
-        << "' has different definitions in different files (ODR); one is "
+        << "'" << Parts[0] << "'"
+        << (Parts.size() == 3 ? " (" + Paths.shown(Parts[1].str()) + ":" +
+                                    Parts[2].str() + ")"
+                              : std::string())
+        << " has different definitions in different files (ODR); one is "
            "analyzed\n";
+  }
   if (Stats) {
     errs() << "clang-escape: " << Result->Extracted << " parsed, "
            << Result->Cached << " from cache, " << Result->Linked

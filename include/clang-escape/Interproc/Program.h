@@ -89,7 +89,8 @@ public:
   /// Every function; one added with a handle (see setBodyLoader) is a
   /// skeleton here.
   const std::vector<FunctionGraph> &graphs() const { return Graphs; }
-  /// Functions seen with different bodies (ODR hashes) in different units.
+  /// Functions seen with different bodies (ODR hashes) in different units,
+  /// each as "name\tfile\tline" of where it is defined.
   const std::vector<std::string> &odrMismatches() const {
     return OdrMismatches;
   }
