@@ -389,7 +389,7 @@ void ownedObjectFindings(const FunctionGraph &G, const SolvedFunction &S,
     Fi.Message = "the object owned by local smart pointer '" + It->second +
                  "' (" + G.Locs[F.Loc].Name + ") escapes through a raw " +
                  "pointer or reference (sink " + R.Name +
-                 "); it is destroyed when '" + It->second + "' is";
+                 "); it is destroyed with '" + It->second + "'";
     Out.Findings.push_back(std::move(Fi));
   }
 }

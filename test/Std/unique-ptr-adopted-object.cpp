@@ -16,12 +16,12 @@ Widget *makeWidget();
 
 Widget *adoptedThenBorrowed() {
   std::unique_ptr<Widget> owner(makeWidget());
-  return owner.get(); // CHECK: unique-ptr-adopted-object.cpp:[[@LINE]]:3: warning: the object owned by local smart pointer 'owner' (the object 'owner' owns) escapes through a raw pointer or reference (sink ~r0); it is destroyed when 'owner' is [escape-return]
+  return owner.get(); // CHECK: unique-ptr-adopted-object.cpp:[[@LINE]]:3: warning: the object owned by local smart pointer 'owner' (the object 'owner' owns) escapes through a raw pointer or reference (sink ~r0); it is destroyed with 'owner' [escape-return]
 }
 
 std::string_view emptyOwnerViewed() {
   std::unique_ptr<std::string> text;
-  return *text; // CHECK: unique-ptr-adopted-object.cpp:[[@LINE]]:3: warning: the object owned by local smart pointer 'text' (the object 'text' owns) escapes through a raw pointer or reference (sink ~r0); it is destroyed when 'text' is [escape-return]
+  return *text; // CHECK: unique-ptr-adopted-object.cpp:[[@LINE]]:3: warning: the object owned by local smart pointer 'text' (the object 'text' owns) escapes through a raw pointer or reference (sink ~r0); it is destroyed with 'text' [escape-return]
 }
 
 // Given up before the return: the caller owns it.
