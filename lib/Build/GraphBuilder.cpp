@@ -527,36 +527,29 @@ void FunctionBuilder::annotations() {
       At = pos(Lexer::getLocForEndOfToken(L, 0, SM, Ctx.getLangOpts()));
     G.SlotAnnotate.push_back(At);
   }
-  // Which parameters' objects the result cannot point into, by type.
-  QualType RT = FD->getReturnType();
-  if ((RT->isPointerType() || RT->isReferenceType()) &&
-      !RT->isDependentType()) {
-    QualType R = RT->getPointeeType();
-    auto Apart = [&](QualType T) {
-      return (T->isPointerType() || T->isReferenceType()) &&
-                     !mayPointInto(R, T->getPointeeType())
-                 ? 'y'
-                 : 'n';
-    };
-    if (ThisSlot >= 0)
-      G.ResultApart.push_back(Apart(cast<CXXMethodDecl>(FD)->getThisType()));
-    for (const ParmVarDecl *P : FD->parameters())
-      G.ResultApart.push_back(Apart(P->getType()));
-  }
-  // Which parameters' objects cannot keep a pointer into which others'.
+  // What the types of the slots rule out (see FunctionGraph::SlotInert,
+  // ResultApart, ContentApart).
   llvm::SmallVector<QualType, 8> Objects;
   if (ThisSlot >= 0)
     Objects.push_back(cast<CXXMethodDecl>(FD)->getThisType());
   for (const ParmVarDecl *P : FD->parameters())
     Objects.push_back(P->getType());
+  auto Referred = [](QualType T) {
+    return (T->isPointerType() || T->isReferenceType()) &&
+           !T->isDependentType();
+  };
   for (QualType T : Objects)
     G.SlotInert.push_back(refersToNoAddress(T) ? 'y' : 'n');
+  // The parameters' objects the result cannot point into.
+  if (QualType RT = FD->getReturnType(); Referred(RT))
+    for (QualType T : Objects)
+      G.ResultApart.push_back(Referred(T) && !mayPointInto(RT->getPointeeType(),
+                                                           T->getPointeeType())
+                                  ? 'y'
+                                  : 'n');
+  // The parameters' objects that cannot keep a pointer into others'.
   size_t N = Objects.size();
   if (N > 0 && N <= 16) {
-    auto Referred = [](QualType T) {
-      return (T->isPointerType() || T->isReferenceType()) &&
-             !T->isDependentType();
-    };
     G.ContentApart.assign(N * N, 'n');
     for (size_t J = 0; J < N; ++J)
       for (size_t I = 0; I < N && Referred(Objects[J]); ++I)

@@ -889,18 +889,18 @@ SolvedFunction solveFunction(const FunctionGraph &G, std::vector<Edge> Edges,
           return;
         if (ownPointee(G, L, Root, D))
           return;
-        // A parameter's pointer handed on unchanged (not kept in an object
-        // the result points to, as a factory's) to a result whose type cannot
-        // point into the parameter's object (GraphBuilder, ResultApart), or
-        // into another parameter's object none of whose pointers can
-        // (ContentApart; not *this, where a registration its destructor
-        // undoes is kept): merged members, not a flow of the program.
         // What a `const int &` or `const std::string &` refers to holds no
         // address, whatever merged node the argument was read from.
         if (D >= 1 && Slot >= 0 &&
             Slot < static_cast<int>(G.SlotInert.size()) &&
             G.SlotInert[Slot] == 'y')
           return;
+        // A parameter's pointer handed on unchanged (not kept in an object
+        // the result points to, as a factory's) to a result whose type cannot
+        // point into the parameter's object (GraphBuilder, ResultApart), or
+        // into another parameter's object none of whose pointers can
+        // (ContentApart; not *this, where a registration its destructor
+        // undoes is kept): merged members, not a flow of the program.
         if (D == 0 && Slot >= 0 && apartByType(G, Slot, Root) &&
             passedUnchanged(R.Edges, W.pathFrom(L, Root)))
           return;
