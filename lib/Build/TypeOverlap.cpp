@@ -16,6 +16,27 @@ namespace escape {
 
 namespace {
 
+/// Whether an object of class \p T may be part of a larger object of another
+/// type that its static type does not show: a polymorphic class that is not
+/// final (a derived object, reached through a virtual call), or a CRTP base
+/// (`static_cast<D *>(this)`).
+bool mayBeBaseOfMore(QualType T) {
+  const auto *RD = T->getAsCXXRecordDecl();
+  if (!RD || !(RD = RD->getDefinition()))
+    return false;
+  if (RD->isPolymorphic() && !RD->isEffectivelyFinal())
+    return true;
+  const auto *TS = dyn_cast<ClassTemplateSpecializationDecl>(RD);
+  if (!TS)
+    return false;
+  for (const TemplateArgument &A : TS->getTemplateArgs().asArray())
+    if (A.getKind() == TemplateArgument::Type)
+      if (const auto *D = A.getAsType()->getAsCXXRecordDecl();
+          D && (D = D->getDefinition()) && D->isDerivedFrom(RD))
+        return true;
+  return false;
+}
+
 /// Types that may hold or be any object: no conclusion from them.
 bool opaque(QualType T) {
   if (T->isVoidType() || T->isDependentType() || T->isIncompleteType() ||
@@ -78,6 +99,10 @@ bool pointees(QualType T, llvm::SmallVectorImpl<QualType> &Out, unsigned Depth,
   const auto *RD = T->getAsCXXRecordDecl();
   if (!RD || !(RD = RD->getDefinition()) || RD->isUnion())
     return false;
+  // Only the outermost object may be more than its type says; a member or
+  // an element is exactly its type.
+  if (Depth == 0 && mayBeBaseOfMore(T))
+    return false;
   if (!Seen.insert(T.getTypePtr()).second)
     return true;
   // A standard class may point to its template arguments (a span, a
@@ -86,6 +111,9 @@ bool pointees(QualType T, llvm::SmallVectorImpl<QualType> &Out, unsigned Depth,
       TS && isInStd(TS)) {
     for (const TemplateArgument &A : TS->getTemplateArgs().asArray())
       if (A.getKind() == TemplateArgument::Type) {
+        // What a smart pointer owns may be a derived object.
+        if (mayBeBaseOfMore(A.getAsType()))
+          return false;
         Out.push_back(A.getAsType());
         if (!pointees(A.getAsType(), Out, Depth + 1, Budget, Seen))
           return false;
@@ -117,7 +145,7 @@ bool mayKeepPointerInto(QualType Holder, QualType Object) {
 bool mayPointInto(QualType Pointee, QualType Object) {
   Pointee = Pointee.getCanonicalType().getUnqualifiedType();
   Object = Object.getCanonicalType().getUnqualifiedType();
-  if (opaque(Pointee) || opaque(Object))
+  if (opaque(Pointee) || opaque(Object) || mayBeBaseOfMore(Object))
     return true;
   // A downcast: the object is a base of the pointee's class.
   const auto *P = Pointee->getAsCXXRecordDecl();

@@ -70,3 +70,47 @@ Re **kept() {
   keep(&slot, &local); // CHECK: pointer-types-apart.cpp:[[@LINE]]:{{[0-9]+}}: warning: address of local 'local' is stored in static 'slot'{{.*}}[escape-global]
   return &slot;
 }
+
+// An object reached through a polymorphic base may be a derived object with
+// more members than the base shows: a virtual call may keep a pointer in
+// one, or return a member's address.
+struct Widget {
+  int v;
+};
+struct Base {
+  virtual ~Base() {}
+  virtual void attach(Widget *w) = 0;
+  virtual Widget *widget() = 0;
+};
+struct Derived : Base {
+  Widget own{};
+  Widget *w = nullptr;
+  void attach(Widget *x) override { w = x; }
+  Widget *widget() override { return &own; }
+};
+void attachTo(Base *b, Widget *w) { b->attach(w); }
+Widget *widgetOf(Base *b) { return b->widget(); }
+extern Base *registry;
+Widget *shown;
+void registers() {
+  Widget local{1};
+  attachTo(registry, &local); // CHECK: pointer-types-apart.cpp:[[@LINE]]:3: warning: address of local 'local' escapes to the heap{{.*}}[escape-heap]
+}
+void shows() {
+  Derived d;
+  shown = widgetOf(&d); // CHECK: pointer-types-apart.cpp:[[@LINE]]:3: warning: address of local 'd' is stored in global 'shown'{{.*}}[escape-global]
+}
+
+// So may a CRTP base, which reaches its derived object by a cast.
+template <class D> struct Mixin {
+  void attach(Widget *x) { static_cast<D *>(this)->w = x; }
+};
+struct Gadget : Mixin<Gadget> {
+  Widget *w = nullptr;
+};
+void attachMixin(Mixin<Gadget> *m, Widget *w) { m->attach(w); }
+Gadget gadget;
+void mixes() {
+  Widget local{2};
+  attachMixin(&gadget, &local); // CHECK: pointer-types-apart.cpp:[[@LINE]]:{{[0-9]+}}: warning: address of local 'local' is stored in global 'gadget'{{.*}}[escape-global]
+}
