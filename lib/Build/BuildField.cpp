@@ -25,6 +25,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "FunctionBuilder.h"
+#include "TypeOverlap.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
@@ -270,8 +271,10 @@ bool FunctionBuilder::refersToNoAddress(QualType T) {
   if (!(T->isPointerType() || T->isReferenceType()) || T->isDependentType())
     return false;
   QualType P = T->getPointeeType();
+  // A derived object behind a polymorphic base may hold what the base does
+  // not show.
   return !P->isVoidType() && !P->isIncompleteType() && !P->isDependentType() &&
-         !TU.Types.mayHoldAddress(P);
+         !mayBeBaseOfMore(P) && !TU.Types.mayHoldAddress(P);
 }
 
 int FunctionBuilder::boolParamSlot(const Expr *E) {

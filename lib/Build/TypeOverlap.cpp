@@ -16,27 +16,6 @@ namespace escape {
 
 namespace {
 
-/// Whether an object of class \p T may be part of a larger object of another
-/// type that its static type does not show: a polymorphic class that is not
-/// final (a derived object, reached through a virtual call), or a CRTP base
-/// (`static_cast<D *>(this)`).
-bool mayBeBaseOfMore(QualType T) {
-  const auto *RD = T->getAsCXXRecordDecl();
-  if (!RD || !(RD = RD->getDefinition()))
-    return false;
-  if (RD->isPolymorphic() && !RD->isEffectivelyFinal())
-    return true;
-  const auto *TS = dyn_cast<ClassTemplateSpecializationDecl>(RD);
-  if (!TS)
-    return false;
-  for (const TemplateArgument &A : TS->getTemplateArgs().asArray())
-    if (A.getKind() == TemplateArgument::Type)
-      if (const auto *D = A.getAsType()->getAsCXXRecordDecl();
-          D && (D = D->getDefinition()) && D->isDerivedFrom(RD))
-        return true;
-  return false;
-}
-
 /// Types that may hold or be any object: no conclusion from them.
 bool opaque(QualType T) {
   if (T->isVoidType() || T->isDependentType() || T->isIncompleteType() ||
@@ -132,6 +111,23 @@ bool pointees(QualType T, llvm::SmallVectorImpl<QualType> &Out, unsigned Depth,
 }
 
 } // namespace
+
+bool mayBeBaseOfMore(QualType T) {
+  const auto *RD = T->getAsCXXRecordDecl();
+  if (!RD || !(RD = RD->getDefinition()))
+    return false;
+  if (RD->isPolymorphic() && !RD->isEffectivelyFinal())
+    return true;
+  const auto *TS = dyn_cast<ClassTemplateSpecializationDecl>(RD);
+  if (!TS)
+    return false;
+  for (const TemplateArgument &A : TS->getTemplateArgs().asArray())
+    if (A.getKind() == TemplateArgument::Type)
+      if (const auto *D = A.getAsType()->getAsCXXRecordDecl();
+          D && (D = D->getDefinition()) && D->isDerivedFrom(RD))
+        return true;
+  return false;
+}
 
 bool mayKeepPointerInto(QualType Holder, QualType Object) {
   llvm::SmallVector<QualType, 8> Out;

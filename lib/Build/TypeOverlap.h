@@ -19,6 +19,12 @@
 
 namespace escape {
 
+/// True if an object of class \p T may be part of a larger object of another
+/// type that its static type does not show: a polymorphic class that is not
+/// final (a derived object, reached through a virtual call), or a CRTP base
+/// (`static_cast<D *>(this)`).
+bool mayBeBaseOfMore(clang::QualType T);
+
 /// True if a pointer to \p Pointee may point into an object of type
 /// \p Object: the same type; a subobject of it at any depth (a base, a
 /// field, an array element, an element of a standard container or wrapper,

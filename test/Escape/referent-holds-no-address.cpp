@@ -78,3 +78,22 @@ int run() {
   options.add_options()("a")("b");
   return static_cast<int>(options.size());
 }
+
+// A polymorphic base may be a derived object that holds addresses: a
+// virtual call through `const Shape &` returns one.
+struct Shape {
+  virtual ~Shape() {}
+  virtual int *anchor() const = 0;
+};
+struct Pinned : Shape {
+  int *at = nullptr;
+  int *anchor() const override { return at; }
+};
+int *anchorOf(const Shape &s) { return s.anchor(); }
+int *pinned;
+void pins() {
+  int x = 0;
+  Pinned p;
+  p.at = &x;
+  pinned = anchorOf(p); // CHECK: referent-holds-no-address.cpp:[[@LINE]]:3: warning: address of local 'x' is stored in global 'pinned'{{.*}}[escape-global]
+}
