@@ -400,10 +400,23 @@ graphsOf(llvm::StringRef Dir, const CacheEntry &E, const AnalysisOptions &Opts,
   return std::move(Graphs);
 }
 
-/// Parses \p File and lowers its functions into \p TU, with the files it
-/// read when \p WantDeps.
-void parse(const tooling::CompilationDatabase &DB, const std::string &File,
-           const AnalysisOptions &Opts, bool WantDeps, ExtractedTU &TU) {
+/// One compile command of a file, as a database of its own.
+class OneCommand : public tooling::CompilationDatabase {
+public:
+  explicit OneCommand(tooling::CompileCommand C) : C(std::move(C)) {}
+  std::vector<tooling::CompileCommand>
+  getCompileCommands(llvm::StringRef) const override {
+    return {C};
+  }
+
+private:
+  tooling::CompileCommand C;
+};
+
+/// Parses \p File with the one command \p DB has for it and lowers its
+/// functions into \p TU, with the files it read when \p WantDeps.
+void parseWith(const tooling::CompilationDatabase &DB, const std::string &File,
+               const AnalysisOptions &Opts, bool WantDeps, ExtractedTU &TU) {
   // A file system of its own: the real one's working directory is
   // process-wide, which parallel tools must not change under each other.
   auto FS = llvm::makeIntrusiveRefCnt<AbsentFileRecorder>(
@@ -419,6 +432,43 @@ void parse(const tooling::CompilationDatabase &DB, const std::string &File,
   if (WantDeps)
     for (const std::string &P : FS->absent())
       TU.Deps.push_back({P, 0});
+}
+
+/// Parses \p File into \p TU. A file the database lists several times (one
+/// source in two targets with different flags) is analyzed with the first
+/// command that compiles cleanly: the others are other builds of the same
+/// code, and one that fails (a flag or header of another compiler) must
+/// not make the file's analysis partial. The files every tried command
+/// read are its dependencies: a fix to a failing one changes the choice.
+void parse(const tooling::CompilationDatabase &DB, const std::string &File,
+           const AnalysisOptions &Opts, bool WantDeps, ExtractedTU &TU) {
+  std::vector<tooling::CompileCommand> Commands = DB.getCompileCommands(File);
+  if (Commands.size() <= 1) {
+    parseWith(DB, File, Opts, WantDeps, TU);
+    return;
+  }
+  std::vector<Dependency> Deps;
+  std::optional<ExtractedTU> First;
+  unsigned Failed = 0;
+  for (tooling::CompileCommand &C : Commands) {
+    ExtractedTU Try;
+    Try.File = TU.File;
+    parseWith(OneCommand(std::move(C)), File, Opts, WantDeps, Try);
+    Deps.insert(Deps.end(), Try.Deps.begin(), Try.Deps.end());
+    if (!Try.HadErrors) {
+      TU = std::move(Try);
+      break;
+    }
+    ++Failed;
+    if (!First)
+      First = std::move(Try);
+  }
+  // None compiled cleanly: the first, as far as it went.
+  if (Failed == Commands.size())
+    TU = std::move(*First);
+  TU.Deps = std::move(Deps);
+  TU.FailedCommands = Failed;
+  TU.Commands = static_cast<unsigned>(Commands.size());
 }
 
 /// parse() on a thread of its own with a large stack (deep expressions
@@ -995,6 +1045,14 @@ analyzeFiles(const tooling::CompilationDatabase &DB,
           std::lock_guard<std::mutex> G(Lock);
           R.Crashed.push_back({File, Function});
         }
+      }
+      if (!Crashed && TU.FailedCommands > 0 && !TU.HadErrors) {
+        std::lock_guard<std::mutex> G(Lock);
+        R.Warnings.push_back(
+            "'" + File + "': " + std::to_string(TU.FailedCommands) +
+            " of its " + std::to_string(TU.Commands) +
+            " compile commands did not compile; it is analyzed with command " +
+            std::to_string(TU.FailedCommands + 1));
       }
       CacheEntry Stored;
       if (UseCache && InTime && !Crashed &&

@@ -369,6 +369,8 @@ template <typename IO> void io(IO &A, Dependency &D) {
 template <typename IO> void io(IO &A, ExtractedTU &TU) {
   A(TU.File);
   A(TU.HadErrors);
+  A(TU.FailedCommands);
+  A(TU.Commands);
   A(TU.Deps);
   A(TU.Graphs);
 }

@@ -37,6 +37,10 @@ struct ExtractedTU {
   std::vector<Dependency> Deps;
   std::vector<FunctionGraph> Graphs;
   bool HadErrors = false;
+  /// Of the file's compile commands, those tried before the one kept
+  /// because they did not compile (the first clean one is kept).
+  unsigned FailedCommands = 0;
+  unsigned Commands = 1;
 };
 
 /// A function graph in the cache: a hash of its encoding, so that a graph
@@ -138,7 +142,7 @@ struct LinkRecord {
 /// 14: graphs stored once each, per-file entries name them. 15: result
 /// provenance in summaries, return slots, later calls. 17: bool parameters
 /// passed on to a call.
-constexpr int GraphFormatVersion = 32;
+constexpr int GraphFormatVersion = 33;
 
 /// A whole unit in one buffer (a --timeout child's answer).
 std::string writeExtractedTU(const ExtractedTU &TU);
