@@ -247,7 +247,10 @@ int FunctionBuilder::callSite(const FunctionDecl *Callee, const Expr *Call,
       if (CS.ArgContent[Slot] == FunctionGraph::HeapLoc)
         CS.ArgContent[Slot] = derefOf(A, Arg).Dst;
     } else {
-      expr(holeFor(A).note(N), Arg);
+      // An array given as it is (forwarded by make_unique) decays to its
+      // address.
+      bool Decays = PT->isPointerType() && Arg->getType()->isArrayType();
+      expr(Decays ? holeFor(A).shift(-1, N) : holeFor(A).note(N), Arg);
       // A null argument has no pointee: a store through it cannot happen.
       if (PT->isPointerType())
         CS.ArgContent[Slot] =
@@ -490,6 +493,37 @@ static bool takesAsGiven(const CXXConstructorDecl *Ctor,
   return true;
 }
 
+/// True if each of \p Args initializes its parameter of the standard
+/// class's constructor \p Ctor without a user-defined conversion: the same
+/// class or a derived one, a pointer (a qualification or base conversion),
+/// an arithmetic value. Its model then applies to them as they are.
+static bool passesUnconverted(const CXXConstructorDecl *Ctor,
+                              llvm::ArrayRef<const Expr *> Args) {
+  if (Args.size() > Ctor->getNumParams())
+    return false;
+  auto Bare = [](QualType T) {
+    return T.getNonReferenceType().getUnqualifiedType().getCanonicalType();
+  };
+  auto Scalar = [](QualType T) {
+    return T->isArithmeticType() || T->isEnumeralType();
+  };
+  for (unsigned I = 0; I < Args.size(); ++I) {
+    QualType PT = Bare(Ctor->getParamDecl(I)->getType());
+    QualType AT = Bare(Args[I]->getType());
+    if (PT->isDependentType())
+      return false;
+    if (PT == AT || (Scalar(PT) && Scalar(AT)) ||
+        (PT->isPointerType() &&
+         (AT->isPointerType() || AT->isArrayType() || AT->isNullPtrType())))
+      continue;
+    const CXXRecordDecl *P = PT->getAsCXXRecordDecl();
+    const CXXRecordDecl *A = AT->getAsCXXRecordDecl();
+    if (!P || !A || !A->hasDefinition() || !A->isDerivedFrom(P))
+      return false;
+  }
+  return true;
+}
+
 /// True if parameter I of constructor Ctor keeps the address of what it is
 /// bound to: `[[clang::lifetimebound]]`, or a gsl::Pointer built from a
 /// gsl::Owner.
@@ -676,10 +710,17 @@ void FunctionBuilder::call(const Hole &K, const CallExpr *CE) {
         G.Locs[A].Size.Constant = false;
       // The program's constructor, given the arguments as they are, runs
       // on the new object as for `new T(args...)`: what it keeps, the
-      // object holds. Otherwise (a standard class, a conversion on the
-      // way) the object holds what its arguments hold.
+      // object holds; so does a standard class's, whose model says what
+      // it keeps (`std::string(p, n)` copies the characters). Otherwise (a
+      // conversion on the way) the object holds what its arguments hold.
       const CXXConstructorDecl *Ctor = constructorMadeWith(FD);
-      bool Runs = Ctor && takesAsGiven(Ctor, Args);
+      const CXXRecordDecl *Made =
+          T.isNull() ? nullptr : T->getAsCXXRecordDecl();
+      if (!Ctor && Made && isInStd(Made))
+        Ctor = libraryConstructorRun(FD, Made);
+      bool Runs =
+          Ctor && (isInStd(Ctor->getParent()) ? passesUnconverted(Ctor, Args)
+                                              : takesAsGiven(Ctor, Args));
       // make_shared builds the object deep in the library: the one
       // constructor of T that takes the arguments as they are.
       if (!Ctor && !T.isNull())
@@ -699,13 +740,20 @@ void FunctionBuilder::call(const Hole &K, const CallExpr *CE) {
       } else {
         for (unsigned I = 0; I < Args.size(); ++I) {
           // A view built from an owner views the owner itself.
-          bool Views = Ctor && I < Ctor->getNumParams() &&
-                       !Ctor->getParamDecl(I)->getType()->isReferenceType() &&
-                       TU.Types.classify(Ctor->getParamDecl(I)->getType()) ==
-                           RecordClass::View &&
+          // (`make_unique<std::string_view>(s)` converts `s` first.)
+          bool ViewParam =
+              Ctor && I < Ctor->getNumParams() &&
+              !Ctor->getParamDecl(I)->getType()->isReferenceType() &&
+              TU.Types.classify(Ctor->getParamDecl(I)->getType()) ==
+                  RecordClass::View;
+          bool Views = (ViewParam || (!T.isNull() && TU.Types.classify(T) ==
+                                                         RecordClass::View)) &&
                        TU.Types.isOwner(Args[I]->getType());
+          // An array reaches the constructor by reference, or decayed to
+          // its address.
+          bool Array = Args[I]->getType()->isArrayType();
           Hole H = holeFor(A).note(note("constructor argument", CE));
-          expr(Views ? H.shift(-1) : H, Args[I]);
+          expr(Views || Array ? H.shift(-1) : H, Args[I]);
         }
       }
       // What the constructor keeps the address of, the object holds.

@@ -31,6 +31,7 @@
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/SmallVector.h"
+#include "llvm/Support/Regex.h"
 
 #include <functional>
 #include <map>
@@ -110,8 +111,15 @@ struct TUContext {
   /// Set while a function is lowered, for crash reports (BuildOptions).
   std::string *Current = nullptr;
 
-  TUContext(clang::ASTContext &Ctx, const BuildOptions &Opts)
-      : Ctx(Ctx), Opts(Opts), Types(Ctx) {}
+  TUContext(clang::ASTContext &Ctx, const BuildOptions &Opts);
+
+  /// Whether what is defined at \p L is reported: in the main file, or in
+  /// a non-system header BuildOptions::HeaderFilter matches.
+  bool reported(clang::SourceLocation L);
+
+private:
+  std::optional<llvm::Regex> HeaderFilter;
+  llvm::DenseMap<clang::FileID, bool> ReportedFiles;
 };
 
 /// The lowest stack address this thread's lowering may use, keeping room
@@ -123,6 +131,13 @@ std::optional<FunctionSummary> libraryModel(TUContext &TU,
                                             const clang::FunctionDecl *FD,
                                             unsigned NumSlots,
                                             bool HasThisSlot);
+
+/// The one constructor of library class \p Of that library function \p Lib
+/// runs, itself or through the library functions it calls (`make_shared`
+/// builds its object deep in the library); null if none or several.
+const clang::CXXConstructorDecl *
+libraryConstructorRun(const clang::FunctionDecl *Lib,
+                      const clang::CXXRecordDecl *Of);
 
 /// Characters carry no addresses: bytes copied from a char pointer are a
 /// copy of bytes, whatever else the pointer's object holds.

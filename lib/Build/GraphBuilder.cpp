@@ -361,8 +361,7 @@ FunctionGraph FunctionBuilder::build() {
       ResultRecord = RD->getDefinition();
   // A copy for a known class of `this` only serves its callers: the
   // function's own findings come from its general graph.
-  G.MainFile =
-      !DynamicThis && SM.isInMainFile(SM.getExpansionLoc(FD->getLocation()));
+  G.MainFile = !DynamicThis && TU.reported(FD->getLocation());
   newLoc(LocKind::Heap, "{heap}", SourceLocation());
   newLoc(LocKind::Thread, "{thread}", SourceLocation());
   newLoc(LocKind::CoroFrame, "{coroutine frame}", SourceLocation());
@@ -813,6 +812,34 @@ private:
   std::vector<const VarDecl *> &Globals;
 };
 } // namespace
+
+TUContext::TUContext(ASTContext &Ctx, const BuildOptions &Opts)
+    : Ctx(Ctx), Opts(Opts), Types(Ctx) {
+  // The driver checked the expression.
+  if (!Opts.HeaderFilter.empty())
+    HeaderFilter.emplace(Opts.HeaderFilter);
+}
+
+bool TUContext::reported(SourceLocation L) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  L = SM.getExpansionLoc(L);
+  if (L.isInvalid())
+    return false;
+  if (SM.isInMainFile(L))
+    return true;
+  if (!HeaderFilter || SM.isInSystemHeader(L))
+    return false;
+  FileID F = SM.getFileID(L);
+  auto [It, New] = ReportedFiles.try_emplace(F, false);
+  if (New)
+    if (OptionalFileEntryRef E = SM.getFileEntryRefForID(F)) {
+      llvm::SmallString<256> Path(E->getName());
+      SM.getFileManager().makeAbsolutePath(Path);
+      llvm::sys::path::remove_dots(Path, true);
+      It->second = HeaderFilter->match(Path);
+    }
+  return It->second;
+}
 
 std::vector<FunctionGraph> buildGraphs(ASTContext &Ctx,
                                        const BuildOptions &Opts) {

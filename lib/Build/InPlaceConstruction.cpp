@@ -37,15 +37,18 @@ namespace escape {
 
 namespace {
 
-/// The constructors a library body runs: those of the program's classes,
-/// and library functions to look into next.
+/// The constructors a library body runs: those of the program's classes
+/// (or, given \p Of, those of that library class), and library functions to
+/// look into next.
 struct ConstructorFinder : RecursiveASTVisitor<ConstructorFinder> {
   llvm::SmallVectorImpl<const CXXConstructorDecl *> &Found;
+  const CXXRecordDecl *Of;
   llvm::SmallVector<const FunctionDecl *, 8> Next;
 
   explicit ConstructorFinder(
-      llvm::SmallVectorImpl<const CXXConstructorDecl *> &Found)
-      : Found(Found) {}
+      llvm::SmallVectorImpl<const CXXConstructorDecl *> &Found,
+      const CXXRecordDecl *Of = nullptr)
+      : Found(Found), Of(Of) {}
 
   void next(const FunctionDecl *F) {
     const FunctionDecl *Def = nullptr;
@@ -57,7 +60,12 @@ struct ConstructorFinder : RecursiveASTVisitor<ConstructorFinder> {
     if (!K)
       return true;
     const SourceManager &SM = K->getASTContext().getSourceManager();
-    if (isInStd(K))
+    if (Of) {
+      if (K->getParent()->getCanonicalDecl() != Of->getCanonicalDecl())
+        next(K);
+      else if (!llvm::is_contained(Found, K))
+        Found.push_back(K);
+    } else if (isInStd(K))
       next(K);
     else if ((K->isUserProvided() || runsHandWrittenCopy(K)) &&
              !K->getParent()->isLambda() &&
@@ -75,7 +83,8 @@ struct ConstructorFinder : RecursiveASTVisitor<ConstructorFinder> {
 /// The program's user-provided constructors the body of library function
 /// \p Lib runs, itself or through the library functions it calls.
 void constructorsRun(const FunctionDecl *Lib,
-                     llvm::SmallVectorImpl<const CXXConstructorDecl *> &Out) {
+                     llvm::SmallVectorImpl<const CXXConstructorDecl *> &Out,
+                     const CXXRecordDecl *Of = nullptr) {
   llvm::SmallVector<const FunctionDecl *, 8> Level{Lib};
   llvm::SmallPtrSet<const FunctionDecl *, 32> Seen{Lib};
   for (int Depth = 0; Depth < 8 && !Level.empty(); ++Depth) {
@@ -84,7 +93,7 @@ void constructorsRun(const FunctionDecl *Lib,
       const FunctionDecl *Def = nullptr;
       if (!F->hasBody(Def))
         continue;
-      ConstructorFinder Finder(Out);
+      ConstructorFinder Finder(Out, Of);
       if (const auto *CD = dyn_cast<CXXConstructorDecl>(Def))
         for (const CXXCtorInitializer *I : CD->inits())
           if (I->getInit())
@@ -142,6 +151,13 @@ bool tupleTypes(QualType T, llvm::SmallVectorImpl<QualType> &Out) {
 }
 
 } // namespace
+
+const CXXConstructorDecl *libraryConstructorRun(const FunctionDecl *Lib,
+                                                const CXXRecordDecl *Of) {
+  llvm::SmallVector<const CXXConstructorDecl *, 4> Found;
+  constructorsRun(Lib, Found, Of);
+  return Found.size() == 1 ? Found.front() : nullptr;
+}
 
 /// The `std::forward_as_tuple(...)` call \p E is, or null.
 static const CallExpr *forwardAsTupleCall(const Expr *E) {

@@ -333,6 +333,8 @@ std::string cacheKey(const tooling::CompilationDatabase &DB,
     Key += '\0';
     Key += std::to_string(V);
   }
+  Key += '\0';
+  Key += B.HeaderFilter;
   Key += std::to_string(GraphFormatVersion);
   return hex(llvm::xxh3_64bits(Key));
 }

@@ -94,6 +94,8 @@ llvm::Expected<TidyConfig> parseTidyConfig(llvm::StringRef Text,
       std::string Key = scalar(KV.getKey());
       if (Key == "Checks")
         C.Checks = scalar(KV.getValue());
+      else if (Key == "HeaderFilterRegex")
+        C.HeaderFilter = scalar(KV.getValue());
       else if (Key == "CheckOptions")
         readOptions(KV.getValue(), C);
       else
@@ -149,6 +151,10 @@ RunSettings resolveSettings(const SurfaceSettings &S, const TidyConfig *C) {
         R.MaxFrameBytes);
   Limit(S.MaxStackCandidateBytes, "escape-stack-candidate", "MaxBytes",
         R.MaxStackCandidateBytes);
+  if (S.HeaderFilter)
+    R.HeaderFilter = *S.HeaderFilter;
+  else if (C && C->HeaderFilter)
+    R.HeaderFilter = *C->HeaderFilter;
   R.AllMaybe = S.ReportMaybe;
   R.SuggestAnnotations = S.SuggestAnnotations;
   R.NoDefaultModels = S.NoDefaultModels;
@@ -186,6 +192,7 @@ bool RunSettings::enablesAny() const {
 void RunSettings::applyTo(AnalysisOptions &A) const {
   A.Build.MaxLocalBytes = MaxLocalBytes;
   A.Build.MaxFrameBytes = MaxFrameBytes;
+  A.Build.HeaderFilter = HeaderFilter;
   A.Build.MaxStackCandidateBytes = A.Report.MaxStackCandidateBytes =
       MaxStackCandidateBytes;
   // Per check in .clang-tidy: made if any check wants them, then filtered.

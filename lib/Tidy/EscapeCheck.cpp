@@ -23,6 +23,7 @@
 #include "llvm/ADT/StringMap.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
+#include "llvm/Support/Regex.h"
 
 using namespace clang;
 using namespace clang::ast_matchers;
@@ -121,6 +122,13 @@ void EscapeCheck::onEndOfTranslationUnit() {
   Opts.Build.MaxFrameBytes = Frame.MaxFrameBytes;
   Opts.Build.MaxStackCandidateBytes = Opts.Report.MaxStackCandidateBytes =
       settingsOf("escape-stack-candidate").MaxBytes;
+  // Functions of the headers clang-tidy shows diagnostics in are reported
+  // too; clang-tidy then filters by its own --header-filter as for any
+  // check. Its system headers are never analyzed.
+  if (const std::optional<std::string> &H =
+          Context->getOptions().HeaderFilterRegex;
+      H && !H->empty() && llvm::Regex(*H).isValid())
+    Opts.Build.HeaderFilter = *H;
   // Made if an enabled check wants them; filtered per check when reported.
   for (const CheckInfo &C : CheckCatalog)
     if (Context->isCheckEnabled(C.Name) && settingsOf(C.Name).ReportMaybe)

@@ -35,6 +35,7 @@
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Process.h"
 #include "llvm/Support/Program.h"
+#include "llvm/Support/Regex.h"
 #include "llvm/Support/Signals.h"
 #include "llvm/Support/Threading.h"
 #include "llvm/Support/WithColor.h"
@@ -175,6 +176,12 @@ static cl::opt<uint64_t>
              cl::desc("A frame larger than this is an oversized-frame finding "
                       "(default 131072)"),
              cl::cat(Category));
+static cl::opt<std::string> HeaderFilter(
+    "header-filter", cl::value_desc("regex"),
+    cl::desc("Also report functions defined in non-system headers whose "
+             "absolute path matches <regex>, as clang-tidy's --header-filter "
+             "(default: the .clang-tidy file's HeaderFilterRegex, else none)"),
+    cl::cat(Category));
 static cl::opt<uint64_t> MaxCandidate(
     "max-stack-candidate-bytes", cl::init(64 * 1024),
     cl::desc("Largest allocation reported as a stack candidate (default "
@@ -544,12 +551,24 @@ int main(int Argc, const char **Argv) {
     Asked.MaxFrameBytes = MaxFrame;
   if (MaxCandidate.getNumOccurrences())
     Asked.MaxStackCandidateBytes = MaxCandidate;
+  if (HeaderFilter.getNumOccurrences())
+    Asked.HeaderFilter = HeaderFilter;
   Asked.ReportMaybe = ReportMaybe;
   Asked.SuggestAnnotations = SuggestAnnotations;
   Asked.NoDefaultModels = NoDefaultModels;
   Asked.ModelFiles = ModelFiles;
   escape::RunSettings Run =
       escape::resolveSettings(Asked, Tidy ? &*Tidy : nullptr);
+  if (std::string Why; !Run.HeaderFilter.empty() &&
+                       !llvm::Regex(Run.HeaderFilter).isValid(Why)) {
+    WithColor::error(errs(), "clang-escape")
+        << "invalid header filter '" << Run.HeaderFilter << "'"
+        << (HeaderFilter.getNumOccurrences() || !Tidy
+                ? ""
+                : " (HeaderFilterRegex of '" + Tidy->Path + "')")
+        << ": " << Why << "\n";
+    return 2;
+  }
   // A project's own .clang-tidy written for other checks (`Checks:
   // '-*,readability-*'`) would silence the whole run.
   if (!Run.enablesAny())

@@ -28,6 +28,10 @@ struct BuildOptions {
   uint64_t MaxFrameBytes = 128 * 1024;
   /// Largest allocation reported as a stack candidate.
   uint64_t MaxStackCandidateBytes = 64 * 1024;
+  /// Functions defined in non-system headers whose path matches this
+  /// regular expression are reported too (clang-tidy's --header-filter);
+  /// empty: only the main file's.
+  std::string HeaderFilter;
   /// Models of functions whose bodies are not analyzed; may be null.
   const ModelTable *Models = nullptr;
   /// Per-function budget of the lowering, in steps (expressions and

@@ -30,6 +30,8 @@ struct TidyConfig {
   std::string Path;
   /// The Checks list, if the file sets one.
   std::optional<std::string> Checks;
+  /// HeaderFilterRegex, if the file sets it.
+  std::optional<std::string> HeaderFilter;
   /// CheckOptions, by full key ("escape-stack-candidate.MaxBytes",
   /// "ReportMaybe").
   std::map<std::string, std::string> Options;
@@ -58,6 +60,7 @@ struct AnalysisOptions;
 /// own command line; unset values come from the .clang-tidy.
 struct SurfaceSettings {
   std::string Checks; ///< globs, applied after the file's Checks.
+  std::optional<std::string> HeaderFilter;
   std::optional<uint64_t> MaxLocalBytes, MaxFrameBytes, MaxStackCandidateBytes;
   bool ReportMaybe = false;
   bool SuggestAnnotations = false;
@@ -68,6 +71,8 @@ struct SurfaceSettings {
 /// The settings a run uses: the command line's, completed from the file.
 struct RunSettings {
   std::string Checks = "escape-*";
+  /// The headers whose functions are reported too (a regex; empty: none).
+  std::string HeaderFilter;
   uint64_t MaxLocalBytes = 64 * 1024;
   uint64_t MaxFrameBytes = 128 * 1024;
   uint64_t MaxStackCandidateBytes = 64 * 1024;

@@ -1,0 +1,5 @@
+#pragma once
+inline int *otherLocal() {
+  int y = 0;
+  return &y;
+}
