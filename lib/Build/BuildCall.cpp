@@ -319,6 +319,7 @@ int FunctionBuilder::callSite(const FunctionDecl *Callee, const Expr *Call,
         for (auto It = P.Content.begin(); It != P.Content.end();)
           It = It->second.Level >= 1 ? P.Content.erase(It) : std::next(It);
       }
+      dropArgumentsOfInertParts(*M, Callee, Args.size(), TU.Types);
       CS.Model = static_cast<int>(G.Models.size());
       G.Models.push_back(std::move(*M));
       // The element it builds in place is built by its class's own

@@ -139,6 +139,15 @@ const clang::CXXConstructorDecl *
 libraryConstructorRun(const clang::FunctionDecl *Lib,
                       const clang::CXXRecordDecl *Of);
 
+/// A standard container's emplace-like method \p Callee called with \p NArgs
+/// arguments builds its element, or a map's key or mapped value, from them:
+/// those building a part whose type holds no address (a `std::string` key
+/// built from a `string_view`) keep nothing of what they point to. Their
+/// leaks are dropped from the model \p M.
+void dropArgumentsOfInertParts(FunctionSummary &M,
+                               const clang::FunctionDecl *Callee,
+                               unsigned NArgs, TypeClassifier &Types);
+
 /// Characters carry no addresses: bytes copied from a char pointer are a
 /// copy of bytes, whatever else the pointer's object holds.
 bool pointsToChars(clang::QualType T);

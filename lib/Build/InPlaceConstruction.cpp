@@ -306,6 +306,45 @@ static bool fromPack(const FunctionDecl *FD, unsigned I) {
   return false;
 }
 
+void dropArgumentsOfInertParts(FunctionSummary &M, const FunctionDecl *Callee,
+                               unsigned NArgs, TypeClassifier &Types) {
+  const auto *MD = dyn_cast<CXXMethodDecl>(Callee);
+  if (!MD || !MD->isInstance() || !isInStd(MD) || !MD->getIdentifier())
+    return;
+  const auto *TS = dyn_cast<ClassTemplateSpecializationDecl>(MD->getParent());
+  if (!TS || Types.classify(TS) != RecordClass::Owner)
+    return;
+  llvm::StringRef Name = MD->getName();
+  bool TryEmplace = Name == "try_emplace";
+  if (!TryEmplace && !Name.starts_with("emplace"))
+    return;
+  llvm::ArrayRef<TemplateArgument> TA = TS->getTemplateArgs().asArray();
+  auto Inert = [&](unsigned K) {
+    return K < TA.size() && TA[K].getKind() == TemplateArgument::Type &&
+           !TA[K].getAsType()->isDependentType() &&
+           !Types.mayHoldAddress(TA[K].getAsType());
+  };
+  // The arguments the element is built from: the pack (not a position or
+  // a hint), and try_emplace's key.
+  llvm::SmallVector<unsigned, 4> Builds;
+  for (unsigned I = 0; I < NArgs; ++I)
+    if (fromPack(Callee, I) || (TryEmplace && I == 0))
+      Builds.push_back(I);
+  // A map's first two template arguments are its key and mapped types:
+  // try_emplace(k, args...) and emplace(k, v) build one each; any other
+  // emplace builds the pair from all of its arguments.
+  bool Map = TS->getName().contains("map");
+  bool Split = Map && (TryEmplace || Builds.size() == 2);
+  for (unsigned I : Builds) {
+    bool Key = !Builds.empty() && I == Builds.front();
+    bool PartInert = !Map    ? Inert(0)
+                     : Split ? Inert(Key ? 0 : 1)
+                             : Inert(0) && Inert(1);
+    if (PartInert && 1 + I < M.Slots.size())
+      M.Slots[1 + I] = ParamLeaks();
+  }
+}
+
 void FunctionBuilder::inPlaceConstructions(CallSite &CS,
                                            const FunctionDecl *Callee,
                                            llvm::ArrayRef<const Expr *> Args,
