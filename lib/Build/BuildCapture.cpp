@@ -60,6 +60,22 @@ int FunctionBuilder::captureNode(const CXXRecordDecl *Closure, unsigned Index,
   return N;
 }
 
+int FunctionBuilder::capturedThisSink() {
+  const auto *MD = dyn_cast_or_null<CXXMethodDecl>(FD);
+  const CXXRecordDecl *RD = MD ? MD->getParent() : nullptr;
+  if (!RD || !RD->isLambda())
+    return -1;
+  auto Capture = RD->captures().begin();
+  for (const FieldDecl *F : RD->fields()) {
+    if (Capture == RD->captures().end())
+      break;
+    if (Capture->capturesThis() && !F->getType()->isReferenceType())
+      return captureSink(RD, F->getFieldIndex(), "this");
+    ++Capture;
+  }
+  return -1;
+}
+
 void FunctionBuilder::captureArgs(CallSite &CS, const FunctionDecl *Callee,
                                   llvm::ArrayRef<const Expr *> Args) {
   llvm::SmallVector<const CXXRecordDecl *, 2> Closures;
@@ -84,6 +100,12 @@ void FunctionBuilder::captureArgs(CallSite &CS, const FunctionDecl *Callee,
     unsigned Index = 0;
     auto Capture = RD->captures().begin();
     for (const FieldDecl *F : RD->fields()) {
+      bool This = Capture != RD->captures().end() && Capture->capturesThis() &&
+                  !F->getType()->isReferenceType();
+      if (This)
+        CS.ArgFields.push_back(
+            {FieldRef{FieldRef::CaptureSlot, captureKeyOf(RD, Index)},
+             captureSink(RD, Index, "this"), -1});
       if (F->getType()->isReferenceType() && Capture != RD->captures().end() &&
           Capture->capturesVariable()) {
         llvm::StringRef Var = Capture->getCapturedVar()->getName();

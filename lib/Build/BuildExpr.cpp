@@ -492,8 +492,16 @@ Hole FunctionBuilder::pointeeHole(const Expr *P, int Value) {
   if (isa<CXXThisExpr>(P)) {
     if (DefaultInitObject >= 0)
       return holeFor(DefaultInitObject);
-    if (ThisSlot < 0 || IsLambdaBody)
+    if (ThisSlot < 0)
       return heapHole();
+    // In a lambda body, the object the captured `this` points to: the
+    // function that made the lambda maps it to its own (`[this] { run(); }`
+    // storing `this` into the object is the object holding its own
+    // address, not the heap).
+    if (IsLambdaBody) {
+      int Sink = capturedThisSink();
+      return Sink >= 0 ? holeFor(Sink) : heapHole();
+    }
     return holeFor(G.SlotContents[ThisSlot]);
   }
   if (const auto *DRE = dyn_cast<DeclRefExpr>(P)) {
@@ -868,6 +876,12 @@ void FunctionBuilder::lambda(const Hole &K, const LambdaExpr *LE) {
     } else {
       expr(Hole(), IE);
     }
+    // What the body stores into the object its captured `this` points to
+    // lands in this function's.
+    if (C.capturesThis() && !F->getType()->isReferenceType())
+      if (Hole T = pointeeHole(IE->IgnoreParenImpCasts(), -1);
+          !T.discard() && T.Derefs == 0)
+        CaptureSinks.try_emplace(captureKeyOf(RD, F->getFieldIndex()), T.Dst);
   }
 }
 

@@ -389,6 +389,9 @@ public:
   }
   int captureNode(const clang::CXXRecordDecl *Closure, unsigned Index,
                   llvm::StringRef Var, bool Source);
+  /// In a lambda's body, the sink standing for the object its captured
+  /// `this` points to (mapped by the function that made the lambda), or -1.
+  int capturedThisSink();
   std::string captureKeyOf(const clang::CXXRecordDecl *Closure,
                            unsigned Index) const;
   /// Capture sinks for the lambdas a call can run (its callee is a
