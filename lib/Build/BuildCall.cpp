@@ -452,6 +452,15 @@ void FunctionBuilder::freshObject(CallSite &CS, const FunctionDecl *Callee,
   int A = newLoc(LocKind::Alloc, "object created by '" + CS.CalleeName + "'",
                  Call->getBeginLoc(), CurScope);
   Location &X = G.Locs[A];
+  QualType Made = RT->isPointerType() ? RT->getPointeeType() : QualType();
+  if (const auto *TS = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+          RT->getAsCXXRecordDecl());
+      TS && TU.Types.classify(RT) == RecordClass::SmartPtr &&
+      TS->getTemplateArgs().size() > 0 &&
+      TS->getTemplateArgs()[0].getKind() == TemplateArgument::Type)
+    Made = TS->getTemplateArgs()[0].getAsType();
+  X.CleansUp =
+      !Made.isNull() && !Made->isDependentType() && TU.Types.cleansUp(Made);
   X.Alloc.Spelling = text(Call);
   X.Alloc.CustomAlloc = true; // not made here: never a stack candidate
   X.Size.Constant = false;

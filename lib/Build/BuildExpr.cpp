@@ -947,6 +947,9 @@ int FunctionBuilder::allocSite(const Expr *E, QualType T, llvm::StringRef What,
   L.Alloc.Spelling = What.str();
   L.Alloc.TypeName = T.getAsString(Ctx.getPrintingPolicy());
   L.Alloc.InLoop = LoopDepth > 0;
+  // Its destructor may undo what was done with it (a worker unregistering
+  // itself), as a local's may.
+  L.CleansUp = !T.isNull() && !T->isDependentType() && TU.Types.cleansUp(T);
   if (!T.isNull() && !T->isIncompleteType() && !T->isDependentType() &&
       !T->isUndeducedType() && !T->containsErrors()) {
     uint64_t Bytes = Ctx.getTypeSizeInChars(T).getQuantity();

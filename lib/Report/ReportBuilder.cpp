@@ -362,7 +362,8 @@ bool borrowsFromOwner(const SolvedFunction &S, const std::vector<int> &Path) {
 /// The object a local smart pointer owns dies with it: a raw pointer or
 /// reference to it that outlives the owner dangles.
 void ownedObjectFindings(const FunctionGraph &G, const SolvedFunction &S,
-                         const std::map<int, std::string> &Owned, Report &Out) {
+                         const std::map<int, std::string> &Owned,
+                         const ReportOptions &Opts, Report &Out) {
   for (const EscapeFact &F : S.Escapes) {
     auto It = Owned.find(F.Loc);
     if (It == Owned.end() || F.Maybe || !borrowsFromOwner(S, F.Path))
@@ -371,8 +372,13 @@ void ownedObjectFindings(const FunctionGraph &G, const SolvedFunction &S,
     if (R.Kind != LocKind::Result && R.Kind != LocKind::ParamContent &&
         R.Kind != LocKind::Heap)
       continue;
+    // As for a local: its destructor may remove it from where it was put.
+    bool Unregisters = G.Locs[F.Loc].CleansUp && R.Kind == LocKind::Heap;
+    if (Unregisters && !Opts.IncludeMaybe)
+      continue;
     const Edge &Last = *lastStep(S, F.Path);
     Finding Fi;
+    Fi.Maybe = Unregisters;
     Fi.Check = R.Kind == LocKind::Result         ? "escape-return"
                : R.Kind == LocKind::ParamContent ? "escape-member"
                                                  : "escape-heap";
@@ -390,6 +396,8 @@ void ownedObjectFindings(const FunctionGraph &G, const SolvedFunction &S,
                  "' (" + G.Locs[F.Loc].Name + ") escapes through a raw " +
                  "pointer or reference (sink " + R.Name +
                  "); it is destroyed with '" + It->second + "'";
+    if (Unregisters)
+      Fi.Message += " (maybe: its destructor may unregister it)";
     Out.Findings.push_back(std::move(Fi));
   }
 }
@@ -400,7 +408,7 @@ void ownedObjectFindings(const FunctionGraph &G, const SolvedFunction &S,
 void perfFindings(const FunctionGraph &G, const SolvedFunction &S,
                   const ReportOptions &Opts, bool CallersSeen, Report &Out) {
   std::map<int, std::string> Owned = ownedAllocs(G, S);
-  ownedObjectFindings(G, S, Owned, Out);
+  ownedObjectFindings(G, S, Owned, Opts, Out);
   // A call's object that its callee did not create (CallSite::Fresh
   // without FunctionSummary::FreshOut): nothing comes from it.
   std::vector<bool> Used(G.Locs.size(), false);

@@ -73,7 +73,8 @@ bool owned() {
   auto q = std::make_unique<Queue>();
   int i = 10;
   q->enqueue(&i); // CHECK: registered-until-deleted.cpp:[[@LINE]]:3: warning: address of local 'i' escapes to the heap (via 'Queue::enqueue' keeps it){{.*}}[escape-heap]
-  // CHECK: registered-until-deleted.cpp:[[@LINE-1]]:3: warning: the object owned by local smart pointer 'q'{{.*}}[escape-heap]
+  // The queue itself, registered through its producer, is unregistered by
+  // its destructor when 'q' dies: that is a maybe, hidden by default.
   return true;
 }
 bool neverDeleted() {
