@@ -431,10 +431,11 @@ static bool outPointer(QualType PT) {
 void FunctionBuilder::freshObject(CallSite &CS, const FunctionDecl *Callee,
                                   const Expr *Call) {
   unsigned First = CS.Method ? 1 : 0;
-  // A pointer, a standard smart pointer, or a class kept by field that
-  // holds one (a smart pointer of the program returned by value).
+  // A pointer or a reference (`return *r;`, a builder handing back the
+  // object it made and keeps), a standard smart pointer, or a class kept by
+  // field that holds one (a smart pointer of the program returned by value).
   QualType RT = Callee->getReturnType();
-  bool Out = RT->isPointerType() ||
+  bool Out = RT->isPointerType() || RT->isReferenceType() ||
              (!RT->isDependentType() && !RT->isReferenceType() &&
               (splitFields(RT->getAsCXXRecordDecl()) ||
                TU.Types.classify(RT) == RecordClass::SmartPtr));

@@ -25,6 +25,7 @@
 //
 //===----------------------------------------------------------------------===//
 #include "FunctionBuilder.h"
+#include "SoleSharedOwner.h"
 #include "TypeOverlap.h"
 
 #include "clang/AST/ASTContext.h"
@@ -170,6 +171,9 @@ int FunctionBuilder::paramFieldNode(int Slot, const FieldDecl *F, bool Source) {
   int N =
       paramFieldNode(Slot, fieldKey(F),
                      Source ? G.SlotNames[Slot] + "->" + Name : Name, Source);
+  if (!Source && N >= 0)
+    G.Locs[N].SharesHeap =
+        holdsSharedPtr(F->getType()) && !TU.Types.ownsField(F);
   // What a pointer member points to has a sink of its own, which callers
   // map to what their field points to (see resolveDerefs).
   if (Source && N >= 0 && F->getType()->isPointerType() &&

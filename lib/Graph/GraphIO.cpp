@@ -246,6 +246,7 @@ template <typename IO> void io(IO &A, Location &L) {
   A(L.SmartOwner);
   A(L.CleansUp);
   A(L.OwnsHeap);
+  A(L.SharesHeap);
   A(L.Promise);
   A(L.ReturnSlot);
   A(L.MovedAway);

@@ -347,7 +347,7 @@ static bool returnsAlloc(const SolvedFunction &S, const FunctionGraph &G,
     for (size_t L = 0; L < G.Locs.size(); ++L)
       if (G.Locs[L].Kind == LocKind::Result && !G.Locs[L].Field.empty())
         Results.push_back(static_cast<int>(L));
-  } else if (G.ReturnKind != "pointer") {
+  } else if (G.ReturnKind != "pointer" && G.ReturnKind != "reference") {
     return false;
   }
   std::vector<std::vector<int>> In(G.Locs.size());

@@ -744,7 +744,8 @@ bool directAddress(const std::vector<Edge> &Edges,
 /// FunctionSummary::FreshOut: the slots whose object, or a member of it,
 /// receives the address of an allocation of the function that reaches
 /// nothing else but the result (`*out = new T;`, an allocation kept in
-/// `this->data_` and returned).
+/// `this->data_` and returned). Not one kept in a std::shared_ptr its class
+/// may hand out: it may outlive the object.
 std::vector<int> freshOut(const FunctionGraph &G,
                           const std::vector<Edge> &Edges,
                           const std::vector<EscapeFact> &Escapes) {
@@ -755,7 +756,7 @@ std::vector<int> freshOut(const FunctionGraph &G,
       continue;
     const Location &Rt = G.Locs[F.Root];
     int Root =
-        !F.Maybe && Rt.Kind == LocKind::ParamContent &&
+        !F.Maybe && Rt.Kind == LocKind::ParamContent && !Rt.SharesHeap &&
                 (Rt.Field.empty() || Rt.Field.find('*') == std::string::npos) &&
                 Rt.Slot >= 0 && directAddress(Edges, F.Path)
             ? F.Root

@@ -57,9 +57,9 @@ bool emptyOnFailure() {
 
 // Reported where the object leaves, as a copy into a global is.
 bool keptByTheLoop() {
-  auto t = Loop::get()->registered<Timer>(); // CHECK: shared-ptr-factory-given-owner.cpp:[[@LINE]]:12: warning: lambda expression captures local 'fired' by reference and outlives it{{.*}}[escape-lambda-capture]
+  auto t = Loop::get()->registered<Timer>();
   bool fired = false;
-  t->onTimer = [&fired] { fired = true; };
+  t->onTimer = [&fired] { fired = true; }; // CHECK: shared-ptr-factory-given-owner.cpp:[[@LINE]]:3: warning: lambda expression captures local 'fired' by reference and outlives it{{.*}}[escape-lambda-capture]
   return fired;
 }
 

@@ -124,6 +124,10 @@ struct Location {
   /// A local or temporary that owns the heap objects it points to
   /// (TypeClassifier::ownsHeap): they die with it.
   bool OwnsHeap = false;
+  /// A field of a parameter's object holding std::shared_ptrs its class
+  /// may hand out (not their sole owner): what is kept there may outlive
+  /// the object.
+  bool SharesHeap = false;
   /// The coroutine's promise: only the coroutine machinery uses it, while
   /// the coroutine is suspended, so "used later" does not apply.
   bool Promise = false;
