@@ -298,7 +298,8 @@ private:
 /// The cache entry of a TU: keyed by its path, its compile command and the
 /// tool's version; valid while every file it read hashes the same.
 std::string cacheKey(const tooling::CompilationDatabase &DB,
-                     const std::string &File, const AnalysisOptions &Opts) {
+                     const std::string &File, const AnalysisOptions &Opts,
+                     bool Reported = true) {
   auto Alias = [&](llvm::StringRef S) {
     return rebase(S, Opts.AliasFrom, Opts.AliasTo);
   };
@@ -334,17 +335,36 @@ std::string cacheKey(const tooling::CompilationDatabase &DB,
     Key += std::to_string(V);
   }
   Key += '\0';
-  Key += B.HeaderFilter;
+  if (Reported)
+    Key += B.HeaderFilter;
   Key += std::to_string(GraphFormatVersion);
   return hex(llvm::xxh3_64bits(Key));
 }
 
 std::string cachePath(const std::string &Dir,
                       const tooling::CompilationDatabase &DB,
-                      const std::string &File, const AnalysisOptions &Opts) {
+                      const std::string &File, const AnalysisOptions &Opts,
+                      bool Reported = true) {
   llvm::SmallString<256> P(Dir);
-  llvm::sys::path::append(P, cacheKey(DB, File, Opts) + ".esc");
+  llvm::sys::path::append(P, cacheKey(DB, File, Opts, Reported) + ".esc");
   return std::string(P);
+}
+
+/// The cache entry of a unit only linked, not reported on: its graphs are
+/// read with no function reported, so the header filter it was written
+/// with does not matter; the one of a run without a filter is looked up
+/// (`clang-escape -p build` fills the cache so; clang-tidy 22's module has
+/// a filter by default).
+AnalysisOptions withoutHeaderFilter(const AnalysisOptions &Opts) {
+  AnalysisOptions Plain = Opts;
+  Plain.Build.HeaderFilter.clear();
+  return Plain;
+}
+std::string linkedCachePath(const std::string &Dir,
+                            const tooling::CompilationDatabase &DB,
+                            const std::string &File,
+                            const AnalysisOptions &Opts) {
+  return cachePath(Dir, DB, File, Opts, /*Reported=*/false);
 }
 
 /// The cache entry at \p Path if every file it read is unchanged (its
@@ -733,8 +753,9 @@ llvm::Error linkAndReport(std::vector<ExtractedTU> &TUs,
     }
     for (size_t L : Groups.front().Linked) {
       std::string Warning;
-      Own[L] = readCache(cachePath(CacheDir, *DB, Opts.LinkFromCache[L], Opts),
-                         Opts, Hashes, Warning);
+      Own[L] =
+          readCache(linkedCachePath(CacheDir, *DB, Opts.LinkFromCache[L], Opts),
+                    Opts, Hashes, Warning);
       if (Own[L])
         Inputs.push_back({Opts.LinkFromCache[L], false, &*Own[L]});
       else
@@ -814,7 +835,7 @@ llvm::Error linkAndReport(std::vector<ExtractedTU> &TUs,
       const std::string &File = Opts.LinkFromCache[L];
       bool Last = --LinkedUses[L] == 0;
       std::string Warning;
-      std::string Path = cachePath(CacheDir, *DB, File, Opts);
+      std::string Path = linkedCachePath(CacheDir, *DB, File, Opts);
       if (!LinkedRead[L]) {
         LinkedRead[L] = true;
         LinkedEntries[L] = readCache(Path, Opts, Hashes, Warning);
@@ -840,8 +861,9 @@ llvm::Error linkAndReport(std::vector<ExtractedTU> &TUs,
       if (!Graphs && !Warning.empty()) {
         // Damaged: extracted again rather than silently left out.
         Warn(Warning);
-        Graphs =
-            std::move(extractAgain(*DB, File, CacheDir, Path, Opts, R).Graphs);
+        Graphs = std::move(extractAgain(*DB, File, CacheDir, Path,
+                                        withoutHeaderFilter(Opts), R)
+                               .Graphs);
       }
       if (!Graphs)
         continue;
