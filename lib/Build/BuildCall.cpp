@@ -436,7 +436,7 @@ void FunctionBuilder::freshObject(CallSite &CS, const FunctionDecl *Callee,
   // field that holds one (a smart pointer of the program returned by value).
   QualType RT = Callee->getReturnType();
   bool Out = RT->isPointerType() || RT->isReferenceType() ||
-             (!RT->isDependentType() && !RT->isReferenceType() &&
+             (!RT->isDependentType() &&
               (splitFields(RT->getAsCXXRecordDecl()) ||
                TU.Types.classify(RT) == RecordClass::SmartPtr));
   for (unsigned I = 0; I < Callee->getNumParams() && !Out; ++I) {
@@ -453,7 +453,9 @@ void FunctionBuilder::freshObject(CallSite &CS, const FunctionDecl *Callee,
   int A = newLoc(LocKind::Alloc, "object created by '" + CS.CalleeName + "'",
                  Call->getBeginLoc(), CurScope);
   Location &X = G.Locs[A];
-  QualType Made = RT->isPointerType() ? RT->getPointeeType() : QualType();
+  QualType Made = RT->isPointerType() || RT->isReferenceType()
+                      ? RT->getPointeeType()
+                      : QualType();
   if (const auto *TS = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
           RT->getAsCXXRecordDecl());
       TS && TU.Types.classify(RT) == RecordClass::SmartPtr &&
