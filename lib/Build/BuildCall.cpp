@@ -455,13 +455,9 @@ void FunctionBuilder::freshObject(CallSite &CS, const FunctionDecl *Callee,
   Location &X = G.Locs[A];
   QualType Made = RT->isPointerType() || RT->isReferenceType()
                       ? RT->getPointeeType()
+                  : TU.Types.classify(RT) == RecordClass::SmartPtr
+                      ? firstTypeArg(RT->getAsCXXRecordDecl())
                       : QualType();
-  if (const auto *TS = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
-          RT->getAsCXXRecordDecl());
-      TS && TU.Types.classify(RT) == RecordClass::SmartPtr &&
-      TS->getTemplateArgs().size() > 0 &&
-      TS->getTemplateArgs()[0].getKind() == TemplateArgument::Type)
-    Made = TS->getTemplateArgs()[0].getAsType();
   X.CleansUp =
       !Made.isNull() && !Made->isDependentType() && TU.Types.cleansUp(Made);
   X.Alloc.Spelling = text(Call);

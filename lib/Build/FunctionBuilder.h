@@ -132,6 +132,10 @@ std::optional<FunctionSummary> libraryModel(TUContext &TU,
                                             unsigned NumSlots,
                                             bool HasThisSlot);
 
+/// The first template argument of a class template specialization, when
+/// it is a type (a container's element type, what a smart pointer owns).
+clang::QualType firstTypeArg(const clang::CXXRecordDecl *RD);
+
 /// The one constructor of library class \p Of that library function \p Lib
 /// runs, itself or through the library functions it calls (`make_shared`
 /// builds its object deep in the library); null if none or several.

@@ -336,7 +336,7 @@ void dropArgumentsOfInertParts(FunctionSummary &M, const FunctionDecl *Callee,
   bool Map = TS->getName().contains("map");
   bool Split = Map && (TryEmplace || Builds.size() == 2);
   for (unsigned I : Builds) {
-    bool Key = !Builds.empty() && I == Builds.front();
+    bool Key = I == Builds.front();
     bool PartInert = !Map    ? Inert(0)
                      : Split ? Inert(Key ? 0 : 1)
                              : Inert(0) && Inert(1);

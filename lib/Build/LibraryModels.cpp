@@ -38,6 +38,14 @@ using namespace clang;
 
 namespace escape {
 
+QualType firstTypeArg(const CXXRecordDecl *RD) {
+  const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(RD);
+  if (!Spec || Spec->getTemplateArgs().size() == 0 ||
+      Spec->getTemplateArgs()[0].getKind() != TemplateArgument::Type)
+    return QualType();
+  return Spec->getTemplateArgs()[0].getAsType();
+}
+
 namespace {
 
 struct ModelBuilder {
@@ -175,16 +183,6 @@ bool gslMember(const CXXMethodDecl *MD) {
       "begin", "cbegin", "rbegin", "crbegin", "end", "cend",
       "rend",  "crend",  "data",   "c_str",   "get", "value"};
   return MD->getIdentifier() && llvm::is_contained(Tracked, MD->getName());
-}
-
-/// The first template argument of a class template specialization, when
-/// it is a type (a container's or optional's element type).
-QualType firstTypeArg(const CXXRecordDecl *RD) {
-  const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(RD);
-  if (!Spec || Spec->getTemplateArgs().size() == 0 ||
-      Spec->getTemplateArgs()[0].getKind() != TemplateArgument::Type)
-    return QualType();
-  return Spec->getTemplateArgs()[0].getAsType();
 }
 
 /// The std class that \p T names (through references and cv), or null.
