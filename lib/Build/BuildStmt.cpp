@@ -235,7 +235,7 @@ void FunctionBuilder::stmt(const Stmt *S) {
     return stmt(CB->getBody());
   }
   case Stmt::CoreturnStmtClass:
-    return expr(Hole(), cast<CoreturnStmt>(S)->getOperand());
+    return coreturnStmt(cast<CoreturnStmt>(S));
   case Stmt::GCCAsmStmtClass:
   case Stmt::MSAsmStmtClass: {
     // Inline assembly may keep any address it is given.
@@ -342,6 +342,24 @@ void FunctionBuilder::returnStmt(const ReturnStmt *RS) {
     K = K.note(It->second.second);
     E = It->second.first;
   }
+  expr(K, E);
+}
+
+void FunctionBuilder::coreturnStmt(const CoreturnStmt *CS) {
+  const Expr *E = CS->getOperand();
+  if (!E)
+    return;
+  // The promise keeps the value until the caller takes it through the
+  // coroutine object: what the value holds reaches the caller, as a
+  // returned value's does. The body's locals are gone by then.
+  // The argument of `return_value` carries the conversion to the promised
+  // type (a `std::string` given to a `string_view` task).
+  if (const auto *PC = dyn_cast_or_null<CallExpr>(
+          CS->getPromiseCall() ? CS->getPromiseCall()->IgnoreImplicit()
+                               : nullptr);
+      PC && PC->getNumArgs() == 1)
+    E = PC->getArg(0);
+  Hole K = holeFor(FunctionGraph::ResultLoc).note(note("co_return", CS));
   expr(K, E);
 }
 

@@ -410,6 +410,7 @@ public:
   /// it, as an allocation node of its own (AdoptedObject.cpp).
   void adoptedObject(const clang::VarDecl *VD, int L);
   void returnStmt(const clang::ReturnStmt *RS);
+  void coreturnStmt(const clang::CoreturnStmt *CS);
   int pushScope(bool Loop, const clang::Stmt *S);
   void popScope(int Saved) { CurScope = Saved; }
   /// A read of location L at source offset Off (escape-scope's "used
