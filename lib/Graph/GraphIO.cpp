@@ -212,6 +212,7 @@ template <typename IO> void io(IO &A, FunctionSummary &S) {
   A(S.Fields);
   A(S.ReturnsAlloc);
   A(S.FreshMaybeKept);
+  A(S.FreshUnlessGiven);
   A(S.Unknown);
   A(S.ResultFromOutside);
   A(S.Drains);

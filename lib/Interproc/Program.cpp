@@ -340,8 +340,10 @@ static void valuesInto(const FunctionGraph &G, const std::vector<Edge> &Edges,
 /// An allocation that only may reach something else (given to a callee
 /// without a body) still counts; MaybeKept says so.
 static bool returnsAlloc(const SolvedFunction &S, const FunctionGraph &G,
-                         const std::vector<int> &Explained, bool &MaybeKept) {
+                         const std::vector<int> &Explained, bool &MaybeKept,
+                         std::vector<int> &UnlessGiven) {
   MaybeKept = false;
+  UnlessGiven.clear();
   std::vector<int> Results{FunctionGraph::ResultLoc};
   if (G.ReturnKind == "value") {
     for (size_t L = 0; L < G.Locs.size(); ++L)
@@ -364,6 +366,13 @@ static bool returnsAlloc(const SolvedFunction &S, const FunctionGraph &G,
           Allocs.insert(L);
           return false;
         }
+        // A pointer parameter handed back as it came (`realloc(old, n)`
+        // returning `old`): fresh when the caller gives a null pointer.
+        if (Dd == 0 && X.Kind == LocKind::Param && X.Slot >= 0) {
+          if (!llvm::is_contained(UnlessGiven, X.Slot))
+            UnlessGiven.push_back(X.Slot);
+          return false;
+        }
         // A store through a pointer holds what is stored, maybe nothing.
         // So does a call result its callee says holds nothing (`return
         // nullptr;` building the smart pointer returned). A node holding the
@@ -380,8 +389,11 @@ static bool returnsAlloc(const SolvedFunction &S, const FunctionGraph &G,
         Fresh = Fresh && Through;
         return Fresh;
       });
-  if (!Fresh || Allocs.empty())
+  llvm::sort(UnlessGiven);
+  if (!Fresh || Allocs.empty()) {
+    UnlessGiven.clear();
     return false;
+  }
   for (const EscapeFact &F : S.Escapes)
     if (Allocs.count(F.Loc) && !llvm::is_contained(Results, F.Root)) {
       // Also handed back through an out-parameter, or kept in a member of
@@ -391,11 +403,13 @@ static bool returnsAlloc(const SolvedFunction &S, const FunctionGraph &G,
       if (!F.Maybe && Rt.Kind == LocKind::ParamContent &&
           llvm::is_contained(S.Summary.FreshOut, Rt.Slot))
         continue;
-      if (!F.Maybe)
+      if (!F.Maybe) {
+        UnlessGiven.clear();
         return false;
+      }
       MaybeKept = true;
     }
-  return true;
+  return UnlessGiven.empty();
 }
 
 /// The call edges of \p G added to its own; \p Targets gives each call's
@@ -593,12 +607,19 @@ static std::vector<Edge> callEdgesOf(const FunctionGraph &G,
     bool ModelReturns = false;
     // The callee hands back an object it creates and nothing else
     // (FunctionSummary::ReturnsAlloc).
+    // Or one that hands back a pointer it is given, given a null pointer
+    // there (FunctionSummary::FreshUnlessGiven).
+    auto Fresh = [&](const FunctionSummary *T) {
+      return T->ReturnsAlloc ||
+             (!T->FreshUnlessGiven.empty() &&
+              llvm::all_of(T->FreshUnlessGiven, [&](int Slot) {
+                return Slot < static_cast<int>(C.ArgContent.size()) &&
+                       C.ArgContent[Slot] == CallSite::NoObject;
+              }));
+    };
     bool FreshResult =
         C.Fresh >= 0 && C.Result >= 0 &&
-        (S == &Merged
-             ? llvm::all_of(
-                   Ts, [](const FunctionSummary *T) { return T->ReturnsAlloc; })
-             : C.Model >= 0 && S->ReturnsAlloc);
+        (S == &Merged ? llvm::all_of(Ts, Fresh) : C.Model >= 0 && Fresh(S));
     // Work handed to an object destroyed before the captured locals die,
     // by a destructor that runs or joins what the object holds.
     auto RunsAt = [&](int D, bool OrBlocks) {
@@ -809,8 +830,8 @@ SolvedFunction Program::solveAlone(const FunctionGraph &G,
   std::vector<Edge> Edges = callEdgesOf(G, Explained, Targets, &Waits);
   SolvedFunction S = solveFunction(G, std::move(Edges), Explained);
   addWaits(S.Summary, Waits);
-  S.Summary.ReturnsAlloc =
-      returnsAlloc(S, G, Explained, S.Summary.FreshMaybeKept);
+  S.Summary.ReturnsAlloc = returnsAlloc(
+      S, G, Explained, S.Summary.FreshMaybeKept, S.Summary.FreshUnlessGiven);
   return S;
 }
 

@@ -123,6 +123,11 @@ struct FunctionSummary {
   /// (`publish(node)` calling subscribers nobody can see): what a caller
   /// stores into it is a maybe, not nothing.
   bool FreshMaybeKept = false;
+  /// Not ReturnsAlloc only because the result may also be one of these
+  /// pointer parameters, handed back as given (`realloc(old, n)` returning
+  /// `old`): a call given a null pointer in each of them returns fresh
+  /// storage. Sorted.
+  std::vector<int> FreshUnlessGiven;
   /// Calls of it are conservative defaults, not facts (`via unknown 'f'`).
   bool Unknown = false;
   /// The result may hold an address that no parameter explains (a global,
@@ -158,7 +163,8 @@ struct FunctionSummary {
   bool operator==(const FunctionSummary &O) const {
     return Slots == O.Slots && Fields == O.Fields &&
            ReturnsAlloc == O.ReturnsAlloc &&
-           FreshMaybeKept == O.FreshMaybeKept && Unknown == O.Unknown &&
+           FreshMaybeKept == O.FreshMaybeKept &&
+           FreshUnlessGiven == O.FreshUnlessGiven && Unknown == O.Unknown &&
            ResultFromOutside == O.ResultFromOutside && Drains == O.Drains &&
            Blocks == O.Blocks && WaitsOn == O.WaitsOn &&
            FreshOut == O.FreshOut && Writes == O.Writes;
