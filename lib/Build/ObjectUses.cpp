@@ -201,6 +201,25 @@ static bool givesNothing(const Expr *A, TUContext &TU) {
   return isa<CXXScalarValueInitExpr, ImplicitValueInitExpr>(A);
 }
 
+/// True if glvalue A is a local variable of the caller or a part of one
+/// (`r`, `r.inner`, `arr[i]`): its address is the caller's to lose.
+static bool namesLocalObject(const Expr *A) {
+  for (;;) {
+    A = A->IgnoreParenImpCasts();
+    if (const auto *ME = dyn_cast<MemberExpr>(A); ME && !ME->isArrow())
+      A = ME->getBase();
+    else if (const auto *AS = dyn_cast<ArraySubscriptExpr>(A);
+             AS &&
+             AS->getBase()->IgnoreParenImpCasts()->getType()->isArrayType())
+      A = AS->getBase();
+    else
+      break;
+  }
+  const auto *DRE = dyn_cast<DeclRefExpr>(A);
+  const auto *V = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+  return V && V->hasLocalStorage() && !V->getType()->isReferenceType();
+}
+
 bool escape::argumentsGiveNothing(const CallExpr *C, TUContext &TU) {
   const FunctionDecl *FD = C->getDirectCallee();
   if (!FD)
@@ -209,8 +228,11 @@ bool escape::argumentsGiveNothing(const CallExpr *C, TUContext &TU) {
     const Expr *A = C->getArg(I);
     QualType T =
         I < FD->getNumParams() ? FD->getParamDecl(I)->getType() : A->getType();
+    // What a `const Config &` refers to holds no address; its own address
+    // is given too when it is a local (`s.add(r)` keeping `&r`).
     if (T->isReferenceType() && T.getNonReferenceType().isConstQualified() &&
-        !TU.Types.mayHoldAddress(T.getNonReferenceType()))
+        !TU.Types.mayHoldAddress(T.getNonReferenceType()) &&
+        !namesLocalObject(A))
       continue;
     if ((T->isReferenceType() || TU.Types.mayHoldAddress(T)) &&
         !givesNothing(A, TU))

@@ -81,7 +81,9 @@ globalClearingCall(const clang::Stmt *S,
 
 /// True if each argument of C that could carry an address of the caller's
 /// is a null pointer constant or an object made empty (`nullptr`, `{}`,
-/// `T()`, a default argument `const T &other = {}`); C's object aside.
+/// `T()`, a default argument `const T &other = {}`), or a const reference
+/// to something holding no address that is not a local of the caller; C's
+/// object aside.
 bool argumentsGiveNothing(const clang::CallExpr *C, TUContext &TU);
 
 /// True if FD takes no pointer or reference parameter: a method of it can

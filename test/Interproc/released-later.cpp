@@ -127,3 +127,28 @@ void delegatedTwice(Widget &w, const int *other) {
   w.setDelegate(&d); // CHECK: released-later.cpp:[[@LINE]]:3: warning: address of local 'd' {{.*}}[escape-member]
   w.setDelegate(other);
 }
+
+// The same function again, given a local by const reference: what it refers
+// to holds no address, but its own address may be kept too (an append).
+// Given a global, nothing of the caller's: a reset.
+struct Point {
+  int x;
+};
+struct Path {
+  const Point *points[4] = {};
+  int n = 0;
+  void add(const Point &p) { points[n++] = &p; }
+  void set(const Point &p) { points[0] = &p; }
+};
+void appendedTwice(Path &path) {
+  Point q{1};
+  path.add(q); // CHECK: released-later.cpp:[[@LINE]]:3: warning: address of local 'q' {{.*}}[escape-member]
+  Point r{2};
+  path.add(r); // CHECK: released-later.cpp:[[@LINE]]:3: warning: address of local 'r' {{.*}}[escape-member]
+}
+const Point kOrigin{0};
+void setThenReset(Path &path) {
+  Point q{1};
+  path.set(q); // MAYBE: released-later.cpp:[[@LINE]]:3: warning: address of local 'q' {{.*}}(maybe{{.*}}[escape-member]
+  path.set(kOrigin);
+}
