@@ -71,6 +71,17 @@ bool pathHas(const SolvedFunction &S, const std::vector<int> &Path,
   return false;
 }
 
+/// A local of main's outermost block lives until the program exits: kept
+/// in a global, on the heap or in what main's parameters point to (argv's
+/// array), it outlives every use but those of static destructors.
+bool livesUntilExit(const FunctionGraph &G, const Location &Local,
+                    const Location &Root) {
+  return G.Name == "main" &&
+         (Root.Kind == LocKind::Heap || Root.Kind == LocKind::ParamContent) &&
+         Local.Kind == LocKind::Local && Local.Scope >= 0 &&
+         G.Scopes[Local.Scope].Parent <= 0 && !G.Scopes[Local.Scope].Loop;
+}
+
 /// The last step of a path that says something: edges that only join a
 /// field's node to its object carry no note.
 const Edge *lastStep(const SolvedFunction &S, const std::vector<int> &Path) {
@@ -112,13 +123,7 @@ void escapeFinding(const FunctionGraph &G, const SolvedFunction &S,
   if (Maybe && !Opts.IncludeMaybe)
     return;
   const Location &R = G.Locs[F.Root];
-  // A local of main's outermost block lives until the program exits: kept
-  // in a global, on the heap or in what main's parameters point to (argv's
-  // array), it outlives every use but those of static destructors.
-  if (G.Name == "main" &&
-      (R.Kind == LocKind::Heap || R.Kind == LocKind::ParamContent) &&
-      X.Kind == LocKind::Local && X.Scope >= 0 &&
-      G.Scopes[X.Scope].Parent <= 0 && !G.Scopes[X.Scope].Loop)
+  if (livesUntilExit(G, X, R))
     return;
   Finding Fi;
   Fi.Function = G.Name;
@@ -309,12 +314,12 @@ void freedFinding(const FunctionGraph &G, const SolvedFunction &S,
   Out.Findings.push_back(std::move(Fi));
 }
 
-/// Allocations owned by local smart pointers, with the owner's name: what
+/// Allocations owned by local smart pointers, with the owner: what
 /// reaches the owner's value directly (make_unique) or through its
 /// constructor (unique_ptr<T> p(new T)).
-std::map<int, std::string> ownedAllocs(const FunctionGraph &G,
-                                       const SolvedFunction &S) {
-  std::map<int, std::string> Owned;
+std::map<int, int> ownedAllocs(const FunctionGraph &G,
+                               const SolvedFunction &S) {
+  std::map<int, int> Owned;
   std::vector<std::vector<int>> In;
   for (size_t L = 0; L < G.Locs.size(); ++L) {
     if (!G.Locs[L].SmartOwner)
@@ -335,7 +340,7 @@ std::map<int, std::string> ownedAllocs(const FunctionGraph &G,
         const Edge &E = S.Edges[EI];
         LocKind K = G.Locs[E.Src].Kind;
         if (K == LocKind::Alloc && E.Derefs == -1)
-          Owned.emplace(E.Src, G.Locs[L].Name);
+          Owned.emplace(E.Src, static_cast<int>(L));
         else if (E.Derefs == 0 &&
                  (K == LocKind::Flow || K == LocKind::Temporary))
           Work.push_back(E.Src);
@@ -362,7 +367,7 @@ bool borrowsFromOwner(const SolvedFunction &S, const std::vector<int> &Path) {
 /// The object a local smart pointer owns dies with it: a raw pointer or
 /// reference to it that outlives the owner dangles.
 void ownedObjectFindings(const FunctionGraph &G, const SolvedFunction &S,
-                         const std::map<int, std::string> &Owned,
+                         const std::map<int, int> &Owned,
                          const ReportOptions &Opts, Report &Out) {
   for (const EscapeFact &F : S.Escapes) {
     auto It = Owned.find(F.Loc);
@@ -371,6 +376,10 @@ void ownedObjectFindings(const FunctionGraph &G, const SolvedFunction &S,
     const Location &R = G.Locs[F.Root];
     if (R.Kind != LocKind::Result && R.Kind != LocKind::ParamContent &&
         R.Kind != LocKind::Heap)
+      continue;
+    // Owned by a local that lives until the program exits, it does too.
+    const Location &Owner = G.Locs[It->second];
+    if (livesUntilExit(G, Owner, R))
       continue;
     // As for a local: its destructor may remove it from where it was put.
     bool Unregisters = G.Locs[F.Loc].CleansUp && R.Kind == LocKind::Heap;
@@ -392,10 +401,10 @@ void ownedObjectFindings(const FunctionGraph &G, const SolvedFunction &S,
     Fi.Flow = flowOf(S, F.Path);
     Fi.SubjectLoc = F.Loc;
     Fi.Path = F.Path;
-    Fi.Message = "the object owned by local smart pointer '" + It->second +
+    Fi.Message = "the object owned by local smart pointer '" + Owner.Name +
                  "' (" + G.Locs[F.Loc].Name + ") escapes through a raw " +
                  "pointer or reference (sink " + R.Name +
-                 "); it is destroyed with '" + It->second + "'";
+                 "); it is destroyed with '" + Owner.Name + "'";
     if (Unregisters)
       Fi.Message += " (maybe: its destructor may unregister it)";
     Out.Findings.push_back(std::move(Fi));
@@ -407,7 +416,7 @@ void ownedObjectFindings(const FunctionGraph &G, const SolvedFunction &S,
 /// called in the program, where each call is judged).
 void perfFindings(const FunctionGraph &G, const SolvedFunction &S,
                   const ReportOptions &Opts, bool CallersSeen, Report &Out) {
-  std::map<int, std::string> Owned = ownedAllocs(G, S);
+  std::map<int, int> Owned = ownedAllocs(G, S);
   ownedObjectFindings(G, S, Owned, Opts, Out);
   // A call's object that its callee did not create (CallSite::Fresh
   // without FunctionSummary::FreshOut): nothing comes from it.
