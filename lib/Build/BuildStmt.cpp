@@ -1280,24 +1280,49 @@ void FunctionBuilder::killOverwrittenGlobalStores(const Stmt *Body) {
         // `set(&s); ... set(nullptr);`): the global may let go of what the
         // first call gave it by then. Not for a local of a nested block,
         // dead before the clear.
-        llvm::SmallVector<const CallExpr *, 2> Storing;
-        if (I + 1 < Stmts.size())
+        llvm::SmallVector<const CallExpr *, 2> Storing, Unseen;
+        if (I + 1 < Stmts.size()) {
           globalStoringCalls(Stmts[I], B.TU, Storing);
-        for (const CallExpr *U : Storing) {
+          unseenGivingCalls(Stmts[I], B.TU, Unseen);
+        }
+        auto Pairable = [&](const CallExpr *U) {
           auto CI = B.CallIndex.find(U);
           if (CI == B.CallIndex.end() ||
               !B.G.Calls[CI->second].ReleasedBy.empty() ||
               (U != Stmts[I] &&
                namesLocalWithin(U, Stmts[I], B.Ctx.getSourceManager())))
+            return -1;
+          return CI->second;
+        };
+        for (const CallExpr *U : Storing) {
+          int C = Pairable(U);
+          if (C < 0)
             continue;
           const std::vector<const VarDecl *> &Stored =
               writesOf(U->getDirectCallee(), B.TU).GlobalsStored;
           for (size_t J = I + 1; J < Stmts.size(); ++J) {
             if (const CallExpr *By =
                     globalClearingCall(Stmts[J], Stored, B.TU)) {
-              B.G.Calls[CI->second].ReleasedBy = B.text(By);
+              B.G.Calls[C].ReleasedBy = B.text(By);
               break;
             }
+            if (Leaves(J))
+              break;
+          }
+        }
+        // The same when the storing function is defined in another unit:
+        // paired here, decided at the link (FunctionGraph::GlobalReleases).
+        // A few candidates are enough: the clear follows the use.
+        for (const CallExpr *U : Unseen) {
+          int C = Pairable(U);
+          unsigned Pairs = 0;
+          for (size_t J = I + 1; C >= 0 && J < Stmts.size() && Pairs < 8; ++J) {
+            llvm::SmallVector<const CallExpr *, 2> Clearing;
+            addresslessCalls(Stmts[J], B.TU, Clearing);
+            for (const CallExpr *By : Clearing)
+              if (auto BI = B.CallIndex.find(By);
+                  BI != B.CallIndex.end() && Pairs++ < 8)
+                B.G.GlobalReleases.push_back({C, BI->second});
             if (Leaves(J))
               break;
           }

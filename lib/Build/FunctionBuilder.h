@@ -436,6 +436,8 @@ public:
   /// A constructor's class's virtual methods are lowered with it.
   void enqueueVirtualMethods();
   void unlinkableMembers();
+  /// FunctionGraph::GlobalsStored and GlobalsCleared.
+  void globalWrites();
   void coroutine(const clang::CoroutineBodyStmt *CB);
   void collectReassigned(const clang::Stmt *Body);
   /// A statement of the body re-pointing a Repointable parameter.

@@ -451,6 +451,7 @@ FunctionGraph FunctionBuilder::build() {
     waitedSlots(FD, Waits);
     G.WaitsOn.assign(Waits.begin(), Waits.end());
     unlinkableMembers();
+    globalWrites();
   }
   killOverwrittenGlobalStores(Body);
   killReplacedFieldStores(Body);
@@ -490,6 +491,21 @@ void FunctionBuilder::unlinkableMembers() {
       G.Writes.push_back(fieldKey(F));
   llvm::sort(G.Writes);
   G.Writes.erase(std::unique(G.Writes.begin(), G.Writes.end()), G.Writes.end());
+}
+
+void FunctionBuilder::globalWrites() {
+  // Only a caller that cannot see the body needs them (BuildStmt pairs a
+  // call of a function of another unit with a later clearing call).
+  if (!G.MainFile || FD->isInlined())
+    return;
+  const FunctionWrites &W = writesOf(FD, TU);
+  for (auto [From, To] : {std::pair{&W.GlobalsStored, &G.GlobalsStored},
+                          {&W.GlobalsCleared, &G.GlobalsCleared}}) {
+    for (const VarDecl *V : *From)
+      To->push_back(V->getQualifiedNameAsString());
+    llvm::sort(*To);
+    To->erase(std::unique(To->begin(), To->end()), To->end());
+  }
 }
 
 void FunctionBuilder::annotations() {

@@ -253,6 +253,44 @@ static bool givesNoAddress(const CallExpr *C, TUContext &TU) {
   return argumentsGiveNothing(C, TU);
 }
 
+/// The direct calls of S of functions of the program (not the standard
+/// library's, not a system header's) that Keep accepts.
+static void programCalls(
+    const Stmt *S, TUContext &TU,
+    llvm::function_ref<bool(const CallExpr *, const FunctionDecl *)> Keep,
+    llvm::SmallVectorImpl<const CallExpr *> &Out) {
+  DirectCalls F;
+  F.TraverseStmt(const_cast<Stmt *>(S));
+  const SourceManager &SM = TU.Ctx.getSourceManager();
+  for (const CallExpr *C : F.Found) {
+    const FunctionDecl *FD = C->getDirectCallee();
+    if (!isInStd(FD) &&
+        !SM.isInSystemHeader(SM.getExpansionLoc(FD->getLocation())) &&
+        Keep(C, FD))
+      Out.push_back(C);
+  }
+}
+
+void escape::unseenGivingCalls(const Stmt *S, TUContext &TU,
+                               llvm::SmallVectorImpl<const CallExpr *> &Out) {
+  programCalls(
+      S, TU,
+      [&](const CallExpr *C, const FunctionDecl *FD) {
+        return !FD->hasBody() && !argumentsGiveNothing(C, TU);
+      },
+      Out);
+}
+
+void escape::addresslessCalls(const Stmt *S, TUContext &TU,
+                              llvm::SmallVectorImpl<const CallExpr *> &Out) {
+  programCalls(
+      S, TU,
+      [&](const CallExpr *C, const FunctionDecl *) {
+        return givesNoAddress(C, TU);
+      },
+      Out);
+}
+
 const CallExpr *escape::globalClearingCall(
     const Stmt *S, const std::vector<const VarDecl *> &Stored, TUContext &TU) {
   DirectCalls F;

@@ -71,6 +71,18 @@ fieldsWritten(const clang::FunctionDecl *FD, TUContext &TU) {
 void globalStoringCalls(const clang::Stmt *S, TUContext &TU,
                         llvm::SmallVectorImpl<const clang::CallExpr *> &Out);
 
+/// The calls in S (not those in its lambdas, not operators) of a function
+/// of the program defined in another unit, given something that may carry
+/// an address of the caller's.
+void unseenGivingCalls(const clang::Stmt *S, TUContext &TU,
+                       llvm::SmallVectorImpl<const clang::CallExpr *> &Out);
+
+/// The calls in S (not those in its lambdas, not operators) of a function
+/// of the program given no address of the caller's (each argument that
+/// could carry one gives nothing; a method only of a global or `this`).
+void addresslessCalls(const clang::Stmt *S, TUContext &TU,
+                      llvm::SmallVectorImpl<const clang::CallExpr *> &Out);
+
 /// A call in S, given no address of the caller's, that gives a global
 /// \p Stored names a new value or empties it (`uninstall()`,
 /// `set(nullptr)`, `registry.clear()`); null if none.

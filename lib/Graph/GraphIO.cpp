@@ -220,6 +220,8 @@ template <typename IO> void io(IO &A, FunctionSummary &S) {
   A(S.WaitsOn);
   A(S.FreshOut);
   A(S.Writes);
+  A(S.GlobalsStored);
+  A(S.GlobalsCleared);
 }
 template <typename IO> void io(IO &A, Location &L) {
   A(L.Kind);
@@ -285,6 +287,10 @@ template <typename IO> void io(IO &A, FunctionGraph::Unlink &U) {
   A(U.Call);
   A(U.Field);
 }
+template <typename IO> void io(IO &A, FunctionGraph::GlobalRelease &R) {
+  A(R.Call);
+  A(R.By);
+}
 template <typename IO> void io(IO &A, CallSite &C) {
   A(C.CalleeKey);
   A(C.CalleeName);
@@ -344,6 +350,8 @@ template <typename IO> void io(IO &A, FunctionGraph &G) {
   A(G.Blocks);
   A(G.WaitsOn);
   A(G.Writes);
+  A(G.GlobalsStored);
+  A(G.GlobalsCleared);
   A(G.SlotNames);
   A(G.SlotLocs);
   A(G.SlotContents);
@@ -354,6 +362,7 @@ template <typename IO> void io(IO &A, FunctionGraph &G) {
   A(G.Frees);
   A(G.Models);
   A(G.Unlinks);
+  A(G.GlobalReleases);
   A(G.OdrHash);
   A(G.Overrides);
   A(G.SlotAnnotate);

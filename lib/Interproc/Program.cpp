@@ -237,11 +237,16 @@ static void mergeSummary(FunctionSummary &Dst, const FunctionSummary &Src) {
     mergeLeaks(Dst.Fields[F], S);
   Dst.Unknown |= Src.Unknown;
   Dst.ResultFromOutside |= Src.ResultFromOutside;
-  // Any target writing a member may unlink through it.
-  std::vector<std::string> Writes;
-  std::set_union(Dst.Writes.begin(), Dst.Writes.end(), Src.Writes.begin(),
-                 Src.Writes.end(), std::back_inserter(Writes));
-  Dst.Writes = std::move(Writes);
+  // Any target writing a member may unlink through it; any storing into or
+  // clearing a global may do so.
+  for (auto [D, S] : {std::pair{&Dst.Writes, &Src.Writes},
+                      {&Dst.GlobalsStored, &Src.GlobalsStored},
+                      {&Dst.GlobalsCleared, &Src.GlobalsCleared}}) {
+    std::vector<std::string> Union;
+    std::set_union(D->begin(), D->end(), S->begin(), S->end(),
+                   std::back_inserter(Union));
+    *D = std::move(Union);
+  }
 }
 
 std::vector<std::vector<int>> Program::sccs() const {
@@ -489,6 +494,26 @@ static std::vector<Edge> callEdgesOf(const FunctionGraph &G,
             Out[EI].Notes.push_back(
                 Note{"may be taken back by", C.Spelling, C.Pos});
           }
+    // A store into a global that a later call of the block, given no
+    // address, may clear (FunctionGraph::GlobalReleases).
+    std::string ReleasedBy = C.ReleasedBy;
+    if (ReleasedBy.empty() && !S->Unknown && !S->GlobalsStored.empty())
+      for (const FunctionGraph::GlobalRelease &R : G.GlobalReleases) {
+        std::vector<const FunctionSummary *> Bys;
+        if (R.Call != static_cast<int>(CI) || !Targets(R.By, Bys))
+          continue;
+        auto Clears = [&](const FunctionSummary *T) {
+          return !T->Unknown &&
+                 llvm::any_of(T->GlobalsCleared, [&](const std::string &V) {
+                   return std::binary_search(S->GlobalsStored.begin(),
+                                             S->GlobalsStored.end(), V);
+                 });
+        };
+        if (llvm::any_of(Bys, Clears)) {
+          ReleasedBy = G.Calls[R.By].Spelling;
+          break;
+        }
+      }
     // A virtual call merges every overrider seen: a fact about the program,
     // but one that a new overrider elsewhere could change.
     // Unknown callees' default leaks carry their own maybe; attributes on
@@ -533,7 +558,7 @@ static std::vector<Edge> callEdgesOf(const FunctionGraph &G,
       bool Waited = Dst == FunctionGraph::ThreadLoc && G.WaitsForThreads;
       // Work the function then waits for by a signal the work gives.
       bool Signalled = C.Signalled && Dst != C.Result;
-      bool Released = !C.ReleasedBy.empty() && Dst != C.Result;
+      bool Released = !ReleasedBy.empty() && Dst != C.Result;
       E.Maybe |= Scoped || Weak || Waited || Signalled || Released;
       // An attribute on an otherwise unknown callee is a fact about it.
       bool Attributed = S->Unknown && L.Via.rfind("[[", 0) == 0;
@@ -543,7 +568,7 @@ static std::vector<Edge> callEdgesOf(const FunctionGraph &G,
                   : Signalled
                       ? std::string(", until the work signals the function "
                                     "that waits for it")
-                  : Released ? ", until '" + C.ReleasedBy + "' may take it back"
+                  : Released ? ", until '" + ReleasedBy + "' may take it back"
                              : std::string()),
              C.Spelling, C.Pos};
       if (G.Locs[Dst].Kind == LocKind::Result)

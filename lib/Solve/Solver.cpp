@@ -847,6 +847,8 @@ SolvedFunction solveFunction(const FunctionGraph &G, std::vector<Edge> Edges,
   R.Summary.Blocks = G.Blocks;
   R.Summary.WaitsOn = G.WaitsOn;
   R.Summary.Writes = G.Writes;
+  R.Summary.GlobalsStored = G.GlobalsStored;
+  R.Summary.GlobalsCleared = G.GlobalsCleared;
   Walker W(G, R.Edges, G.Edges.size(), CallEnd);
 
   std::vector<int> SlotOf(G.Locs.size(), -1);

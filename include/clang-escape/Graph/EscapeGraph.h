@@ -347,6 +347,10 @@ struct FunctionGraph {
   /// body in the same unit, by qualified name (see FunctionSummary::Writes).
   /// Sorted.
   std::vector<std::string> Writes;
+  /// The globals the function, or a callee of it in the same unit, stores
+  /// an address into, and those it gives a new value or empties, by
+  /// qualified name (see FunctionSummary::GlobalsStored). Sorted.
+  std::vector<std::string> GlobalsStored, GlobalsCleared;
   std::vector<std::string> SlotNames; ///< parameter slot names.
   std::vector<int> SlotLocs;          ///< Param location per slot, or -1.
   std::vector<int> SlotContents;      ///< ParamContent location per slot.
@@ -367,6 +371,16 @@ struct FunctionGraph {
     std::string Field;
   };
   std::vector<Unlink> Unlinks;
+  /// Call site Call given an address, its callee defined in another unit,
+  /// and call site By later in the block, before any exit, given no
+  /// address: if By's callee clears a global Call's callee stores into
+  /// (`set(&s); ...; set(nullptr);` with `set` in a library), what Call
+  /// keeps is a maybe, as CallSite::ReleasedBy.
+  struct GlobalRelease {
+    int Call = -1;
+    int By = -1;
+  };
+  std::vector<GlobalRelease> GlobalReleases;
   /// ODR hash of the definition: copies of an inline function from several
   /// translation units merge when their hashes agree.
   uint64_t OdrHash = 0;

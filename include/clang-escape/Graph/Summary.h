@@ -159,6 +159,12 @@ struct FunctionSummary {
   /// it given an object that the caller linked a node into through one of
   /// them may unlink the node (CallSite::Unlinks). Sorted.
   std::vector<std::string> Writes;
+  /// The globals it stores an address into, and those it gives a new value
+  /// or empties (`g = nullptr`, `list.clear()`), its callees in its own
+  /// unit three calls deep included, by qualified name: a caller in another
+  /// unit pairs a store with a later clear (FunctionGraph::GlobalReleases).
+  /// Sorted.
+  std::vector<std::string> GlobalsStored, GlobalsCleared;
 
   bool operator==(const FunctionSummary &O) const {
     return Slots == O.Slots && Fields == O.Fields &&
@@ -167,7 +173,9 @@ struct FunctionSummary {
            FreshUnlessGiven == O.FreshUnlessGiven && Unknown == O.Unknown &&
            ResultFromOutside == O.ResultFromOutside && Drains == O.Drains &&
            Blocks == O.Blocks && WaitsOn == O.WaitsOn &&
-           FreshOut == O.FreshOut && Writes == O.Writes;
+           FreshOut == O.FreshOut && Writes == O.Writes &&
+           GlobalsStored == O.GlobalsStored &&
+           GlobalsCleared == O.GlobalsCleared;
   }
 };
 
