@@ -67,6 +67,7 @@ public:
   void walk(int Root, bool WithMaybe, Fn &&Visit, bool SkipGuarded = false,
             int Start = -1, int StartDerefs = 0) {
     const int N = static_cast<int>(G.Locs.size());
+    WalkedMaybe = WithMaybe;
     std::fill(Derefs.begin(), Derefs.end(), INT_MAX);
     std::fill(Pred.begin(), Pred.end(), -1);
     std::deque<int> Work;
@@ -135,11 +136,20 @@ public:
     return Path;
   }
 
-  /// The fewest edges from L to Root, for the explanation.
+  /// The fewest edges from L to Root, for the explanation; after a walk
+  /// without maybe edges, without them if it can (a definite finding is
+  /// explained by a definite path).
   std::vector<int> shortestPath(int L, int Root) const {
+    if (!WalkedMaybe)
+      if (std::vector<int> P = shortestPath(L, Root, false); !P.empty())
+        return P;
+    return shortestPath(L, Root, true);
+  }
+  std::vector<int> shortestPath(int L, int Root, bool WithMaybe) const {
     std::vector<std::vector<int>> Out(G.Locs.size());
     for (size_t I = 0; I < Edges.size(); ++I)
-      Out[Edges[I].Src].push_back(static_cast<int>(I));
+      if (WithMaybe || !Edges[I].Maybe)
+        Out[Edges[I].Src].push_back(static_cast<int>(I));
     std::vector<int> Via(G.Locs.size(), -1);
     std::vector<bool> Seen(G.Locs.size(), false);
     std::deque<int> Work{L};
@@ -169,6 +179,8 @@ public:
   std::vector<int> PredState;
   /// The state of the location Visit was last called with.
   int State = 0;
+  /// Whether the last walk took maybe edges.
+  bool WalkedMaybe = true;
 
 private:
   enum EdgeKind : uint8_t {

@@ -165,4 +165,27 @@ TEST(SolverTest, CyclesTerminate) {
   EXPECT_TRUE(escapesTo(S, B, FunctionGraph::ResultLoc));
 }
 
+TEST(SolverTest, DefiniteFindingExplainedByDefinitePath) {
+  // b is reached first with one deref (heap = *b), then by its address
+  // through a (a = &b; b = &a): its predecessors form a cycle, and the
+  // explanation is searched again. A maybe edge straight to the heap must
+  // not explain the definite finding.
+  GraphMaker M("f");
+  int A = M.local("a"), B = M.local("b");
+  M.edge(FunctionGraph::HeapLoc, B, -1, /*Maybe=*/true);
+  M.edge(FunctionGraph::HeapLoc, B, 1);
+  M.edge(B, A, -1);
+  M.edge(A, B, -1);
+  SolvedFunction S = solveFunction(M.G, M.G.Edges);
+  bool Found = false;
+  for (const EscapeFact &F : S.Escapes)
+    if (F.Loc == B && F.Root == FunctionGraph::HeapLoc && !F.Maybe) {
+      Found = true;
+      ASSERT_FALSE(F.Path.empty());
+      for (int EI : F.Path)
+        EXPECT_FALSE(S.Edges[EI].Maybe);
+    }
+  EXPECT_TRUE(Found);
+}
+
 } // namespace
