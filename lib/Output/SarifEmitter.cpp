@@ -149,7 +149,7 @@ public:
     if (Declared) {
       Json Decl = physical(F.SubjectPos, F.Subject);
       Decl["id"] = 1;
-      Decl["message"] = {{"text", "'" + F.Subject + "' declared here"}};
+      Decl["message"] = {{"text", subjectNote(F)}};
       R["relatedLocations"] = Json::array({std::move(Decl)});
     }
     Json Steps = Json::array();

@@ -71,6 +71,36 @@ bool pathHas(const SolvedFunction &S, const std::vector<int> &Path,
   return false;
 }
 
+/// The global a path into {heap} stores into: assigned in the function
+/// (a GlobalStore node), or named by a callee that stores into it (`kept
+/// in: static 'h'`). Empty Name when none is named.
+struct GlobalSink {
+  std::string Kind = "global", Name;
+  bool ByCallee = false;
+};
+GlobalSink globalSink(const FunctionGraph &G, const SolvedFunction &S,
+                      const std::vector<int> &Path) {
+  GlobalSink Out;
+  std::string KeptIn;
+  for (int EI : Path) {
+    const Location &Src = G.Locs[S.Edges[EI].Src];
+    if (Src.Kind == LocKind::GlobalStore && Src.TypeName != "member") {
+      Out.Name = Src.Name;
+      Out.Kind = Src.TypeName;
+    }
+    for (const Note &N : S.Edges[EI].Notes)
+      if (N.Why == "kept in" && KeptIn.empty())
+        KeptIn = N.What;
+  }
+  if (size_t Q = KeptIn.find(" '");
+      Out.Name.empty() && Q != std::string::npos && KeptIn.back() == '\'') {
+    Out.Kind = KeptIn.substr(0, Q);
+    Out.Name = KeptIn.substr(Q + 2, KeptIn.size() - Q - 3);
+    Out.ByCallee = true;
+  }
+  return Out;
+}
+
 /// A local of main's outermost block lives until the program exits: kept
 /// in a global, on the heap or in what main's parameters point to (argv's
 /// array), it outlives every use but those of static destructors.
@@ -146,13 +176,7 @@ void escapeFinding(const FunctionGraph &G, const SolvedFunction &S,
           ? "it is destroyed when its scope in '" + G.Name + "' ends"
           : "'" + X.Name + "' dangles when '" + G.Name + "' returns";
   bool Lambda = pathHas(S, F.Path, "captured by");
-  std::string Global, GlobalKind = "global";
-  for (int EI : F.Path)
-    if (G.Locs[S.Edges[EI].Src].Kind == LocKind::GlobalStore &&
-        G.Locs[S.Edges[EI].Src].TypeName != "member") {
-      Global = G.Locs[S.Edges[EI].Src].Name;
-      GlobalKind = G.Locs[S.Edges[EI].Src].TypeName;
-    }
+  GlobalSink GS = globalSink(G, S, F.Path);
   std::string AddrOf = X.Kind == LocKind::Temporary ? Who : "address of " + Who;
   switch (R.Kind) {
   case LocKind::Result:
@@ -201,26 +225,17 @@ void escapeFinding(const FunctionGraph &G, const SolvedFunction &S,
     }
     break;
   case LocKind::Heap: {
-    std::string Via, KeptIn;
+    std::string Via;
     for (int EI : F.Path)
       for (const Note &N : S.Edges[EI].Notes)
         if (N.Why.rfind("kept via", 0) == 0)
           Via = N.Why.substr(5);
-        else if (N.Why == "kept in" && KeptIn.empty())
-          KeptIn = N.What;
-    if (!Global.empty()) {
+    if (!GS.Name.empty()) {
       Fi.Check = "escape-global";
-      Fi.Sink = "{" + GlobalKind + " " + Global + "}";
-      Fi.Message = AddrOf + " is stored in " + GlobalKind + " '" + Global +
-                   "'; " + Dangles;
-    } else if (size_t Q = KeptIn.find(" '");
-               Q != std::string::npos && KeptIn.back() == '\'') {
-      // Through a callee that stores it into a global (`static 'h'`).
-      Fi.Check = "escape-global";
-      Fi.Sink = "{" + KeptIn.substr(0, Q) + " " +
-                KeptIn.substr(Q + 2, KeptIn.size() - Q - 3) + "}";
-      Fi.Message = AddrOf + " is stored in " + KeptIn +
-                   (Via.empty() ? "" : " (" + Via + ")") + "; " + Dangles;
+      Fi.Sink = "{" + GS.Kind + " " + GS.Name + "}";
+      Fi.Message = AddrOf + " is stored in " + GS.Kind + " '" + GS.Name + "'" +
+                   (GS.ByCallee && !Via.empty() ? " (" + Via + ")" : "") +
+                   "; " + Dangles;
     } else {
       Fi.Check = "escape-heap";
       Fi.Message = AddrOf + " escapes to the heap" +
@@ -388,13 +403,17 @@ void ownedObjectFindings(const FunctionGraph &G, const SolvedFunction &S,
     const Edge &Last = *lastStep(S, F.Path);
     Finding Fi;
     Fi.Maybe = Unregisters;
+    // Into a global the path names: escape-global, naming it.
+    GlobalSink GS =
+        R.Kind == LocKind::Heap ? globalSink(G, S, F.Path) : GlobalSink();
     Fi.Check = R.Kind == LocKind::Result         ? "escape-return"
                : R.Kind == LocKind::ParamContent ? "escape-member"
+               : !GS.Name.empty()                ? "escape-global"
                                                  : "escape-heap";
     Fi.Function = G.Name;
     Fi.Subject = G.Locs[F.Loc].Name;
     Fi.SubjectPos = G.Locs[F.Loc].Pos;
-    Fi.Sink = R.Name;
+    Fi.Sink = GS.Name.empty() ? R.Name : "{" + GS.Kind + " " + GS.Name + "}";
     Fi.Pos = !Last.Notes.empty() && Last.Notes.front().Pos.valid()
                  ? Last.Notes.front().Pos
                  : G.Locs[F.Loc].Pos;
@@ -403,7 +422,7 @@ void ownedObjectFindings(const FunctionGraph &G, const SolvedFunction &S,
     Fi.Path = F.Path;
     Fi.Message = "the object owned by local smart pointer '" + Owner.Name +
                  "' (" + G.Locs[F.Loc].Name + ") escapes through a raw " +
-                 "pointer or reference (sink " + R.Name +
+                 "pointer or reference (sink " + Fi.Sink +
                  "); it is destroyed with '" + Owner.Name + "'";
     if (Unregisters)
       Fi.Message += " (maybe: its destructor may unregister it)";

@@ -26,11 +26,12 @@ int main() {
   run();
   {
     auto inner = std::make_unique<Manager>();
-    registerManager(inner.get()); // CHECK: main-owned-object.cpp:[[@LINE]]:5: warning: the object owned by local smart pointer 'inner' {{.*}}[escape-heap]
+    registerManager(inner.get()); // CHECK: main-owned-object.cpp:[[@LINE]]:5: warning: the object owned by local smart pointer 'inner' {{.*}}(sink {global gManager}){{.*}}[escape-global]
+    // CHECK-NEXT: main-owned-object.cpp:[[@LINE-2]]:18: note: made here: std::make_unique<Manager>
   }
   for (int i = 0; i < 2; ++i) {
     std::unique_ptr<Manager> each(new Manager);
-    registerManager(each.get()); // CHECK: main-owned-object.cpp:[[@LINE]]:5: warning: the object owned by local smart pointer 'each' {{.*}}[escape-heap]
+    registerManager(each.get()); // CHECK: main-owned-object.cpp:[[@LINE]]:5: warning: the object owned by local smart pointer 'each' {{.*}}(sink {global gManager}){{.*}}[escape-global]
   }
   run();
 }

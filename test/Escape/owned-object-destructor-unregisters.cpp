@@ -25,12 +25,12 @@ struct Worker {
 
 void run() {
   auto worker = Worker::create();
-  initialize(worker.get()); // MAYBE: owned-object-destructor-unregisters.cpp:[[@LINE]]:3: warning: the object owned by local smart pointer 'worker' {{.*}} (maybe: its destructor may unregister it) [escape-heap]
+  initialize(worker.get()); // MAYBE: owned-object-destructor-unregisters.cpp:[[@LINE]]:3: warning: the object owned by local smart pointer 'worker' {{.*}} (sink {global g_instance}){{.*}}(maybe: its destructor may unregister it) [escape-global]
 }
 
 void runMade() {
   auto worker = std::make_unique<Worker>();
-  initialize(worker.get()); // MAYBE: owned-object-destructor-unregisters.cpp:[[@LINE]]:3: warning: the object owned by local smart pointer 'worker' {{.*}} (maybe: its destructor may unregister it) [escape-heap]
+  initialize(worker.get()); // MAYBE: owned-object-destructor-unregisters.cpp:[[@LINE]]:3: warning: the object owned by local smart pointer 'worker' {{.*}} (sink {global g_instance}){{.*}}(maybe: its destructor may unregister it) [escape-global]
 }
 
 struct Plain {
@@ -41,5 +41,5 @@ void keep(Plain *p) { g_plain = p; }
 
 void runPlain() {
   auto p = std::make_unique<Plain>();
-  keep(p.get()); // CHECK: owned-object-destructor-unregisters.cpp:[[@LINE]]:3: warning: the object owned by local smart pointer 'p' {{.*}}it is destroyed with 'p' [escape-heap]
+  keep(p.get()); // CHECK: owned-object-destructor-unregisters.cpp:[[@LINE]]:3: warning: the object owned by local smart pointer 'p' {{.*}}(sink {global g_plain}); it is destroyed with 'p' [escape-global]
 }

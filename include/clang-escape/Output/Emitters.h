@@ -48,6 +48,10 @@ struct FindingNote {
 /// declared (unless on the finding's line), then the flow.
 std::vector<FindingNote> findingNotes(const Finding &F);
 
+/// The note at a finding's subject: "'x' declared here" for a variable,
+/// "made here: new T" for an allocation or another unnamed object.
+std::string subjectNote(const Finding &F);
+
 /// clang-style diagnostics with caret, flow notes and the check name.
 void emitText(const Report &R, llvm::raw_ostream &OS, bool Color,
               bool Caret = true, const SourcePaths *Paths = nullptr);
