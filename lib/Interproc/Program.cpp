@@ -645,6 +645,13 @@ static std::vector<Edge> callEdgesOf(const FunctionGraph &G,
     bool FreshResult =
         C.Fresh >= 0 && C.Result >= 0 &&
         (S == &Merged ? llvm::all_of(Ts, Fresh) : C.Model >= 0 && Fresh(S));
+    // Given a pointer there, the result is fresh storage or that pointer
+    // (a wrapper passing its own parameter on is such a function again).
+    bool FreshOrGiven = !FreshResult && C.Fresh >= 0 && C.Result >= 0 &&
+                        S == &Merged && !Ts.empty() &&
+                        llvm::all_of(Ts, [](const FunctionSummary *T) {
+                          return !T->FreshUnlessGiven.empty();
+                        });
     // Work handed to an object destroyed before the captured locals die,
     // by a destructor that runs or joins what the object holds.
     auto RunsAt = [&](int D, bool OrBlocks) {
@@ -793,6 +800,8 @@ static std::vector<Edge> callEdgesOf(const FunctionGraph &G,
       E.Notes.push_back(Note{std::string(How) + Who, C.Spelling, C.Pos});
       Out.push_back(std::move(E));
     };
+    if (FreshOrGiven)
+      FreshInto(C.Result, "perhaps created and returned ");
     if (FreshResult) {
       FreshInto(C.Result, "created and returned ");
       // Perhaps also kept by a callee of the factory that has no body.
@@ -821,7 +830,7 @@ static std::vector<Edge> callEdgesOf(const FunctionGraph &G,
     // about its result.
     bool Outside =
         S->Unknown || (S == &Merged ? S->ResultFromOutside : !ModelReturns);
-    if (C.Result >= 0 && (!Outside || FreshResult))
+    if (C.Result >= 0 && (!Outside || FreshResult || FreshOrGiven))
       Explained.push_back(C.Result);
   }
   return Out;

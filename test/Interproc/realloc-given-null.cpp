@@ -50,3 +50,24 @@ void builtInGivenBlock(Pool &pool, void *block) {
   auto *p = static_cast<Counter *>(pool.Realloc(block, 64, sizeof(Counter)));
   new (p) Counter(count); // CHECK: [[@LINE]]:11: warning: address of local 'count' is stored into the object parameter 'block' refers to
 }
+
+// Through typed wrappers passing their own parameter on, or a null pointer.
+template <typename T, typename A>
+T *Realloc(A &a, T *old, std::size_t oldN, std::size_t newN) {
+  return static_cast<T *>(a.Realloc(old, oldN * sizeof(T), newN * sizeof(T)));
+}
+template <typename T, typename A> T *Malloc(A &a) {
+  return Realloc<T, A>(a, nullptr, 0, 1);
+}
+
+int wrappedAndDestroyed(Pool &pool) {
+  int count = 0;
+  std::destroy_at(new (Realloc<Counter>(pool, nullptr, 0, 1)) Counter(count));
+  std::destroy_at(new (Malloc<Counter>(pool)) Counter(count));
+  return count;
+}
+
+void wrappedInGivenBlock(Pool &pool, Counter *block) {
+  int count = 0;
+  new (Realloc<Counter>(pool, block, 1, 1)) Counter(count); // CHECK: [[@LINE]]:45: warning: address of local 'count' is stored into the object parameter 'block' refers to
+}
