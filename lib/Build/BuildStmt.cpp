@@ -1281,10 +1281,8 @@ void FunctionBuilder::killOverwrittenGlobalStores(const Stmt *Body) {
         // first call gave it by then. Not for a local of a nested block,
         // dead before the clear.
         llvm::SmallVector<const CallExpr *, 2> Storing, Unseen;
-        if (I + 1 < Stmts.size()) {
-          globalStoringCalls(Stmts[I], B.TU, Storing);
-          unseenGivingCalls(Stmts[I], B.TU, Unseen);
-        }
+        if (I + 1 < Stmts.size())
+          globalStoringCalls(Stmts[I], B.TU, Storing, Unseen);
         auto Pairable = [&](const CallExpr *U) {
           auto CI = B.CallIndex.find(U);
           if (CI == B.CallIndex.end() ||
@@ -1311,21 +1309,25 @@ void FunctionBuilder::killOverwrittenGlobalStores(const Stmt *Body) {
           }
         }
         // The same when the storing function is defined in another unit:
-        // paired here, decided at the link (FunctionGraph::GlobalReleases).
-        // A few candidates are enough: the clear follows the use.
-        for (const CallExpr *U : Unseen) {
-          int C = Pairable(U);
-          unsigned Pairs = 0;
-          for (size_t J = I + 1; C >= 0 && J < Stmts.size() && Pairs < 8; ++J) {
-            llvm::SmallVector<const CallExpr *, 2> Clearing;
-            addresslessCalls(Stmts[J], B.TU, Clearing);
-            for (const CallExpr *By : Clearing)
-              if (auto BI = B.CallIndex.find(By);
-                  BI != B.CallIndex.end() && Pairs++ < 8)
+        // paired here with each later call given no address, decided at
+        // the link (FunctionGraph::GlobalReleases). A few candidates are
+        // enough: the clear follows the use.
+        llvm::SmallVector<int, 2> Callers;
+        for (const CallExpr *U : Unseen)
+          if (int C = Pairable(U); C >= 0)
+            Callers.push_back(C);
+        unsigned Pairs = 0;
+        for (size_t J = I + 1;
+             !Callers.empty() && J < Stmts.size() && Pairs < 8; ++J) {
+          llvm::SmallVector<const CallExpr *, 2> Clearing;
+          addresslessCalls(Stmts[J], B.TU, Clearing);
+          for (const CallExpr *By : Clearing)
+            if (auto BI = B.CallIndex.find(By);
+                BI != B.CallIndex.end() && Pairs++ < 8)
+              for (int C : Callers)
                 B.G.GlobalReleases.push_back({C, BI->second});
-            if (Leaves(J))
-              break;
-          }
+          if (Leaves(J))
+            break;
         }
         // The same for a node linked in by direct stores; decided at the
         // link when the callee is defined in another unit.

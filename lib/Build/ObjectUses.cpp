@@ -173,17 +173,26 @@ struct DirectCalls : RecursiveASTVisitor<DirectCalls> {
 };
 } // namespace
 
-void escape::globalStoringCalls(const Stmt *S, TUContext &TU,
-                                llvm::SmallVectorImpl<const CallExpr *> &Out) {
+void escape::globalStoringCalls(
+    const Stmt *S, TUContext &TU, llvm::SmallVectorImpl<const CallExpr *> &Out,
+    llvm::SmallVectorImpl<const CallExpr *> &Unseen) {
   DirectCalls F;
   F.TraverseStmt(const_cast<Stmt *>(S));
+  const SourceManager &SM = TU.Ctx.getSourceManager();
   // Only a call of the program's given something that may carry an
   // address can store one of the caller's (and only its callee's body is
   // worth a walk: this runs on every statement).
-  for (const CallExpr *C : F.Found)
-    if (!isInStd(C->getDirectCallee()) && !argumentsGiveNothing(C, TU) &&
-        !writesOf(C->getDirectCallee(), TU).GlobalsStored.empty())
-      Out.push_back(C);
+  for (const CallExpr *C : F.Found) {
+    const FunctionDecl *FD = C->getDirectCallee();
+    if (isInStd(FD) || argumentsGiveNothing(C, TU))
+      continue;
+    if (FD->hasBody()) {
+      if (!writesOf(FD, TU).GlobalsStored.empty())
+        Out.push_back(C);
+    } else if (!SM.isInSystemHeader(SM.getExpansionLoc(FD->getLocation()))) {
+      Unseen.push_back(C);
+    }
+  }
 }
 
 /// True if argument A is a null pointer constant or an object made empty
@@ -201,22 +210,9 @@ static bool givesNothing(const Expr *A, TUContext &TU) {
   return isa<CXXScalarValueInitExpr, ImplicitValueInitExpr>(A);
 }
 
-/// True if glvalue A is a local variable of the caller or a part of one
-/// (`r`, `r.inner`, `arr[i]`): its address is the caller's to lose.
-static bool namesLocalObject(const Expr *A) {
-  for (;;) {
-    A = A->IgnoreParenImpCasts();
-    if (const auto *ME = dyn_cast<MemberExpr>(A); ME && !ME->isArrow())
-      A = ME->getBase();
-    else if (const auto *AS = dyn_cast<ArraySubscriptExpr>(A);
-             AS &&
-             AS->getBase()->IgnoreParenImpCasts()->getType()->isArrayType())
-      A = AS->getBase();
-    else
-      break;
-  }
-  const auto *DRE = dyn_cast<DeclRefExpr>(A);
-  const auto *V = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+/// True if V is a local object of the caller (not a reference to one):
+/// its address is the caller's to lose.
+static bool isLocalObject(const VarDecl *V) {
   return V && V->hasLocalStorage() && !V->getType()->isReferenceType();
 }
 
@@ -232,7 +228,7 @@ bool escape::argumentsGiveNothing(const CallExpr *C, TUContext &TU) {
     // is given too when it is a local (`s.add(r)` keeping `&r`).
     if (T->isReferenceType() && T.getNonReferenceType().isConstQualified() &&
         !TU.Types.mayHoldAddress(T.getNonReferenceType()) &&
-        !namesLocalObject(A))
+        !isLocalObject(rootVariable(A)))
       continue;
     if ((T->isReferenceType() || TU.Types.mayHoldAddress(T)) &&
         !givesNothing(A, TU))
@@ -253,12 +249,8 @@ static bool givesNoAddress(const CallExpr *C, TUContext &TU) {
   return argumentsGiveNothing(C, TU);
 }
 
-/// The direct calls of S of functions of the program (not the standard
-/// library's, not a system header's) that Keep accepts.
-static void programCalls(
-    const Stmt *S, TUContext &TU,
-    llvm::function_ref<bool(const CallExpr *, const FunctionDecl *)> Keep,
-    llvm::SmallVectorImpl<const CallExpr *> &Out) {
+void escape::addresslessCalls(const Stmt *S, TUContext &TU,
+                              llvm::SmallVectorImpl<const CallExpr *> &Out) {
   DirectCalls F;
   F.TraverseStmt(const_cast<Stmt *>(S));
   const SourceManager &SM = TU.Ctx.getSourceManager();
@@ -266,29 +258,9 @@ static void programCalls(
     const FunctionDecl *FD = C->getDirectCallee();
     if (!isInStd(FD) &&
         !SM.isInSystemHeader(SM.getExpansionLoc(FD->getLocation())) &&
-        Keep(C, FD))
+        givesNoAddress(C, TU))
       Out.push_back(C);
   }
-}
-
-void escape::unseenGivingCalls(const Stmt *S, TUContext &TU,
-                               llvm::SmallVectorImpl<const CallExpr *> &Out) {
-  programCalls(
-      S, TU,
-      [&](const CallExpr *C, const FunctionDecl *FD) {
-        return !FD->hasBody() && !argumentsGiveNothing(C, TU);
-      },
-      Out);
-}
-
-void escape::addresslessCalls(const Stmt *S, TUContext &TU,
-                              llvm::SmallVectorImpl<const CallExpr *> &Out) {
-  programCalls(
-      S, TU,
-      [&](const CallExpr *C, const FunctionDecl *) {
-        return givesNoAddress(C, TU);
-      },
-      Out);
 }
 
 const CallExpr *escape::globalClearingCall(

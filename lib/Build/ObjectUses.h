@@ -67,15 +67,13 @@ fieldsWritten(const clang::FunctionDecl *FD, TUContext &TU) {
 }
 
 /// The calls in S (not those in its lambdas, not operators) of a function
-/// with a body that stores into a global (FunctionWrites::GlobalsStored).
+/// of the program given something that may carry an address of the
+/// caller's: in Out those with a body that stores into a global
+/// (FunctionWrites::GlobalsStored), in Unseen those defined in another
+/// unit (not in a system header).
 void globalStoringCalls(const clang::Stmt *S, TUContext &TU,
-                        llvm::SmallVectorImpl<const clang::CallExpr *> &Out);
-
-/// The calls in S (not those in its lambdas, not operators) of a function
-/// of the program defined in another unit, given something that may carry
-/// an address of the caller's.
-void unseenGivingCalls(const clang::Stmt *S, TUContext &TU,
-                       llvm::SmallVectorImpl<const clang::CallExpr *> &Out);
+                        llvm::SmallVectorImpl<const clang::CallExpr *> &Out,
+                        llvm::SmallVectorImpl<const clang::CallExpr *> &Unseen);
 
 /// The calls in S (not those in its lambdas, not operators) of a function
 /// of the program given no address of the caller's (each argument that

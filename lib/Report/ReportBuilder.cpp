@@ -71,36 +71,6 @@ bool pathHas(const SolvedFunction &S, const std::vector<int> &Path,
   return false;
 }
 
-/// The global a path into {heap} stores into: assigned in the function
-/// (a GlobalStore node), or named by a callee that stores into it (`kept
-/// in: static 'h'`). Empty Name when none is named.
-struct GlobalSink {
-  std::string Kind = "global", Name;
-  bool ByCallee = false;
-};
-GlobalSink globalSink(const FunctionGraph &G, const SolvedFunction &S,
-                      const std::vector<int> &Path) {
-  GlobalSink Out;
-  std::string KeptIn;
-  for (int EI : Path) {
-    const Location &Src = G.Locs[S.Edges[EI].Src];
-    if (Src.Kind == LocKind::GlobalStore && Src.TypeName != "member") {
-      Out.Name = Src.Name;
-      Out.Kind = Src.TypeName;
-    }
-    for (const Note &N : S.Edges[EI].Notes)
-      if (N.Why == "kept in" && KeptIn.empty())
-        KeptIn = N.What;
-  }
-  if (size_t Q = KeptIn.find(" '");
-      Out.Name.empty() && Q != std::string::npos && KeptIn.back() == '\'') {
-    Out.Kind = KeptIn.substr(0, Q);
-    Out.Name = KeptIn.substr(Q + 2, KeptIn.size() - Q - 3);
-    Out.ByCallee = true;
-  }
-  return Out;
-}
-
 /// A local of main's outermost block lives until the program exits: kept
 /// in a global, on the heap or in what main's parameters point to (argv's
 /// array), it outlives every use but those of static destructors.
@@ -176,7 +146,7 @@ void escapeFinding(const FunctionGraph &G, const SolvedFunction &S,
           ? "it is destroyed when its scope in '" + G.Name + "' ends"
           : "'" + X.Name + "' dangles when '" + G.Name + "' returns";
   bool Lambda = pathHas(S, F.Path, "captured by");
-  GlobalSink GS = globalSink(G, S, F.Path);
+  GlobalSink GS = globalSink(G, S.Edges, F.Path);
   std::string AddrOf = X.Kind == LocKind::Temporary ? Who : "address of " + Who;
   switch (R.Kind) {
   case LocKind::Result:
@@ -232,8 +202,8 @@ void escapeFinding(const FunctionGraph &G, const SolvedFunction &S,
           Via = N.Why.substr(5);
     if (!GS.Name.empty()) {
       Fi.Check = "escape-global";
-      Fi.Sink = "{" + GS.Kind + " " + GS.Name + "}";
-      Fi.Message = AddrOf + " is stored in " + GS.Kind + " '" + GS.Name + "'" +
+      Fi.Sink = GS.sink();
+      Fi.Message = AddrOf + " is stored in " + GS.text() +
                    (GS.ByCallee && !Via.empty() ? " (" + Via + ")" : "") +
                    "; " + Dangles;
     } else {
@@ -405,7 +375,7 @@ void ownedObjectFindings(const FunctionGraph &G, const SolvedFunction &S,
     Fi.Maybe = Unregisters;
     // Into a global the path names: escape-global, naming it.
     GlobalSink GS =
-        R.Kind == LocKind::Heap ? globalSink(G, S, F.Path) : GlobalSink();
+        R.Kind == LocKind::Heap ? globalSink(G, S.Edges, F.Path) : GlobalSink();
     Fi.Check = R.Kind == LocKind::Result         ? "escape-return"
                : R.Kind == LocKind::ParamContent ? "escape-member"
                : !GS.Name.empty()                ? "escape-global"
@@ -413,7 +383,7 @@ void ownedObjectFindings(const FunctionGraph &G, const SolvedFunction &S,
     Fi.Function = G.Name;
     Fi.Subject = G.Locs[F.Loc].Name;
     Fi.SubjectPos = G.Locs[F.Loc].Pos;
-    Fi.Sink = GS.Name.empty() ? R.Name : "{" + GS.Kind + " " + GS.Name + "}";
+    Fi.Sink = GS.Name.empty() ? R.Name : GS.sink();
     Fi.Pos = !Last.Notes.empty() && Last.Notes.front().Pos.valid()
                  ? Last.Notes.front().Pos
                  : G.Locs[F.Loc].Pos;

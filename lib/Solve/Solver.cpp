@@ -817,21 +817,27 @@ static bool passedUnchanged(const std::vector<Edge> &Edges,
   return true;
 }
 
-/// The global, static or thread_local a path to the heap stores into
-/// (`static 'h'`), directly or through a callee that names it; empty if
-/// none.
-static std::string globalSink(const FunctionGraph &G,
-                              const std::vector<Edge> &Edges,
-                              const std::vector<int> &Path) {
+GlobalSink globalSink(const FunctionGraph &G, const std::vector<Edge> &Edges,
+                      const std::vector<int> &Path) {
+  GlobalSink Out;
+  std::string KeptIn;
   for (int EI : Path) {
-    const Location &S = G.Locs[Edges[EI].Src];
-    if (S.Kind == LocKind::GlobalStore && S.TypeName != "member")
-      return S.TypeName + " '" + S.Name + "'";
+    const Location &Src = G.Locs[Edges[EI].Src];
+    if (Src.Kind == LocKind::GlobalStore && Src.TypeName != "member") {
+      Out.Name = Src.Name;
+      Out.Kind = Src.TypeName;
+    }
     for (const Note &N : Edges[EI].Notes)
-      if (N.Why == "kept in")
-        return N.What;
+      if (N.Why == "kept in" && KeptIn.empty())
+        KeptIn = N.What;
   }
-  return {};
+  if (size_t Q = KeptIn.find(" '");
+      Out.Name.empty() && Q != std::string::npos && KeptIn.back() == '\'') {
+    Out.Kind = KeptIn.substr(0, Q);
+    Out.Name = KeptIn.substr(Q + 2, KeptIn.size() - Q - 3);
+    Out.ByCallee = true;
+  }
+  return Out;
 }
 
 std::string describeNote(const Note &N) {
@@ -937,9 +943,10 @@ SolvedFunction solveFunction(const FunctionGraph &G, std::vector<Edge> Edges,
           Step = Path[Path.size() - 2];
         if (Step >= 0 && !R.Edges[Step].Notes.empty())
           Via = G.Name + ": " + describeNote(R.Edges[Step].Notes.front());
-        std::string Sink = G.Locs[Root].Kind == LocKind::Heap
-                               ? globalSink(G, R.Edges, Path)
-                               : std::string();
+        std::string Sink;
+        if (G.Locs[Root].Kind == LocKind::Heap)
+          if (GlobalSink GS = globalSink(G, R.Edges, Path); !GS.Name.empty())
+            Sink = GS.text();
         if (Lk.merge(Level, Maybe, Via, Sink)) {
           // Remember the first parameter guard on the way, if any.
           auto It = std::find_if(Path.begin(), Path.end(), [&](int EI) {

@@ -55,6 +55,20 @@ struct SolvedFunction {
 SolvedFunction solveFunction(const FunctionGraph &G, std::vector<Edge> Edges,
                              const std::vector<int> &Explained = {});
 
+/// The global, static or thread_local a path to the heap stores into:
+/// assigned in the function (a GlobalStore node), or named by a callee that
+/// stores into it (its `kept in: static 'h'` note). Empty Name if none.
+struct GlobalSink {
+  std::string Kind = "global", Name;
+  bool ByCallee = false;
+  /// `static 'h'`, as a leak's sink names it for callers.
+  std::string text() const { return Kind + " '" + Name + "'"; }
+  /// `{static h}`, as a finding's sink names it.
+  std::string sink() const { return "{" + Kind + " " + Name + "}"; }
+};
+GlobalSink globalSink(const FunctionGraph &G, const std::vector<Edge> &Edges,
+                      const std::vector<int> &Path);
+
 /// Renders a path step as Go's "what (why) at file:line:col".
 std::string describeNote(const Note &N);
 
