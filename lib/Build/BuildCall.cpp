@@ -320,6 +320,8 @@ int FunctionBuilder::callSite(const FunctionDecl *Callee, const Expr *Call,
           It = It->second.Level >= 1 ? P.Content.erase(It) : std::next(It);
       }
       dropArgumentsOfInertParts(*M, Callee, Args.size(), TU.Types);
+      if (M->Slots.size() > 1 && insertedKeyReplaced(Call, Callee))
+        M->Slots[1] = ParamLeaks();
       CS.Model = static_cast<int>(G.Models.size());
       G.Models.push_back(std::move(*M));
       // The element it builds in place is built by its class's own

@@ -271,6 +271,11 @@ public:
   int allocSite(const clang::Expr *E, clang::QualType T, llvm::StringRef What,
                 const clang::Expr *Size = nullptr);
 
+  /// True if \p Call, a map's insert of a key, is followed on every path
+  /// on which it inserts by an overwrite of the new element's key
+  /// (RekeyedInsert.cpp): the call keeps nothing of its key argument.
+  bool insertedKeyReplaced(const clang::Expr *Call,
+                           const clang::FunctionDecl *Callee);
   // Calls (BuildCall.cpp).
   void call(const Hole &K, const clang::CallExpr *CE);
   void construct(const Hole &K, const clang::CXXConstructExpr *CE);

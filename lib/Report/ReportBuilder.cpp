@@ -634,13 +634,19 @@ Report makeReport(const Program &P, const ReportOptions &Opts) {
 }
 
 Report ReportBuilder::take() {
-  // One finding per statement, subject and check.
+  // One finding per statement, subject and check. A temporary made in a
+  // template is one finding for all its instantiations: its type's name
+  // differs in its template arguments only.
   std::set<
       std::tuple<std::string, unsigned, unsigned, std::string, std::string>>
       Seen;
   std::vector<Finding> Unique;
   for (Finding &F : Out.Findings) {
-    if (!Seen.insert({F.Pos.File, F.Pos.Line, F.Pos.Column, F.Subject, F.Check})
+    llvm::StringRef Subject = F.Subject;
+    if (Subject.starts_with("temporary '"))
+      Subject = Subject.take_until([](char C) { return C == '<'; });
+    if (!Seen.insert(
+                 {F.Pos.File, F.Pos.Line, F.Pos.Column, Subject.str(), F.Check})
              .second)
       continue;
     Unique.push_back(std::move(F));
