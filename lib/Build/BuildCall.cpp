@@ -462,6 +462,7 @@ void FunctionBuilder::freshObject(CallSite &CS, const FunctionDecl *Callee,
                       : QualType();
   X.CleansUp =
       !Made.isNull() && !Made->isDependentType() && TU.Types.cleansUp(Made);
+  X.Unregisters = X.CleansUp && TU.Types.mayUnregister(Made);
   X.Alloc.Spelling = text(Call);
   X.Alloc.CustomAlloc = true; // not made here: never a stack candidate
   X.Size.Constant = false;

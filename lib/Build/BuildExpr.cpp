@@ -913,6 +913,7 @@ int FunctionBuilder::newTemporary(QualType Ty, const Expr *E, bool FullExpr) {
   }
   int T = newLoc(LocKind::Temporary, "temporary", E->getBeginLoc(), Sc);
   G.Locs[T].CleansUp = TU.Types.cleansUp(Ty);
+  G.Locs[T].Unregisters = G.Locs[T].CleansUp && TU.Types.mayUnregister(Ty);
   G.Locs[T].OwnsHeap = TU.Types.ownsHeap(Ty);
   G.Locs[T].TypeName =
       Ty.getNonReferenceType().getUnqualifiedType().getAsString(
@@ -950,6 +951,7 @@ int FunctionBuilder::allocSite(const Expr *E, QualType T, llvm::StringRef What,
   // Its destructor may undo what was done with it (a worker unregistering
   // itself), as a local's may.
   L.CleansUp = !T.isNull() && !T->isDependentType() && TU.Types.cleansUp(T);
+  L.Unregisters = L.CleansUp && TU.Types.mayUnregister(T);
   if (!T.isNull() && !T->isIncompleteType() && !T->isDependentType() &&
       !T->isUndeducedType() && !T->containsErrors()) {
     uint64_t Bytes = Ctx.getTypeSizeInChars(T).getQuantity();

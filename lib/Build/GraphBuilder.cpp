@@ -301,6 +301,7 @@ int FunctionBuilder::varLoc(const VarDecl *VD) {
   if (!isa<ParmVarDecl>(VD) && !T->isReferenceType()) {
     G.Locs[L].SmartOwner = TU.Types.classify(T) == RecordClass::SmartPtr;
     G.Locs[L].CleansUp = TU.Types.cleansUp(T);
+    G.Locs[L].Unregisters = G.Locs[L].CleansUp && TU.Types.mayUnregister(T);
     G.Locs[L].OwnsHeap = TU.Types.ownsHeap(T);
     if (!VD->hasGlobalStorage() && !isa<DecompositionDecl>(VD))
       splitObject(L, T);

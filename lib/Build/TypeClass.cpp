@@ -138,13 +138,60 @@ template <typename Fn> static bool anyPart(const CXXRecordDecl *RD, Fn Pred) {
   return false;
 }
 
-bool TypeClassifier::cleansUp(QualType T) {
+namespace {
+/// True if a destructor's body may reach beyond the object's own values:
+/// it calls a function of the program, names a global, passes or stores
+/// `this`, or goes through a member that points to or refers to another
+/// object, a callable, or a member whose own destruction does work. One
+/// that only calls the standard library on the members it holds by value
+/// (`t.join()`, `buf.clear()`) cannot take the object out of a registry it
+/// was put in.
+struct ReachesOut : RecursiveASTVisitor<ReachesOut> {
+  TypeClassifier &Types;
+  bool Found = false;
+  explicit ReachesOut(TypeClassifier &Types) : Types(Types) {}
+  bool VisitCallExpr(CallExpr *CE) {
+    const FunctionDecl *F = CE->getDirectCallee();
+    const auto *Op = dyn_cast<CXXOperatorCallExpr>(CE);
+    Found |= !F || !isInStd(F) || (Op && Op->getOperator() == OO_Call);
+    return !Found;
+  }
+  bool VisitCXXConstructExpr(CXXConstructExpr *CE) {
+    Found |= !isInStd(CE->getConstructor());
+    return !Found;
+  }
+  bool VisitDeclRefExpr(DeclRefExpr *E) {
+    const auto *V = dyn_cast<VarDecl>(E->getDecl());
+    Found |= V && !V->hasLocalStorage();
+    return !Found;
+  }
+  bool VisitCXXThisExpr(CXXThisExpr *E) {
+    Found |= !E->isImplicit();
+    return !Found;
+  }
+  bool VisitMemberExpr(MemberExpr *E) {
+    QualType T = E->getMemberDecl()->getType();
+    if (const auto *VD = dyn_cast<VarDecl>(E->getMemberDecl()))
+      Found |= !VD->hasLocalStorage(); // a static data member
+    Found |= isa<FieldDecl>(E->getMemberDecl()) &&
+             (T->isPointerType() || T->isReferenceType() ||
+              T->isMemberPointerType() ||
+              Types.classify(T) == RecordClass::SmartPtr || Types.cleansUp(T));
+    return !Found;
+  }
+};
+} // namespace
+
+bool TypeClassifier::destructorDoes(
+    QualType T, llvm::DenseMap<const CXXRecordDecl *, bool> &Cache,
+    bool Unregister) {
   T = T.getNonReferenceType().getCanonicalType();
   while (const auto *AT = dyn_cast<ArrayType>(T.getTypePtr()))
     T = AT->getElementType().getCanonicalType();
   const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
   if (!RD || !(RD = RD->getDefinition()))
     return false;
+  auto Part = [&](QualType P) { return destructorDoes(P, Cache, Unregister); };
   // A standard container or owner destroys the elements it holds
   // (`std::vector<scoped_connection>`).
   if (isInStd(RD)) {
@@ -152,7 +199,7 @@ bool TypeClassifier::cleansUp(QualType T) {
     if (!TS)
       return false;
     for (const TemplateArgument &A : TS->getTemplateArgs().asArray())
-      if (A.getKind() == TemplateArgument::Type && cleansUp(A.getAsType()))
+      if (A.getKind() == TemplateArgument::Type && Part(A.getAsType()))
         return true;
     return false;
   }
@@ -160,24 +207,38 @@ bool TypeClassifier::cleansUp(QualType T) {
   // does: what views it dangles, nothing unregisters itself.
   if (RD->hasAttr<OwnerAttr>())
     return false;
-  auto It = CleanCache.find(RD);
-  if (It != CleanCache.end())
+  auto It = Cache.find(RD);
+  if (It != Cache.end())
     return It->second;
-  CleanCache[RD] = false; // recursion guard
-  bool Cleans = false;
+  Cache[RD] = false; // recursion guard
+  bool Does = false;
   if (const CXXDestructorDecl *D = RD->getDestructor()) {
     const FunctionDecl *Def = nullptr;
     if (D->isUserProvided()) {
       // Defined in another file: assume it does something.
-      Cleans = true;
+      Does = true;
       if (D->hasBody(Def))
-        if (const auto *Body = dyn_cast_or_null<CompoundStmt>(Def->getBody()))
-          Cleans = !Body->body_empty();
+        if (const auto *Body = dyn_cast_or_null<CompoundStmt>(Def->getBody())) {
+          Does = !Body->body_empty();
+          if (Does && Unregister) {
+            ReachesOut R(*this);
+            R.TraverseStmt(const_cast<CompoundStmt *>(Body));
+            Does = R.Found;
+          }
+        }
     }
   }
-  Cleans = Cleans || anyPart(RD, [&](QualType T) { return cleansUp(T); });
-  CleanCache[RD] = Cleans;
-  return Cleans;
+  Does = Does || anyPart(RD, Part);
+  Cache[RD] = Does;
+  return Does;
+}
+
+bool TypeClassifier::cleansUp(QualType T) {
+  return destructorDoes(T, CleanCache, /*Unregister=*/false);
+}
+
+bool TypeClassifier::mayUnregister(QualType T) {
+  return destructorDoes(T, UnregisterCache, /*Unregister=*/true);
 }
 
 namespace {

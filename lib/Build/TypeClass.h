@@ -56,6 +56,10 @@ public:
   /// True if destroying a T runs user code that does something (outside
   /// the standard library): a destructor that may unregister the object.
   bool cleansUp(clang::QualType T);
+  /// True if destroying a T may take it out of where it was stored: a
+  /// destructor that cleans up (cleansUp) and reaches beyond the object's
+  /// own values (calls the program, names a global, follows a pointer).
+  bool mayUnregister(clang::QualType T);
   /// True if a T owns the heap objects it points to: a unique_ptr, a
   /// container of such, or a class whose destructor deletes or destroys
   /// what it holds. What a pointer read from an owner points to dies with
@@ -68,10 +72,15 @@ public:
   bool soleSharedOwner(const clang::CXXRecordDecl *RD);
 
 private:
+  /// cleansUp, or with \p Unregister mayUnregister, cached in \p Cache.
+  bool destructorDoes(clang::QualType T,
+                      llvm::DenseMap<const clang::CXXRecordDecl *, bool> &Cache,
+                      bool Unregister);
   clang::ASTContext &Ctx;
   llvm::DenseMap<const clang::Type *, bool> HoldCache;
   llvm::DenseMap<const clang::CXXRecordDecl *, RecordClass> ClassCache;
   llvm::DenseMap<const clang::CXXRecordDecl *, bool> CleanCache;
+  llvm::DenseMap<const clang::CXXRecordDecl *, bool> UnregisterCache;
   llvm::DenseMap<const clang::CXXRecordDecl *, bool> OwnsCache;
   llvm::DenseMap<const clang::FieldDecl *, bool> OwnsFieldCache;
   llvm::DenseMap<const clang::CXXRecordDecl *, bool> SoleOwnerCache;

@@ -248,6 +248,7 @@ template <typename IO> void io(IO &A, Location &L) {
   A(L.Exposed);
   A(L.SmartOwner);
   A(L.CleansUp);
+  A(L.Unregisters);
   A(L.OwnsHeap);
   A(L.SharesHeap);
   A(L.Promise);

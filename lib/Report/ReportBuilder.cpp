@@ -252,7 +252,7 @@ void escapeFinding(const FunctionGraph &G, const SolvedFunction &S,
   // RAII registration: an object whose destructor does work may remove
   // itself from where it was stored, a longer-lived local included (an
   // observer whose base disconnects it from the signal).
-  if (X.CleansUp &&
+  if (X.Unregisters &&
       (R.Kind == LocKind::Heap ||
        (R.Kind == LocKind::Local && X.Kind == LocKind::Local)) &&
       !Fi.Maybe) {
@@ -367,7 +367,7 @@ void ownedObjectFindings(const FunctionGraph &G, const SolvedFunction &S,
     if (livesUntilExit(G, Owner, R))
       continue;
     // As for a local: its destructor may remove it from where it was put.
-    bool Unregisters = G.Locs[F.Loc].CleansUp && R.Kind == LocKind::Heap;
+    bool Unregisters = G.Locs[F.Loc].Unregisters && R.Kind == LocKind::Heap;
     if (Unregisters && !Opts.IncludeMaybe)
       continue;
     const Edge &Last = *lastStep(S, F.Path);

@@ -119,8 +119,11 @@ struct Location {
   bool Exposed = false;
   /// A local smart pointer that owns what it points to (not released).
   bool SmartOwner = false;
-  /// A local whose class's destructor does work (may unregister it).
+  /// A local whose class's destructor does work.
   bool CleansUp = false;
+  /// ... and may reach beyond the object's own values: it may unregister
+  /// the object from where it was stored (TypeClassifier::mayUnregister).
+  bool Unregisters = false;
   /// A local or temporary that owns the heap objects it points to
   /// (TypeClassifier::ownsHeap): they die with it.
   bool OwnsHeap = false;
