@@ -57,6 +57,13 @@ int FunctionBuilder::captureNode(const CXXRecordDecl *Closure, unsigned Index,
   G.Locs[N].Field = Key;
   G.Locs[N].TypeName = Var.str();
   Nodes[Key] = N;
+  // A store through a pointer read from the capture (`*std::get<0>(arr) =
+  // v` on an array captured by reference) lands in the captured variable,
+  // as a store into it by name does.
+  if (Source) {
+    int Sink = captureNode(Closure, Index, Var, /*Source=*/false);
+    G.Locs[N].Pointer = Sink;
+  }
   return N;
 }
 
