@@ -636,20 +636,25 @@ Report makeReport(const Program &P, const ReportOptions &Opts) {
 Report ReportBuilder::take() {
   // One finding per statement, subject and check. A temporary made in a
   // template is one finding for all its instantiations: its type's name
-  // differs in its template arguments only.
-  std::set<
-      std::tuple<std::string, unsigned, unsigned, std::string, std::string>>
+  // differs in its template arguments only. Definite in one instantiation
+  // and a maybe in another, the definite one is shown, whether maybes are
+  // reported or not.
+  std::map<
+      std::tuple<std::string, unsigned, unsigned, std::string, std::string>,
+      size_t>
       Seen;
   std::vector<Finding> Unique;
   for (Finding &F : Out.Findings) {
     llvm::StringRef Subject = F.Subject;
     if (Subject.starts_with("temporary '"))
       Subject = Subject.take_until([](char C) { return C == '<'; });
-    if (!Seen.insert(
-                 {F.Pos.File, F.Pos.Line, F.Pos.Column, Subject.str(), F.Check})
-             .second)
-      continue;
-    Unique.push_back(std::move(F));
+    auto [It, New] = Seen.try_emplace(
+        {F.Pos.File, F.Pos.Line, F.Pos.Column, Subject.str(), F.Check},
+        Unique.size());
+    if (New)
+      Unique.push_back(std::move(F));
+    else if (Unique[It->second].Maybe && !F.Maybe)
+      Unique[It->second] = std::move(F);
   }
   Out.Findings = std::move(Unique);
   sortByPosition(Out);
