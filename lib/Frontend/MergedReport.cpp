@@ -15,7 +15,8 @@ void MergedReport::add(const std::string &Name, Program &&P, Report &&Rep,
   std::vector<Finding *> New;
   std::set<int> Needed;
   for (Finding &F : Rep.Findings) {
-    Place At{F.Pos.File, F.Pos.Line, F.Pos.Column, F.Subject, F.Check};
+    Place At{F.Pos.File, F.Pos.Line, F.Pos.Column, mergedSubject(F.Subject),
+             F.Check};
     auto [It, Fresh] = FindingAt.emplace(At, Out.Findings.size());
     if (Fresh) {
       Out.Findings.push_back(Finding());
@@ -38,7 +39,8 @@ void MergedReport::add(const std::string &Name, Program &&P, Report &&Rep,
         return Drawn.insert(Def).second || Needed.count(I);
       });
   for (Finding *F : New) {
-    Place At{F->Pos.File, F->Pos.Line, F->Pos.Column, F->Subject, F->Check};
+    Place At{F->Pos.File, F->Pos.Line, F->Pos.Column, mergedSubject(F->Subject),
+             F->Check};
     if (F->Graph >= 0 && F->Graph < static_cast<int>(Where.size()))
       F->Graph = Where[F->Graph];
     Out.Findings[FindingAt[At]] = std::move(*F);

@@ -645,12 +645,9 @@ Report ReportBuilder::take() {
       Seen;
   std::vector<Finding> Unique;
   for (Finding &F : Out.Findings) {
-    llvm::StringRef Subject = F.Subject;
-    if (Subject.starts_with("temporary '"))
-      Subject = Subject.take_until([](char C) { return C == '<'; });
-    auto [It, New] = Seen.try_emplace(
-        {F.Pos.File, F.Pos.Line, F.Pos.Column, Subject.str(), F.Check},
-        Unique.size());
+    auto [It, New] = Seen.try_emplace({F.Pos.File, F.Pos.Line, F.Pos.Column,
+                                       mergedSubject(F.Subject), F.Check},
+                                      Unique.size());
     if (New)
       Unique.push_back(std::move(F));
     else if (Unique[It->second].Maybe && !F.Maybe)
@@ -659,6 +656,13 @@ Report ReportBuilder::take() {
   Out.Findings = std::move(Unique);
   sortByPosition(Out);
   return std::move(Out);
+}
+
+std::string mergedSubject(const std::string &Subject) {
+  llvm::StringRef S = Subject;
+  if (S.starts_with("temporary '"))
+    S = S.take_until([](char C) { return C == '<'; });
+  return S.str();
 }
 
 void sortByPosition(Report &R) {

@@ -91,6 +91,11 @@ Report makeReport(const Program &P, const ReportOptions &Opts);
 /// those at the same place.
 void sortByPosition(Report &R);
 
+/// What a finding's subject is merged by: itself, or for a temporary its
+/// type's template name, so that a temporary made in a template is one
+/// finding for all its instantiations (and programs).
+std::string mergedSubject(const std::string &Subject);
+
 /// makeReport() function by function, as Program::solve() finishes them:
 /// the report of a program whose bodies are dropped once solved.
 class ReportBuilder {

@@ -93,6 +93,35 @@ TEST(MergedReportTest, ADefiniteFindingWinsOverAMaybe) {
   EXPECT_EQ(R.Findings[0].Graph, 1);
 }
 
+TEST(MergedReportTest, ATemporaryOfATemplateIsOneFindingForAllPrograms) {
+  // The same statement of a header's template, instantiated differently
+  // by two programs.
+  auto Temporary = [](const char *Type) {
+    Finding F = finding("lib.h", 7, 0);
+    F.Subject = std::string("temporary '") + Type + "'";
+    return F;
+  };
+  MergedReport M;
+  Program Into;
+  for (const char *Name : {"a", "b"}) {
+    Program P;
+    P.add({function("parse", "lib.h", 5)});
+    Report Rep;
+    if (Name[0] == 'a')
+      Rep.Findings = {Temporary("Pointer<Value<UTF8<>>>")};
+    else
+      Rep.Findings = {Temporary("Pointer<Value<UTF16<>>>"),
+                      Temporary("Other<int>")};
+    M.add(Name, std::move(P), std::move(Rep), Into);
+  }
+  Report R = M.take();
+  ASSERT_EQ(R.Findings.size(), 2u);
+  EXPECT_EQ(R.Findings[0].Subject, "temporary 'Pointer<Value<UTF8<>>>'");
+  EXPECT_EQ(programsOf(R.Findings[0]), "in programs: a, b");
+  EXPECT_EQ(R.Findings[1].Subject, "temporary 'Other<int>'");
+  EXPECT_EQ(programsOf(R.Findings[1]), "in program: b");
+}
+
 TEST(MergedReportTest, TheFallbackProgramIsNotNamed) {
   MergedReport M;
   Program Into, A, Rest;
