@@ -25,6 +25,22 @@ bool opaque(QualType T) {
   return RD && (RD->isUnion() || RD->isDependentType());
 }
 
+/// The type arguments of a specialization, those of a pack included
+/// (`std::tuple<int *, T>`).
+llvm::SmallVector<QualType, 4>
+typeArgs(const ClassTemplateSpecializationDecl *TS) {
+  llvm::SmallVector<QualType, 4> Out;
+  for (const TemplateArgument &A : TS->getTemplateArgs().asArray()) {
+    if (A.getKind() == TemplateArgument::Type)
+      Out.push_back(A.getAsType());
+    else if (A.getKind() == TemplateArgument::Pack)
+      for (const TemplateArgument &P : A.pack_elements())
+        if (P.getKind() == TemplateArgument::Type)
+          Out.push_back(P.getAsType());
+  }
+  return Out;
+}
+
 /// Whether an object of type \p Outer has a subobject of type \p Inner (or
 /// storage that may hold one). \p Budget bounds the walk; running out says
 /// yes.
@@ -52,9 +68,8 @@ bool holds(QualType Outer, QualType Inner, unsigned Depth, unsigned &Budget,
   // A standard container or wrapper's elements are kept as part of it.
   if (const auto *TS = dyn_cast<ClassTemplateSpecializationDecl>(RD);
       TS && isInStd(TS))
-    for (const TemplateArgument &A : TS->getTemplateArgs().asArray())
-      if (A.getKind() == TemplateArgument::Type &&
-          holds(A.getAsType(), Inner, Depth + 1, Budget, Seen))
+    for (QualType A : typeArgs(TS))
+      if (holds(A, Inner, Depth + 1, Budget, Seen))
         return true;
   return false;
 }
@@ -88,15 +103,14 @@ bool pointees(QualType T, llvm::SmallVectorImpl<QualType> &Out, unsigned Depth,
   // smart pointer, a container's buffer) and hold what they hold.
   if (const auto *TS = dyn_cast<ClassTemplateSpecializationDecl>(RD);
       TS && isInStd(TS)) {
-    for (const TemplateArgument &A : TS->getTemplateArgs().asArray())
-      if (A.getKind() == TemplateArgument::Type) {
-        // What a smart pointer owns may be a derived object.
-        if (mayBeBaseOfMore(A.getAsType()))
-          return false;
-        Out.push_back(A.getAsType());
-        if (!pointees(A.getAsType(), Out, Depth + 1, Budget, Seen))
-          return false;
-      }
+    for (QualType A : typeArgs(TS)) {
+      // What a smart pointer owns may be a derived object.
+      if (mayBeBaseOfMore(A))
+        return false;
+      Out.push_back(A);
+      if (!pointees(A, Out, Depth + 1, Budget, Seen))
+        return false;
+    }
     // Its own members say little (allocators, node pointers): only the
     // arguments count.
     return true;
@@ -121,11 +135,10 @@ bool mayBeBaseOfMore(QualType T) {
   const auto *TS = dyn_cast<ClassTemplateSpecializationDecl>(RD);
   if (!TS)
     return false;
-  for (const TemplateArgument &A : TS->getTemplateArgs().asArray())
-    if (A.getKind() == TemplateArgument::Type)
-      if (const auto *D = A.getAsType()->getAsCXXRecordDecl();
-          D && (D = D->getDefinition()) && D->isDerivedFrom(RD))
-        return true;
+  for (QualType A : typeArgs(TS))
+    if (const auto *D = A->getAsCXXRecordDecl();
+        D && (D = D->getDefinition()) && D->isDerivedFrom(RD))
+      return true;
   return false;
 }
 
