@@ -276,6 +276,7 @@ public:
   /// (RekeyedInsert.cpp): the call keeps nothing of its key argument.
   bool insertedKeyReplaced(const clang::Expr *Call,
                            const clang::FunctionDecl *Callee);
+
   // Calls (BuildCall.cpp).
   void call(const Hole &K, const clang::CallExpr *CE);
   void construct(const Hole &K, const clang::CXXConstructExpr *CE);

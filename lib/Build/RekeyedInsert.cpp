@@ -41,6 +41,10 @@ struct InsertResult {
   const ValueDecl *Inserted = nullptr;
 };
 
+llvm::ArrayRef<Stmt *> stmtsOf(const CompoundStmt *C) {
+  return {C->body_begin(), C->body_end()};
+}
+
 const ValueDecl *namedDecl(const Expr *E) {
   const auto *DRE = dyn_cast<DeclRefExpr>(E->IgnoreParenImpCasts());
   return DRE ? DRE->getDecl() : nullptr;
@@ -142,7 +146,7 @@ bool mayLeaveOrRead(const Stmt *S, const InsertResult &R) {
   return V.Found;
 }
 
-bool rekeysFrom(llvm::ArrayRef<const Stmt *> Body, const InsertResult &R,
+bool rekeysFrom(llvm::ArrayRef<Stmt *> Body, const InsertResult &R,
                 unsigned Depth);
 
 /// A call handing the whole result to a function with a body
@@ -169,16 +173,14 @@ bool rekeysInCallee(const Stmt *S, const InsertResult &R, unsigned Depth) {
       continue;
     InsertResult In;
     In.Pair = F->getParamDecl(I - Skip);
-    llvm::SmallVector<const Stmt *, 8> Stmts(Body->body_begin(),
-                                             Body->body_end());
-    return rekeysFrom(Stmts, In, Depth - 1);
+    return rekeysFrom(stmtsOf(Body), In, Depth - 1);
   }
   return false;
 }
 
 /// True if, on every path through \p Body on which the insert inserted,
 /// the key is overwritten before the result is read otherwise.
-bool rekeysFrom(llvm::ArrayRef<const Stmt *> Body, const InsertResult &R,
+bool rekeysFrom(llvm::ArrayRef<Stmt *> Body, const InsertResult &R,
                 unsigned Depth) {
   for (const Stmt *S : Body) {
     if (overwritesKey(S, R) || rekeysInCallee(S, R, Depth))
@@ -190,9 +192,7 @@ bool rekeysFrom(llvm::ArrayRef<const Stmt *> Body, const InsertResult &R,
       if (isInserted(If->getCond(), R)) {
         const Stmt *Then = If->getThen();
         if (const auto *C = dyn_cast<CompoundStmt>(Then))
-          return rekeysFrom(llvm::SmallVector<const Stmt *, 8>(C->body_begin(),
-                                                               C->body_end()),
-                            R, Depth);
+          return rekeysFrom(stmtsOf(C), R, Depth);
         return overwritesKey(Then, R) || rekeysInCallee(Then, R, Depth);
       }
       // `if (!inserted) return;`: only the path that inserted goes on.
@@ -208,15 +208,12 @@ bool rekeysFrom(llvm::ArrayRef<const Stmt *> Body, const InsertResult &R,
 /// The variable the call's result initializes, and the statements after its
 /// declaration in the same block.
 bool resultOf(const Expr *Call, ParentMap &PM, InsertResult &R,
-              llvm::SmallVectorImpl<const Stmt *> &After) {
-  const Stmt *Cur = Call;
-  const Stmt *P = PM.getParent(Cur);
-  while (P && isa<Expr>(P) &&
-         isa<ExprWithCleanups, MaterializeTemporaryExpr, CXXBindTemporaryExpr,
-             ImplicitCastExpr, CXXConstructExpr, ParenExpr>(P)) {
-    Cur = P;
+              llvm::ArrayRef<Stmt *> &After) {
+  const Stmt *P = PM.getParent(Call);
+  while (isa_and_nonnull<ExprWithCleanups, MaterializeTemporaryExpr,
+                         CXXBindTemporaryExpr, ImplicitCastExpr,
+                         CXXConstructExpr, ParenExpr>(P))
     P = PM.getParent(P);
-  }
   const auto *DS = dyn_cast_or_null<DeclStmt>(P);
   const auto *Block =
       DS ? dyn_cast_or_null<CompoundStmt>(PM.getParent(DS)) : nullptr;
@@ -233,8 +230,8 @@ bool resultOf(const Expr *Call, ParentMap &PM, InsertResult &R,
   } else {
     return false;
   }
-  const auto *It = llvm::find(Block->body(), DS);
-  After.append(std::next(It), Block->body_end());
+  llvm::ArrayRef<Stmt *> Stmts = stmtsOf(Block);
+  After = Stmts.drop_front(llvm::find(Stmts, DS) - Stmts.begin() + 1);
   return true;
 }
 
@@ -255,7 +252,7 @@ bool FunctionBuilder::insertedKeyReplaced(const Expr *Call,
   if (!BodyParents)
     BodyParents = std::make_unique<ParentMap>(const_cast<Stmt *>(Body));
   InsertResult R;
-  llvm::SmallVector<const Stmt *, 8> After;
+  llvm::ArrayRef<Stmt *> After;
   // The overwrite is looked for in the callable the result is given to, and
   // one call further.
   return resultOf(Call, *BodyParents, R, After) &&
