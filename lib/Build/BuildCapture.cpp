@@ -86,8 +86,9 @@ int FunctionBuilder::capturedThisSink() {
 void FunctionBuilder::captureArgs(CallSite &CS, const FunctionDecl *Callee,
                                   llvm::ArrayRef<const Expr *> Args) {
   llvm::SmallVector<const CXXRecordDecl *, 2> Closures;
-  // A closure, and the closures it holds by value (a lambda calling
-  // another it captured by copy).
+  // A closure, and the closures it holds, by value or by reference (a
+  // lambda calling another it captured): the variables those capture by
+  // reference are still the variables of the function that made them.
   std::function<void(QualType)> Add = [&](QualType T) {
     const CXXRecordDecl *RD =
         T.isNull() ? nullptr : T.getNonReferenceType()->getAsCXXRecordDecl();
@@ -96,8 +97,7 @@ void FunctionBuilder::captureArgs(CallSite &CS, const FunctionDecl *Callee,
       return;
     Closures.push_back(RD);
     for (const FieldDecl *F : RD->fields())
-      if (!F->getType()->isReferenceType())
-        Add(F->getType());
+      Add(F->getType());
   };
   if (const auto *MD = dyn_cast<CXXMethodDecl>(Callee))
     Add(recordTypeOf(Ctx, MD->getParent()));
