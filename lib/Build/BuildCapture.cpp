@@ -20,6 +20,7 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/Support/SaveAndRestore.h"
 
 #include <functional>
 
@@ -29,8 +30,8 @@ namespace escape {
 
 /// A lambda's capture, named by the closure's place and the capture's
 /// index: closures have no names and their capture fields none either.
-static std::string captureKey(const CXXRecordDecl *Closure, unsigned Index,
-                              const SourceManager &SM) {
+std::string captureKey(const CXXRecordDecl *Closure, unsigned Index,
+                       const SourceManager &SM) {
   SourceLocation L = SM.getExpansionLoc(Closure->getLocation());
   return "lambda@" + SM.getFilename(L).str() + ":" +
          std::to_string(SM.getFileOffset(L)) + "#" + std::to_string(Index);
@@ -81,6 +82,15 @@ int FunctionBuilder::capturedThisSink() {
     ++Capture;
   }
   return -1;
+}
+
+int FunctionBuilder::closureField(const FieldDecl *F, llvm::StringRef Var,
+                                  bool Source) {
+  const auto *Fields = IsLambdaBody ? splitFields(Closure) : nullptr;
+  if (!Fields || !llvm::is_contained(*Fields, F))
+    return -1;
+  llvm::SaveAndRestore<bool> Own(OwnClosure, true);
+  return paramFieldNode(0, fieldKey(F), Var.str(), Source);
 }
 
 void FunctionBuilder::captureArgs(CallSite &CS, const FunctionDecl *Callee,

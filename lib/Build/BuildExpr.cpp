@@ -228,8 +228,16 @@ void FunctionBuilder::expr(const Hole &K, const Expr *E) {
     if (ThisSlot < 0)
       return;
     // In a lambda body `this` is the enclosing object's, kept in the closure.
-    if (IsLambdaBody)
+    if (IsLambdaBody) {
+      llvm::DenseMap<const ValueDecl *, FieldDecl *> Fields;
+      FieldDecl *ThisField = nullptr;
+      if (Closure)
+        Closure->getCaptureFields(Fields, ThisField);
+      if (ThisField && K.Derefs >= 0)
+        if (int N = closureField(ThisField, "this", /*Source=*/true); N >= 0)
+          return flow(K.note(note("captured this", E)), N);
       return flow(K.shift(1, note("captured this", E)), G.SlotLocs[0]);
+    }
     return flow(K, G.SlotLocs[ThisSlot]);
   }
   case Stmt::CompoundLiteralExprClass: {
@@ -401,6 +409,11 @@ void FunctionBuilder::declRef(const Hole &K, const DeclRefExpr *DRE) {
       return flow(
           K.shift(By - 1, note("captured variable", DRE)),
           captureSource(Closure, It->second->getFieldIndex(), VD->getName()));
+    // By value, its value: that capture's field alone, not every capture.
+    if (By == 1 && K.Derefs >= 0)
+      if (int N = closureField(It->second, VD->getName(), /*Source=*/true);
+          N >= 0)
+        return flow(K.note(note("captured variable", DRE)), N);
     return flow(K.shift(By, note("captured variable", DRE)), G.SlotLocs[0]);
   }
   // Go's PEXTERN: a global's value carries nothing known. It comes from a
@@ -648,8 +661,10 @@ Hole FunctionBuilder::lvalueHole(const Expr *LV) {
       if (Closure)
         Closure->getCaptureFields(Fields, ThisField);
       auto It = Fields.find(VD);
-      if (It != Fields.end() && !It->second->getType()->isReferenceType())
-        return holeFor(G.SlotContents[0]);
+      if (It != Fields.end() && !It->second->getType()->isReferenceType()) {
+        int N = closureField(It->second, VD->getName(), /*Source=*/false);
+        return holeFor(N >= 0 ? N : G.SlotContents[0]);
+      }
       // Through a reference capture: into the captured variable, which the
       // function that made the lambda knows.
       if (It != Fields.end() && Closure)
@@ -850,12 +865,14 @@ void FunctionBuilder::lambda(const Hole &K, const LambdaExpr *LE) {
     ++Init;
     if (!IE)
       continue;
+    // Into a closure kept as one node per capture: that capture's node.
+    Hole FK = fieldHole(K, F);
     std::string Name = C.capturesVariable() && C.getCapturedVar()
                            ? C.getCapturedVar()->getNameAsString()
                            : std::string("this");
     if (F->getType()->isReferenceType()) {
-      expr(K.shift(-1,
-                   note("captured by reference", C.getLocation(), "&" + Name)),
+      expr(FK.shift(-1,
+                    note("captured by reference", C.getLocation(), "&" + Name)),
            IE);
       // What the lambda's body stores into the capture lands here; what
       // it reads through it is the variable's address.
@@ -872,7 +889,7 @@ void FunctionBuilder::lambda(const Hole &K, const LambdaExpr *LE) {
         }
       }
     } else if (TU.Types.mayHoldAddress(F->getType())) {
-      expr(K.note(note("captured by value", C.getLocation(), Name)), IE);
+      expr(FK.note(note("captured by value", C.getLocation(), Name)), IE);
     } else {
       expr(Hole(), IE);
     }

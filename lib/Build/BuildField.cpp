@@ -51,11 +51,33 @@ static const llvm::SmallVector<const FieldDecl *, 8> NoFields;
 static constexpr size_t MaxArgFields = 96;
 
 std::string fieldKey(const FieldDecl *F) {
+  // A closure's fields have no names: the capture's key names them.
+  const auto *RD = dyn_cast<CXXRecordDecl>(F->getParent());
+  std::string Key = RD && RD->isLambda()
+                        ? captureKey(RD, F->getFieldIndex(),
+                                     F->getASTContext().getSourceManager())
+                        : F->getQualifiedNameAsString();
   // '/' separates the members of a path ("a/b", "a/*b"): a class named
   // after a lambda ("Box<(lambda at /src/a.cpp:3:9)>::f") must not add one.
-  std::string Key = F->getQualifiedNameAsString();
   std::replace(Key.begin(), Key.end(), '/', '|');
   return Key;
+}
+
+/// How a field is shown: its name, or for a closure's field the variable
+/// it captures.
+static std::string fieldName(const FieldDecl *F) {
+  const auto *RD = dyn_cast<CXXRecordDecl>(F->getParent());
+  if (!RD || !RD->isLambda())
+    return F->getNameAsString();
+  llvm::DenseMap<const ValueDecl *, FieldDecl *> Captures;
+  FieldDecl *ThisField = nullptr;
+  RD->getCaptureFields(Captures, ThisField);
+  if (F == ThisField)
+    return "this";
+  for (auto &[V, CF] : Captures)
+    if (CF == F)
+      return V->getNameAsString();
+  return F->getNameAsString();
 }
 
 const llvm::SmallVector<const FieldDecl *, 8> *
@@ -63,8 +85,8 @@ FunctionBuilder::splitFields(const CXXRecordDecl *RD) {
   if (!RD)
     return nullptr;
   RD = RD->getDefinition();
-  if (!RD || RD->isUnion() || RD->isLambda() || RD->isDependentType() ||
-      RD->isInvalidDecl() || TU.Types.classify(RD) != RecordClass::Plain)
+  if (!RD || RD->isUnion() || RD->isDependentType() || RD->isInvalidDecl() ||
+      TU.Types.classify(RD) != RecordClass::Plain)
     return nullptr;
   auto [It, New] = TU.SplitFieldCache.try_emplace(RD);
   if (New) {
@@ -136,7 +158,7 @@ int FunctionBuilder::fieldOf(int L, const FieldDecl *F) {
   auto FI = O.Fields.find(Key);
   if (FI != O.Fields.end())
     return FI->second;
-  int N = newLoc(LocKind::Flow, G.Locs[L].Name + "." + F->getNameAsString(),
+  int N = newLoc(LocKind::Flow, G.Locs[L].Name + "." + fieldName(F),
                  SourceLocation());
   G.Locs[N].Pos = G.Locs[L].Pos;
   G.Locs[N].Parent = L;
@@ -167,7 +189,7 @@ int FunctionBuilder::rootObject(int L) const {
 int FunctionBuilder::paramFieldNode(int Slot, const FieldDecl *F, bool Source) {
   if (Slot < 0 || Slot >= static_cast<int>(G.SlotNames.size()))
     return -1;
-  std::string Name = F->getNameAsString();
+  std::string Name = fieldName(F);
   int N =
       paramFieldNode(Slot, fieldKey(F),
                      Source ? G.SlotNames[Slot] + "->" + Name : Name, Source);
@@ -187,7 +209,7 @@ int FunctionBuilder::paramFieldNode(int Slot, const FieldDecl *F, bool Source) {
 int FunctionBuilder::paramFieldNode(int Slot, const std::string &Key,
                                     const std::string &Display, bool Source) {
   if (Slot < 0 || Slot >= static_cast<int>(G.SlotContents.size()) ||
-      G.SlotContents[Slot] < 0 || (IsLambdaBody && Slot == 0))
+      G.SlotContents[Slot] < 0 || (IsLambdaBody && Slot == 0 && !OwnClosure))
     return -1;
   FieldRef Ref{Slot, Key};
   std::map<FieldRef, int> &Nodes = Source ? FieldSources : ContentFields;
@@ -208,6 +230,9 @@ int FunctionBuilder::paramFieldNode(int Slot, const std::string &Key,
 }
 
 int FunctionBuilder::resultField(const FieldDecl *F) {
+  // A returned closure stays whole: what it captured is what it returns.
+  if (ResultRecord && ResultRecord->isLambda())
+    return -1;
   const auto *Fields = splitFields(ResultRecord);
   if (!Fields || !llvm::is_contained(*Fields, F))
     return -1;
@@ -215,8 +240,7 @@ int FunctionBuilder::resultField(const FieldDecl *F) {
   auto It = ContentFields.find(Ref);
   if (It != ContentFields.end())
     return It->second;
-  int N =
-      newLoc(LocKind::Result, "~r0." + F->getNameAsString(), SourceLocation());
+  int N = newLoc(LocKind::Result, "~r0." + fieldName(F), SourceLocation());
   G.Locs[N].Field = Ref.Field;
   ContentFields[Ref] = N;
   return N;
@@ -252,14 +276,14 @@ Hole FunctionBuilder::fieldHole(const Hole &H, const FieldDecl *F) {
   } else if (L.Kind == LocKind::ParamContent && L.Slot >= 0 &&
              L.Field.find('/') == std::string::npos) {
     N = paramFieldNode(L.Slot, L.Field + "/" + fieldKey(F),
-                       G.Locs[H.Dst].Name + "." + F->getNameAsString(),
+                       G.Locs[H.Dst].Name + "." + fieldName(F),
                        /*Source=*/false);
   } else if (L.Kind == LocKind::Result && L.Field.empty()) {
     N = resultField(F);
   } else if (L.Kind == LocKind::Alloc && StageAt) {
     // A heap object is kept whole; the store gets a node of its own so
     // that a later store into the same field may replace it.
-    N = newLoc(LocKind::Flow, L.Name + "." + F->getNameAsString(),
+    N = newLoc(LocKind::Flow, L.Name + "." + fieldName(F),
                StageAt->getBeginLoc());
     FieldStages.push_back({H.Dst, F, StageAt, N});
     flow(holeFor(H.Dst), N);
@@ -404,8 +428,8 @@ int FunctionBuilder::fieldRead(const MemberExpr *ME, const FieldDecl *F) {
       if (!splitFields(RD) || !llvm::is_contained(*splitFields(RD), F))
         return -1;
       return paramFieldNode(Slot, fieldKey(F1) + "/" + fieldKey(F),
-                            G.SlotNames[Slot] + "->" + F1->getNameAsString() +
-                                "." + F->getNameAsString(),
+                            G.SlotNames[Slot] + "->" + fieldName(F1) + "." +
+                                fieldName(F),
                             /*Source=*/true);
     }
   }
@@ -421,8 +445,7 @@ int FunctionBuilder::fieldRead(const MemberExpr *ME, const FieldDecl *F) {
 
 int FunctionBuilder::throughSink(int Slot, const FieldDecl *F) {
   return paramFieldNode(Slot, "*" + fieldKey(F),
-                        "{*" + G.SlotNames[Slot] + "->" + F->getNameAsString() +
-                            "}",
+                        "{*" + G.SlotNames[Slot] + "->" + fieldName(F) + "}",
                         /*Source=*/false);
 }
 
@@ -577,7 +600,7 @@ void FunctionBuilder::fieldArgs(CallSite &CS, const FunctionDecl *Callee) {
           if (Full())
             break;
           std::string Key = fieldKey(F) + "/" + fieldKey(F2);
-          std::string Name = F->getNameAsString() + "." + F2->getNameAsString();
+          std::string Name = fieldName(F) + "." + fieldName(F2);
           Push(
               Key, paramFieldNode(Slot, Key, Name, false),
               paramFieldNode(Slot, Key, G.SlotNames[Slot] + "->" + Name, true));
@@ -598,7 +621,7 @@ void FunctionBuilder::fieldArgs(CallSite &CS, const FunctionDecl *Callee) {
         if (Full())
           break;
         std::string Key = Field + "/" + fieldKey(F2);
-        std::string Name = G.Locs[Obj].Name + "." + F2->getNameAsString();
+        std::string Name = G.Locs[Obj].Name + "." + fieldName(F2);
         Push(fieldKey(F2), paramFieldNode(Slot, Key, Name, false),
              paramFieldNode(Slot, Key, Name, true));
         // What the callee stores through a pointer member of it

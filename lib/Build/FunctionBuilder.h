@@ -185,6 +185,9 @@ std::string dynamicKey(const clang::FunctionDecl *FD,
 
 /// How summaries name a field (FieldRef::Field).
 std::string fieldKey(const clang::FieldDecl *F);
+/// A lambda's capture, named by the closure's place and the capture's index.
+std::string captureKey(const clang::CXXRecordDecl *Closure, unsigned Index,
+                       const clang::SourceManager &SM);
 
 class FunctionBuilder {
 public:
@@ -402,6 +405,10 @@ public:
   /// In a lambda's body, the sink standing for the object its captured
   /// `this` points to (mapped by the function that made the lambda), or -1.
   int capturedThisSink();
+  /// In a lambda's body, the source for the value capture field F holds
+  /// (Source), or the sink for stores into it; -1 when the closure is kept
+  /// whole.
+  int closureField(const clang::FieldDecl *F, llvm::StringRef Var, bool Source);
   std::string captureKeyOf(const clang::CXXRecordDecl *Closure,
                            unsigned Index) const;
   /// Capture sinks for the lambdas a call can run (its callee is a
@@ -581,6 +588,8 @@ public:
   /// there, not the function's own; -1 outside one.
   int DefaultInitObject = -1;
   bool IsLambdaBody = false;
+  /// Set while making a node for a field of the lambda's own closure.
+  bool OwnClosure = false;
   /// Looking up where an lvalue lives without lowering it (a binding's
   /// target): an unknown pointee stays the heap.
   bool Probing = false;
