@@ -22,6 +22,7 @@
 #include "clang/AST/ParentMap.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/AST/StmtCXX.h"
+#include "clang/Basic/Builtins.h"
 
 #include <optional>
 
@@ -42,6 +43,30 @@ int FunctionBuilder::pushScope(bool Loop, const Stmt *S) {
   if (S)
     ScopeStmts[CurScope] = S;
   return Saved;
+}
+
+/// The value condition C has at run time when it only asks whether the
+/// evaluation is a constant one (`std::is_constant_evaluated()`, its
+/// builtin, negated or not): false, since constant evaluation never runs
+/// the code we analyze.
+static std::optional<bool> runTimeValue(const Expr *C) {
+  bool Negated = false;
+  C = C->IgnoreParenImpCasts();
+  while (const auto *UO = dyn_cast<UnaryOperator>(C)) {
+    if (UO->getOpcode() != UO_LNot)
+      return std::nullopt;
+    Negated = !Negated;
+    C = UO->getSubExpr()->IgnoreParenImpCasts();
+  }
+  const auto *CE = dyn_cast<CallExpr>(C);
+  const FunctionDecl *FD = CE ? CE->getDirectCallee() : nullptr;
+  if (!FD)
+    return std::nullopt;
+  bool Asks =
+      FD->getBuiltinID() == Builtin::BI__builtin_is_constant_evaluated ||
+      (FD->isInStdNamespace() && FD->getIdentifier() &&
+       FD->getName() == "is_constant_evaluated");
+  return Asks ? std::optional<bool>(Negated) : std::nullopt;
 }
 
 static const BinaryOperator *asAssignment(const Stmt *S) {
@@ -124,6 +149,13 @@ void FunctionBuilder::stmt(const Stmt *S) {
     if (!If->getConditionVariable() && !If->getCond()->isValueDependent() &&
         !If->getCond()->HasSideEffects(Ctx))
       Known = If->getCond()->EvaluateAsBooleanCondition(Taken, Ctx);
+    // Or one that asks whether this is constant evaluation: at run time the
+    // branch for it never runs (stdexec's STDEXEC_IF_CONSTEVAL in C++20).
+    if (std::optional<bool> V; !Known && !If->getConditionVariable() &&
+                               (V = runTimeValue(If->getCond()))) {
+      Known = true;
+      Taken = *V;
+    }
     GuardSlot = Slot;
     GuardValue = Value;
     if (!Known || Taken)
