@@ -33,7 +33,7 @@ namespace escape {
 std::string captureKey(const CXXRecordDecl *Closure, unsigned Index,
                        const SourceManager &SM) {
   SourceLocation L = SM.getExpansionLoc(Closure->getLocation());
-  return "lambda@" + SM.getFilename(L).str() + ":" +
+  return "lambda@" + fileName(SM.getFilename(L)) + ":" +
          std::to_string(SM.getFileOffset(L)) + "#" + std::to_string(Index);
 }
 

@@ -185,6 +185,9 @@ std::string dynamicKey(const clang::FunctionDecl *FD,
 
 /// How summaries name a field (FieldRef::Field).
 std::string fieldKey(const clang::FieldDecl *F);
+/// The name of the file \p Name, without `.` and `..` steps: a header
+/// reached as `include/a/../b/h.hpp` and as `include/b/h.hpp` is one file.
+std::string fileName(llvm::StringRef Name);
 /// A lambda's capture, named by the closure's place and the capture's index.
 std::string captureKey(const clang::CXXRecordDecl *Closure, unsigned Index,
                        const clang::SourceManager &SM);

@@ -120,7 +120,8 @@ std::string declKey(const Decl *D, MangleContext *MC) {
     if (const FunctionDecl *Outer = enclosingFunction(FD)) {
       const SourceManager &SM = D->getASTContext().getSourceManager();
       return "local:" + mangledName(*MC, FD) + "|in:" +
-             SM.getFilename(SM.getExpansionLoc(Outer->getLocation())).str() +
+             fileName(
+                 SM.getFilename(SM.getExpansionLoc(Outer->getLocation()))) +
              ownFile(Outer) + Own;
     }
   llvm::SmallString<128> Buf;
@@ -165,6 +166,12 @@ std::string dynamicKey(const FunctionDecl *FD, const CXXRecordDecl *Dyn,
   return declKey(FD, MC) + "@this:" + declKey(Dyn, MC);
 }
 
+std::string fileName(llvm::StringRef Name) {
+  llvm::SmallString<256> Path(Name);
+  llvm::sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
+  return std::string(Path);
+}
+
 SourcePos FunctionBuilder::pos(SourceLocation L) const {
   SourcePos P;
   if (L.isInvalid())
@@ -173,7 +180,7 @@ SourcePos FunctionBuilder::pos(SourceLocation L) const {
   L = SM.getExpansionLoc(L);
   std::pair<FileID, unsigned> Dec = SM.getDecomposedLoc(L);
   if (OptionalFileEntryRef FE = SM.getFileEntryRefForID(Dec.first))
-    P.File = std::string(FE->getName());
+    P.File = fileName(FE->getName());
   P.Line = SM.getLineNumber(Dec.first, Dec.second);
   P.Column = SM.getColumnNumber(Dec.first, Dec.second);
   P.Offset = Dec.second;

@@ -1,0 +1,2 @@
+#include "a/via.h"
+void one() { leak<int>(); }

@@ -1,0 +1,2 @@
+#include "b/keep.h"
+void two() { leak<unsigned>(); }
