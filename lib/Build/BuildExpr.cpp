@@ -211,6 +211,10 @@ void FunctionBuilder::expr(const Hole &K, const Expr *E) {
     const auto *IL = cast<InitListExpr>(E);
     if (!IL->isSemanticForm() && IL->getSemanticForm())
       IL = IL->getSemanticForm();
+    // `T &r{x}`, `T v{t}`: braces around the one object meant, not an
+    // aggregate made of it.
+    if (IL->isTransparent())
+      return expr(K, IL->getInit(0));
     if (const Expr *Filler = IL->getArrayFiller())
       expr(K, Filler);
     aggregateInits(K, E->getType(), IL->inits());
