@@ -689,6 +689,23 @@ static bool sameLValue(const Expr *A, const Expr *B) {
 
 /// True if A is a member (or a member of a member) of the object B names:
 /// `this->stack_` of `this`, `d.refs` of `d`, `p->refs` of `p`.
+/// A `co_await` in \p S of one of \p Objects (`register(pi); co_await
+/// pi;`), or null.
+static const CoawaitExpr *awaitOf(const Stmt *S,
+                                  llvm::ArrayRef<const Expr *> Objects) {
+  if (!S)
+    return nullptr;
+  if (const auto *CA = dyn_cast<CoawaitExpr>(S))
+    if (const Expr *Op = CA->getOperand();
+        Op &&
+        llvm::any_of(Objects, [&](const Expr *O) { return sameLValue(Op, O); }))
+      return CA;
+  for (const Stmt *C : S->children())
+    if (const CoawaitExpr *CA = awaitOf(C, Objects))
+      return CA;
+  return nullptr;
+}
+
 static bool memberOf(const Expr *A, const Expr *B) {
   const auto *ME = dyn_cast<MemberExpr>(A->IgnoreParenImpCasts());
   for (; ME; ME = dyn_cast<MemberExpr>(ME->getBase()->IgnoreParenImpCasts()))
@@ -1300,6 +1317,11 @@ void FunctionBuilder::killOverwrittenGlobalStores(const Stmt *Body) {
                 break;
               }
             }
+            // Or a coroutine suspended on that very object (a timer entry
+            // registered, then awaited): whoever resumes it takes the entry
+            // back first, as an awaiter does.
+            if (!By)
+              By = awaitOf(Stmts[J], U.Objects);
             if (Leaves(J))
               break;
           }
