@@ -246,6 +246,8 @@ int FunctionBuilder::callSite(const FunctionDecl *Callee, const Expr *Call,
       CS.ArgContent[Slot] = probeLvalue(Arg).Dst;
       if (CS.ArgContent[Slot] == FunctionGraph::HeapLoc)
         CS.ArgContent[Slot] = derefOf(A, Arg).Dst;
+    } else if (closureByValue(CS, Slot, PT, Arg, A, N)) {
+      CS.ArgContent[Slot] = derefOf(A, Arg).Dst;
     } else {
       // An array given as it is (forwarded by make_unique) decays to its
       // address.

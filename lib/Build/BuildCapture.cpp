@@ -93,6 +93,50 @@ int FunctionBuilder::closureField(const FieldDecl *F, llvm::StringRef Var,
   return paramFieldNode(0, fieldKey(F), Var.str(), Source);
 }
 
+bool FunctionBuilder::closureByValue(CallSite &CS, unsigned Slot, QualType PT,
+                                     const Expr *Arg, int A, const Note &N) {
+  const CXXRecordDecl *RD = PT->getAsCXXRecordDecl();
+  const auto *Fields = RD && RD->isLambda() ? splitFields(RD) : nullptr;
+  if (!Fields)
+    return false;
+  const Expr *Src = Arg->IgnoreImplicit();
+  if (const auto *CE = dyn_cast<CXXConstructExpr>(Src);
+      CE && CE->getNumArgs() == 1)
+    Src = CE->getArg(0)->IgnoreImplicit();
+  int Obj = -1;
+  if (const auto *LE = dyn_cast<LambdaExpr>(Src)) {
+    // Made here: a stand-in split per capture, whose value is the argument.
+    Obj = newTemporary(PT, Arg, /*FullExpr=*/true);
+    lambda(holeFor(wholeOf(Obj)), LE);
+    flow(holeFor(A).note(N), Obj);
+  } else {
+    expr(holeFor(A).note(N), Arg);
+    if (int O = objectNode(Src); O >= 0 && Splits.count(O))
+      Obj = O;
+  }
+  // Or a closure this function was given by value, passed on.
+  int Param = -1;
+  if (const auto *DRE = dyn_cast<DeclRefExpr>(Src))
+    if (const auto *PVD = dyn_cast<ParmVarDecl>(DRE->getDecl());
+        PVD && !PVD->getType()->isReferenceType())
+      if (auto It = SlotOfParam.find(PVD); It != SlotOfParam.end())
+        Param = It->second;
+  for (const FieldDecl *F : *Fields) {
+    int Source = Obj >= 0 ? fieldOf(Obj, F) : -1;
+    int Sink = Source >= 0 && Splits.count(Source) ? wholeOf(Source) : Source;
+    if (Param >= 0) {
+      Source = fieldSource(Param, F);
+      Sink = contentField(Param, F);
+    }
+    // Not known apart: every capture is what the whole argument holds.
+    if (Source < 0 || Sink < 0)
+      Sink = Source = A;
+    CS.ArgFields.push_back(
+        {FieldRef{static_cast<int>(Slot), fieldKey(F)}, Sink, Source});
+  }
+  return true;
+}
+
 void FunctionBuilder::captureArgs(CallSite &CS, const FunctionDecl *Callee,
                                   llvm::ArrayRef<const Expr *> Args) {
   llvm::SmallVector<const CXXRecordDecl *, 2> Closures;

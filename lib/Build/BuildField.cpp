@@ -568,11 +568,18 @@ void FunctionBuilder::fieldArgs(CallSite &CS, const FunctionDecl *Callee) {
                G.SlotKinds[Slot] == 'v' && G.SlotContents[Slot] >= 0) {
       // A class parameter passed by value: what the callee stores through
       // its pointer members lands where they point, in the caller.
-      const auto *Fields = splitFields(slotRecord(Callee, J));
-      for (const FieldDecl *F : Fields ? *Fields : NoFields)
+      const CXXRecordDecl *RD = slotRecord(Callee, J);
+      const auto *Fields = splitFields(RD);
+      for (const FieldDecl *F : Fields ? *Fields : NoFields) {
         if (F->getType()->isPointerType() || F->getType()->isReferenceType())
           CS.ArgFields.push_back(
               {FieldRef{Arg, "*" + fieldKey(F)}, G.SlotContents[Slot], -1});
+        // A closure by value (`template <class F> void run(F f) { f(); }`):
+        // its captures apart, as the caller passes them
+        // (closureByValue).
+        if (RD->isLambda())
+          Push(fieldKey(F), contentField(Slot, F), fieldSource(Slot, F));
+      }
     } else if (G.Locs[Obj].Kind == LocKind::Result && Field.empty()) {
       const auto *Fields = splitFields(ResultRecord);
       for (const FieldDecl *F : Fields ? *Fields : NoFields) {

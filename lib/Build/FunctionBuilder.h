@@ -414,6 +414,11 @@ public:
   int closureField(const clang::FieldDecl *F, llvm::StringRef Var, bool Source);
   std::string captureKeyOf(const clang::CXXRecordDecl *Closure,
                            unsigned Index) const;
+  /// Lowers Arg, a closure given by value to parameter Slot, into A, and
+  /// lists the caller's node for each of its captures (the lambda's own,
+  /// a split local's, else A): false if the parameter is no closure.
+  bool closureByValue(CallSite &CS, unsigned Slot, clang::QualType PT,
+                      const clang::Expr *Arg, int A, const Note &N);
   /// Capture sinks for the lambdas a call can run (its callee is a
   /// lambda's operator(), or an argument is a closure).
   void captureArgs(CallSite &CS, const clang::FunctionDecl *Callee,

@@ -88,14 +88,42 @@ int storedIntoCapture() {
   return f(); // CHECK: :[[@LINE]]:10: warning: lambda expression captures local 'port' by reference and outlives it (sink {global slot}); 'port' dangles when 'storedIntoCapture' returns [escape-lambda-capture]
 }
 
-// Known imprecision: given by value to a template, the closure's copy is
-// kept whole in the callee's summary, so 'port' is taken to go with 'ex'.
+// Given by value to a template that calls it, made in place or named, and
+// passed on by value again: still one capture at a time.
 int pointerKeptThroughCopy() {
   int port = 1;
   Exec *ex = &globalExec;
-  // CHECK: :[[@LINE+1]]:10: warning: lambda expression captures local 'port' by reference and outlives it (sink {global registry}); 'port' dangles when 'pointerKeptThroughCopy' returns [escape-lambda-capture]
   return runCopy([ex, &port]() {
     keep(ex);
     return use(port);
   });
+}
+
+template <class F> int forward(F f) { return runCopy(f); }
+int pointerKeptThroughCopies() {
+  int port = 1;
+  Exec *ex = &globalExec;
+  auto f = [ex, &port]() { return (keep(ex), use(port)); };
+  return forward(f);
+}
+
+// Given by value to a template that keeps it: every capture is kept.
+std::function<int()> later;
+template <class F> void keepCopy(F f) { later = f; }
+void keptCopy() {
+  int port = 1;
+  Exec local{2};
+  Exec *ex = &local;
+  // CHECK: :[[@LINE+2]]:3: warning: lambda expression captures local 'port' by reference and outlives it (sink {global later}); 'port' dangles when 'keptCopy' returns [escape-lambda-capture]
+  // CHECK: :[[@LINE+1]]:3: warning: lambda expression captures a pointer to local 'local' and outlives it (sink {global later}); 'local' dangles when 'keptCopy' returns [escape-lambda-capture]
+  keepCopy([ex, &port]() { return ex->n + use(port); });
+}
+
+// Passed on by value to one that keeps it: still every capture.
+template <class F> void keepThrough(F f) { keepCopy(f); }
+void keptThroughCopies() {
+  int port = 1;
+  Exec *ex = &globalExec;
+  // CHECK: :[[@LINE+1]]:3: warning: lambda expression captures local 'port' by reference and outlives it (sink {global later}); 'port' dangles when 'keptThroughCopies' returns [escape-lambda-capture]
+  keepThrough([ex, &port]() { return ex->n + use(port); });
 }
