@@ -37,6 +37,18 @@ std::string captureKey(const CXXRecordDecl *Closure, unsigned Index,
          std::to_string(SM.getFileOffset(L)) + "#" + std::to_string(Index);
 }
 
+const FieldDecl *captureField(const CXXRecordDecl *Closure,
+                              const ValueDecl *Var) {
+  if (!Closure)
+    return nullptr;
+  llvm::DenseMap<const ValueDecl *, FieldDecl *> Fields;
+  FieldDecl *ThisField = nullptr;
+  Closure->getCaptureFields(Fields, ThisField);
+  if (!Var)
+    return ThisField;
+  return Fields.lookup(Var);
+}
+
 std::string FunctionBuilder::captureKeyOf(const CXXRecordDecl *Closure,
                                           unsigned Index) const {
   return captureKey(Closure, Index, Ctx.getSourceManager());
@@ -73,15 +85,10 @@ int FunctionBuilder::capturedThisSink() {
   const CXXRecordDecl *RD = MD ? MD->getParent() : nullptr;
   if (!RD || !RD->isLambda())
     return -1;
-  auto Capture = RD->captures().begin();
-  for (const FieldDecl *F : RD->fields()) {
-    if (Capture == RD->captures().end())
-      break;
-    if (Capture->capturesThis() && !F->getType()->isReferenceType())
-      return captureSink(RD, F->getFieldIndex(), "this");
-    ++Capture;
-  }
-  return -1;
+  const FieldDecl *F = captureField(RD, nullptr);
+  return F && !F->getType()->isReferenceType()
+             ? captureSink(RD, F->getFieldIndex(), "this")
+             : -1;
 }
 
 int FunctionBuilder::closureField(const FieldDecl *F, llvm::StringRef Var,

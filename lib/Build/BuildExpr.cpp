@@ -233,10 +233,7 @@ void FunctionBuilder::expr(const Hole &K, const Expr *E) {
       return;
     // In a lambda body `this` is the enclosing object's, kept in the closure.
     if (IsLambdaBody) {
-      llvm::DenseMap<const ValueDecl *, FieldDecl *> Fields;
-      FieldDecl *ThisField = nullptr;
-      if (Closure)
-        Closure->getCaptureFields(Fields, ThisField);
+      const FieldDecl *ThisField = captureField(Closure, nullptr);
       if (ThisField && K.Derefs >= 0)
         if (int N = closureField(ThisField, "this", /*Source=*/true); N >= 0)
           return flow(K.note(note("captured this", E)), N);
@@ -398,25 +395,20 @@ void FunctionBuilder::declRef(const Hole &K, const DeclRefExpr *DRE) {
     return;
   if (IsLambdaBody && Closure && DRE->refersToEnclosingVariableOrCapture()) {
     // A capture is a field of the closure, which `this` points to.
-    llvm::DenseMap<const ValueDecl *, FieldDecl *> Fields;
-    FieldDecl *ThisField = nullptr;
-    Closure->getCaptureFields(Fields, ThisField);
-    auto It = Fields.find(VD);
-    if (It == Fields.end())
+    const FieldDecl *CF = captureField(Closure, VD);
+    if (!CF)
       return; // not captured (a constant, or a global)
-    int By = It->second->getType()->isReferenceType() ? 2 : 1;
+    int By = CF->getType()->isReferenceType() ? 2 : 1;
     if (VD->getType()->isReferenceType())
       By += 1;
     // By reference: the capture holds the variable's address, which the
     // function that made the lambda knows.
-    if (It->second->getType()->isReferenceType())
-      return flow(
-          K.shift(By - 1, note("captured variable", DRE)),
-          captureSource(Closure, It->second->getFieldIndex(), VD->getName()));
+    if (CF->getType()->isReferenceType())
+      return flow(K.shift(By - 1, note("captured variable", DRE)),
+                  captureSource(Closure, CF->getFieldIndex(), VD->getName()));
     // By value, its value: that capture's field alone, not every capture.
     if (By == 1 && K.Derefs >= 0)
-      if (int N = closureField(It->second, VD->getName(), /*Source=*/true);
-          N >= 0)
+      if (int N = closureField(CF, VD->getName(), /*Source=*/true); N >= 0)
         return flow(K.note(note("captured variable", DRE)), N);
     return flow(K.shift(By, note("captured variable", DRE)), G.SlotLocs[0]);
   }
@@ -660,20 +652,16 @@ Hole FunctionBuilder::lvalueHole(const Expr *LV) {
       return holeFor(S);
     }
     if (IsLambdaBody && DRE->refersToEnclosingVariableOrCapture()) {
-      llvm::DenseMap<const ValueDecl *, FieldDecl *> Fields;
-      FieldDecl *ThisField = nullptr;
-      if (Closure)
-        Closure->getCaptureFields(Fields, ThisField);
-      auto It = Fields.find(VD);
-      if (It != Fields.end() && !It->second->getType()->isReferenceType()) {
-        int N = closureField(It->second, VD->getName(), /*Source=*/false);
+      const FieldDecl *CF = captureField(Closure, VD);
+      if (CF && !CF->getType()->isReferenceType()) {
+        int N = closureField(CF, VD->getName(), /*Source=*/false);
         return holeFor(N >= 0 ? N : G.SlotContents[0]);
       }
       // Through a reference capture: into the captured variable, which the
       // function that made the lambda knows.
-      if (It != Fields.end() && Closure)
+      if (CF)
         return holeFor(
-            captureSink(Closure, It->second->getFieldIndex(), VD->getName()));
+            captureSink(Closure, CF->getFieldIndex(), VD->getName()));
       return heapHole();
     }
     if (VD->getType()->isReferenceType()) {

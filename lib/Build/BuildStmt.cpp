@@ -687,8 +687,6 @@ static bool sameLValue(const Expr *A, const Expr *B) {
   return isa<CXXThisExpr>(A) && isa<CXXThisExpr>(B);
 }
 
-/// True if A is a member (or a member of a member) of the object B names:
-/// `this->stack_` of `this`, `d.refs` of `d`, `p->refs` of `p`.
 /// A `co_await` in \p S of one of \p Objects (`register(pi); co_await
 /// pi;`), or null.
 static const CoawaitExpr *awaitOf(const Stmt *S,
@@ -706,6 +704,8 @@ static const CoawaitExpr *awaitOf(const Stmt *S,
   return nullptr;
 }
 
+/// True if A is a member (or a member of a member) of the object B names:
+/// `this->stack_` of `this`, `d.refs` of `d`, `p->refs` of `p`.
 static bool memberOf(const Expr *A, const Expr *B) {
   const auto *ME = dyn_cast<MemberExpr>(A->IgnoreParenImpCasts());
   for (; ME; ME = dyn_cast<MemberExpr>(ME->getBase()->IgnoreParenImpCasts()))
@@ -1320,7 +1320,7 @@ void FunctionBuilder::killOverwrittenGlobalStores(const Stmt *Body) {
             // Or a coroutine suspended on that very object (a timer entry
             // registered, then awaited): whoever resumes it takes the entry
             // back first, as an awaiter does.
-            if (!By)
+            if (!By && B.G.IsCoroutine)
               By = awaitOf(Stmts[J], U.Objects);
             if (Leaves(J))
               break;

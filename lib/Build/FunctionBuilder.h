@@ -188,6 +188,10 @@ std::string fieldKey(const clang::FieldDecl *F);
 /// The name of the file \p Name, without `.` and `..` steps: a header
 /// reached as `include/a/../b/h.hpp` and as `include/b/h.hpp` is one file.
 std::string fileName(llvm::StringRef Name);
+/// The field of \p Closure holding the capture of \p Var (of `this` when
+/// null), or null when it captures no such thing.
+const clang::FieldDecl *captureField(const clang::CXXRecordDecl *Closure,
+                                     const clang::ValueDecl *Var);
 /// A lambda's capture, named by the closure's place and the capture's index.
 std::string captureKey(const clang::CXXRecordDecl *Closure, unsigned Index,
                        const clang::SourceManager &SM);
@@ -282,7 +286,6 @@ public:
   /// (RekeyedInsert.cpp): the call keeps nothing of its key argument.
   bool insertedKeyReplaced(const clang::Expr *Call,
                            const clang::FunctionDecl *Callee);
-
   // Calls (BuildCall.cpp).
   void call(const Hole &K, const clang::CallExpr *CE);
   void construct(const Hole &K, const clang::CXXConstructExpr *CE);
