@@ -580,6 +580,17 @@ ReportBuilder::ReportBuilder(const Program &P, const ReportOptions &Opts)
     if (llvm::any_of(G.Overrides,
                      [&](const std::string &O) { return Called.count(O); }))
       Called.insert(G.Key);
+  // Every unit has its own copy of an internal function defined in a
+  // header (`static`, or in an anonymous namespace), and the copy of an
+  // inline caller that stays after linking calls one of them: a copy is
+  // called when the one defined at the same place is.
+  std::set<std::tuple<std::string, unsigned, unsigned>> CalledAt;
+  for (const FunctionGraph &G : P.graphs())
+    if (Called.count(G.Key) && G.Pos.Line)
+      CalledAt.insert({G.Pos.File, G.Pos.Line, G.Pos.Column});
+  for (const FunctionGraph &G : P.graphs())
+    if (CalledAt.count({G.Pos.File, G.Pos.Line, G.Pos.Column}))
+      Called.insert(G.Key);
 }
 
 void ReportBuilder::add(size_t I, const FunctionGraph &G,
