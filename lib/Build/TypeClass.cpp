@@ -461,6 +461,10 @@ bool TypeClassifier::mayHoldAddress(QualType T) {
     return true;
   T = T.getCanonicalType();
   const Type *Ty = T.getTypePtr();
+  // A function's address points at code: nothing is stored through it, and
+  // no object dies under it.
+  if (Ty->isFunctionPointerType() || Ty->isFunctionReferenceType())
+    return false;
   if (Ty->isReferenceType() || Ty->isPointerType() || Ty->isBlockPointerType())
     return true;
   if (Ty->isDependentType())
