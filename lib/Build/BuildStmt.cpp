@@ -1072,13 +1072,121 @@ static llvm::DenseSet<const VarDecl *> namedThroughInits(const Stmt *S) {
   return Set;
 }
 
+/// True if \p E, passed on unchanged (handleOf), is the handle \p Var
+/// (a local) or \p LV (an lvalue: a member, a global).
+static bool isHandle(const Expr *E, const VarDecl *Var, const Expr *LV);
+
+/// What statement \p S stores a value into: the variable it declares, or
+/// the left side of its assignment, with the value (`auto f =
+/// async(g).then(h);`, `sut = async(g);`). A null value otherwise.
+struct StoredHandle {
+  const VarDecl *Var = nullptr;
+  const Expr *LV = nullptr;
+  const Expr *Value = nullptr;
+};
+static StoredHandle storedHandle(const Stmt *S) {
+  if (const auto *FE = dyn_cast<FullExpr>(S))
+    S = FE->getSubExpr();
+  if (const auto *DS = dyn_cast<DeclStmt>(S)) {
+    const auto *VD =
+        DS->isSingleDecl() ? dyn_cast<VarDecl>(DS->getSingleDecl()) : nullptr;
+    if (VD && VD->getInit() && !VD->getType()->isReferenceType() &&
+        VD->getType()->isRecordType())
+      return {VD, nullptr, VD->getInit()};
+    return {};
+  }
+  if (const auto *BO = dyn_cast<BinaryOperator>(S);
+      BO && BO->getOpcode() == BO_Assign)
+    return {nullptr, BO->getLHS(), BO->getRHS()};
+  if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(S);
+      OC && OC->getOperator() == OO_Equal && OC->getNumArgs() == 2)
+    return {nullptr, OC->getArg(0), OC->getArg(1)};
+  return {};
+}
+
+/// The calls of \p S, not counting those inside lambdas, given the handle
+/// \p Var or \p LV as an argument (`check(std::move(fut))`), each with the
+/// slot it is given in.
+static void
+handleTakers(const Stmt *S, const VarDecl *Var, const Expr *LV,
+             llvm::SmallVectorImpl<std::pair<const CallExpr *, int>> &Out) {
+  struct Finder : RecursiveASTVisitor<Finder> {
+    const VarDecl *Var;
+    const Expr *LV;
+    llvm::SmallVectorImpl<std::pair<const CallExpr *, int>> &Out;
+    Finder(const VarDecl *Var, const Expr *LV,
+           llvm::SmallVectorImpl<std::pair<const CallExpr *, int>> &Out)
+        : Var(Var), LV(LV), Out(Out) {}
+    bool shouldVisitLambdaExpressions() const { return false; }
+    bool VisitCallExpr(CallExpr *E) {
+      const auto *MD = dyn_cast_or_null<CXXMethodDecl>(E->getDirectCallee());
+      if (isa<CXXOperatorCallExpr>(E) && MD)
+        return true; // the object's own operators
+      int Base = isa<CXXMemberCallExpr>(E) ? 1 : 0;
+      for (unsigned A = 0; A < E->getNumArgs(); ++A)
+        if (isHandle(E->getArg(A), Var, LV))
+          Out.push_back({E, Base + static_cast<int>(A)});
+      return true;
+    }
+  } F(Var, LV, Out);
+  F.TraverseStmt(const_cast<Stmt *>(S));
+}
+
+/// True if statement \p S assigns the handle \p Var or \p LV.
+static bool assignsTo(const Stmt *S, const VarDecl *Var, const Expr *LV) {
+  if (const auto *FE = dyn_cast<FullExpr>(S))
+    S = FE->getSubExpr();
+  if (const auto *BO = dyn_cast<BinaryOperator>(S);
+      BO && BO->getOpcode() == BO_Assign)
+    return isHandle(BO->getLHS(), Var, LV);
+  if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(S);
+      OC && OC->getOperator() == OO_Equal && OC->getNumArgs() == 2)
+    return isHandle(OC->getArg(0), Var, LV);
+  return false;
+}
+
+/// True if value \p E is made by a call on, or given, an expression
+/// \p Handle accepts (`sut.then(g)`, `sut | g`, `when_all(f, a, b)`), not
+/// counting calls inside lambdas.
+static bool madeFrom(const Expr *E,
+                     llvm::function_ref<bool(const Expr *)> Handle) {
+  struct Finder : RecursiveASTVisitor<Finder> {
+    llvm::function_ref<bool(const Expr *)> Handle;
+    bool Found = false;
+    explicit Finder(llvm::function_ref<bool(const Expr *)> Handle)
+        : Handle(Handle) {}
+    bool shouldVisitLambdaExpressions() const { return false; }
+    bool VisitCallExpr(CallExpr *E) {
+      if (!E->getType()->isRecordType())
+        return true;
+      if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E))
+        Found |= Handle(MC->getImplicitObjectArgument());
+      for (const Expr *A : E->arguments())
+        Found |= Handle(A);
+      return !Found;
+    }
+  } F(Handle);
+  F.TraverseStmt(const_cast<Expr *>(E));
+  return F.Found;
+}
+
+static bool isHandle(const Expr *E, const VarDecl *Var, const Expr *LV) {
+  E = handleOf(E);
+  if (Var) {
+    const auto *DRE = dyn_cast<DeclRefExpr>(E);
+    return DRE && DRE->getDecl() == Var;
+  }
+  return LV && sameLValue(E, LV);
+}
+
 void FunctionBuilder::killOverwrittenGlobalStores(const Stmt *Body) {
   // Within one block, a store of a local's address into a global that is
   // overwritten later in the same block, with no exit in between, never
   // outlives the frame ("set, use, clear").
   struct Walker : RecursiveASTVisitor<Walker> {
     FunctionBuilder &B;
-    explicit Walker(FunctionBuilder &B) : B(B) {}
+    const Stmt *FnBody;
+    Walker(FunctionBuilder &B, const Stmt *FnBody) : B(B), FnBody(FnBody) {}
     bool VisitCompoundStmt(CompoundStmt *CS) {
       auto Body = CS->body();
       std::vector<const Stmt *> Stmts(Body.begin(), Body.end());
@@ -1139,6 +1247,9 @@ void FunctionBuilder::killOverwrittenGlobalStores(const Stmt *Body) {
               if (!llvm::is_contained(B.G.Calls[CI->second].WaitsOnArgs, S))
                 B.G.Calls[CI->second].WaitsOnArgs.push_back(S);
         }
+        // The handle statement I stores (a future), waited on later: the
+        // work behind it has run (CallSite::HandleWaited).
+        handleWaited(CS, Stmts, I, WaitsIn, Leaves);
         Given.clear();
         handOffs(Stmts[I], B.TU.Opts.Models, Given);
         // Whether the work of statement I holds local V: asked again for
@@ -1497,6 +1608,114 @@ void FunctionBuilder::killOverwrittenGlobalStores(const Stmt *Body) {
       }
       return {};
     }
+    /// Marks the calls making the handle statement \p I of block \p CS
+    /// stores (`sut = async(f) | g;`, `auto h = spawn(f);`) HandleWaited
+    /// when a later call of the block, before any exit or another store
+    /// there, waits on it (`h.get()`, `await(std::move(sut))`); else lists
+    /// the later calls given it (CallSite::HandleWaitedBy). A member or an
+    /// outer local stored in a nested block is followed into the block
+    /// around it, when the work names no local of the nested one.
+    void handleWaited(
+        const CompoundStmt *CS, const std::vector<const Stmt *> &Stmts,
+        size_t I,
+        llvm::function_ref<llvm::ArrayRef<const Expr *>(size_t)> WaitsIn,
+        llvm::function_ref<bool(size_t)> Leaves) {
+      auto [Var, LV, RHS] = storedHandle(Stmts[I]);
+      if (!RHS)
+        return;
+      llvm::SmallVector<int, 4> Makers;
+      handleMakers(RHS, Makers);
+      if (Makers.empty())
+        return;
+      llvm::SmallVector<std::pair<const CallExpr *, int>, 4> Takers;
+      // The handle, and those later statements make from it (`auto f1 =
+      // sut.then(g);`): a wait on one of them waits on the work too.
+      llvm::SmallVector<std::pair<const VarDecl *, const Expr *>, 4> Handles{
+          {Var, LV}};
+      auto IsHandle = [&](const Expr *E) {
+        return llvm::any_of(Handles, [&](const auto &H) {
+          return isHandle(E, H.first, H.second);
+        });
+      };
+      auto Scan =
+          [&](llvm::ArrayRef<const Stmt *> Later,
+              llvm::function_ref<llvm::ArrayRef<const Expr *>(size_t)> Waits,
+              llvm::function_ref<bool(size_t)> Exits, size_t From) {
+            for (size_t J = From; J < Later.size(); ++J) {
+              if (llvm::any_of(Waits(J), IsHandle))
+                return 1; // waited on
+              for (const auto &H : Handles)
+                handleTakers(Later[J], H.first, H.second, Takers);
+              StoredHandle Next = storedHandle(Later[J]);
+              if (Next.Value && madeFrom(Next.Value, IsHandle))
+                Handles.push_back({Next.Var, Next.LV});
+              else if (assignsTo(Later[J], Var, LV))
+                return -1; // another value stored there
+              if (Exits(J))
+                return -1;
+            }
+            return 0; // the block ends
+          };
+      int Found = Scan(Stmts, WaitsIn, Leaves, I + 1);
+      const Stmt *Inner = CS;
+      const SourceManager &SM = B.Ctx.getSourceManager();
+      for (unsigned Depth = 0; Found == 0 && Depth < 4; ++Depth) {
+        if (!B.BodyParents)
+          B.BodyParents =
+              std::make_unique<ParentMap>(const_cast<Stmt *>(FnBody));
+        const auto *Outer =
+            dyn_cast_or_null<CompoundStmt>(B.BodyParents->getParent(Inner));
+        if (!Outer || namesLocalWithin(RHS, Inner, SM))
+          break;
+        // The handles that outlive the nested block.
+        llvm::erase_if(Handles, [&](const auto &H) {
+          return H.first && Inner->getSourceRange().fullyContains(
+                                H.first->getSourceRange());
+        });
+        if (Handles.empty())
+          break;
+        std::vector<const Stmt *> Up(Outer->body_begin(), Outer->body_end());
+        size_t At = llvm::find(Up, Inner) - Up.begin();
+        std::vector<llvm::SmallVector<const Expr *, 2>> UpWaits(Up.size());
+        for (size_t K = At + 1; K < Up.size(); ++K)
+          waitedObjects(Up[K], B.TU.Opts.Models, UpWaits[K]);
+        Found = Scan(
+            Up,
+            [&](size_t K) { return llvm::ArrayRef<const Expr *>(UpWaits[K]); },
+            [&](size_t K) { return leavesFrame(Up[K]); }, At + 1);
+        Inner = Outer;
+      }
+      for (int M : Makers) {
+        CallSite &C = B.G.Calls[M];
+        if (Found == 1) {
+          C.HandleWaited = C.WaitedFor = C.Undone = true;
+          continue;
+        }
+        for (auto [Taker, Slot] : Takers)
+          if (auto TI = B.CallIndex.find(Taker); TI != B.CallIndex.end()) {
+            C.HandleWaitedBy.push_back(static_cast<int>(TI->second));
+            C.HandleWaitedSlot.push_back(Slot);
+          }
+      }
+    }
+    /// The call sites of the calls making value \p E that return an object
+    /// (a handle), not counting calls inside lambdas.
+    void handleMakers(const Expr *E, llvm::SmallVectorImpl<int> &Out) {
+      struct Finder : RecursiveASTVisitor<Finder> {
+        Walker &W;
+        llvm::SmallVectorImpl<int> &Out;
+        Finder(Walker &W, llvm::SmallVectorImpl<int> &Out) : W(W), Out(Out) {}
+        bool shouldVisitLambdaExpressions() const { return false; }
+        bool VisitCallExpr(CallExpr *E) {
+          if (!E->getType()->isRecordType())
+            return true;
+          if (auto CI = W.B.CallIndex.find(E); CI != W.B.CallIndex.end())
+            Out.push_back(static_cast<int>(CI->second));
+          return true;
+        }
+      } F(*this, Out);
+      F.TraverseStmt(const_cast<Expr *>(E));
+    }
     /// The call site of \p L when it is a call of another function than
     /// \p Give on an object that the uses \p Given of Give's statement work
     /// on, or that one of them was made from; else -1. A member call runs on
@@ -1610,7 +1829,7 @@ void FunctionBuilder::killOverwrittenGlobalStores(const Stmt *Body) {
         B.G.Calls[CI->second].Undone = B.G.Calls[CI->second].WaitedFor = true;
       return true;
     }
-  } W(*this);
+  } W(*this, Body);
   W.TraverseStmt(const_cast<Stmt *>(Body));
 
   // The same for a store in a nested block cleared after it, in the block

@@ -456,7 +456,7 @@ FunctionGraph FunctionBuilder::build() {
   G.Blocks = Body && waitsOnOwnState(FD, TU.Opts.Models);
   if (Body) {
     llvm::SmallVector<int, 2> Waits;
-    waitedSlots(FD, Waits);
+    waitedSlots(FD, TU.Opts.Models, Waits);
     G.WaitsOn.assign(Waits.begin(), Waits.end());
     unlinkableMembers();
     globalWrites();

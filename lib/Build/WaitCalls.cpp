@@ -51,6 +51,73 @@ bool isWaitCall(const CXXMemberCallExpr *MC, const ModelTable *Models) {
       .Default(false);
 }
 
+/// A static member function is called as a free function is
+/// (`Factory::create_task(f)`).
+static bool isInstanceMethod(const FunctionDecl *FD);
+
+bool isFreeWaitCall(const CallExpr *E, const ModelTable *Models) {
+  if (isa<CXXMemberCallExpr>(E) || isa<CXXOperatorCallExpr>(E) ||
+      E->getNumArgs() == 0)
+    return false;
+  const FunctionDecl *FD = E->getDirectCallee();
+  if (!FD || !FD->getIdentifier() || isInstanceMethod(FD))
+    return false;
+  if (Models)
+    if (const FunctionModel *FM = Models->find(modelName(FD)); FM && FM->Waits)
+      return *FM->Waits;
+  // Not `get` nor `wait`: `std::get<0>(t)`, POSIX `wait(&status)`.
+  return llvm::StringSwitch<bool>(FD->getName())
+      .Cases("await", "blocking_get", "sync_wait", "blocking_wait", true)
+      .Cases("blockingWait", "wait_all", "wait_for_all", "wait_until_done",
+             true)
+      .Default(false);
+}
+
+static ASTContext &Ctx(const Decl *D) { return D->getASTContext(); }
+
+/// The expression a temporary or a full-expression wraps, or null.
+static const Expr *wrapped(const Expr *E) {
+  if (const auto *MT = dyn_cast<MaterializeTemporaryExpr>(E))
+    return MT->getSubExpr();
+  if (const auto *FE = dyn_cast<FullExpr>(E))
+    return FE->getSubExpr();
+  if (const auto *BT = dyn_cast<CXXBindTemporaryExpr>(E))
+    return BT->getSubExpr();
+  return nullptr;
+}
+
+const Expr *handleOf(const Expr *E) {
+  while (E) {
+    E = E->IgnoreParenImpCasts();
+    if (const auto *CE = dyn_cast<CallExpr>(E)) {
+      const FunctionDecl *FD = CE->getDirectCallee();
+      if (isa<CXXMemberCallExpr>(CE) || isa<CXXOperatorCallExpr>(CE) ||
+          CE->getNumArgs() != 1 || !FD || !FD->getIdentifier())
+        return E;
+      bool Move = isInStd(FD) &&
+                  (FD->getName() == "move" || FD->getName() == "forward");
+      // A copy made by a function (`copy(f)`): a handle's copy shares its
+      // state.
+      const Expr *A = CE->getArg(0);
+      bool Copy = CE->getType()->isRecordType() &&
+                  Ctx(FD).hasSameUnqualifiedType(
+                      CE->getType(), A->getType().getNonReferenceType());
+      if (!Move && !Copy)
+        return E;
+      E = A;
+    } else if (const auto *CC = dyn_cast<CXXConstructExpr>(E);
+               CC && CC->getNumArgs() == 1 &&
+               CC->getConstructor()->isCopyOrMoveConstructor()) {
+      E = CC->getArg(0);
+    } else if (const Expr *W = wrapped(E)) {
+      E = W;
+    } else {
+      return E;
+    }
+  }
+  return E;
+}
+
 void waitedObjects(const Stmt *S, const ModelTable *Models,
                    llvm::SmallVectorImpl<const Expr *> &Out) {
   struct Finder : RecursiveASTVisitor<Finder> {
@@ -59,6 +126,13 @@ void waitedObjects(const Stmt *S, const ModelTable *Models,
     Finder(const ModelTable *Models, llvm::SmallVectorImpl<const Expr *> &Out)
         : Models(Models), Out(Out) {}
     bool shouldVisitLambdaExpressions() const { return false; }
+    // A free function blocking on what it is given (`await(std::move(f))`).
+    bool VisitCallExpr(CallExpr *E) {
+      if (isFreeWaitCall(E, Models))
+        for (const Expr *A : E->arguments())
+          Out.push_back(handleOf(A));
+      return true;
+    }
     bool VisitCXXMemberCallExpr(CXXMemberCallExpr *E) {
       const Expr *Obj = E->getImplicitObjectArgument();
       if (!Obj || !isWaitCall(E, Models))
@@ -223,8 +297,6 @@ void callsOnLocals(const Stmt *S,
   F.TraverseStmt(const_cast<Stmt *>(S));
 }
 
-/// A static member function is called as a free function is
-/// (`Factory::create_task(f)`).
 static bool isInstanceMethod(const FunctionDecl *FD) {
   const auto *MD = dyn_cast<CXXMethodDecl>(FD);
   return MD && !MD->isStatic();
@@ -763,12 +835,8 @@ bool ownState(const Expr *E) {
       if (CC->getNumArgs() != 1)
         return false;
       E = CC->getArg(0);
-    } else if (const auto *MT = dyn_cast<MaterializeTemporaryExpr>(E)) {
-      E = MT->getSubExpr();
-    } else if (const auto *FE = dyn_cast<FullExpr>(E)) {
-      E = FE->getSubExpr();
-    } else if (const auto *BT = dyn_cast<CXXBindTemporaryExpr>(E)) {
-      E = BT->getSubExpr();
+    } else if (const Expr *W = wrapped(E)) {
+      E = W;
     } else if (const auto *DRE = dyn_cast<DeclRefExpr>(E)) {
       const auto *V = dyn_cast<VarDecl>(DRE->getDecl());
       if (!V || !V->hasLocalStorage() || isa<ParmVarDecl>(V))
@@ -1046,7 +1114,8 @@ static const ParmVarDecl *paramObject(const Expr *E, const FunctionDecl *Def) {
   return nullptr;
 }
 
-void waitedSlots(const FunctionDecl *FD, llvm::SmallVectorImpl<int> &Out) {
+void waitedSlots(const FunctionDecl *FD, const ModelTable *Models,
+                 llvm::SmallVectorImpl<int> &Out) {
   const FunctionDecl *Def = nullptr;
   if (!FD || isInStd(FD) || !FD->hasBody(Def))
     return;
@@ -1054,12 +1123,31 @@ void waitedSlots(const FunctionDecl *FD, llvm::SmallVectorImpl<int> &Out) {
   unsigned Base = MD && MD->isInstance() ? 1 : 0;
   struct Finder : RecursiveASTVisitor<Finder> {
     const FunctionDecl *Def;
+    const ModelTable *Models;
     unsigned Base;
     llvm::SmallVectorImpl<int> &Out;
-    Finder(const FunctionDecl *Def, unsigned Base,
+    Finder(const FunctionDecl *Def, const ModelTable *Models, unsigned Base,
            llvm::SmallVectorImpl<int> &Out)
-        : Def(Def), Base(Base), Out(Out) {}
+        : Def(Def), Models(Models), Base(Base), Out(Out) {}
     bool TraverseLambdaExpr(LambdaExpr *) { return true; }
+    // A handle given by value shares its state with the caller's.
+    void waitsOn(const Expr *E) {
+      const auto *DRE = dyn_cast<DeclRefExpr>(handleOf(E));
+      const auto *P = DRE ? dyn_cast<ParmVarDecl>(DRE->getDecl()) : nullptr;
+      if (P && P->getDeclContext() == Def)
+        Out.push_back(static_cast<int>(Base + P->getFunctionScopeIndex()));
+    }
+    // A wait on the object itself. A smart pointer's `get()` reads it.
+    bool VisitCallExpr(CallExpr *E) {
+      if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E)) {
+        if (isWaitCall(MC, Models) && !MC->getType()->isPointerType())
+          waitsOn(MC->getImplicitObjectArgument());
+      } else if (isFreeWaitCall(E, Models)) {
+        for (const Expr *A : E->arguments())
+          waitsOn(A);
+      }
+      return true;
+    }
     bool VisitWhileStmt(WhileStmt *S) { return loop(S); }
     bool VisitDoStmt(DoStmt *S) { return loop(S); }
     bool VisitForStmt(ForStmt *S) { return loop(S); }
@@ -1086,7 +1174,7 @@ void waitedSlots(const FunctionDecl *FD, llvm::SmallVectorImpl<int> &Out) {
       }
       return true;
     }
-  } F(Def, Base, Out);
+  } F(Def, Models, Base, Out);
   F.TraverseStmt(Def->getBody());
   llvm::sort(Out);
   Out.erase(std::unique(Out.begin(), Out.end()), Out.end());

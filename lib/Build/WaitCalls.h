@@ -29,6 +29,15 @@ class ModelTable;
 /// shutdown or wait, or a function a model marks as waiting.
 bool isWaitCall(const clang::CXXMemberCallExpr *MC, const ModelTable *Models);
 
+/// A free function that returns once the handle it is given is done
+/// (`await(std::move(fut))`, `sync_wait(sndr)`, `blocking_get(f)`), or one a
+/// model marks as waiting.
+bool isFreeWaitCall(const clang::CallExpr *E, const ModelTable *Models);
+
+/// \p E without what passes a handle on unchanged: `std::move`,
+/// `std::forward`, copies and temporaries.
+const clang::Expr *handleOf(const clang::Expr *E);
+
 /// The objects the waits in statement S wait on (`o.wait();`,
 /// `check(fut.get());`), not counting waits inside lambdas.
 void waitedObjects(const clang::Stmt *S, const ModelTable *Models,
@@ -80,9 +89,10 @@ void handOffs(const clang::Stmt *S, const ModelTable *Models,
 /// object it spins on: a loop of its body that ends on a test of the
 /// object's atomic state (`while (w.pending())`, `for (;;) { if
 /// (!waiter.continue_execution()) break; ... }`), read through the methods
-/// of the program a few calls deep. Callees given the object are a
-/// summary's business (FunctionSummary::WaitsOn).
-void waitedSlots(const clang::FunctionDecl *FD,
+/// of the program a few calls deep; or a wait on the object (`f.wait()`,
+/// `await(std::forward<F>(f))`). Callees given the object are a summary's
+/// business (FunctionSummary::WaitsOn).
+void waitedSlots(const clang::FunctionDecl *FD, const ModelTable *Models,
                  llvm::SmallVectorImpl<int> &Out);
 
 /// The slots of hand-off \p Give (in the last of \p Block's statements

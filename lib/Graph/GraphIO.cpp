@@ -312,6 +312,9 @@ template <typename IO> void io(IO &A, CallSite &C) {
   A(C.Signalled);
   A(C.ReleasedBy);
   A(C.DrainedBy);
+  A(C.HandleWaited);
+  A(C.HandleWaitedBy);
+  A(C.HandleWaitedSlot);
   A(C.SignalledBy);
   A(C.WaitsOnArgs);
   A(C.ArgParamObject);

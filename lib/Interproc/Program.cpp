@@ -696,8 +696,28 @@ static std::vector<Edge> callEdgesOf(const FunctionGraph &G,
                      bool OwnSink) {
       return Own >= 0 && Slot == Own && OwnSink && L.Level + Below == 1;
     };
+    // The handle the call returns waited on, by a later call whose callees
+    // wait on the slot it is given in (CallSite::HandleWaitedBy).
+    bool HandleDone = C.HandleWaited;
+    for (size_t K = 0; !HandleDone && K < C.HandleWaitedBy.size() &&
+                       K < C.HandleWaitedSlot.size();
+         ++K) {
+      std::vector<const FunctionSummary *> Ws;
+      int D = C.HandleWaitedBy[K];
+      HandleDone =
+          D >= 0 && D < static_cast<int>(G.Calls.size()) && Targets(D, Ws) &&
+          !Ws.empty() &&
+          llvm::all_of(
+              Ws,
+              [&](const FunctionSummary *W) {
+                return llvm::is_contained(W->WaitsOn, C.HandleWaitedSlot[K]);
+              });
+    }
+    Drained |= HandleDone;
     auto Apply = [&](const ParamLeaks &P, int A, int Below, int Own = -1) {
-      // Work waited for: only what the call returns stays.
+      // Work waited for: only what the call returns stays; of work whose
+      // handle was waited on, what the result holds ran and is not run
+      // again: a maybe.
       bool Keeps = !C.WaitedFor && !Drained;
       ScopeHolds = !C.ScopedByResult || P.Result.present() ||
                    llvm::any_of(P.FieldContent, [](const auto &FL) {
@@ -724,9 +744,10 @@ static std::vector<Edge> callEdgesOf(const FunctionGraph &G,
       // summary says reaches the result was stored into that object
       // (`make_shared<Handle>(shared_from_this())`), not into the pointer.
       if (FreshResult)
-        Add(C.Fresh, A, P.Result, Below, "stored into the object created");
+        Add(C.Fresh, A, P.Result, Below, "stored into the object created",
+            HandleDone);
       else
-        Add(C.Result, A, P.Result, Below, "returned");
+        Add(C.Result, A, P.Result, Below, "returned", HandleDone);
       for (auto &[F, L] : P.FieldContent) {
         if (!Keeps && F.Slot != FieldRef::ResultSlot)
           continue;
@@ -759,7 +780,8 @@ static std::vector<Edge> callEdgesOf(const FunctionGraph &G,
           continue;
         Add(Dst, A, L, Below, F.Slot == 0 && C.Method ? IntoObject : "stored",
             (F.Slot == 0 && Weak) || (F.Slot > 0 && C.LaterCall) ||
-                UnknownMember);
+                UnknownMember ||
+                (HandleDone && F.Slot == FieldRef::ResultSlot));
       }
     };
     size_t NS = std::min(S->Slots.size(), C.Args.size());

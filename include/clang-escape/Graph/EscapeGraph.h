@@ -267,6 +267,17 @@ struct CallSite {
   /// function given that object (`Submit(tp, f); Join(tp);`) counts when
   /// its callee waits on that slot (CallSite::WaitsOnArgs).
   std::vector<int> DrainedBy;
+  /// The handle the call returns (a future), or one its statement makes
+  /// from it (`async(f).then(g)`), is stored in a variable or member that
+  /// a later call of the same block waits on before any exit (`fut.get()`,
+  /// `await(std::move(fut))`): the work has run. What the call keeps is
+  /// released, as with WaitedFor, and what its result holds of the work (a
+  /// callable that ran and is not run again) is a maybe.
+  bool HandleWaited = false;
+  /// Later calls of the block given that handle (`check(std::move(fut))`),
+  /// and the slot each is given it in: as HandleWaited when one's callees
+  /// wait on that slot (FunctionSummary::WaitsOn).
+  std::vector<int> HandleWaitedBy, HandleWaitedSlot;
   /// Work handed off by the call holds the address of a local of the
   /// function (given it in the call's statement or in the declaration of
   /// an object the call is given), and later in the same block, before

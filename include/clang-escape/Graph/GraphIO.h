@@ -142,7 +142,7 @@ struct LinkRecord {
 /// 14: graphs stored once each, per-file entries name them. 15: result
 /// provenance in summaries, return slots, later calls. 17: bool parameters
 /// passed on to a call.
-constexpr int GraphFormatVersion = 37;
+constexpr int GraphFormatVersion = 38;
 
 /// A whole unit in one buffer (a --timeout child's answer).
 std::string writeExtractedTU(const ExtractedTU &TU);
