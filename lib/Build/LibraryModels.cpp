@@ -513,6 +513,19 @@ void methodModel(ModelBuilder &M, const CXXMethodDecl *MD) {
     This.Result.merge(1, false, "");
     return;
   }
+  // A copy of the element returned by value (`optional<T *>::value_or(d)`):
+  // what the element holds, or the default it is given, never the owner's
+  // own address.
+  if (QualType Elem = Owner ? firstTypeArg(MD->getParent()) : QualType();
+      !Elem.isNull() && !RT->isReferenceType() && M.bare(Elem) == M.bare(RT)) {
+    if (!M.holds(RT))
+      return;
+    This.Result.merge(1, false, "");
+    for (unsigned I = 1; I < M.S.Slots.size(); ++I)
+      if (QualType PT = M.paramType(I); PT->isReferenceType() || M.holds(PT))
+        M.slot(I).Result.merge(PT->isReferenceType() ? 1 : 0, false, "");
+    return;
+  }
   if (RT->isReferenceType() || RT->isPointerType()) {
     This.Result.merge(0, false, "");
   } else if (M.holds(RT)) {
