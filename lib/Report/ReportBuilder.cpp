@@ -144,6 +144,10 @@ void escapeFinding(const FunctionGraph &G, const SolvedFunction &S,
       FullExpr ? "it is destroyed at the end of the full-expression"
       : X.Kind == LocKind::Temporary
           ? "it is destroyed when its scope in '" + G.Name + "' ends"
+      // A coroutine's locals live in its frame, past each suspension.
+      : G.IsCoroutine
+          ? "'" + X.Name + "' dangles when coroutine '" + G.Name +
+                "' completes and its frame is destroyed"
           : "'" + X.Name + "' dangles when '" + G.Name + "' returns";
   bool Lambda = pathHas(S, F.Path, "captured by");
   GlobalSink GS = globalSink(G, S.Edges, F.Path);

@@ -23,18 +23,18 @@ class Loop {
 public:
   Task sleep(long ms) {
     Timer t{};
-    add(ms, t); // MAYBE: :[[@LINE]]:5: warning: address of local 't' is stored into *this, which outlives it; 't' dangles when 'Loop::sleep' returns (maybe: {{.*}}) [escape-member]
+    add(ms, t); // MAYBE: :[[@LINE]]:5: warning: address of local 't' is stored into *this, which outlives it; 't' dangles when coroutine 'Loop::sleep' completes and its frame is destroyed (maybe: {{.*}}) [escape-member]
     co_await t;
     co_return 0;
   }
   Task forgotten(long ms) {
     Timer t{};
-    add(ms, t); // CHECK: :[[@LINE]]:5: warning: address of local 't' is stored into *this, which outlives it; 't' dangles when 'Loop::forgotten' returns [escape-member]
+    add(ms, t); // CHECK: :[[@LINE]]:5: warning: address of local 't' is stored into *this, which outlives it; 't' dangles when coroutine 'Loop::forgotten' completes and its frame is destroyed [escape-member]
     co_return 0;
   }
   Task otherAwaited(long ms) {
     Timer t{}, other{};
-    add(ms, t); // CHECK: :[[@LINE]]:5: warning: address of local 't' is stored into *this, which outlives it; 't' dangles when 'Loop::otherAwaited' returns [escape-member]
+    add(ms, t); // CHECK: :[[@LINE]]:5: warning: address of local 't' is stored into *this, which outlives it; 't' dangles when coroutine 'Loop::otherAwaited' completes and its frame is destroyed [escape-member]
     co_await other;
     co_return 0;
   }
