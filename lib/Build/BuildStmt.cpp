@@ -1132,6 +1132,83 @@ handleTakers(const Stmt *S, const VarDecl *Var, const Expr *LV,
   F.TraverseStmt(const_cast<Stmt *>(S));
 }
 
+/// The local containers statement \p S adds an element to, each with the
+/// value it adds (`v.push_back(E)`, `v.emplace_back(E)`, `v[i] = E`), not
+/// counting calls inside lambdas.
+static void addedElements(
+    const Stmt *S,
+    llvm::SmallVectorImpl<std::pair<const VarDecl *, const Expr *>> &Out) {
+  struct Finder : RecursiveASTVisitor<Finder> {
+    llvm::SmallVectorImpl<std::pair<const VarDecl *, const Expr *>> &Out;
+    explicit Finder(
+        llvm::SmallVectorImpl<std::pair<const VarDecl *, const Expr *>> &Out)
+        : Out(Out) {}
+    bool shouldVisitLambdaExpressions() const { return false; }
+    static const VarDecl *local(const Expr *E) {
+      const VarDecl *V = objectVariable(E);
+      return V && V->hasLocalStorage() ? V : nullptr;
+    }
+    bool VisitCXXMemberCallExpr(CXXMemberCallExpr *E) {
+      const CXXMethodDecl *MD = E->getMethodDecl();
+      const VarDecl *V = local(E->getImplicitObjectArgument());
+      if (!V || !MD || !MD->getIdentifier() ||
+          !llvm::is_contained({"push_back", "emplace_back", "push", "emplace",
+                               "insert", "push_front", "emplace_front"},
+                              MD->getName()))
+        return true;
+      for (const Expr *A : E->arguments())
+        Out.push_back({V, A});
+      return true;
+    }
+    bool VisitCXXOperatorCallExpr(CXXOperatorCallExpr *E) {
+      if (E->getOperator() != OO_Equal || E->getNumArgs() != 2)
+        return true;
+      const auto *Sub =
+          dyn_cast<CXXOperatorCallExpr>(E->getArg(0)->IgnoreParenImpCasts());
+      if (Sub && Sub->getOperator() == OO_Subscript && Sub->getNumArgs() == 2)
+        if (const VarDecl *V = local(Sub->getArg(0)))
+          Out.push_back({V, E->getArg(1)});
+      return true;
+    }
+  } F(Out);
+  F.TraverseStmt(const_cast<Stmt *>(S));
+}
+
+/// True if loop \p S waits on each element of container \p V: a
+/// range-`for` over V whose body waits on its variable (`for (auto &f :
+/// futs) f.get();`), or a loop whose body waits on `V[i]` or `V.at(i)`.
+static bool waitsOnElements(const Stmt *S, const VarDecl *V,
+                            const ModelTable *Models) {
+  llvm::SmallVector<const Expr *, 2> Waits;
+  if (const auto *RF = dyn_cast<CXXForRangeStmt>(S)) {
+    const VarDecl *Elem = RF->getLoopVariable();
+    if (!isHandle(RF->getRangeInit(), V, nullptr))
+      return false;
+    waitedObjects(RF->getBody(), Models, Waits);
+    return llvm::any_of(
+        Waits, [&](const Expr *W) { return isHandle(W, Elem, nullptr); });
+  }
+  const Stmt *Body = nullptr;
+  if (const auto *F = dyn_cast<ForStmt>(S))
+    Body = F->getBody();
+  else if (const auto *W = dyn_cast<WhileStmt>(S))
+    Body = W->getBody();
+  if (!Body)
+    return false;
+  waitedObjects(Body, Models, Waits);
+  return llvm::any_of(Waits, [&](const Expr *W) {
+    W = handleOf(W);
+    if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(W);
+        OC && OC->getOperator() == OO_Subscript && OC->getNumArgs() == 2)
+      return isHandle(OC->getArg(0), V, nullptr);
+    if (const auto *MC = dyn_cast<CXXMemberCallExpr>(W);
+        MC && MC->getMethodDecl() && MC->getMethodDecl()->getIdentifier() &&
+        MC->getMethodDecl()->getName() == "at")
+      return isHandle(MC->getImplicitObjectArgument(), V, nullptr);
+    return false;
+  });
+}
+
 /// True if statement \p S assigns the handle \p Var or \p LV.
 static bool assignsTo(const Stmt *S, const VarDecl *Var, const Expr *LV) {
   if (const auto *FE = dyn_cast<FullExpr>(S))
@@ -1622,7 +1699,7 @@ void FunctionBuilder::killOverwrittenGlobalStores(const Stmt *Body) {
         llvm::function_ref<bool(size_t)> Leaves) {
       auto [Var, LV, RHS] = storedHandle(Stmts[I]);
       if (!RHS)
-        return;
+        return elementsWaited(Stmts, I, WaitsIn, Leaves);
       llvm::SmallVector<int, 4> Makers;
       handleMakers(RHS, Makers);
       if (Makers.empty())
@@ -1696,6 +1773,36 @@ void FunctionBuilder::killOverwrittenGlobalStores(const Stmt *Body) {
             C.HandleWaitedBy.push_back(static_cast<int>(TI->second));
             C.HandleWaitedSlot.push_back(Slot);
           }
+      }
+    }
+    /// Marks the calls making the handles statement \p I adds to a local
+    /// container (`futs.push_back(pool.submit(f))`, in a loop too)
+    /// HandleWaited when a later statement of the block, before any exit,
+    /// waits on each element (`for (auto &f : futs) f.get();`) or on the
+    /// container (`wait_all(futs)`).
+    void elementsWaited(
+        const std::vector<const Stmt *> &Stmts, size_t I,
+        llvm::function_ref<llvm::ArrayRef<const Expr *>(size_t)> WaitsIn,
+        llvm::function_ref<bool(size_t)> Leaves) {
+      llvm::SmallVector<std::pair<const VarDecl *, const Expr *>, 2> Added;
+      addedElements(Stmts[I], Added);
+      for (auto [V, E] : Added) {
+        llvm::SmallVector<int, 4> Makers;
+        handleMakers(E, Makers);
+        bool Waited = false;
+        for (size_t J = I + 1; J < Stmts.size() && !Makers.empty(); ++J) {
+          Waited = llvm::any_of(WaitsIn(J),
+                                [&](const Expr *W) {
+                                  return isHandle(W, V, nullptr);
+                                }) ||
+                   waitsOnElements(Stmts[J], V, B.TU.Opts.Models);
+          if (Waited || Leaves(J))
+            break;
+        }
+        for (int M : Makers)
+          if (Waited)
+            B.G.Calls[M].HandleWaited = B.G.Calls[M].WaitedFor =
+                B.G.Calls[M].Undone = true;
       }
     }
     /// The call sites of the calls making value \p E that return an object
