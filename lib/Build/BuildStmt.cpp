@@ -1132,6 +1132,17 @@ handleTakers(const Stmt *S, const VarDecl *Var, const Expr *LV,
   F.TraverseStmt(const_cast<Stmt *>(S));
 }
 
+/// The variable or member lvalue \p LV names last (`this->sut` names
+/// `sut`), or null.
+static const Decl *namedDecl(const Expr *LV) {
+  LV = LV ? LV->IgnoreParenImpCasts() : nullptr;
+  if (const auto *ME = dyn_cast_or_null<MemberExpr>(LV))
+    return ME->getMemberDecl();
+  if (const auto *DRE = dyn_cast_or_null<DeclRefExpr>(LV))
+    return DRE->getDecl();
+  return nullptr;
+}
+
 /// The local containers statement \p S adds an element to, each with the
 /// value it adds (`v.push_back(E)`, `v.emplace_back(E)`, `v[i] = E`), not
 /// counting calls inside lambdas.
@@ -1719,6 +1730,16 @@ void FunctionBuilder::killOverwrittenGlobalStores(const Stmt *Body) {
               llvm::function_ref<llvm::ArrayRef<const Expr *>(size_t)> Waits,
               llvm::function_ref<bool(size_t)> Exits, size_t From) {
             for (size_t J = From; J < Later.size(); ++J) {
+              // Most statements do not name the handle: only whether they
+              // leave matters.
+              if (llvm::none_of(Handles, [&](const auto &H) {
+                    return mentioned(Later[J]).contains(
+                        H.first ? H.first : namedDecl(H.second));
+                  })) {
+                if (Exits(J))
+                  return -1;
+                continue;
+              }
               if (llvm::any_of(Waits(J), IsHandle))
                 return 1; // waited on
               for (const auto &H : Handles)
@@ -1774,6 +1795,27 @@ void FunctionBuilder::killOverwrittenGlobalStores(const Stmt *Body) {
             C.HandleWaitedSlot.push_back(Slot);
           }
       }
+    }
+    /// The variables and members statement \p S names, found once.
+    llvm::DenseMap<const Stmt *, llvm::SmallPtrSet<const Decl *, 8>> Named;
+    const llvm::SmallPtrSet<const Decl *, 8> &mentioned(const Stmt *S) {
+      auto [It, New] = Named.try_emplace(S);
+      if (New) {
+        struct Finder : RecursiveASTVisitor<Finder> {
+          llvm::SmallPtrSet<const Decl *, 8> &Out;
+          explicit Finder(llvm::SmallPtrSet<const Decl *, 8> &Out) : Out(Out) {}
+          bool VisitDeclRefExpr(DeclRefExpr *E) {
+            Out.insert(E->getDecl());
+            return true;
+          }
+          bool VisitMemberExpr(MemberExpr *E) {
+            Out.insert(E->getMemberDecl());
+            return true;
+          }
+        } F(It->second);
+        F.TraverseStmt(const_cast<Stmt *>(S));
+      }
+      return It->second;
     }
     /// Marks the calls making the handles statement \p I adds to a local
     /// container (`futs.push_back(pool.submit(f))`, in a loop too)
