@@ -294,6 +294,8 @@ int FunctionBuilder::callSite(const FunctionDecl *Callee, const Expr *Call,
   std::vector<CallSite> Callables;
   // The callable std::invoke or std::apply calls, in Callables.
   int InvokedAt = -1;
+  // The visitor's operators std::visit calls, in Callables.
+  llvm::SmallVector<int, 4> VisitorAt;
   if (!shouldAnalyzeBody(TU, Callee)) {
     if (auto M = libraryModel(TU, Callee, NSlots, HasThis)) {
       // A thread created and joined in the same function does not outlive
@@ -340,6 +342,17 @@ int FunctionBuilder::callSite(const FunctionDecl *Callee, const Expr *Call,
       InvokedAt = static_cast<int>(Callables.size());
       Callables.push_back(std::move(Invoked));
     }
+    // std::visit: what it returns is what the visitor's operators return
+    // (and what they read of the variants), not a copy of the visitor.
+    if (InvokedAt < 0) {
+      size_t First = Callables.size();
+      if (visitorCalls(CS, Callee, Args, Callables)) {
+        if (CS.Model >= 0 && !G.Models[CS.Model].Slots.empty())
+          G.Models[CS.Model].Slots[0].Result = Leak();
+        for (size_t K = First; K < Callables.size(); ++K)
+          VisitorAt.push_back(static_cast<int>(K));
+      }
+    }
     // The library calls the lambdas it is given (std::thread, algorithms):
     // their bodies' effects apply, with `this` the closure passed.
     for (unsigned I = 0; I < Args.size() && I < NParams; ++I) {
@@ -347,7 +360,7 @@ int FunctionBuilder::callSite(const FunctionDecl *Callee, const Expr *Call,
           Args[I]->getType().getNonReferenceType()->getAsCXXRecordDecl();
       unsigned Slot = (HasThis ? 1 : 0) + I;
       if (!RD || !RD->isLambda() || CS.Args[Slot] < 0 ||
-          (InvokedAt >= 0 && I == 0))
+          ((InvokedAt >= 0 || !VisitorAt.empty()) && I == 0))
         continue;
       const CXXMethodDecl *Op = RD->getLambdaCallOperator();
       if (!Op || Op->getDescribedFunctionTemplate())
@@ -412,6 +425,8 @@ int FunctionBuilder::callSite(const FunctionDecl *Callee, const Expr *Call,
     CS.Result = newLoc(LocKind::Flow, "{temp}", Call->getExprLoc());
   if (InvokedAt >= 0)
     Callables[InvokedAt].Result = CS.Result;
+  for (int K : VisitorAt)
+    Callables[K].Result = CS.Result;
   CallIndex[Call] = static_cast<int>(G.Calls.size());
   if (!Callables.empty())
     CallablesOf[Call] = Callables.size();

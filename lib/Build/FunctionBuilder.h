@@ -314,6 +314,13 @@ public:
                      llvm::StringRef Why);
   bool invokedCallable(const CallSite &CS, const clang::FunctionDecl *Callee,
                        llvm::ArrayRef<const clang::Expr *> Args, CallSite &In);
+  /// `std::visit(vis, variants...)`: the visitor's call operators of the
+  /// program, each called with the visitor, into \p Out (their results are
+  /// the call's). False when \p Callee is not std::visit or the visitor's
+  /// class has none.
+  bool visitorCalls(const CallSite &CS, const clang::FunctionDecl *Callee,
+                    llvm::ArrayRef<const clang::Expr *> Args,
+                    std::vector<CallSite> &Out);
   /// A library call building an object in place from its arguments
   /// (`v.emplace_back(args...)`): the constructors of the program's classes
   /// that build it, called with its arguments, into \p Out; the model's

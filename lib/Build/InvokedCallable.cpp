@@ -22,6 +22,8 @@
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "llvm/ADT/SmallPtrSet.h"
 
+#include <functional>
+
 using namespace clang;
 
 namespace escape {
@@ -190,6 +192,60 @@ bool FunctionBuilder::invokedCallable(const CallSite &CS,
   captureArgs(In, Op, {});
   TU.Enqueue(Op);
   return true;
+}
+
+bool FunctionBuilder::visitorCalls(const CallSite &CS,
+                                   const FunctionDecl *Callee,
+                                   llvm::ArrayRef<const Expr *> Args,
+                                   std::vector<CallSite> &Out) {
+  const auto *Id = Callee->getIdentifier();
+  if (!Id || Id->getName() != "visit" || !isInStd(Callee) ||
+      isa<CXXMethodDecl>(Callee) || Args.size() < 2 || CS.Args.empty() ||
+      CS.Args[0] < 0)
+    return false;
+  const CXXRecordDecl *RD =
+      Args[0]->getType().getNonReferenceType()->getAsCXXRecordDecl();
+  if (!RD || !RD->hasDefinition())
+    return false;
+  // Every call operator the visit may call: a generic lambda's (or
+  // template's) instantiations, an overload set's members, those of its
+  // bases (`overloaded{...}`).
+  llvm::SmallVector<const CXXMethodDecl *, 8> Ops;
+  std::function<void(const CXXRecordDecl *, unsigned)> Collect =
+      [&](const CXXRecordDecl *R, unsigned Depth) {
+        if (!R || !R->hasDefinition() || Depth > 4)
+          return;
+        R = R->getDefinition();
+        for (const Decl *D : R->decls()) {
+          if (const auto *FTD = dyn_cast<FunctionTemplateDecl>(D)) {
+            for (const FunctionDecl *Spec : FTD->specializations())
+              if (const auto *MD = dyn_cast<CXXMethodDecl>(Spec);
+                  MD && MD->getOverloadedOperator() == OO_Call)
+                Ops.push_back(MD);
+          } else if (const auto *MD = dyn_cast<CXXMethodDecl>(D);
+                     MD && MD->getOverloadedOperator() == OO_Call) {
+            Ops.push_back(MD);
+          }
+        }
+        for (const CXXBaseSpecifier &B : R->bases())
+          Collect(B.getType()->getAsCXXRecordDecl(), Depth + 1);
+      };
+  Collect(RD, 0);
+  bool Any = false;
+  for (const CXXMethodDecl *Op : Ops) {
+    if (Out.size() >= 16 || !Op->isInstance() || !shouldAnalyzeBody(TU, Op))
+      continue;
+    CallSite In = innerCall(CS, Op, "visitor called by ");
+    // std::visit takes the visitor by reference.
+    In.Args[0] = CS.Args[0];
+    In.ArgContent[0] = CS.ArgContent[0];
+    fieldArgs(In, Op);
+    captureArgs(In, Op, {});
+    Out.push_back(std::move(In));
+    TU.Enqueue(Op);
+    Any = true;
+  }
+  return Any;
 }
 
 } // namespace escape
