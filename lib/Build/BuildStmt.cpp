@@ -1711,6 +1711,8 @@ void FunctionBuilder::killOverwrittenGlobalStores(const Stmt *Body) {
       auto [Var, LV, RHS] = storedHandle(Stmts[I]);
       if (!RHS)
         return elementsWaited(Stmts, I, WaitsIn, Leaves);
+      if (!handleType(Var ? Var->getType() : LV->getType()))
+        return;
       llvm::SmallVector<int, 4> Makers;
       handleMakers(RHS, Makers);
       if (Makers.empty())
@@ -1796,6 +1798,34 @@ void FunctionBuilder::killOverwrittenGlobalStores(const Stmt *Body) {
           }
       }
     }
+    /// True if an object of type \p T may be a handle on work (a future):
+    /// a class of the program's or a library's own kind, not a smart
+    /// pointer, view, container or type-erased callable of the standard
+    /// library, and none that acts as a pointer (`operator->`), whose
+    /// `get()` reads it rather than waits.
+    bool handleType(QualType T) {
+      const CXXRecordDecl *RD = T.getNonReferenceType()->getAsCXXRecordDecl();
+      if (!RD || !RD->hasDefinition() ||
+          B.TU.Types.classify(RD) != RecordClass::Plain)
+        return false;
+      std::function<bool(const CXXRecordDecl *, unsigned)> Arrow =
+          [&](const CXXRecordDecl *R, unsigned Depth) {
+            if (!R || !R->hasDefinition() || Depth > 4)
+              return false;
+            for (const CXXMethodDecl *MD : R->getDefinition()->methods())
+              if (MD->getOverloadedOperator() == OO_Arrow)
+                return true;
+            for (const Decl *D : R->getDefinition()->decls())
+              if (const auto *FT = dyn_cast<FunctionTemplateDecl>(D);
+                  FT &&
+                  FT->getTemplatedDecl()->getOverloadedOperator() == OO_Arrow)
+                return true;
+            return llvm::any_of(R->bases(), [&](const CXXBaseSpecifier &Bs) {
+              return Arrow(Bs.getType()->getAsCXXRecordDecl(), Depth + 1);
+            });
+          };
+      return !Arrow(RD, 0);
+    }
     /// The variables and members statement \p S names, found once.
     llvm::DenseMap<const Stmt *, llvm::SmallPtrSet<const Decl *, 8>> Named;
     const llvm::SmallPtrSet<const Decl *, 8> &mentioned(const Stmt *S) {
@@ -1829,6 +1859,8 @@ void FunctionBuilder::killOverwrittenGlobalStores(const Stmt *Body) {
       llvm::SmallVector<std::pair<const VarDecl *, const Expr *>, 2> Added;
       addedElements(Stmts[I], Added);
       for (auto [V, E] : Added) {
+        if (!handleType(E->getType()))
+          continue;
         llvm::SmallVector<int, 4> Makers;
         handleMakers(E, Makers);
         bool Waited = false;

@@ -138,9 +138,11 @@ void waitedObjects(const Stmt *S, const ModelTable *Models,
       if (!Obj || !isWaitCall(E, Models))
         return true;
       // A member's get() reads a wrapper (`state.value.get()`) far more
-      // often than it waits on a future.
+      // often than it waits on a future; a get() returning a pointer reads
+      // a smart pointer.
       const CXXMethodDecl *MD = E->getMethodDecl();
-      if (MD->getName() == "get" && isa<MemberExpr>(throughHandle(Obj)))
+      if (MD->getName() == "get" && (isa<MemberExpr>(throughHandle(Obj)) ||
+                                     E->getType()->isPointerType()))
         return true;
       Out.push_back(Obj);
       return true;

@@ -123,3 +123,30 @@ void modelWaits() {
   // NOMODEL: :[[@LINE-1]]:12: warning: lambda expression captures local 'n' by reference and outlives it (sink {global queue}); 'n' dangles when 'modelWaits' returns
   settle(f);
 }
+
+// A pointer's get() reads it: not a wait on what was stored through it.
+struct Holder {
+  int *p;
+};
+template <class T> struct Ref {
+  T *p;
+  T *operator->() const { return p; }
+  T *get() const { return p; }
+};
+template <class T> Ref<T> makeRef(T *p) { return Ref<T>{p}; }
+std::deque<std::shared_ptr<Holder>> kept;
+std::deque<Ref<int>> refs;
+
+void sharedGet() {
+  int local = 0;
+  auto sp = std::make_shared<Holder>(Holder{&local});
+  kept.push_back(sp); // CHECK: :[[@LINE]]:3: warning: address of local 'local' is stored in global 'kept'
+  (void)sp.get();
+}
+
+void refGet() {
+  int local = 0;
+  auto r = makeRef(&local);
+  refs.push_back(r); // CHECK: :[[@LINE]]:3: warning: address of local 'local' is stored in global 'refs'
+  (void)r.get();
+}

@@ -42,10 +42,10 @@ Widget *sharedAdopted() {
   return owner.get();
 }
 
-// Re-pointed: no object of its own is assumed. The object it owns at the
-// end is the one made here; a known miss: reset() is not taken as adopting.
+// Re-pointed: the object it owns at the end is the one made here, and a
+// smart pointer's get() reads it (it is no wait on work handed to it).
 Widget *resetToNew() {
   std::unique_ptr<Widget> owner;
   owner.reset(new Widget);
-  return owner.get();
+  return owner.get(); // CHECK: :[[@LINE]]:3: warning: the object owned by local smart pointer 'owner' (new Widget) escapes through a raw pointer or reference (sink ~r0); it is destroyed with 'owner' [escape-return]
 }
