@@ -1808,23 +1808,7 @@ void FunctionBuilder::killOverwrittenGlobalStores(const Stmt *Body) {
       if (!RD || !RD->hasDefinition() ||
           B.TU.Types.classify(RD) != RecordClass::Plain)
         return false;
-      std::function<bool(const CXXRecordDecl *, unsigned)> Arrow =
-          [&](const CXXRecordDecl *R, unsigned Depth) {
-            if (!R || !R->hasDefinition() || Depth > 4)
-              return false;
-            for (const CXXMethodDecl *MD : R->getDefinition()->methods())
-              if (MD->getOverloadedOperator() == OO_Arrow)
-                return true;
-            for (const Decl *D : R->getDefinition()->decls())
-              if (const auto *FT = dyn_cast<FunctionTemplateDecl>(D);
-                  FT &&
-                  FT->getTemplatedDecl()->getOverloadedOperator() == OO_Arrow)
-                return true;
-            return llvm::any_of(R->bases(), [&](const CXXBaseSpecifier &Bs) {
-              return Arrow(Bs.getType()->getAsCXXRecordDecl(), Depth + 1);
-            });
-          };
-      return !Arrow(RD, 0);
+      return !actsAsPointer(RD);
     }
     /// The variables and members statement \p S names, found once.
     llvm::DenseMap<const Stmt *, llvm::SmallPtrSet<const Decl *, 8>> Named;

@@ -55,6 +55,22 @@ bool isWaitCall(const CXXMemberCallExpr *MC, const ModelTable *Models) {
 /// (`Factory::create_task(f)`).
 static bool isInstanceMethod(const FunctionDecl *FD);
 
+bool actsAsPointer(const CXXRecordDecl *RD, unsigned Depth) {
+  if (!RD || !RD->hasDefinition() || Depth > 4)
+    return false;
+  RD = RD->getDefinition();
+  for (const Decl *D : RD->decls()) {
+    const auto *FD = dyn_cast<FunctionDecl>(D);
+    if (const auto *FT = dyn_cast<FunctionTemplateDecl>(D))
+      FD = FT->getTemplatedDecl();
+    if (FD && FD->getOverloadedOperator() == OO_Arrow)
+      return true;
+  }
+  return llvm::any_of(RD->bases(), [&](const CXXBaseSpecifier &B) {
+    return actsAsPointer(B.getType()->getAsCXXRecordDecl(), Depth + 1);
+  });
+}
+
 bool isFreeWaitCall(const CallExpr *E, const ModelTable *Models) {
   if (isa<CXXMemberCallExpr>(E) || isa<CXXOperatorCallExpr>(E) ||
       E->getNumArgs() == 0)
@@ -141,8 +157,11 @@ void waitedObjects(const Stmt *S, const ModelTable *Models,
       // often than it waits on a future; a get() returning a pointer reads
       // a smart pointer.
       const CXXMethodDecl *MD = E->getMethodDecl();
-      if (MD->getName() == "get" && (isa<MemberExpr>(throughHandle(Obj)) ||
-                                     E->getType()->isPointerType()))
+      if (MD->getName() == "get" &&
+          (isa<MemberExpr>(throughHandle(Obj)) ||
+           actsAsPointer(Obj->getType()->getPointeeCXXRecordDecl()
+                             ? Obj->getType()->getPointeeCXXRecordDecl()
+                             : Obj->getType()->getAsCXXRecordDecl())))
         return true;
       Out.push_back(Obj);
       return true;
@@ -1142,7 +1161,9 @@ void waitedSlots(const FunctionDecl *FD, const ModelTable *Models,
     // A wait on the object itself. A smart pointer's `get()` reads it.
     bool VisitCallExpr(CallExpr *E) {
       if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E)) {
-        if (isWaitCall(MC, Models) && !MC->getType()->isPointerType())
+        if (isWaitCall(MC, Models) &&
+            !(MC->getMethodDecl()->getName() == "get" &&
+              actsAsPointer(MC->getMethodDecl()->getParent())))
           waitsOn(MC->getImplicitObjectArgument());
       } else if (isFreeWaitCall(E, Models)) {
         for (const Expr *A : E->arguments())

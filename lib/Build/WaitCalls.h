@@ -29,6 +29,10 @@ class ModelTable;
 /// shutdown or wait, or a function a model marks as waiting.
 bool isWaitCall(const clang::CXXMemberCallExpr *MC, const ModelTable *Models);
 
+/// True if class \p RD, or a base of it, has an `operator->`: a smart
+/// pointer, whose `get()` reads it rather than waits.
+bool actsAsPointer(const clang::CXXRecordDecl *RD, unsigned Depth = 0);
+
 /// A free function that returns once the handle it is given is done
 /// (`await(std::move(fut))`, `sync_wait(sndr)`, `blocking_get(f)`), or one a
 /// model marks as waiting.
