@@ -1798,17 +1798,21 @@ void FunctionBuilder::killOverwrittenGlobalStores(const Stmt *Body) {
           }
       }
     }
-    /// True if an object of type \p T may be a handle on work (a future):
-    /// a class of the program's or a library's own kind, not a smart
-    /// pointer, view, container or type-erased callable of the standard
-    /// library, and none that acts as a pointer (`operator->`), whose
-    /// `get()` reads it rather than waits.
-    bool handleType(QualType T) {
-      const CXXRecordDecl *RD = T.getNonReferenceType()->getAsCXXRecordDecl();
-      if (!RD || !RD->hasDefinition() ||
-          B.TU.Types.classify(RD) != RecordClass::Plain)
+    /// True if an object of type \p T may be a handle on work (a future),
+    /// or a container of them: a class of the program's or a library's own
+    /// kind, not a smart pointer, view or type-erased callable of the
+    /// standard library, and none that acts as a pointer (`operator->`),
+    /// whose `get()` reads it rather than waits.
+    bool handleType(QualType T, unsigned Depth = 0) {
+      const CXXRecordDecl *RD =
+          T.isNull() ? nullptr : T.getNonReferenceType()->getAsCXXRecordDecl();
+      if (!RD || !RD->hasDefinition() || Depth > 2)
         return false;
-      return !actsAsPointer(RD);
+      // A container of handles (`std::vector<future<void>> fs{...}`).
+      RecordClass RC = B.TU.Types.classify(RD);
+      if (RC == RecordClass::Owner)
+        return handleType(firstTypeArg(RD), Depth + 1);
+      return RC == RecordClass::Plain && !actsAsPointer(RD);
     }
     /// The variables and members statement \p S names, found once.
     llvm::DenseMap<const Stmt *, llvm::SmallPtrSet<const Decl *, 8>> Named;

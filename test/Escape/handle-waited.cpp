@@ -114,6 +114,17 @@ Future<int> returned() {
     // CHECK: :[[@LINE-2]]:10: warning: lambda expression captures local 'n' by reference and outlives it (sink {global queue}); 'n' dangles when 'returned' returns
 }
 
+// Handles in a container, made into one handle that is waited on.
+template <class It> Future<int> join(It first, It) { return *first; }
+
+int joined() {
+  int n = 0;
+  std::deque<Future<int>> fs{submit([&n] { ++n; }), submit([&n] { ++n; })};
+  auto all = join(fs.begin(), fs.end());
+  all.wait();
+  return n;
+}
+
 // A library's own blocking function, declared only: a model says it waits.
 void settle(Future<int> &f);
 
