@@ -27,6 +27,7 @@
 #include "FunctionBuilder.h"
 #include "SoleSharedOwner.h"
 #include "TypeOverlap.h"
+#include "WaitCalls.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
@@ -318,12 +319,8 @@ int FunctionBuilder::boolParamSlot(const Expr *E) {
 int FunctionBuilder::heldParamSlot(const Expr *E) {
   E = E->IgnoreParenImpCasts();
   // `std::forward<F>(f)`, `std::move(f)`: the same object.
-  if (const auto *CE = dyn_cast<CallExpr>(E);
-      CE && !isa<CXXMemberCallExpr>(CE) && CE->getNumArgs() == 1)
-    if (const FunctionDecl *F = CE->getDirectCallee();
-        F && F->getIdentifier() && isInStd(F) &&
-        (F->getName() == "move" || F->getName() == "forward"))
-      E = CE->getArg(0)->IgnoreParenImpCasts();
+  if (const Expr *M = movedFrom(E))
+    E = M->IgnoreParenImpCasts();
   if (const auto *UO = dyn_cast<UnaryOperator>(E);
       UO && (UO->getOpcode() == UO_Deref || UO->getOpcode() == UO_AddrOf))
     E = UO->getSubExpr()->IgnoreParenImpCasts();

@@ -102,25 +102,31 @@ static const Expr *wrapped(const Expr *E) {
   return nullptr;
 }
 
+const Expr *movedFrom(const Expr *E) {
+  const auto *CE = dyn_cast<CallExpr>(E->IgnoreParenImpCasts());
+  const FunctionDecl *FD = CE ? CE->getDirectCallee() : nullptr;
+  if (!FD || isa<CXXMemberCallExpr>(CE) || CE->getNumArgs() != 1 ||
+      !FD->getIdentifier() || !isInStd(FD) ||
+      !(FD->getName() == "move" || FD->getName() == "forward"))
+    return nullptr;
+  return CE->getArg(0);
+}
+
 const Expr *handleOf(const Expr *E) {
   while (E) {
     E = E->IgnoreParenImpCasts();
-    if (const auto *CE = dyn_cast<CallExpr>(E)) {
-      const FunctionDecl *FD = CE->getDirectCallee();
-      if (isa<CXXMemberCallExpr>(CE) || isa<CXXOperatorCallExpr>(CE) ||
-          CE->getNumArgs() != 1 || !FD || !FD->getIdentifier())
-        return E;
-      bool Move = isInStd(FD) &&
-                  (FD->getName() == "move" || FD->getName() == "forward");
+    if (const Expr *M = movedFrom(E)) {
+      E = M;
+    } else if (const auto *CE = dyn_cast<CallExpr>(E)) {
       // A copy made by a function (`copy(f)`): a handle's copy shares its
       // state.
-      const Expr *A = CE->getArg(0);
-      bool Copy = CE->getType()->isRecordType() &&
-                  Ctx(FD).hasSameUnqualifiedType(
-                      CE->getType(), A->getType().getNonReferenceType());
-      if (!Move && !Copy)
+      const FunctionDecl *FD = CE->getDirectCallee();
+      if (isa<CXXMemberCallExpr>(CE) || isa<CXXOperatorCallExpr>(CE) ||
+          CE->getNumArgs() != 1 || !FD || !CE->getType()->isRecordType() ||
+          !Ctx(FD).hasSameUnqualifiedType(
+              CE->getType(), CE->getArg(0)->getType().getNonReferenceType()))
         return E;
-      E = A;
+      E = CE->getArg(0);
     } else if (const auto *CC = dyn_cast<CXXConstructExpr>(E);
                CC && CC->getNumArgs() == 1 &&
                CC->getConstructor()->isCopyOrMoveConstructor()) {
@@ -845,13 +851,10 @@ bool ownState(const Expr *E) {
           !(llvm::is_contained(Reads, MD->getName()) || popsElement(MD)))
         return false;
       E = MC->getImplicitObjectArgument();
-    } else if (const auto *CE = dyn_cast<CallExpr>(E)) {
-      const FunctionDecl *FD = CE->getDirectCallee();
-      if (!FD || !FD->getIdentifier() || CE->getNumArgs() != 1 ||
-          !isInStd(FD) ||
-          !(FD->getName() == "move" || FD->getName() == "forward"))
+    } else if (isa<CallExpr>(E)) {
+      E = movedFrom(E);
+      if (!E)
         return false;
-      E = CE->getArg(0);
     } else if (const auto *CC = dyn_cast<CXXConstructExpr>(E)) {
       if (CC->getNumArgs() != 1)
         return false;

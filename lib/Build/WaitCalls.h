@@ -38,6 +38,10 @@ bool actsAsPointer(const clang::CXXRecordDecl *RD, unsigned Depth = 0);
 /// model marks as waiting.
 bool isFreeWaitCall(const clang::CallExpr *E, const ModelTable *Models);
 
+/// The argument of `std::move(x)` or `std::forward<T>(x)` that \p E is, or
+/// null: the same object.
+const clang::Expr *movedFrom(const clang::Expr *E);
+
 /// \p E without what passes a handle on unchanged: `std::move`,
 /// `std::forward`, copies and temporaries.
 const clang::Expr *handleOf(const clang::Expr *E);

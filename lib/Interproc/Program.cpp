@@ -666,17 +666,22 @@ static std::vector<Edge> callEdgesOf(const FunctionGraph &G,
     };
     // Or a later call given a local its own work holds, whose callees wait
     // on it (CallSite::WaitsOnArgs).
-    auto WaitsAt = [&](int D) {
+    // Of the slots \p Slots of call site D, one its callees all wait on.
+    auto WaitsOnAt = [&](int D, llvm::ArrayRef<int> Slots) {
       std::vector<const FunctionSummary *> Ws;
       return D >= 0 && D < static_cast<int>(G.Calls.size()) && Targets(D, Ws) &&
              !Ws.empty() &&
              llvm::any_of(
-                 G.Calls[D].WaitsOnArgs,
+                 Slots,
                  [&](int J) {
                    return llvm::all_of(Ws, [&](const FunctionSummary *W) {
                      return llvm::is_contained(W->WaitsOn, J);
                    });
                  });
+    };
+    auto WaitsAt = [&](int D) {
+      return D >= 0 && D < static_cast<int>(G.Calls.size()) &&
+             WaitsOnAt(D, G.Calls[D].WaitsOnArgs);
     };
     bool Drained =
         llvm::any_of(C.DrainedBy,
@@ -701,18 +706,8 @@ static std::vector<Edge> callEdgesOf(const FunctionGraph &G,
     bool HandleDone = C.HandleWaited;
     for (size_t K = 0; !HandleDone && K < C.HandleWaitedBy.size() &&
                        K < C.HandleWaitedSlot.size();
-         ++K) {
-      std::vector<const FunctionSummary *> Ws;
-      int D = C.HandleWaitedBy[K];
-      HandleDone =
-          D >= 0 && D < static_cast<int>(G.Calls.size()) && Targets(D, Ws) &&
-          !Ws.empty() &&
-          llvm::all_of(
-              Ws,
-              [&](const FunctionSummary *W) {
-                return llvm::is_contained(W->WaitsOn, C.HandleWaitedSlot[K]);
-              });
-    }
+         ++K)
+      HandleDone = WaitsOnAt(C.HandleWaitedBy[K], C.HandleWaitedSlot[K]);
     Drained |= HandleDone;
     auto Apply = [&](const ParamLeaks &P, int A, int Below, int Own = -1) {
       // Work waited for: only what the call returns stays; of work whose
