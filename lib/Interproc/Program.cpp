@@ -765,6 +765,11 @@ static std::vector<Edge> callEdgesOf(const FunctionGraph &G,
                           Dst != FunctionGraph::HeapLoc &&
                           G.Locs[Dst].Kind == LocKind::Deref &&
                           !ReachedFromCall(G.Locs[Dst].Pointer);
+          // The object linking itself into what a member of its own points
+          // to (a stop callback list, a parent's children, a waiter queue):
+          // a back link, mostly into something the object owns or outlives.
+          // Where the caller cannot see that target, a maybe.
+          UnknownMember |= F.Slot == Own && L.Level + Below == 0;
           Dst = FunctionGraph::HeapLoc;
         }
         if (FA && Dst >= 0)
