@@ -415,9 +415,7 @@ int FunctionBuilder::callSite(const FunctionDecl *Callee, const Expr *Call,
   }
   // A function of the program, defined here or in another file, may hand
   // back an object it creates; so does an allocator's allocate().
-  const SourceManager &SM = TU.Ctx.getSourceManager();
-  if ((!isInStd(Callee) &&
-       !SM.isInSystemHeader(SM.getExpansionLoc(Callee->getLocation()))) ||
+  if ((!isInStd(Callee) && !TU.library(Callee->getLocation())) ||
       (CS.Model >= 0 && G.Models[CS.Model].ReturnsAlloc))
     freshObject(CS, Callee, Call);
   QualType RT = Callee->getReturnType();

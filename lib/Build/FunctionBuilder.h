@@ -116,8 +116,14 @@ struct TUContext {
   /// Whether what is defined at \p L is reported: in the main file, or in
   /// a non-system header BuildOptions::HeaderFilter matches.
   bool reported(clang::SourceLocation L);
+  /// Whether what is defined at \p L is a library's: in a system header,
+  /// unless BuildOptions::SystemHeaders makes it the program's own.
+  bool library(clang::SourceLocation L);
 
 private:
+  /// Whether HeaderFilter matches the file of \p L (an expansion location).
+  bool filtered(clang::SourceLocation L);
+
   std::optional<llvm::Regex> HeaderFilter;
   llvm::DenseMap<clang::FileID, bool> ReportedFiles;
 };

@@ -153,8 +153,7 @@ bool shouldAnalyzeBody(TUContext &TU, const FunctionDecl *FD) {
   if (const auto *MD = dyn_cast<CXXMethodDecl>(Def);
       MD && MD->isImplicit() && MD->getParent()->hasAttr<PointerAttr>())
     return false;
-  const SourceManager &SM = TU.Ctx.getSourceManager();
-  return !SM.isInSystemHeader(SM.getExpansionLoc(Def->getLocation()));
+  return !TU.library(Def->getLocation());
 }
 
 FunctionBuilder::FunctionBuilder(TUContext &TU, const FunctionDecl *FD,
@@ -851,8 +850,20 @@ bool TUContext::reported(SourceLocation L) {
     return false;
   if (SM.isInMainFile(L))
     return true;
-  if (!HeaderFilter || SM.isInSystemHeader(L))
+  if (!HeaderFilter || (SM.isInSystemHeader(L) && !Opts.SystemHeaders))
     return false;
+  return filtered(L);
+}
+
+bool TUContext::library(SourceLocation L) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  L = SM.getExpansionLoc(L);
+  return SM.isInSystemHeader(L) &&
+         !(Opts.SystemHeaders && HeaderFilter && filtered(L));
+}
+
+bool TUContext::filtered(SourceLocation L) {
+  const SourceManager &SM = Ctx.getSourceManager();
   FileID F = SM.getFileID(L);
   auto [It, New] = ReportedFiles.try_emplace(F, false);
   if (New)

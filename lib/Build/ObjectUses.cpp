@@ -178,7 +178,6 @@ void escape::globalStoringCalls(
     llvm::SmallVectorImpl<const CallExpr *> &Unseen) {
   DirectCalls F;
   F.TraverseStmt(const_cast<Stmt *>(S));
-  const SourceManager &SM = TU.Ctx.getSourceManager();
   // Only a call of the program's given something that may carry an
   // address can store one of the caller's (and only its callee's body is
   // worth a walk: this runs on every statement).
@@ -189,7 +188,7 @@ void escape::globalStoringCalls(
     if (FD->hasBody()) {
       if (!writesOf(FD, TU).GlobalsStored.empty())
         Out.push_back(C);
-    } else if (!SM.isInSystemHeader(SM.getExpansionLoc(FD->getLocation()))) {
+    } else if (!TU.library(FD->getLocation())) {
       Unseen.push_back(C);
     }
   }
@@ -253,12 +252,9 @@ void escape::addresslessCalls(const Stmt *S, TUContext &TU,
                               llvm::SmallVectorImpl<const CallExpr *> &Out) {
   DirectCalls F;
   F.TraverseStmt(const_cast<Stmt *>(S));
-  const SourceManager &SM = TU.Ctx.getSourceManager();
   for (const CallExpr *C : F.Found) {
     const FunctionDecl *FD = C->getDirectCallee();
-    if (!isInStd(FD) &&
-        !SM.isInSystemHeader(SM.getExpansionLoc(FD->getLocation())) &&
-        givesNoAddress(C, TU))
+    if (!isInStd(FD) && !TU.library(FD->getLocation()) && givesNoAddress(C, TU))
       Out.push_back(C);
   }
 }

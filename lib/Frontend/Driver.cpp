@@ -335,8 +335,10 @@ std::string cacheKey(const tooling::CompilationDatabase &DB,
     Key += std::to_string(V);
   }
   Key += '\0';
-  if (Reported)
+  // With SystemHeaders, the filter also says which bodies are analyzed.
+  if (Reported || B.SystemHeaders)
     Key += B.HeaderFilter;
+  Key += B.SystemHeaders ? "\0S" : "\0";
   Key += std::to_string(GraphFormatVersion);
   return hex(llvm::xxh3_64bits(Key));
 }
@@ -968,6 +970,40 @@ llvm::Error extractOne(const tooling::CompilationDatabase &DB,
   return writeFileAtomically(Out, writeExtractedTU(TU));
 }
 
+/// A project may include its own headers as system headers (`-isystem`,
+/// CMake's SYSTEM or imported targets): a --header-filter matching such a
+/// directory would otherwise show nothing of them, silently. Empty when no
+/// compile command of \p Files has one.
+std::string systemHeadersFiltered(const tooling::CompilationDatabase &DB,
+                                  const std::vector<std::string> &Files,
+                                  const BuildOptions &B) {
+  if (B.HeaderFilter.empty() || B.SystemHeaders)
+    return "";
+  llvm::Regex Filter(B.HeaderFilter);
+  for (const std::string &F : Files)
+    for (const tooling::CompileCommand &C : DB.getCompileCommands(F))
+      for (size_t I = 0; I < C.CommandLine.size(); ++I) {
+        llvm::StringRef A = C.CommandLine[I];
+        if (!A.consume_front("-isystem"))
+          continue;
+        if (A.empty() && I + 1 < C.CommandLine.size())
+          A = C.CommandLine[++I];
+        llvm::SmallString<256> Dir(A);
+        if (llvm::sys::path::is_relative(Dir)) {
+          Dir = C.Directory;
+          llvm::sys::path::append(Dir, A);
+        }
+        llvm::sys::path::remove_dots(Dir, true);
+        Dir += "/";
+        if (Filter.match(Dir))
+          return "--header-filter matches '" + std::string(Dir) +
+                 "', a system include directory (-isystem) of '" + F +
+                 "': its headers are neither analyzed nor reported; pass "
+                 "--system-headers to treat them as the program's own";
+      }
+  return "";
+}
+
 llvm::Expected<AnalysisResult>
 analyzeFiles(const tooling::CompilationDatabase &DB,
              const std::vector<std::string> &Files,
@@ -1012,6 +1048,8 @@ analyzeFiles(const tooling::CompilationDatabase &DB,
   auto Started = std::chrono::system_clock::now();
 
   AnalysisResult R;
+  if (std::string W = systemHeadersFiltered(DB, Files, Opts.Build); !W.empty())
+    R.Warnings.push_back(W);
   if (!Opts.SideOutputs.empty()) {
     if (!UseCache)
       return llvm::createStringError(std::errc::invalid_argument,

@@ -96,6 +96,10 @@ llvm::Expected<TidyConfig> parseTidyConfig(llvm::StringRef Text,
         C.Checks = scalar(KV.getValue());
       else if (Key == "HeaderFilterRegex")
         C.HeaderFilter = scalar(KV.getValue());
+      else if (Key == "SystemHeaders")
+        C.SystemHeaders = llvm::StringRef(scalar(KV.getValue()))
+                              .trim()
+                              .equals_insensitive("true");
       else if (Key == "CheckOptions")
         readOptions(KV.getValue(), C);
       else
@@ -155,6 +159,7 @@ RunSettings resolveSettings(const SurfaceSettings &S, const TidyConfig *C) {
     R.HeaderFilter = *S.HeaderFilter;
   else if (C && C->HeaderFilter)
     R.HeaderFilter = *C->HeaderFilter;
+  R.SystemHeaders = S.SystemHeaders || (C && C->SystemHeaders.value_or(false));
   R.AllMaybe = S.ReportMaybe;
   R.SuggestAnnotations = S.SuggestAnnotations;
   R.NoDefaultModels = S.NoDefaultModels;
@@ -193,6 +198,7 @@ void RunSettings::applyTo(AnalysisOptions &A) const {
   A.Build.MaxLocalBytes = MaxLocalBytes;
   A.Build.MaxFrameBytes = MaxFrameBytes;
   A.Build.HeaderFilter = HeaderFilter;
+  A.Build.SystemHeaders = SystemHeaders;
   A.Build.MaxStackCandidateBytes = A.Report.MaxStackCandidateBytes =
       MaxStackCandidateBytes;
   // Per check in .clang-tidy: made if any check wants them, then filtered.

@@ -124,11 +124,14 @@ void EscapeCheck::onEndOfTranslationUnit() {
       settingsOf("escape-stack-candidate").MaxBytes;
   // Functions of the headers clang-tidy shows diagnostics in are reported
   // too; clang-tidy then filters by its own --header-filter as for any
-  // check. Its system headers are never analyzed.
+  // check. System headers are the program's own with its --system-headers
+  // (those the filter matches); otherwise they are never analyzed.
   if (const std::optional<std::string> &H =
           Context->getOptions().HeaderFilterRegex;
       H && !H->empty() && llvm::Regex(*H).isValid())
     Opts.Build.HeaderFilter = *H;
+  Opts.Build.SystemHeaders =
+      Context->getOptions().SystemHeaders.value_or(false);
   // Made if an enabled check wants them; filtered per check when reported.
   for (const CheckInfo &C : CheckCatalog)
     if (Context->isCheckEnabled(C.Name) && settingsOf(C.Name).ReportMaybe)

@@ -182,6 +182,13 @@ static cl::opt<std::string> HeaderFilter(
              "absolute path matches <regex>, as clang-tidy's --header-filter "
              "(default: the .clang-tidy file's HeaderFilterRegex, else none)"),
     cl::cat(Category));
+static cl::opt<bool> SystemHeaders(
+    "system-headers",
+    cl::desc("Headers included as system headers (-isystem) that "
+             "--header-filter matches are the program's own: analyzed and "
+             "reported, as clang-tidy's --system-headers (default: the "
+             ".clang-tidy file's SystemHeaders, else off)"),
+    cl::cat(Category));
 static cl::opt<uint64_t> MaxCandidate(
     "max-stack-candidate-bytes", cl::init(64 * 1024),
     cl::desc("Largest allocation reported as a stack candidate (default "
@@ -553,6 +560,7 @@ int main(int Argc, const char **Argv) {
     Asked.MaxStackCandidateBytes = MaxCandidate;
   if (HeaderFilter.getNumOccurrences())
     Asked.HeaderFilter = HeaderFilter;
+  Asked.SystemHeaders = SystemHeaders;
   Asked.ReportMaybe = ReportMaybe;
   Asked.SuggestAnnotations = SuggestAnnotations;
   Asked.NoDefaultModels = NoDefaultModels;

@@ -32,6 +32,10 @@ struct BuildOptions {
   /// regular expression are reported too (clang-tidy's --header-filter);
   /// empty: only the main file's.
   std::string HeaderFilter;
+  /// Headers included as system headers (`-isystem`) that HeaderFilter
+  /// matches are the program's own: analyzed and reported (clang-tidy's
+  /// --system-headers). Otherwise a system header is a library's.
+  bool SystemHeaders = false;
   /// Models of functions whose bodies are not analyzed; may be null.
   const ModelTable *Models = nullptr;
   /// Per-function budget of the lowering, in steps (expressions and

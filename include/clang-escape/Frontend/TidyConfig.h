@@ -32,6 +32,8 @@ struct TidyConfig {
   std::optional<std::string> Checks;
   /// HeaderFilterRegex, if the file sets it.
   std::optional<std::string> HeaderFilter;
+  /// SystemHeaders, if the file sets it.
+  std::optional<bool> SystemHeaders;
   /// CheckOptions, by full key ("escape-stack-candidate.MaxBytes",
   /// "ReportMaybe").
   std::map<std::string, std::string> Options;
@@ -61,6 +63,7 @@ struct AnalysisOptions;
 struct SurfaceSettings {
   std::string Checks; ///< globs, applied after the file's Checks.
   std::optional<std::string> HeaderFilter;
+  bool SystemHeaders = false;
   std::optional<uint64_t> MaxLocalBytes, MaxFrameBytes, MaxStackCandidateBytes;
   bool ReportMaybe = false;
   bool SuggestAnnotations = false;
@@ -73,6 +76,8 @@ struct RunSettings {
   std::string Checks = "escape-*";
   /// The headers whose functions are reported too (a regex; empty: none).
   std::string HeaderFilter;
+  /// System headers HeaderFilter matches are the program's own.
+  bool SystemHeaders = false;
   uint64_t MaxLocalBytes = 64 * 1024;
   uint64_t MaxFrameBytes = 128 * 1024;
   uint64_t MaxStackCandidateBytes = 64 * 1024;
