@@ -447,11 +447,12 @@ void FunctionBuilder::coroutine(const CoroutineBodyStmt *CB) {
   }
   struct Finder : RecursiveASTVisitor<Finder> {
     const SourceManager &SM;
+    const FunctionDecl *FD;
     unsigned First = ~0u;
     SourceLocation FirstLoc;
     llvm::DenseMap<const ParmVarDecl *, std::pair<unsigned, SourceLocation>>
         LastUse;
-    explicit Finder(const SourceManager &SM) : SM(SM) {}
+    Finder(const SourceManager &SM, const FunctionDecl *FD) : SM(SM), FD(FD) {}
     // `co_await E` suspends after E is evaluated: a use in E comes first.
     bool VisitCoroutineSuspendExpr(CoroutineSuspendExpr *E) {
       if (E->getBeginLoc().isValid() && E->getEndLoc().isValid()) {
@@ -466,8 +467,11 @@ void FunctionBuilder::coroutine(const CoroutineBodyStmt *CB) {
     bool VisitDeclRefExpr(DeclRefExpr *E) {
       unsigned O = SM.getFileOffset(SM.getExpansionLoc(E->getBeginLoc()));
       // A lambda's capture (of a parameter of the enclosing function, too)
-      // is read through its closure.
-      if (E->refersToEnclosingVariableOrCapture()) {
+      // is read through its closure; a lambda nested in the body capturing
+      // the coroutine's own parameter or local reads that, not the closure.
+      const DeclContext *DC = E->getDecl()->getDeclContext();
+      bool Own = DC && (DC->Equals(FD) || FD->Encloses(DC));
+      if (E->refersToEnclosingVariableOrCapture() && !Own) {
         LastThis = std::max(LastThis, O);
       } else if (const auto *P = dyn_cast<ParmVarDecl>(E->getDecl())) {
         auto &U = LastUse[P];
@@ -484,7 +488,7 @@ void FunctionBuilder::coroutine(const CoroutineBodyStmt *CB) {
     }
     unsigned LastThis = 0;
     bool ThisUsed() const { return LastThis > 0; }
-  } F(Ctx.getSourceManager());
+  } F(Ctx.getSourceManager(), FD);
   F.TraverseStmt(CB->getBody());
   FirstSuspend = F.First;
   // The frame keeps the parameters and the returned object owns the frame:
@@ -518,8 +522,13 @@ void FunctionBuilder::coroutine(const CoroutineBodyStmt *CB) {
         note("kept in coroutine frame", FD->getLocation(), G.SlotNames[S]));
     flow(H, P);
   }
+  // A coroutine nothing can call (internal linkage, never named in its
+  // unit: an alternative kept for later) has no argument to outlive.
+  const auto *MD = dyn_cast<CXXMethodDecl>(FD);
+  bool NoCaller = !FD->isExternallyVisible() && !FD->isReferenced() &&
+                  !(MD && (MD->getParent()->isLambda() || MD->isVirtual()));
   for (const ParmVarDecl *P : FD->parameters()) {
-    if (!P->getType()->isReferenceType())
+    if (!P->getType()->isReferenceType() || NoCaller)
       continue;
     auto It = F.LastUse.find(P);
     if (It == F.LastUse.end())
@@ -1276,8 +1285,14 @@ void FunctionBuilder::killOverwrittenGlobalStores(const Stmt *Body) {
     const Stmt *FnBody;
     Walker(FunctionBuilder &B, const Stmt *FnBody) : B(B), FnBody(FnBody) {}
     bool VisitCompoundStmt(CompoundStmt *CS) {
-      auto Body = CS->body();
-      std::vector<const Stmt *> Stmts(Body.begin(), Body.end());
+      // A labelled statement (`done: for (auto &f : futs) f.wait();`, the
+      // target of a `goto done;` leaving a loop) is the statement.
+      std::vector<const Stmt *> Stmts;
+      for (const Stmt *S : CS->body()) {
+        while (const auto *L = dyn_cast_or_null<LabelStmt>(S))
+          S = L->getSubStmt();
+        Stmts.push_back(S);
+      }
       // The waits of each statement, found once per block when a hand-off
       // asks (most blocks have none).
       std::vector<llvm::SmallVector<const Expr *, 2>> Waits;

@@ -266,6 +266,29 @@ bool buildsReferenceElement(ModelBuilder &M, unsigned I) {
          isReference(Elems, I - First);
 }
 
+/// For a constructor of a std::tuple or std::pair given another one
+/// (`std::tuple<T> t(std::forward_as_tuple(x))`) as parameter \p I: the
+/// level of the argument the object keeps. Each element is built from the
+/// other's: a reference element keeps what the other's holds, a value
+/// element built from a reference copies what it refers to. -1: not such
+/// a constructor.
+int fromOtherTuple(ModelBuilder &M, unsigned I) {
+  const auto *Ctor = dyn_cast<CXXConstructorDecl>(M.FD);
+  llvm::SmallVector<TemplateArgument, 4> Elems, From;
+  QualType PT = M.paramType(I);
+  if (!Ctor || Ctor->isCopyOrMoveConstructor() ||
+      !tupleElements(Ctor->getParent(), Elems) ||
+      !tupleElements(PT.getNonReferenceType()->getAsCXXRecordDecl(), From) ||
+      Elems.size() != From.size() || I + 1 != M.S.Slots.size())
+    return -1;
+  int Base = PT->isReferenceType() ? 1 : 0;
+  int Level = INT_MAX;
+  for (uint64_t E = 0; E < Elems.size(); ++E)
+    Level = std::min(Level,
+                     Base + (!isReference(Elems, E) && isReference(From, E)));
+  return Level == INT_MAX ? -1 : Level;
+}
+
 void storeArgsIntoThis(ModelBuilder &M, bool OwnerCopy, bool PointerLevel0) {
   const auto *MD = dyn_cast<CXXMethodDecl>(M.FD);
   // emplace(view) into a container of owners builds an owner from the
@@ -311,7 +334,9 @@ void storeArgsIntoThis(ModelBuilder &M, bool OwnerCopy, bool PointerLevel0) {
       continue;
     }
     int Level;
-    if (!initializerListElement(PT).isNull())
+    if (int L = fromOtherTuple(M, I); L >= 0)
+      Level = L;
+    else if (!initializerListElement(PT).isNull())
       Level = 1; // the library copies the elements, never keeps the list
     else if (PT->isReferenceType())
       Level = buildsReferenceElement(M, I) ? 0 : 1;
@@ -965,8 +990,7 @@ std::optional<FunctionSummary> libraryModel(TUContext &TU,
       }
       return M.S;
     }
-  const SourceManager &SM = TU.Ctx.getSourceManager();
-  bool System = SM.isInSystemHeader(SM.getExpansionLoc(FD->getLocation()));
+  bool System = TU.library(FD->getLocation());
   if (isInStd(FD)) {
     if (const auto *MD = dyn_cast<CXXMethodDecl>(FD); MD && HasThis)
       methodModel(M, MD);

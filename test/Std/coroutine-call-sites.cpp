@@ -53,6 +53,13 @@ void stored() {
 // No call in the program: judged at its signature, as callers outside the
 // program may keep the task.
 Task uncalled(const std::string &s) { co_return (int)s.size(); } // CHECK: coroutine-call-sites.cpp:[[@LINE]]:34: warning: reference parameter 's' of coroutine 'uncalled' is used after a suspension point{{.*}}[escape-coroutine]
+// Internal and never named in its unit: nothing can call it.
+[[maybe_unused]] static Task unusedAlternative(const std::string &s) {
+  co_return (int)s.size();
+}
+// Internal, its address taken: callers are not all seen.
+static Task handedOut(const std::string &s) { co_return (int)s.size(); } // CHECK: coroutine-call-sites.cpp:[[@LINE]]:42: warning: reference parameter 's' of coroutine 'handedOut' is used after a suspension point{{.*}}[escape-coroutine]
+Task (*gHandedOut)(const std::string &) = &handedOut;
 
 // A coroutine lambda called on a temporary closure: the frame keeps the
 // closure only when the body reads a capture.
@@ -63,6 +70,25 @@ int captureless() {
 int readsItsCapture() {
   int x = 1;
   auto t = [x]() -> Task { co_return x; }(); // CHECK: coroutine-call-sites.cpp:[[@LINE]]:8: warning: temporary '{{.*}}' is destroyed at the end of the full-expression, but 't' keeps its address and is used later [escape-scope]
+  return t.run();
+}
+// A lambda nested in the body that captures the coroutine's own parameter
+// reads the parameter, not the closure; one capturing the closure's
+// capture reads the closure.
+int nestedLambdaCapturesParameter() {
+  int x = 1;
+  auto t = [](int &v) -> Task {
+    auto inc = [&] { return ++v; };
+    co_return inc();
+  }(x);
+  return t.run();
+}
+int nestedLambdaCapturesCapture() {
+  int x = 1;
+  auto t = [x]() -> Task { // CHECK: coroutine-call-sites.cpp:[[@LINE]]:8: warning: temporary '{{.*}}' is destroyed at the end of the full-expression, but 't' keeps its address and is used later [escape-scope]
+    auto get = [&] { return x; };
+    co_return get();
+  }();
   return t.run();
 }
 // The capture is of a parameter of the enclosing function: still a capture.
