@@ -12,6 +12,8 @@
 //===----------------------------------------------------------------------===//
 #include "FunctionBuilder.h"
 #include "HandWrittenCopy.h"
+#include "MoveFunction.h"
+#include "ObjectUses.h"
 #include "clang-escape/Support/LLVMCompat.h"
 
 #include "clang/AST/ASTContext.h"
@@ -581,9 +583,7 @@ static bool givesAway(const FunctionDecl *FD, const ParmVarDecl *P) {
         if (MC->getMethodDecl() && isNamed(MC->getMethodDecl(), {"release"}) &&
             refersToP(MC->getImplicitObjectArgument()))
           Found = true;
-      } else if (const FunctionDecl *F = CE->getDirectCallee();
-                 F && isInStd(F) && isNamed(F, {"move", "forward"}) &&
-                 CE->getNumArgs() == 1 && refersToP(CE->getArg(0))) {
+      } else if (const Expr *A = movedArgument(CE); A && refersToP(A)) {
         Found = true;
       }
       return !Found;
@@ -696,9 +696,10 @@ void FunctionBuilder::call(const Hole &K, const CallExpr *CE) {
     return;
   }
   // Identity functions need no call site.
-  if (isInStd(FD) && Args.size() == 1 && !Obj &&
-      isNamed(FD,
-              {"move", "forward", "as_const", "move_if_noexcept", "launder"})) {
+  if (Args.size() == 1 && !Obj &&
+      ((isInStd(FD) && isNamed(FD, {"move", "forward", "as_const",
+                                    "move_if_noexcept", "launder"})) ||
+       isMoveFunction(FD))) {
     // A smart pointer moved from no longer owns its object.
     if (const auto *DRE = dyn_cast<DeclRefExpr>(Args[0]->IgnoreParenImpCasts()))
       if (const auto *VD = dyn_cast<VarDecl>(DRE->getDecl()))
@@ -858,6 +859,7 @@ void FunctionBuilder::call(const Hole &K, const CallExpr *CE) {
       Dyn = nullptr; // the method is the class's own: the general graph
   }
   int R = callSite(FD, CE, Obj, ObjIsPointer, Args, -1, Virtual);
+  registryRelease(CE, FD);
   // The compiler's assignment of a class whose constructor keeps an address
   // by annotation copies what it cannot see: the object whole.
   if (const auto *MD = dyn_cast_or_null<CXXMethodDecl>(FD);
@@ -928,6 +930,37 @@ void FunctionBuilder::call(const Hole &K, const CallExpr *CE) {
     flow(K.shift(1, note("reference result", CE)), R);
   else
     flow(K, R);
+}
+
+void FunctionBuilder::registryRelease(const CallExpr *CE,
+                                      const FunctionDecl *FD) {
+  // A method putting what it is given into a global container, of a class
+  // whose destructor takes elements out of it again (a small vector whose
+  // allocator tracks its live elements, an object registering itself): a
+  // registry whose entries last while the object lives. What the call
+  // stores there is a maybe.
+  const auto *MD = dyn_cast_or_null<CXXMethodDecl>(FD);
+  const CXXDestructorDecl *Dtor = MD && !isa<CXXDestructorDecl>(MD)
+                                      ? MD->getParent()->getDestructor()
+                                      : nullptr;
+  auto It = CallIndex.find(CE);
+  if (!Dtor || !Dtor->hasBody() || It == CallIndex.end() ||
+      !G.Calls[It->second].ReleasedBy.empty())
+    return;
+  auto [E, New] = TU.DestructorErases.try_emplace(Dtor);
+  if (New)
+    E->second = globalContainersChanged(Dtor, {"erase", "remove"}, TU);
+  if (E->second.empty())
+    return;
+  auto [P, NewP] = TU.PutsIntoGlobals.try_emplace(MD);
+  if (NewP)
+    P->second = globalContainersChanged(
+        MD, {"insert", "emplace", "push_back", "push_front", "emplace_back"},
+        TU);
+  if (llvm::any_of(P->second, [&](const VarDecl *V) {
+        return llvm::is_contained(E->second, V);
+      }))
+    G.Calls[It->second].ReleasedBy = Dtor->getQualifiedNameAsString();
 }
 
 bool FunctionBuilder::copyFieldwise(const Hole &K, const CXXRecordDecl *RD,

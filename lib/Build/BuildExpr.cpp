@@ -12,6 +12,7 @@
 //===----------------------------------------------------------------------===//
 #include "BackPointer.h"
 #include "FunctionBuilder.h"
+#include "MoveFunction.h"
 #include "SoleSharedOwner.h"
 
 #include "clang/AST/ASTContext.h"
@@ -625,10 +626,8 @@ Hole FunctionBuilder::lvalueHole(const Expr *LV) {
   // `std::move(x)`, `std::forward<T>(x)` name x: a callee's stores into
   // the object, and its reads of the object's fields, are x's.
   if (const auto *Call = dyn_cast<CallExpr>(LV))
-    if (const FunctionDecl *F = Call->getDirectCallee();
-        F && isInStd(F) && Call->getNumArgs() == 1 && F->getIdentifier() &&
-        (F->getName() == "move" || F->getName() == "forward"))
-      return lvalueHole(Call->getArg(0));
+    if (const Expr *A = movedArgument(Call))
+      return lvalueHole(A);
   if (const auto *DRE = dyn_cast<DeclRefExpr>(LV)) {
     const ValueDecl *D = DRE->getDecl();
     if (const auto *BD = dyn_cast<BindingDecl>(D))

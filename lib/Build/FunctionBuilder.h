@@ -110,6 +110,11 @@ struct TUContext {
   uintptr_t StackLimit = 0;
   /// Set while a function is lowered, for crash reports (BuildOptions).
   std::string *Current = nullptr;
+  /// The global containers a destructor erases from, and those a method
+  /// puts into (FunctionBuilder::registryRelease).
+  llvm::DenseMap<const clang::FunctionDecl *,
+                 std::vector<const clang::VarDecl *>>
+      DestructorErases, PutsIntoGlobals;
 
   TUContext(clang::ASTContext &Ctx, const BuildOptions &Opts);
 
@@ -344,6 +349,10 @@ public:
   bool joinsThreads();
   bool waitsForThreads();
   const clang::FunctionDecl *staticTarget(const clang::Expr *Callee);
+  /// Marks call \p CE of method \p FD released when FD stores into a
+  /// global container its class's destructor erases from.
+  void registryRelease(const clang::CallExpr *CE,
+                       const clang::FunctionDecl *FD);
   void typeErasureOf(const clang::CXXRecordDecl *Erased, const clang::Expr *Arg,
                      const clang::Expr *At);
 

@@ -26,6 +26,7 @@
 #include "FunctionBuilder.h"
 #include "HandWrittenCopy.h"
 #include "InitializerList.h"
+#include "MoveFunction.h"
 
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/RecursiveASTVisitor.h"
@@ -191,11 +192,10 @@ static const ParmVarDecl *forwardedParam(const Expr *E, const FunctionDecl *F) {
       Copy->getConstructor()->isCopyOrMoveConstructor())
     E = Copy->getArg(0)->IgnoreImplicit();
   if (const auto *CE = dyn_cast<CallExpr>(E)) {
-    const FunctionDecl *C = CE->getDirectCallee();
-    if (!C || !isInStd(C) || !C->getIdentifier() || CE->getNumArgs() != 1 ||
-        (C->getName() != "forward" && C->getName() != "move"))
+    const Expr *A = movedArgument(CE);
+    if (!A)
       return nullptr;
-    E = CE->getArg(0)->IgnoreImplicit();
+    E = A->IgnoreImplicit();
   }
   const auto *DRE = dyn_cast<DeclRefExpr>(E);
   const auto *P = DRE ? dyn_cast<ParmVarDecl>(DRE->getDecl()) : nullptr;

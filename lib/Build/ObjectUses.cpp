@@ -44,6 +44,26 @@ static bool mutableParam(QualType T) {
   return false;
 }
 
+/// The function-local static a call returns by reference
+/// (`registry()`, whose body is `static Registry r; return r;`), or null.
+static const VarDecl *singletonOf(const Expr *E) {
+  const auto *CE = dyn_cast<CallExpr>(E);
+  const FunctionDecl *FD = CE ? CE->getDirectCallee() : nullptr;
+  const FunctionDecl *Def = nullptr;
+  if (!FD || !FD->getReturnType()->isLValueReferenceType() || !FD->hasBody(Def))
+    return nullptr;
+  const auto *Body = dyn_cast_or_null<CompoundStmt>(Def->getBody());
+  if (!Body || Body->size() == 0)
+    return nullptr;
+  const auto *R = dyn_cast<ReturnStmt>(Body->body_back());
+  const auto *DRE =
+      R && R->getRetValue()
+          ? dyn_cast<DeclRefExpr>(R->getRetValue()->IgnoreParenImpCasts())
+          : nullptr;
+  const auto *VD = DRE ? dyn_cast<VarDecl>(DRE->getDecl()) : nullptr;
+  return VD && VD->isStaticLocal() ? VD : nullptr;
+}
+
 /// The global variable E names or is a part of (`g`, `g.f`, `C::s`,
 /// `g[i]`), when it may hold an address; null otherwise.
 static const VarDecl *globalRoot(const Expr *E, TUContext &TU) {
@@ -66,6 +86,8 @@ static const VarDecl *globalRoot(const Expr *E, TUContext &TU) {
                      TU.Types.mayHoldAddress(VD->getType())
                  ? VD
                  : nullptr;
+    } else if (const VarDecl *S = singletonOf(E)) {
+      return TU.Types.mayHoldAddress(S->getType()) ? S : nullptr;
     } else {
       return nullptr;
     }
@@ -354,4 +376,45 @@ void escape::objectUses(const Stmt *S, llvm::SmallVectorImpl<ObjectUse> &Out) {
     }
   } F(Out);
   F.TraverseStmt(const_cast<Stmt *>(S));
+}
+
+std::vector<const VarDecl *>
+escape::globalContainersChanged(const FunctionDecl *FD,
+                                llvm::ArrayRef<llvm::StringRef> Methods,
+                                TUContext &TU) {
+  // Not writesOf's cache: what other questions find depends on the depth
+  // each function was first walked at.
+  struct Finder : RecursiveASTVisitor<Finder> {
+    TUContext &TU;
+    llvm::ArrayRef<llvm::StringRef> Methods;
+    std::set<const VarDecl *> Found;
+    llvm::SmallPtrSet<const FunctionDecl *, 8> Seen;
+    unsigned Depth = 3;
+    Finder(TUContext &TU, llvm::ArrayRef<llvm::StringRef> Methods)
+        : TU(TU), Methods(Methods) {}
+    bool TraverseLambdaExpr(LambdaExpr *) { return true; }
+    bool VisitCallExpr(CallExpr *E) {
+      if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E)) {
+        const CXXMethodDecl *MD = MC->getMethodDecl();
+        const Expr *Obj = MC->getImplicitObjectArgument();
+        if (MD && MD->getIdentifier() && Obj && MC->getNumArgs() > 0 &&
+            llvm::is_contained(Methods, MD->getName()))
+          if (const VarDecl *G = globalRoot(Obj, TU))
+            Found.insert(G->getCanonicalDecl());
+      }
+      walk(E->getDirectCallee());
+      return true;
+    }
+    void walk(const FunctionDecl *F) {
+      const FunctionDecl *Def = nullptr;
+      if (!F || Depth == 0 || isInStd(F) || !F->hasBody(Def) ||
+          !Seen.insert(Def).second)
+        return;
+      --Depth;
+      TraverseStmt(Def->getBody());
+      ++Depth;
+    }
+  } F(TU, Methods);
+  F.walk(FD);
+  return {F.Found.begin(), F.Found.end()};
 }

@@ -114,6 +114,13 @@ bool overlap(const std::vector<T> &A, const std::vector<T> &B) {
   return false;
 }
 
+/// The global containers FD, or a callee of it three calls deep, calls one
+/// of \p Methods on given an argument (`live().insert(p)`,
+/// `registry.erase(this)`): a global, a class's static, or a function's
+/// static returned by reference.
+std::vector<const clang::VarDecl *>
+globalContainersChanged(const clang::FunctionDecl *FD,
+                        llvm::ArrayRef<llvm::StringRef> Methods, TUContext &TU);
 } // namespace escape
 
 #endif

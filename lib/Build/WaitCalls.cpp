@@ -5,6 +5,7 @@
 //===----------------------------------------------------------------------===//
 #include "WaitCalls.h"
 #include "FunctionBuilder.h"
+#include "MoveFunction.h"
 #include "TypeClass.h"
 
 #include "clang-escape/Build/ModelTable.h"
@@ -103,13 +104,7 @@ static const Expr *wrapped(const Expr *E) {
 }
 
 const Expr *movedFrom(const Expr *E) {
-  const auto *CE = dyn_cast<CallExpr>(E->IgnoreParenImpCasts());
-  const FunctionDecl *FD = CE ? CE->getDirectCallee() : nullptr;
-  if (!FD || isa<CXXMemberCallExpr>(CE) || CE->getNumArgs() != 1 ||
-      !FD->getIdentifier() || !isInStd(FD) ||
-      !(FD->getName() == "move" || FD->getName() == "forward"))
-    return nullptr;
-  return CE->getArg(0);
+  return movedArgument(dyn_cast<CallExpr>(E->IgnoreParenImpCasts()));
 }
 
 const Expr *handleOf(const Expr *E) {
