@@ -382,6 +382,11 @@ int FunctionBuilder::callSite(const FunctionDecl *Callee, const Expr *Call,
                        !Kept.FieldContent.empty();
       }
       captureArgs(In, Op, {});
+      // The closure given by reference is the caller's object: its body's
+      // reads of a capture (the captured `this` it calls a method on) are
+      // of the caller's node for that capture, not the whole closure.
+      if (Ref)
+        fieldArgs(In, Op);
       Callables.push_back(std::move(In));
       TU.Enqueue(Op);
     }

@@ -68,7 +68,7 @@ struct Server {
 void queued() {
   int port = 1;
   Exec *ex = &globalExec;
-  // CHECK: :[[@LINE+1]]:19: warning: lambda expression captures local 'port' by reference and outlives it (sink {global registry}); 'port' dangles when 'queued' returns [escape-lambda-capture]
+  // CHECK: :[[@LINE+1]]:3: warning: lambda expression captures local 'port' by reference and outlives it (sink {global queue}); 'port' dangles when 'queued' returns [escape-lambda-capture]
   queue.push_back([ex, &port]() {
     keep(ex);
     return use(port);
