@@ -25,9 +25,9 @@
 //
 //===----------------------------------------------------------------------===//
 #include "FunctionBuilder.h"
+#include "MoveFunction.h"
 #include "SoleSharedOwner.h"
 #include "TypeOverlap.h"
-#include "WaitCalls.h"
 
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
@@ -319,7 +319,7 @@ int FunctionBuilder::boolParamSlot(const Expr *E) {
 int FunctionBuilder::heldParamSlot(const Expr *E) {
   E = E->IgnoreParenImpCasts();
   // `std::forward<F>(f)`, `std::move(f)`: the same object.
-  if (const Expr *M = movedFrom(E))
+  if (const Expr *M = movedArgument(E))
     E = M->IgnoreParenImpCasts();
   if (const auto *UO = dyn_cast<UnaryOperator>(E);
       UO && (UO->getOpcode() == UO_Deref || UO->getOpcode() == UO_AddrOf))

@@ -43,7 +43,8 @@ bool isMoveFunction(const FunctionDecl *FD) {
   return castsParameterToRvalue(FD);
 }
 
-const Expr *movedArgument(const CallExpr *CE) {
+const Expr *movedArgument(const Expr *E) {
+  const auto *CE = E ? dyn_cast<CallExpr>(E->IgnoreParenImpCasts()) : nullptr;
   if (!CE || isa<CXXMemberCallExpr>(CE) || CE->getNumArgs() != 1 ||
       !isMoveFunction(CE->getDirectCallee()))
     return nullptr;

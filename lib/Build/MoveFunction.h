@@ -23,9 +23,9 @@ namespace escape {
 /// whose body only returns its one parameter cast to an rvalue reference.
 bool isMoveFunction(const clang::FunctionDecl *FD);
 
-/// The argument of a call of such a function (`std::move(x)`,
-/// `eastl::move(x)`: x), or null.
-const clang::Expr *movedArgument(const clang::CallExpr *CE);
+/// The argument x when \p E is a call of such a function (`std::move(x)`,
+/// `eastl::move(x)`): the same object. Null otherwise.
+const clang::Expr *movedArgument(const clang::Expr *E);
 
 } // namespace escape
 

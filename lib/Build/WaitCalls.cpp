@@ -56,7 +56,10 @@ bool isWaitCall(const CXXMemberCallExpr *MC, const ModelTable *Models) {
 /// (`Factory::create_task(f)`).
 static bool isInstanceMethod(const FunctionDecl *FD);
 
-bool actsAsPointer(const CXXRecordDecl *RD, unsigned Depth) {
+/// True if class \p RD, or a base of it, declares operator \p K (a
+/// template of it too).
+static bool declaresOperator(const CXXRecordDecl *RD, OverloadedOperatorKind K,
+                             unsigned Depth = 0) {
   if (!RD || !RD->hasDefinition() || Depth > 4)
     return false;
   RD = RD->getDefinition();
@@ -64,12 +67,16 @@ bool actsAsPointer(const CXXRecordDecl *RD, unsigned Depth) {
     const auto *FD = dyn_cast<FunctionDecl>(D);
     if (const auto *FT = dyn_cast<FunctionTemplateDecl>(D))
       FD = FT->getTemplatedDecl();
-    if (FD && FD->getOverloadedOperator() == OO_Arrow)
+    if (FD && FD->getOverloadedOperator() == K)
       return true;
   }
   return llvm::any_of(RD->bases(), [&](const CXXBaseSpecifier &B) {
-    return actsAsPointer(B.getType()->getAsCXXRecordDecl(), Depth + 1);
+    return declaresOperator(B.getType()->getAsCXXRecordDecl(), K, Depth + 1);
   });
+}
+
+bool actsAsPointer(const CXXRecordDecl *RD) {
+  return declaresOperator(RD, OO_Arrow);
 }
 
 bool isFreeWaitCall(const CallExpr *E, const ModelTable *Models) {
@@ -103,14 +110,10 @@ static const Expr *wrapped(const Expr *E) {
   return nullptr;
 }
 
-const Expr *movedFrom(const Expr *E) {
-  return movedArgument(dyn_cast<CallExpr>(E->IgnoreParenImpCasts()));
-}
-
 const Expr *handleOf(const Expr *E) {
   while (E) {
     E = E->IgnoreParenImpCasts();
-    if (const Expr *M = movedFrom(E)) {
+    if (const Expr *M = movedArgument(E)) {
       E = M;
     } else if (const auto *CE = dyn_cast<CallExpr>(E)) {
       // A copy made by a function (`copy(f)`): a handle's copy shares its
@@ -362,22 +365,8 @@ static bool givesLocalObject(const CallExpr *E) {
 
 /// True if class \p RD, or a base of it, has an `operator()`, a template
 /// one included (`std::bind`'s result, a generic handler).
-static bool hasCallOperator(const CXXRecordDecl *RD, unsigned Depth = 0) {
-  if (!RD || !RD->hasDefinition() || Depth > 4)
-    return false;
-  if (RD->isLambda())
-    return true;
-  for (const Decl *D : RD->decls()) {
-    if (const auto *FT = dyn_cast<FunctionTemplateDecl>(D))
-      D = FT->getTemplatedDecl();
-    if (const auto *MD = dyn_cast<CXXMethodDecl>(D);
-        MD && MD->getOverloadedOperator() == OO_Call)
-      return true;
-  }
-  for (const CXXBaseSpecifier &B : RD->bases())
-    if (hasCallOperator(B.getType()->getAsCXXRecordDecl(), Depth + 1))
-      return true;
-  return false;
+static bool hasCallOperator(const CXXRecordDecl *RD) {
+  return (RD && RD->isLambda()) || declaresOperator(RD, OO_Call);
 }
 
 static bool isCallable(const Expr *E) {
@@ -847,7 +836,7 @@ bool ownState(const Expr *E) {
         return false;
       E = MC->getImplicitObjectArgument();
     } else if (isa<CallExpr>(E)) {
-      E = movedFrom(E);
+      E = movedArgument(E);
       if (!E)
         return false;
     } else if (const auto *CC = dyn_cast<CXXConstructExpr>(E)) {

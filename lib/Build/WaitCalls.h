@@ -31,16 +31,12 @@ bool isWaitCall(const clang::CXXMemberCallExpr *MC, const ModelTable *Models);
 
 /// True if class \p RD, or a base of it, has an `operator->`: a smart
 /// pointer, whose `get()` reads it rather than waits.
-bool actsAsPointer(const clang::CXXRecordDecl *RD, unsigned Depth = 0);
+bool actsAsPointer(const clang::CXXRecordDecl *RD);
 
 /// A free function that returns once the handle it is given is done
 /// (`await(std::move(fut))`, `sync_wait(sndr)`, `blocking_get(f)`), or one a
 /// model marks as waiting.
 bool isFreeWaitCall(const clang::CallExpr *E, const ModelTable *Models);
-
-/// The argument of `std::move(x)` or `std::forward<T>(x)` that \p E is, or
-/// null: the same object.
-const clang::Expr *movedFrom(const clang::Expr *E);
 
 /// \p E without what passes a handle on unchanged: `std::move`,
 /// `std::forward`, copies and temporaries.
